@@ -1,0 +1,67 @@
+// Every setting of corresp, with its default and the reason for it. Loaded from a TOML file,
+// then CORRESP_* environment variables, then command-line flags (flags win): see load.h.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace corresp {
+
+struct CrawlOptions {
+  // Where EDGAR lives. A mirror (tools/edgar-mirror, nginx) for tests and the demo.
+  std::string base_url = "https://www.sec.gov";
+  // SEC fair access: "Company Name email@domain"; without it sec.gov answers 403.
+  std::string user_agent;
+  // Request starts per second across the whole process. SEC allows 10; 9.7 has been blocked.
+  double requests_per_second = 8.0;
+  // Concurrent connections; with HTTP/2 they multiplex. More only helps with high latency.
+  int max_connections = 8;
+  // Give up connecting after this long: a dead host should not stall the crawl.
+  int connect_timeout_ms = 10'000;
+  // Give up on one transfer after this long (large PDFs over slow links fit easily).
+  int transfer_timeout_ms = 120'000;
+  // Larger bodies are refused: no letter comes near it; protects memory and disk.
+  std::uint64_t max_body_bytes = 100ull << 20;
+  // Attempts per request before the failure is recorded (and retried on the next run).
+  int max_attempts = 5;
+  // Exponential backoff between attempts, with full jitter: initial and cap.
+  int backoff_initial_ms = 500;
+  int backoff_max_ms = 30'000;
+  // After a 403 rate block or 429: send nothing for this long (SEC blocks last 10 minutes).
+  int block_pause_seconds = 600;
+  // Give up (exit 3) after this many consecutive blocks: the SEC block persists.
+  int max_consecutive_blocks = 3;
+  // Form types to collect from the indexes.
+  std::vector<std::string> forms = {"UPLOAD", "CORRESP"};
+};
+
+struct RefreshOptions {
+  // First run with no watermark starts here ("" = start of the current quarter).
+  std::string backfill_since;
+  // Days before today that are read from daily indexes rather than the quarterly ones.
+  int daily_window_days = 10;
+};
+
+struct LogOptions {
+  // One JSON object per line on stderr (for journald and log shippers).
+  bool json = false;
+  // 0 = quiet (errors only), 1 = normal, 2 = verbose.
+  int verbosity = 1;
+};
+
+struct Config {
+  // Catalog, document store and index live here.
+  std::filesystem::path data_dir;
+  CrawlOptions crawl;
+  RefreshOptions refresh;
+  LogOptions log;
+};
+
+// Files inside the data dir.
+inline std::filesystem::path CatalogPath(const Config& c) { return c.data_dir / "catalog.sqlite"; }
+inline std::filesystem::path StorePath(const Config& c) { return c.data_dir / "store"; }
+inline std::filesystem::path IndexPath(const Config& c) { return c.data_dir / "index"; }
+
+}  // namespace corresp

@@ -1,0 +1,34 @@
+// A review thread: one SEC review of one company, from first staff letter to closing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/ids.h"
+
+namespace corresp {
+
+enum class ThreadStatus { kOpen, kClosed };
+
+struct ThreadLetter {
+  Accession accession;
+  std::string form;   // UPLOAD / CORRESP
+  std::string kind;   // LetterKindName
+  std::optional<Date> date;
+  int comments = 0;   // staff comments (UPLOAD) or responses (CORRESP)
+};
+
+struct ReviewThread {
+  std::string id;     // stable: "<CIK>-<first accession>"
+  Cik cik;
+  std::string company;
+  ThreadStatus status = ThreadStatus::kOpen;
+  std::optional<Date> start;
+  std::optional<Date> end;
+  std::vector<ThreadLetter> letters;  // in date order
+  long Days() const { return start && end ? end->DaysSinceEpoch() - start->DaysSinceEpoch() : 0; }
+};
+
+}  // namespace corresp

@@ -1,0 +1,120 @@
+// The SQLite catalog: what we know about every filing, its documents, review threads,
+// crawl watermarks and the record of failures. One file, DATA/catalog.sqlite, in WAL mode
+// with a busy timeout and foreign keys on. Opening migrates an older schema to the current
+// one inside a transaction (see docs/architecture.md for the tables).
+//
+// Every method returns a Status/Result; SQLite errors come back as kIoError (or kCorruption
+// for SQLITE_CORRUPT / SQLITE_NOTADB) with the statement's error message. A Catalog object is
+// used by one thread; several processes may open the same file (readers never block on the
+// writer thanks to WAL).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/filing.h"
+#include "core/status.h"
+#include "core/thread.h"
+
+struct sqlite3;
+
+namespace corresp {
+
+// A failure that is remembered across runs so bad inputs are reported, and either retried
+// (transient) or left alone (permanent) on the next run.
+struct FailureRecord {
+  std::string subject;     // accession, or a URL for index files
+  std::string stage;       // "discover", "fetch", "extract", "index"
+  std::string code;        // StatusCodeName
+  std::string reason;      // human-readable, names the file or URL
+  bool permanent = false;  // a retry cannot fix it (corrupt document)
+  int attempts = 0;
+  std::string first_at;    // UTC ISO-8601 timestamps
+  std::string last_at;
+};
+
+struct CatalogCounts {
+  long filings = 0;          // every filing row
+  long fetched = 0;          // stored completely
+  long upload = 0;           // fetched UPLOAD filings
+  long corresp = 0;          // fetched CORRESP filings
+  long failures = 0;         // rows in the failure record
+  long threads_open = 0;
+  long threads_closed = 0;
+};
+
+class Catalog {
+ public:
+  static constexpr int kSchemaVersion = 3;
+
+  // Opens (creating when absent) and migrates. kCorruption when the file is not a database.
+  static Result<std::unique_ptr<Catalog>> Open(const std::filesystem::path& file);
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  Result<int> SchemaVersion() const;
+
+  // Transactions (BEGIN IMMEDIATE). Nested calls are not supported.
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // ---- filings -------------------------------------------------------------------------
+  // Inserts a discovered filing; an existing row is left as is (keeps its state), except that
+  // a missing index_day is filled in.
+  Status AddDiscovered(const IndexEntry& entry);
+  // nullopt when unknown. Documents are included, ordered by sequence.
+  Result<std::optional<Filing>> GetFiling(const Accession& accession) const;
+  // Stores the header fields and documents of a fetched filing (replacing earlier documents),
+  // sets fetch_state=fetched, attempts+1, clears last_error and its fetch failure record.
+  Status SaveFetched(const Filing& filing);
+  // Marks a fetch failure: fetch_state=failed (or permanent), attempts+1, last_error, and a
+  // row in the failure record (stage "fetch").
+  Status SaveFetchFailure(const Accession& accession, const Status& reason, bool permanent);
+  // Filings in `state` (all when nullopt), by accession, without documents.
+  Result<std::vector<Filing>> ListFilings(std::optional<FetchState> state = std::nullopt) const;
+
+  // ---- indexing bookkeeping ------------------------------------------------------------
+  // Fetched filings whose indexed extractor version is absent or below `extractor_version`.
+  Result<std::vector<Accession>> ListToIndex(int extractor_version) const;
+  Status MarkIndexed(const Accession& accession, int extractor_version);
+  // Forgets every indexed version (for `index --rebuild`).
+  Status ClearIndexed();
+
+  // ---- failure record ------------------------------------------------------------------
+  // Upserts on (subject, stage): attempts+1, last_at=now, reason/code/permanent replaced.
+  Status RecordFailure(const std::string& subject, const std::string& stage, const Status& reason,
+                       bool permanent);
+  Status ClearFailure(const std::string& subject, const std::string& stage);
+  Result<std::vector<FailureRecord>> ListFailures() const;
+
+  // ---- key/value state (watermarks) ----------------------------------------------------
+  Result<std::optional<std::string>> GetState(std::string_view key) const;
+  Status SetState(std::string_view key, std::string_view value);
+
+  // ---- review threads ------------------------------------------------------------------
+  // Replaces every thread of `cik` with `threads` (letters included).
+  Status ReplaceThreads(Cik cik, const std::vector<ReviewThread>& threads);
+  // All threads (of one company when cik is given), by id.
+  Result<std::vector<ReviewThread>> ListThreads(std::optional<Cik> cik = std::nullopt) const;
+  Result<std::optional<ReviewThread>> GetThread(std::string_view id) const;
+
+  // ---- summaries -----------------------------------------------------------------------
+  Result<CatalogCounts> Counts() const;
+  // Every sha256 a document row references (for verify and gc), sorted, unique.
+  Result<std::vector<std::string>> ReferencedObjects() const;
+
+  sqlite3* handle() const { return db_; }  // for tests only
+
+ private:
+  explicit Catalog(sqlite3* db) : db_(db) {}
+  Status Migrate();
+  sqlite3* db_;
+};
+
+}  // namespace corresp
