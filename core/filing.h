@@ -57,6 +57,9 @@ struct Filing {
   std::string fiscal_year_end;           // "1031"
   std::string file_number;               // "001-09924" when present
   std::string source_url;                // where it was fetched from
+  std::string submission_sha256;         // store key of the complete submission .txt, if kept
+  std::uint64_t total_bytes = 0;         // bytes fetched for this filing
+  std::string fetched_at;                // UTC ISO-8601, set by the catalog
   FetchState fetch_state = FetchState::kDiscovered;
   int attempts = 0;
   std::string last_error;

@@ -1,0 +1,149 @@
+#include "store/catalog.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/store/temp_dir.h"
+
+namespace corresp {
+namespace {
+
+IndexEntry Entry(const char* acc, const char* form, Date index_day) {
+  IndexEntry e;
+  e.form = form;
+  e.company = "AGILENT TECHNOLOGIES, INC.";
+  e.cik = Cik{1090872};
+  e.date_filed = Date{2016, 9, 14};
+  e.accession = *Accession::Parse(acc);
+  e.path = "edgar/data/1090872/" + e.accession.text + ".txt";
+  e.index_day = index_day;
+  return e;
+}
+
+Filing Fetched(const char* acc) {
+  Filing f;
+  f.accession = *Accession::Parse(acc);
+  f.cik = Cik{1090872};
+  f.company = "AGILENT TECHNOLOGIES, INC.";
+  f.form = "UPLOAD";
+  f.date_filed = Date{2016, 9, 14};
+  f.sic = "3826";
+  f.state = "DE";
+  f.fiscal_year_end = "1031";
+  f.file_number = "001-15405";
+  f.source_url = "http://127.0.0.1/x.txt";
+  f.documents = {DocumentInfo{1, "UPLOAD", "filename1.pdf", "", "application/pdf",
+                              std::string(64, 'a'), 1234}};
+  return f;
+}
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto c = Catalog::Open(dir_.path() / "catalog.sqlite");
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    catalog_ = std::move(c).value();
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Catalog> catalog_;
+};
+
+TEST_F(CatalogTest, NewCatalogIsAtTheCurrentSchema) {
+  EXPECT_EQ(*catalog_->SchemaVersion(), Catalog::kSchemaVersion);
+}
+
+TEST_F(CatalogTest, DiscoveredThenFetchedKeepsOneRowWithDocuments) {
+  ASSERT_TRUE(catalog_->AddDiscovered(Entry("0000000000-16-092800", "UPLOAD", {2016, 10, 28})).ok());
+  ASSERT_TRUE(catalog_->AddDiscovered(Entry("0000000000-16-092800", "UPLOAD", {2016, 11, 1})).ok());
+  auto f = *catalog_->GetFiling(*Accession::Parse("0000000000-16-092800"));
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->fetch_state, FetchState::kDiscovered);
+  EXPECT_EQ(f->index_day, (Date{2016, 10, 28})) << "first index day kept";
+  ASSERT_TRUE(catalog_->SaveFetched(Fetched("0000000000-16-092800")).ok());
+  ASSERT_TRUE(catalog_->SaveFetched(Fetched("0000000000-16-092800")).ok());
+  f = *catalog_->GetFiling(*Accession::Parse("0000000000-16-092800"));
+  EXPECT_EQ(f->fetch_state, FetchState::kFetched);
+  EXPECT_EQ(f->index_day, (Date{2016, 10, 28}));
+  EXPECT_EQ(f->sic, "3826");
+  ASSERT_EQ(f->documents.size(), 1u) << "re-saving replaces documents";
+  EXPECT_EQ(f->documents[0].filename, "filename1.pdf");
+  auto counts = *catalog_->Counts();
+  EXPECT_EQ(counts.filings, 1);
+  EXPECT_EQ(counts.upload, 1);
+  EXPECT_EQ(*catalog_->ReferencedObjects(), std::vector<std::string>{std::string(64, 'a')});
+}
+
+TEST_F(CatalogTest, FailuresAreRecordedAndClearedBySuccess) {
+  Accession acc = *Accession::Parse("0001090872-16-000078");
+  ASSERT_TRUE(catalog_->AddDiscovered(Entry(acc.text.c_str(), "CORRESP", {2016, 10, 28})).ok());
+  ASSERT_TRUE(catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
+  ASSERT_TRUE(catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
+  auto f = *catalog_->GetFiling(acc);
+  EXPECT_EQ(f->fetch_state, FetchState::kFailed);
+  EXPECT_EQ(f->attempts, 2);
+  auto failures = *catalog_->ListFailures();
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].stage, "fetch");
+  EXPECT_EQ(failures[0].code, "network");
+  EXPECT_EQ(failures[0].attempts, 2);
+  EXPECT_NE(failures[0].reason.find("y.txt"), std::string::npos);
+  ASSERT_TRUE(catalog_->SaveFetched(Fetched(acc.text.c_str())).ok());
+  EXPECT_TRUE(catalog_->ListFailures()->empty());
+  EXPECT_EQ(catalog_->GetFiling(acc)->value().attempts, 3);
+}
+
+TEST_F(CatalogTest, IndexBookkeepingFollowsTheExtractorVersion) {
+  ASSERT_TRUE(catalog_->SaveFetched(Fetched("0000000000-16-092800")).ok());
+  ASSERT_TRUE(catalog_->SaveFetched(Fetched("0000000000-16-095373")).ok());
+  EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
+  ASSERT_TRUE(catalog_->MarkIndexed(*Accession::Parse("0000000000-16-092800"), 1).ok());
+  EXPECT_EQ(catalog_->ListToIndex(1)->size(), 1u);
+  EXPECT_EQ(catalog_->ListToIndex(2)->size(), 2u) << "a newer extractor re-indexes";
+  ASSERT_TRUE(catalog_->ClearIndexed().ok());
+  EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
+}
+
+TEST_F(CatalogTest, StateAndTransactions) {
+  EXPECT_FALSE(catalog_->GetState("watermark")->has_value());
+  ASSERT_TRUE(catalog_->SetState("watermark", "2016-10-28").ok());
+  ASSERT_TRUE(catalog_->Begin().ok());
+  ASSERT_TRUE(catalog_->SetState("watermark", "2016-11-01").ok());
+  ASSERT_TRUE(catalog_->Rollback().ok());
+  EXPECT_EQ(**catalog_->GetState("watermark"), "2016-10-28");
+}
+
+TEST_F(CatalogTest, ThreadsAreReplacedPerCompany) {
+  ReviewThread t;
+  t.id = "1090872-0000000000-16-092800";
+  t.cik = Cik{1090872};
+  t.company = "AGILENT";
+  t.status = ThreadStatus::kClosed;
+  t.start = Date{2016, 9, 14};
+  t.end = Date{2016, 9, 30};
+  t.letters = {{*Accession::Parse("0000000000-16-092800"), "UPLOAD", "comment_letter",
+                Date{2016, 9, 14}, 2},
+               {*Accession::Parse("0000000000-16-095373"), "UPLOAD", "closing", Date{2016, 9, 30}, 0}};
+  ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
+  ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
+  auto all = *catalog_->ListThreads();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].letters.size(), 2u);
+  EXPECT_EQ(all[0].Days(), 16);
+  EXPECT_EQ(all[0].status, ThreadStatus::kClosed);
+  EXPECT_TRUE(catalog_->GetThread("nope")->has_value() == false);
+  EXPECT_EQ(catalog_->Counts()->threads_closed, 1);
+}
+
+TEST(CatalogOpenTest, NotADatabaseIsCorruption) {
+  testing::TempDir dir;
+  std::filesystem::path file = dir.path() / "catalog.sqlite";
+  FILE* f = fopen(file.c_str(), "w");
+  fputs("this is not a database, just text that is long enough to look like a header....", f);
+  fclose(f);
+  auto c = Catalog::Open(file);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), StatusCode::kCorruption) << c.status().ToString();
+  EXPECT_NE(c.status().message().find("catalog.sqlite"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace corresp
