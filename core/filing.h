@@ -60,6 +60,7 @@ struct Filing {
   std::string submission_sha256;         // store key of the complete submission .txt, if kept
   std::uint64_t total_bytes = 0;         // bytes fetched for this filing
   std::string fetched_at;                // UTC ISO-8601, set by the catalog
+  int indexed_version = 0;               // extractor version that indexed it; 0 = not indexed
   FetchState fetch_state = FetchState::kDiscovered;
   int attempts = 0;
   std::string last_error;

@@ -33,7 +33,7 @@ std::optional<Date> DateColumn(const SqliteStatement& s, int col) {
 constexpr const char* kFilingColumns =
     "accession, cik, company, form, date_filed, index_day, source_url, fetch_state, attempts, "
     "last_error, fetched_at, dissemination_date, sic, state_of_inc, fiscal_year_end, file_number, "
-    "submission_sha256, total_bytes";
+    "submission_sha256, total_bytes, COALESCE(indexed_version, 0)";
 
 Filing ReadFiling(const SqliteStatement& s) {
   Filing f;
@@ -55,6 +55,7 @@ Filing ReadFiling(const SqliteStatement& s) {
   f.file_number = s.Text(15);
   f.submission_sha256 = s.Text(16);
   f.total_bytes = static_cast<std::uint64_t>(s.Int(17));
+  f.indexed_version = static_cast<int>(s.Int(18));
   return f;
 }
 

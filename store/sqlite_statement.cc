@@ -1,10 +1,15 @@
 #include "store/sqlite_statement.h"
 
+#include <cstring>
+
 namespace corresp {
 
 Status SqliteError(sqlite3* db, std::string_view what) {
   int code = sqlite3_errcode(db);
   std::string msg = std::string(what) + ": " + sqlite3_errmsg(db);
+  if (int sys = sqlite3_system_errno(db); sys != 0) msg += std::string(" (") + std::strerror(sys) + ")";
+  if (const char* file = sqlite3_db_filename(db, "main"); file && *file)
+    msg += std::string(" in ") + file;
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Corruption(msg);
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Unavailable(msg);
   return IoError(msg);
@@ -13,10 +18,8 @@ Status SqliteError(sqlite3* db, std::string_view what) {
 Status ExecSql(sqlite3* db, const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    Status s = SqliteError(db, "SQL");
-    return Status(s.code(), "SQL: " + msg);
+    return SqliteError(db, "SQL");
   }
   return Status::Ok();
 }

@@ -1,0 +1,113 @@
+// `corresp refresh`: the nightly job (pipeline/refresh.h). Thin: flags, lock, run, print.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/crawl_flags.h"
+#include "cli/data_dir.h"
+#include "cli/exit_codes.h"
+#include "cli/interrupt.h"
+#include "cli/log.h"
+#include "config/load.h"
+#include "pipeline/refresh.h"
+
+namespace corresp {
+namespace {
+
+struct RefreshFlags {
+  CrawlFlags crawl;
+  std::string since;
+  std::string until;
+  bool retry_failed = false;
+  bool json = false;
+};
+
+nlohmann::json ToJson(const RefreshReport& r) {
+  nlohmann::json failures = nlohmann::json::array();
+  for (const RefreshFailure& f : r.failures)
+    failures.push_back({{"subject", f.subject}, {"stage", f.stage}, {"reason", f.reason}});
+  return {{"from", r.from.ToIso()},
+          {"to", r.to.ToIso()},
+          {"days_scanned", r.days_scanned},
+          {"index_files", r.index_files},
+          {"new_filings", r.new_filings},
+          {"letters", r.letters_indexed},
+          {"comments", r.comments_added},
+          {"responses", r.responses_added},
+          {"threads_opened", r.threads_opened},
+          {"threads_closed", r.threads_closed},
+          {"failures", failures},
+          {"requests", r.requests},
+          {"elapsed_seconds", r.elapsed_seconds},
+          {"watermark", r.watermark ? nlohmann::json(r.watermark->ToIso()) : nlohmann::json()},
+          {"interrupted", r.interrupted}};
+}
+
+void PrintSummary(const RefreshReport& r) {
+  std::printf(
+      "refresh %s..%s: %ld days, %ld index files, %ld new filings, %ld letters indexed "
+      "(+%ld comments, +%ld responses), threads +%ld opened / %ld closed, %zu failures, "
+      "%llu requests, %.1fs; watermark %s%s\n",
+      r.from.ToIso().c_str(), r.to.ToIso().c_str(), r.days_scanned, r.index_files, r.new_filings,
+      r.letters_indexed, r.comments_added, r.responses_added, r.threads_opened, r.threads_closed,
+      r.failures.size(), static_cast<unsigned long long>(r.requests), r.elapsed_seconds,
+      r.watermark ? r.watermark->ToIso().c_str() : "none",
+      r.interrupted ? " (interrupted: watermark kept)" : "");
+  for (const RefreshFailure& f : r.failures)
+    std::printf("  failed %s %s: %s\n", f.stage.c_str(), f.subject.c_str(), f.reason.c_str());
+}
+
+int Run(CliContext& ctx, const RefreshFlags& flags) {
+  Result<Config> loaded = ctx.LoadConfig();
+  if (!loaded.ok()) return ctx.PrintError(loaded.status()), kExitUsage;
+  Config config = *loaded;
+  ApplyCrawlFlags(flags.crawl, config);
+  if (Status valid = Validate(config); !valid.ok()) return ctx.PrintError(valid), kExitUsage;
+  RefreshRequest request;
+  for (auto [text, out] : {std::pair{&flags.since, &request.since}, {&flags.until, &request.until}}) {
+    if (text->empty()) continue;
+    *out = Date::Parse(*text);
+    if (!*out) return ctx.PrintError("expected a date YYYY-MM-DD, got \"" + *text + "\""), kExitUsage;
+  }
+  request.retry_failed = flags.retry_failed;
+  request.stop = InstallStopHandler();
+  Logger log(config.log);
+
+  Result<WriterSession> session = OpenForWriting(config);
+  if (!session.ok()) return ctx.PrintError(session.status()), kExitFatal;
+  log.Info("refresh_start", "refresh from " + config.crawl.base_url,
+           {{"base_url", config.crawl.base_url}, {"data_dir", config.data_dir.string()}});
+  Result<RefreshReport> report =
+      RunRefresh(request, config, *session->catalog, *session->store, nullptr);
+  if (!report.ok()) {
+    log.Error("refresh_failed", report.status().message(),
+              {{"code", StatusCodeName(report.status().code())}});
+    return ExitCodeFor(report.status()) == kExitUsage ? kExitUsage : kExitFatal;
+  }
+  if (flags.json) {
+    std::cout << ToJson(*report).dump(2) << "\n";
+  } else if (!ctx.quiet()) {
+    PrintSummary(*report);
+  }
+  if (log.json()) log.Info("refresh_done", "refresh finished", ToJson(*report));
+  if (report->interrupted || !report->failures.empty()) return kExitPartial;
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
+  auto flags = std::make_shared<RefreshFlags>();
+  auto* cmd = app.add_subcommand(
+      "refresh", "Fetch, extract and index everything EDGAR released since the last refresh");
+  AddCrawlFlags(cmd, flags->crawl);
+  cmd->add_option("--since", flags->since, "Read index days from this date (YYYY-MM-DD) instead of the watermark");
+  cmd->add_option("--until", flags->until, "Last index day to read (default today)");
+  cmd->add_flag("--retry-failed", flags->retry_failed,
+                "Also retry filings whose failure was recorded as permanent");
+  cmd->add_flag("--json", flags->json, "Print the summary as JSON");
+  cmd->callback([&ctx, flags, exit_code] { *exit_code = Run(ctx, *flags); });
+}
+
+}  // namespace corresp

@@ -1,0 +1,210 @@
+#include "pipeline/refresh.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "core/index_schema.h"
+#include "crawler/crawler.h"
+#include "store/catalog.h"
+#include "store/document_store.h"
+
+namespace corresp {
+namespace {
+namespace s = schema;
+
+struct IndexCounts {
+  long comments = 0;
+  long responses = 0;
+};
+
+// Comment and response documents in the index (0 when there is no index yet).
+IndexCounts CountItems(const std::filesystem::path& index_path) {
+  IndexCounts counts;
+  std::error_code ec;
+  if (!std::filesystem::exists(index_path, ec)) return counts;
+  try {
+    Xapian::Database db(index_path.string());
+    counts.comments = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeComment));
+    counts.responses = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeResponse));
+  } catch (const Xapian::Error&) {
+    // An unreadable index is reported by the index step itself.
+  }
+  return counts;
+}
+
+Result<std::map<std::string, ThreadStatus>> ThreadStates(const Catalog& catalog) {
+  CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, catalog.ListThreads());
+  std::map<std::string, ThreadStatus> out;
+  for (const ReviewThread& t : threads) out[t.id] = t.status;
+  return out;
+}
+
+Result<Date> StartDay(const RefreshRequest& request, const Config& config, const Catalog& catalog,
+                      Date today) {
+  if (request.since) return *request.since;
+  CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> mark, catalog.GetState(kWatermarkKey));
+  if (mark) {
+    if (auto d = Date::Parse(*mark)) return *d;
+    return Corruption(std::string("catalog state ") + kWatermarkKey + " is not a date: " + *mark);
+  }
+  if (!config.refresh.backfill_since.empty()) {
+    if (auto d = Date::Parse(config.refresh.backfill_since)) return *d;
+    return InvalidArgument("refresh.backfill_since: expected YYYY-MM-DD");
+  }
+  return today.QuarterStart();
+}
+
+// Filings whose failure was recorded as permanent, as index entries to fetch again.
+Result<std::vector<IndexEntry>> PermanentFailures(const Catalog& catalog,
+                                                  const FilingFilter& filter) {
+  CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> filings, catalog.ListFilings(FetchState::kPermanent));
+  std::vector<IndexEntry> out;
+  for (const Filing& f : filings) {
+    if (!filter.Matches(f.form, f.cik)) continue;
+    IndexEntry e;
+    e.form = f.form;
+    e.company = f.company;
+    e.cik = f.cik;
+    e.accession = f.accession;
+    e.date_filed = f.date_filed.value_or(Date{});
+    e.index_day = f.index_day.value_or(e.date_filed);
+    e.path = "edgar/data/" + f.cik.ToString() + "/" + f.accession.text + ".txt";
+    out.push_back(e);
+  }
+  return out;
+}
+
+// Extraction failures become retryable again: their filings are un-marked as indexed.
+Status ForgetExtractFailures(Catalog& catalog) {
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
+  for (const FailureRecord& f : failures) {
+    if (f.stage != "extract") continue;
+    if (auto acc = Accession::Parse(f.subject))
+      CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(*acc, 0));
+  }
+  return Status::Ok();
+}
+
+// The day an index file stands for, from its URL: daily "....20161028.idx" -> that day;
+// full index ".../2016/QTR4/..." -> the quarter's first day.
+std::optional<Date> IndexDayOfUrl(const std::string& url) {
+  static const std::regex kDaily(R"((\d{8})\.idx)");
+  static const std::regex kQuarter(R"(/(\d{4})/QTR([1-4])/)");
+  std::smatch m;
+  if (std::regex_search(url, m, kDaily)) return Date::Parse(m[1].str());
+  if (std::regex_search(url, m, kQuarter))
+    return Date{std::stoi(m[1].str()), (std::stoi(m[2].str()) - 1) * 3 + 1, 1};
+  return std::nullopt;
+}
+
+// The last day the watermark may move to: the day before the first index file that failed
+// to download (its filings would otherwise never be read), else `to`.
+Date SafeWatermark(const CrawlReport& crawl, Date from, Date to) {
+  Date mark = to;
+  for (const CrawlFailure& f : crawl.failures) {
+    if (f.stage != "discover") continue;
+    std::optional<Date> day = IndexDayOfUrl(f.subject);
+    Date failed = day.value_or(from);
+    if (failed.AddDays(-1) < mark) mark = failed.AddDays(-1);
+  }
+  return mark;
+}
+
+std::string NowUtc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& config,
+                                 Catalog& catalog, DocumentStore& store, ProgressSink* progress) {
+  auto started = std::chrono::steady_clock::now();
+  Date today = request.today.value_or(Date::Today());
+  RefreshReport report;
+  CORRESP_ASSIGN_OR_RETURN(report.from, StartDay(request, config, catalog, today));
+  report.to = std::min(request.until.value_or(today), today);
+  if (report.from > report.to)
+    return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
+                           report.to.ToIso());
+  report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
+
+  CORRESP_ASSIGN_OR_RETURN(auto threads_before, ThreadStates(catalog));
+  IndexCounts items_before = CountItems(IndexPath(config));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures_before, catalog.ListFailures());
+
+  // 1. Discover and fetch.
+  FilingFilter filter{config.crawl.forms, {}};
+  Crawler crawler(config, catalog, store, progress, request.stop);
+  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
+                           crawler.Discover(PlanIndexFiles(report.from, report.to, today), filter));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> pending, crawler.PendingFromCatalog(filter));
+  entries.insert(entries.end(), pending.begin(), pending.end());
+  if (request.retry_failed) {
+    CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> permanent, PermanentFailures(catalog, filter));
+    entries.insert(entries.end(), permanent.begin(), permanent.end());
+    CORRESP_RETURN_IF_ERROR(ForgetExtractFailures(catalog));
+  }
+  std::set<std::string> seen;
+  std::vector<IndexEntry> unique;
+  for (IndexEntry& e : entries)
+    if (seen.insert(e.accession.text).second) unique.push_back(std::move(e));
+  CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(unique));
+  const CrawlReport& crawl = crawler.report();
+  report.index_files = crawl.index_files;
+  report.new_filings = crawl.fetched;
+  report.requests = crawl.requests;
+  report.interrupted = crawl.interrupted || crawler.stopped();
+
+  // 2. Extract, index, link threads (commits the index, then marks the catalog).
+  if (!report.interrupted) {
+    CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store));
+    report.letters_indexed = static_cast<long>(indexed.indexed);
+  }
+
+  // 3. What changed.
+  IndexCounts items_after = CountItems(IndexPath(config));
+  report.comments_added = items_after.comments - items_before.comments;
+  report.responses_added = items_after.responses - items_before.responses;
+  CORRESP_ASSIGN_OR_RETURN(auto threads_after, ThreadStates(catalog));
+  for (const auto& [id, status] : threads_after) {
+    auto before = threads_before.find(id);
+    if (before == threads_before.end()) ++report.threads_opened;
+    if (status == ThreadStatus::kClosed &&
+        (before == threads_before.end() || before->second != ThreadStatus::kClosed))
+      ++report.threads_closed;
+  }
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures_after, catalog.ListFailures());
+  std::map<std::pair<std::string, std::string>, int> attempts_before;
+  for (const FailureRecord& f : failures_before) attempts_before[{f.subject, f.stage}] = f.attempts;
+  for (const FailureRecord& f : failures_after) {
+    auto it = attempts_before.find({f.subject, f.stage});
+    if (it != attempts_before.end() && it->second == f.attempts) continue;  // not touched now
+    report.failures.push_back({f.subject, f.stage, f.reason});
+  }
+
+  // 4. Only now, with catalog and index committed, move the watermark.
+  Date mark = SafeWatermark(crawl, report.from, report.to);
+  if (!report.interrupted && mark >= report.from) {
+    CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, mark.ToIso()));
+  }
+  if (!report.interrupted) {
+    CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, NowUtc()));
+  }
+  CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
+  if (stored) report.watermark = Date::Parse(*stored);
+  report.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace corresp

@@ -1,0 +1,169 @@
+// Bad documents in the middle of a refresh are recorded with their reason; every other letter
+// is indexed; nothing crashes. The mirror serves a folder built here: one real review thread
+// (Agilent, 3 letters) and one crafted filing per kind of bad input, all listed by one daily
+// index.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "tests/e2e/subprocess.h"
+#include "tests/mirror/mirror_process.h"
+#include "tests/store/temp_dir.h"
+
+namespace corresp {
+namespace {
+namespace fs = std::filesystem;
+using test::MirrorProcess;
+using test::RunCorresp;
+
+constexpr const char* kDay = "20161028";
+
+std::string Uuencode(const std::string& bytes) {
+  std::string out = "begin 644 filename1.pdf\n";
+  for (size_t i = 0; i < bytes.size(); i += 45) {
+    std::string chunk = bytes.substr(i, 45);
+    out += static_cast<char>(32 + chunk.size());
+    for (size_t j = 0; j < chunk.size(); j += 3) {
+      unsigned char a = chunk[j], b = j + 1 < chunk.size() ? chunk[j + 1] : 0,
+                    c = j + 2 < chunk.size() ? chunk[j + 2] : 0;
+      for (int v : {a >> 2, ((a & 3) << 4) | (b >> 4), ((b & 15) << 2) | (c >> 6), c & 63})
+        out += static_cast<char>(v ? 32 + v : '`');
+    }
+    out += "\n";
+  }
+  return out + "`\nend\n";
+}
+
+struct Crafted {
+  std::string accession;
+  std::string form;
+  std::string filename;
+  std::string body;     // the <TEXT> content
+  bool pdf = false;     // wrap body uuencoded in <PDF>
+  bool close = true;    // write the closing tags
+};
+
+std::string Submission(const Crafted& c) {
+  std::string s = "<SEC-DOCUMENT>" + c.accession + ".txt : " + kDay + "\n<SEC-HEADER>" +
+                  c.accession + ".hdr.sgml : " + kDay + "\nACCESSION NUMBER:\t\t" + c.accession +
+                  "\nCONFORMED SUBMISSION TYPE:\t" + c.form +
+                  "\nPUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t" + kDay +
+                  "\n\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tBAD DOCS CORP\n"
+                  "\t\tCENTRAL INDEX KEY:\t\t\t0009990001\n\t\tSTATE OF INCORPORATION:\t\t\tDE\n"
+                  "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>" + c.form + "\n<SEQUENCE>1\n<FILENAME>" +
+                  c.filename + "\n<TEXT>\n";
+  s += c.pdf ? "<PDF>\n" + Uuencode(c.body) + (c.close ? "</PDF>\n" : "") : c.body + "\n";
+  if (c.close) s += "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+  return s;
+}
+
+// One row of a master.idx (the layout the crawler reads).
+std::string IndexRow(const std::string& form, const std::string& company, const std::string& cik,
+                     const std::string& date, const std::string& acc) {
+  return cik + "|" + company + "|" + form + "|" + date + "|edgar/data/" + cik + "/" + acc + ".txt\n";
+}
+
+class BadDocumentsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = dir_.path() / "edgar";
+    fs::path data = root_ / "Archives/edgar/data";
+    fs::create_directories(data);
+    // The real Agilent thread (three letters) from the test slice.
+    fs::create_directory_symlink(fs::path(CORRESP_TEST_DATA) / "edgar/Archives/edgar/data/1090872",
+                                 data / "1090872");
+    std::mt19937 rng(5);
+    std::string binary(20000, '\0');
+    for (char& ch : binary) ch = static_cast<char>(rng());
+    std::string huge = "<html><body>";
+    std::string para = "<p>1. Please tell us how you account for the rebates described on page 7 "
+                       "and why revenue is recognised at shipment.</p>\n";
+    while (huge.size() < (50u << 20)) huge += para;
+    huge += "</body></html>";
+    crafted_ = {
+        {"0009990001-16-000001", "UPLOAD", "filename1.pdf", "%PDF-1.5\n1 0 obj garbage, no xref",
+         true, true},
+        {"0009990001-16-000002", "CORRESP", "filename1.htm", binary, false, true},
+        {"0009990001-16-000003", "CORRESP", "filename1.htm", huge, false, true},
+        {"0009990001-16-000004", "CORRESP", "filename1.htm",
+         "<html><body><p>October 3, 2016</p><p>Re: Bad Docs Corp Form 10-K</p>"
+         "<p>1. Please explain the zebracorn reserve.</p><p>Response: The zebracorn reserve "
+         "covers \xff\xfe returns \xc3\x28 of product.</p></body></html>",
+         false, true},
+        {"0009990001-16-000005", "CORRESP", "filename1.htm", "", false, true},
+        {"0009990001-16-000006", "UPLOAD", "filename1.pdf", "%PDF-1.4 never closed", true, false},
+    };
+    fs::create_directories(root_ / "Archives/edgar/daily-index/2016/QTR4");
+    std::ofstream idx(root_ / ("Archives/edgar/daily-index/2016/QTR4/master." +
+                               std::string(kDay) + ".idx"));
+    idx << "Description:           Daily Index of EDGAR Dissemination Feed\n"
+           "Last Data Received:    Oct 28, 2016\nComments:              webmaster@sec.gov\n"
+           "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n \n"
+           "CIK|Company Name|Form Type|Date Filed|File Name\n"
+        << std::string(80, '-') << "\n";
+    idx << IndexRow("CORRESP", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160923",
+                    "0001090872-16-000078");
+    idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160914",
+                    "0000000000-16-092800");
+    idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160930",
+                    "0000000000-16-095373");
+    for (const Crafted& c : crafted_) {
+      fs::create_directories(data / "9990001");
+      std::ofstream(data / "9990001" / (c.accession + ".txt"), std::ios::binary) << Submission(c);
+      idx << IndexRow(c.form, "BAD DOCS CORP", "9990001", "20161003", c.accession);
+    }
+  }
+
+  testing::TempDir dir_;
+  testing::TempDir home_;
+  fs::path root_;
+  std::vector<Crafted> crafted_;
+};
+
+TEST_F(BadDocumentsTest, EachBadDocumentIsRecordedWithItsReasonAndTheRestIsIndexed) {
+  MirrorProcess::Options options;
+  options.root = root_.string();
+  auto mirror = MirrorProcess::Start(options);
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  fs::path data = dir_.path() / "data";
+  test::CommandOptions env;
+  env.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string()};
+  auto r = RunCorresp({"--data-dir", data.string(), "refresh", "--base-url", (*mirror)->base_url(),
+                       "--rate", "100", "--since", "2016-10-28", "--until", "2016-10-28", "--json"},
+                      env);
+  ASSERT_EQ(r.exit_code, 1) << "some items failed, all recorded\n" << r.err << r.out;
+  auto report = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> failed;
+  for (const auto& f : report["failures"]) failed[f["subject"]] = f["reason"];
+
+  // Corrupt PDF, binary bytes posing as HTML, an empty document, SGML that never closes.
+  for (const char* acc : {"0009990001-16-000001", "0009990001-16-000002", "0009990001-16-000005",
+                          "0009990001-16-000006"}) {
+    ASSERT_TRUE(failed.count(acc)) << acc << " should be a recorded failure\n" << r.out;
+    EXPECT_GE(failed[acc].size(), 10u) << "a reason, not just a code: " << failed[acc];
+  }
+  // The three real letters are indexed and searchable.
+  auto hits = RunCorresp({"--data-dir", data.string(), "search", "Syria", "--json"}, env);
+  ASSERT_EQ(hits.exit_code, 0) << hits.err;
+  auto j = nlohmann::json::parse(hits.out);
+  EXPECT_GE(j["total"].get<int>(), 2) << hits.out;
+  // Invalid UTF-8 is decoded, not fatal: the letter is searchable.
+  auto zebra = RunCorresp({"--data-dir", data.string(), "search", "zebracorn", "--json"}, env);
+  ASSERT_EQ(zebra.exit_code, 0) << zebra.err;
+  EXPECT_GE(nlohmann::json::parse(zebra.out)["total"].get<int>(), 1) << zebra.out;
+  // The 50 MB page is either capped (and indexed with an issue) or recorded; never a crash.
+  auto stats = RunCorresp({"--data-dir", data.string(), "stats", "--json"}, env);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  // Failures stay listed, and a second refresh does not retry permanent ones.
+  auto again = RunCorresp({"--data-dir", data.string(), "refresh", "--base-url",
+                           (*mirror)->base_url(), "--rate", "100", "--since", "2016-10-28",
+                           "--until", "2016-10-28", "--json"},
+                          env);
+  auto second = nlohmann::json::parse(again.out);
+  EXPECT_EQ(second["new_filings"], 0) << again.out;
+}
+
+}  // namespace
+}  // namespace corresp

@@ -1,0 +1,202 @@
+// `corresp refresh` end to end: the real binary against the real mirror over loopback, with
+// real SQLite and Xapian files. Each test pins one promise of the nightly job.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "tests/e2e/state_snapshot.h"
+#include "tests/e2e/subprocess.h"
+#include "tests/mirror/mirror_process.h"
+#include "tests/store/temp_dir.h"
+
+namespace corresp {
+namespace {
+namespace fs = std::filesystem;
+using test::CommandOptions;
+using test::MirrorProcess;
+using test::RunCorresp;
+using test::Snapshot;
+
+// Letters of the test slice released in 2016-2018 (OKE, WMT, A, MU, ADM, CIEN: 20 letters).
+constexpr const char* kSince = "2016-01-01";
+constexpr const char* kUntil = "2018-12-31";
+
+class RefreshTest : public ::testing::Test {
+ protected:
+  CommandOptions Env() const {
+    CommandOptions o;
+    o.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string(),
+             "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
+    return o;
+  }
+  std::vector<std::string> Refresh(const MirrorProcess& mirror, const fs::path& data,
+                                   std::vector<std::string> extra = {},
+                                   const std::string& rate = "100") const {
+    std::vector<std::string> args = {"--data-dir", data.string(), "refresh", "--base-url",
+                                     mirror.base_url(), "--rate", rate, "--block-pause-seconds",
+                                     "1", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+  // An uninterrupted refresh of kSince..kUntil against a clean mirror: the reference state.
+  test::StateSnapshot Reference() {
+    auto mirror = MirrorProcess::Start();
+    EXPECT_TRUE(mirror.ok());
+    fs::path data = dir_.path() / "reference";
+    auto r = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return Snapshot(data);
+  }
+
+  testing::TempDir dir_;
+  testing::TempDir home_;
+};
+
+TEST_F(RefreshTest, DayByDayIndexesTheUnionOnceAndMovesTheWatermark) {
+  fs::path data = dir_.path() / "data";
+  {
+    auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-09-30"});
+    ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+    auto r = RunCorresp(Refresh(**mirror, data, {"--since", "2019-09-01", "--until", "2019-09-30"}),
+                        Env());
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["new_filings"], 3) << r.out;  // the NOW thread, released 2019-09-17
+    EXPECT_EQ(j["watermark"], "2019-09-30");
+    EXPECT_GE(j["threads_opened"].get<int>(), 1);
+  }
+  test::StateSnapshot first = Snapshot(data);
+  EXPECT_EQ(first.filings.size(), 3u);
+  {
+    // Three more months become visible; the next refresh starts at the watermark.
+    auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-12-31"});
+    ASSERT_TRUE(mirror.ok());
+    auto r = RunCorresp(Refresh(**mirror, data, {"--until", "2019-12-31"}), Env());
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["from"], "2019-09-30") << "starts from the watermark";
+    EXPECT_EQ(j["new_filings"], 3) << r.out;  // the C thread, released 2019-10-03
+    EXPECT_EQ(j["watermark"], "2019-12-31");
+    auto again = RunCorresp(Refresh(**mirror, data, {"--until", "2019-12-31"}), Env());
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(nlohmann::json::parse(again.out)["new_filings"], 0) << "nothing new the second time";
+  }
+  test::StateSnapshot second = Snapshot(data);
+  EXPECT_EQ(second.filings.size(), 6u);
+  for (const auto& [acc, _] : first.filings) EXPECT_TRUE(second.filings.count(acc)) << acc;
+  EXPECT_GE(second.threads.size(), 2u);
+  EXPECT_EQ(second.index_ids.size(), static_cast<size_t>(second.index_documents))
+      << "every item once in the index";
+  EXPECT_EQ(second.watermark, "2019-12-31");
+  for (const auto& [acc, state] : second.filings)
+    EXPECT_NE(state.find("|fetched|"), std::string::npos) << acc << " " << state;
+}
+
+TEST_F(RefreshTest, KilledAtRandomMomentsThenRerunEqualsAnUninterruptedRun) {
+  test::StateSnapshot reference = Reference();
+  ASSERT_EQ(reference.filings.size(), 20u);
+  auto mirror = MirrorProcess::Start({"--latency-ms", "20"});
+  ASSERT_TRUE(mirror.ok());
+  fs::path data = dir_.path() / "killed";
+  std::mt19937 rng(20261127);
+  for (int i = 0; i < 20; ++i) {
+    pid_t pid = test::StartCorresp(
+        Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+    std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 2500));
+    kill(pid, SIGKILL);
+    test::WaitChild(pid);
+  }
+  auto r = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  test::StateSnapshot after = Snapshot(data);
+  EXPECT_EQ(after, reference) << test::Describe(after, reference);
+  auto verify = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+}
+
+TEST_F(RefreshTest, CompletesThroughServerErrorsResetsAndARateBlock) {
+  test::StateSnapshot reference = Reference();
+  // 10% 503s, 5% resets, and a rate limit below the crawler's rate so that a block happens.
+  auto mirror = MirrorProcess::Start({"--error-rate", "0.1", "--reset-rate", "0.05", "--seed",
+                                      "11", "--rate-limit", "12", "--block-seconds", "1"});
+  ASSERT_TRUE(mirror.ok());
+  fs::path data = dir_.path() / "faults";
+  // --rate 20: above the mirror's 12/s limit.
+  auto r = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}, "20"), Env());
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto log = (*mirror)->ReadLog();
+  ASSERT_TRUE(log.ok());
+  int blocked = 0, errors = 0;
+  for (const auto& row : *log) {
+    if (row.status == 403) ++blocked;
+    if (row.status == 503) ++errors;
+  }
+  EXPECT_GT(blocked, 0) << "the test must provoke a block";
+  EXPECT_GT(errors, 0);
+  test::StateSnapshot after = Snapshot(data);
+  EXPECT_EQ(after.filings, reference.filings) << test::Describe(after, reference);
+  EXPECT_EQ(after.index_ids, reference.index_ids);
+  EXPECT_EQ(after.threads, reference.threads);
+}
+
+TEST_F(RefreshTest, SecondWriterExitsThreeNamingTheHolderWhileSearchesKeepAnswering) {
+  auto mirror = MirrorProcess::Start({"--latency-ms", "150"});
+  ASSERT_TRUE(mirror.ok());
+  fs::path data = dir_.path() / "busy";
+  // A first index so that searches have something to read.
+  auto seed = RunCorresp(Refresh(**mirror, data, {"--since", "2016-10-01", "--until", "2016-12-31"}),
+                         Env());
+  ASSERT_EQ(seed.exit_code, 0) << seed.err;
+  pid_t writer = test::StartCorresp(
+      Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}, "5"), Env());
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  auto second = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+  EXPECT_EQ(second.exit_code, 3) << second.err;
+  EXPECT_NE(second.err.find("locked by pid " + std::to_string(writer)), std::string::npos)
+      << second.err;
+  int searches = 0, search_errors = 0;
+  std::string last_error;
+  while (kill(writer, 0) == 0 && searches < 200) {
+    auto s = RunCorresp({"--data-dir", data.string(), "search", "comment", "--json"}, Env());
+    ++searches;
+    if (s.exit_code != 0) ++search_errors, last_error = s.err;
+    int status = 0;
+    if (waitpid(writer, &status, WNOHANG) == writer) break;
+  }
+  test::WaitChild(writer);
+  EXPECT_GT(searches, 3);
+  EXPECT_EQ(search_errors, 0) << last_error;
+}
+
+TEST_F(RefreshTest, DiskFullIsFatalAndARerunWithSpaceCompletes) {
+  test::StateSnapshot reference = Reference();
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok());
+  fs::path data = dir_.path() / "full";
+  CommandOptions tight = Env();
+  tight.in_child = [] {
+    signal(SIGXFSZ, SIG_IGN);  // writes past the limit fail with EFBIG, as on a full disk
+    rlimit limit{256 << 10, 256 << 10};
+    setrlimit(RLIMIT_FSIZE, &limit);
+  };
+  auto r = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), tight);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << "names the cause: " << r.err;
+  auto rerun = RunCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err << rerun.out;
+  test::StateSnapshot after = Snapshot(data);
+  EXPECT_EQ(after.filings, reference.filings) << test::Describe(after, reference);
+  EXPECT_EQ(after.index_ids, reference.index_ids);
+  auto verify = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+}
+
+}  // namespace
+}  // namespace corresp
