@@ -33,8 +33,9 @@ struct CrawlOptions {
   int block_pause_seconds = 600;
   // Give up (exit 3) after this many consecutive blocks: the SEC block persists.
   int max_consecutive_blocks = 3;
-  // Form types to collect from the indexes.
-  std::vector<std::string> forms = {"UPLOAD", "CORRESP"};
+  // Form types to collect from the indexes. "SEC STAFF LETTER" is the form EDGAR gives some
+  // staff letters of a review since 2019 (accessions 9999999997-...); they belong to threads.
+  std::vector<std::string> forms = {"UPLOAD", "CORRESP", "SEC STAFF LETTER"};
 };
 
 struct RefreshOptions {
