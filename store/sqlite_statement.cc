@@ -7,9 +7,16 @@ namespace corresp {
 Status SqliteError(sqlite3* db, std::string_view what) {
   int code = sqlite3_errcode(db);
   std::string msg = std::string(what) + ": " + sqlite3_errmsg(db);
-  if (int sys = sqlite3_system_errno(db); sys != 0) msg += std::string(" (") + std::strerror(sys) + ")";
+  int extended = sqlite3_extended_errcode(db);
+  if (int sys = sqlite3_system_errno(db); sys != 0) {
+    msg += std::string(" (") + std::strerror(sys) + ")";
+  } else if ((extended & 0xff) == SQLITE_IOERR && extended != SQLITE_IOERR) {
+    msg += " (extended code " + std::to_string(extended) + ")";
+  }
   if (const char* file = sqlite3_db_filename(db, "main"); file && *file)
     msg += std::string(" in ") + file;
+  if (code == SQLITE_FULL || (extended & 0xff) == SQLITE_IOERR)
+    msg += " (is the disk full, or the file size limit reached?)";
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Corruption(msg);
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Unavailable(msg);
   return IoError(msg);
