@@ -1,0 +1,101 @@
+// The two steps of a crawl, for RunCrawl and the nightly refresh: discovery (index files ->
+// catalog rows) and fetching (one filing -> its documents in the store + catalog metadata).
+// One Crawler owns one event loop and one HttpFetcher, so the rate limit and the block
+// policy hold across both steps. Single-threaded; each step runs the loop until it is done.
+#pragma once
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "config/options.h"
+#include "core/filing.h"
+#include "core/submission.h"
+#include "crawler/crawl.h"
+#include "crawler/crawl_plan.h"
+#include "crawler/http_fetcher.h"
+#include "store/catalog.h"
+#include "store/document_store.h"
+
+namespace corresp {
+
+class Crawler {
+ public:
+  // `catalog`, `store`, `progress` (may be null) and `stop` (may be null) must outlive it.
+  Crawler(const Config& config, Catalog& catalog, DocumentStore& store, ProgressSink* progress,
+          const std::atomic<bool>* stop, RateLimiter::Options limiter = {});
+  ~Crawler();
+
+  // Reads every index file of `plan` and records each row matching `filter` in the catalog
+  // (AddDiscovered: known filings keep their state). A 404 daily index means no filings that
+  // day; any other failure is recorded (stage "discover") and skipped. Returns the matching
+  // entries, one per accession, in index order. Errors: kBlocked (fatal), kIoError (catalog).
+  Result<std::vector<IndexEntry>> Discover(const std::vector<IndexSource>& plan,
+                                           const FilingFilter& filter);
+
+  // Catalog filings that an earlier run discovered but did not fetch, or failed on, that
+  // match `filter` (so an interrupted or failed filing is retried by the next run).
+  Result<std::vector<IndexEntry>> PendingFromCatalog(const FilingFilter& filter) const;
+
+  // Fetches every entry not already fetched: one request for ACCESSION.txt, its documents
+  // stored, then SaveFetched in one transaction. Fallback when the .txt is missing, corrupt
+  // or holds no letter: the folder's index.json, then its letter documents. A failed filing
+  // is recorded (SaveFetchFailure) and the crawl goes on. Stops starting filings when the
+  // stop flag is set. Errors: kBlocked (fatal), kIoError/kCorruption (store or catalog).
+  Status FetchFilings(const std::vector<IndexEntry>& entries);
+
+  // Counters so far (requests/bytes/retries/blocks/elapsed filled in by this call).
+  const CrawlReport& report();
+  bool stopped() const { return stopping_; }
+
+ private:
+  struct FilingJob;
+
+  void Get(const std::string& url, std::function<void(Result<FetchResponse>)> then);
+  void RunLoop();
+  void ArmStopPoll();
+  void CheckStop();
+  void SetFatal(Status status);
+  Status StepStatus() const;
+  void OnIndexFile(const IndexSource& source, const FilingFilter& filter,
+                   Result<FetchResponse> response, std::vector<IndexEntry>* out);
+  void StartNextFilings();
+  void StartFiling(const IndexEntry& entry);
+  void OnSubmission(std::shared_ptr<FilingJob> job, Result<FetchResponse> response);
+  void StartFallback(std::shared_ptr<FilingJob> job, const Status& why);
+  void OnFolderListing(std::shared_ptr<FilingJob> job, Result<FetchResponse> response);
+  void OnFallbackDocument(std::shared_ptr<FilingJob> job, std::size_t index,
+                          Result<FetchResponse> response);
+  void SaveFiling(std::shared_ptr<FilingJob> job, Filing filing,
+                  std::vector<SubmissionDocument> documents);
+  void FailFiling(std::shared_ptr<FilingJob> job, const Status& why);
+  void FinishFiling(std::shared_ptr<FilingJob> job);
+  void Report(const char* phase);
+  std::string Url(const std::string& path) const;
+
+  Config config_;
+  Catalog& catalog_;
+  DocumentStore& store_;
+  ProgressSink* progress_;
+  const std::atomic<bool>* stop_;
+  boost::asio::io_context io_;
+  std::unique_ptr<HttpFetcher> fetcher_;
+  boost::asio::steady_timer stop_poll_;
+  std::chrono::steady_clock::time_point started_;
+  CrawlReport report_;
+  bool stopping_ = false;
+  Status fatal_;  // store/catalog failure: stops the crawl
+  // FetchFilings state.
+  const std::vector<IndexEntry>* entries_ = nullptr;
+  std::size_t next_entry_ = 0;
+  std::size_t in_flight_ = 0;
+  long outstanding_ = 0;  // fetches whose callback has not run
+  long phase_done_ = 0;
+  long phase_total_ = 0;
+};
+
+}  // namespace corresp

@@ -1,0 +1,141 @@
+// End-to-end crawls over loopback HTTP against the real edgar-mirror serving tests/data/edgar.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "crawler/crawl.h"
+#include "tests/crawler/crawl_fixture.h"
+#include "tests/mirror/mirror_process.h"
+
+namespace corresp {
+namespace {
+
+using test::MirrorLogRow;
+using test::MirrorProcess;
+using testing::ExpectLettersStored;
+using testing::MirrorConfig;
+using testing::OpenData;
+using testing::ReleasedBetween;
+using testing::TempDir;
+
+const Date kToday{2026, 11, 27};
+
+CrawlRequest Range(Date since, Date until) {
+  CrawlRequest request;
+  request.since = since;
+  request.until = until;
+  request.today = kToday;
+  return request;
+}
+
+std::vector<MirrorLogRow> Log(const MirrorProcess& mirror) {
+  auto rows = mirror.ReadLog();
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  return rows.ok() ? *rows : std::vector<MirrorLogRow>{};
+}
+
+long CountPaths(const std::vector<MirrorLogRow>& rows, std::string_view part) {
+  return std::count_if(rows.begin(), rows.end(), [&](const MirrorLogRow& r) {
+    return r.path.find(part) != std::string::npos;
+  });
+}
+
+TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  TempDir dir;
+  Config config = MirrorConfig((*mirror)->base_url(), dir.path());
+  auto data = OpenData(config);
+  ASSERT_TRUE(data.catalog);
+
+  auto report =
+      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  auto rows = ReleasedBetween("2016-01-01", "2025-12-31");
+  ASSERT_EQ(rows.size(), 40u);
+  EXPECT_EQ(report->index_files, 40);  // one full index per quarter, 2016..2025
+  EXPECT_EQ(report->discovered, 40);
+  EXPECT_EQ(report->fetched, 40);
+  EXPECT_EQ(report->failed, 0) << report->failures[0].reason;
+  EXPECT_EQ(report->requests, 80u);  // one per index file, one per filing
+  EXPECT_GT(report->bytes, 1000000u);
+  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 40);
+
+  auto before = Log(**mirror).size();
+  auto again =
+      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->skipped, 40);
+  EXPECT_EQ(again->fetched, 0);
+  auto log = Log(**mirror);
+  std::vector<MirrorLogRow> second(log.begin() + before, log.end());
+  EXPECT_EQ(CountPaths(second, "/Archives/edgar/data/"), 0);  // no request for a known filing
+  auto counts = data.catalog->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->filings, 40);
+  EXPECT_EQ(counts->upload + counts->corresp, 40);
+}
+
+TEST(CrawlE2eTest, DailyIndexesCoverAPartialQuarter) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  TempDir dir;
+  Config config = MirrorConfig((*mirror)->base_url(), dir.path());
+  auto data = OpenData(config);
+  ASSERT_TRUE(data.catalog);
+  // 2019-10-01 (Tue) .. 2019-10-13 (Sun): 9 weekdays.
+  auto report =
+      RunCrawl(Range({2019, 10, 1}, {2019, 10, 13}), config, *data.catalog, *data.store, nullptr);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->index_files, 9);
+  EXPECT_EQ(report->failed, 0);
+  auto rows = ReleasedBetween("2019-10-01", "2019-10-13");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(report->fetched, 3);
+  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 3);
+  auto log = Log(**mirror);
+  EXPECT_EQ(CountPaths(log, "/daily-index/2019/QTR4/master.2019"), 9);
+  EXPECT_EQ(CountPaths(log, "full-index"), 0);
+  EXPECT_EQ(CountPaths(log, "master.20191005"), 0);  // a Saturday: never asked
+  auto filing = data.catalog->GetFiling(*Accession::Parse("0000000000-19-013210"));
+  ASSERT_TRUE(filing.ok() && filing->has_value());
+  EXPECT_EQ((*filing)->index_day, (Date{2019, 10, 3}));
+  EXPECT_EQ((*filing)->sic, "6021");
+}
+
+TEST(CrawlE2eTest, DailyIndexNotFoundMeansNoFilings) {
+  auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-10-02"});
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  TempDir dir;
+  Config config = MirrorConfig((*mirror)->base_url(), dir.path());
+  auto data = OpenData(config);
+  ASSERT_TRUE(data.catalog);
+  auto report =
+      RunCrawl(Range({2019, 10, 1}, {2019, 10, 4}), config, *data.catalog, *data.store, nullptr);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->index_files, 4);
+  EXPECT_EQ(report->failed, 0);
+  EXPECT_EQ(report->discovered, 0);
+}
+
+TEST(CrawlE2eTest, FormAndCikFilters) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  TempDir dir;
+  Config config = MirrorConfig((*mirror)->base_url(), dir.path());
+  auto data = OpenData(config);
+  ASSERT_TRUE(data.catalog);
+  CrawlRequest request = Range({2019, 10, 1}, {2019, 12, 31});
+  request.forms = {"UPLOAD"};
+  request.ciks = {Cik{831001}};
+  auto report = RunCrawl(request, config, *data.catalog, *data.store, nullptr);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->discovered, 2);
+  EXPECT_EQ(report->fetched, 2);
+  auto filings = data.catalog->ListFilings();
+  ASSERT_TRUE(filings.ok());
+  for (const Filing& f : *filings) EXPECT_EQ(f.form, "UPLOAD");
+}
+
+}  // namespace
+}  // namespace corresp
