@@ -10,6 +10,7 @@
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
+#include "cli/tty_progress.h"
 #include "config/load.h"
 #include "crawler/crawl.h"
 
@@ -22,31 +23,6 @@ struct CrawlCommandFlags {
   std::string until;
   std::vector<std::string> ciks;
   bool json = false;
-};
-
-// One progress line on stderr, rewritten in place at most 5 times a second (TTY only).
-class TtyProgress : public ProgressSink {
- public:
-  void OnProgress(const CrawlProgress& p) override {
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(200) && p.done != p.total) return;
-    last_ = now;
-    const CrawlReport& r = *p.report;
-    std::fprintf(
-        stderr,
-        "\r%-8s %ld/%ld  fetched %ld  skipped %ld  failed %ld  %llu req (%.1f/s)  %.1f MB   ",
-        p.phase, p.done, p.total, r.fetched, r.skipped, r.failed,
-        static_cast<unsigned long long>(r.requests), r.requests_per_second, r.bytes / 1e6);
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-  ~TtyProgress() override {
-    if (drawn_) std::fputc('\n', stderr);
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_{};
-  bool drawn_ = false;
 };
 
 nlohmann::json ToJson(const CrawlReport& r) {
@@ -113,9 +89,7 @@ int Run(CliContext& ctx, const CrawlCommandFlags& flags) {
   Result<WriterSession> session = OpenForWriting(config);
   if (!session.ok()) return ctx.PrintError(session.status()), kExitFatal;
   request.stop = InstallStopHandler();
-  std::unique_ptr<TtyProgress> progress;
-  if (isatty(STDERR_FILENO) && !ctx.quiet() && !flags.json)
-    progress = std::make_unique<TtyProgress>();
+  std::unique_ptr<ProgressSink> progress = MakeTtyProgress(ctx.quiet() || flags.json);
   Result<CrawlReport> report =
       RunCrawl(request, config, *session->catalog, *session->store, progress.get());
   progress.reset();

@@ -1,7 +1,8 @@
 // `corresp refresh`: the nightly job (pipeline/refresh.h). Thin: flags, lock, run, print.
+#include <unistd.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/crawl_flags.h"
@@ -9,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/log.h"
+#include "cli/tty_progress.h"
 #include "config/load.h"
 #include "pipeline/refresh.h"
 
@@ -65,10 +67,12 @@ int Run(CliContext& ctx, const RefreshFlags& flags) {
   ApplyCrawlFlags(flags.crawl, config);
   if (Status valid = Validate(config); !valid.ok()) return ctx.PrintError(valid), kExitUsage;
   RefreshRequest request;
-  for (auto [text, out] : {std::pair{&flags.since, &request.since}, {&flags.until, &request.until}}) {
+  for (auto [text, out] :
+       {std::pair{&flags.since, &request.since}, {&flags.until, &request.until}}) {
     if (text->empty()) continue;
     *out = Date::Parse(*text);
-    if (!*out) return ctx.PrintError("expected a date YYYY-MM-DD, got \"" + *text + "\""), kExitUsage;
+    if (!*out)
+      return ctx.PrintError("expected a date YYYY-MM-DD, got \"" + *text + "\""), kExitUsage;
   }
   request.retry_failed = flags.retry_failed;
   request.stop = InstallStopHandler();
@@ -78,8 +82,10 @@ int Run(CliContext& ctx, const RefreshFlags& flags) {
   if (!session.ok()) return ctx.PrintError(session.status()), kExitFatal;
   log.Info("refresh_start", "refresh from " + config.crawl.base_url,
            {{"base_url", config.crawl.base_url}, {"data_dir", config.data_dir.string()}});
+  std::unique_ptr<ProgressSink> progress = MakeTtyProgress(ctx.quiet() || flags.json);
   Result<RefreshReport> report =
-      RunRefresh(request, config, *session->catalog, *session->store, nullptr);
+      RunRefresh(request, config, *session->catalog, *session->store, progress.get());
+  progress.reset();
   if (!report.ok()) {
     log.Error("refresh_failed", report.status().message(),
               {{"code", StatusCodeName(report.status().code())}});
@@ -102,7 +108,8 @@ void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand(
       "refresh", "Fetch, extract and index everything EDGAR released since the last refresh");
   AddCrawlFlags(cmd, flags->crawl);
-  cmd->add_option("--since", flags->since, "Read index days from this date (YYYY-MM-DD) instead of the watermark");
+  cmd->add_option("--since", flags->since,
+                  "Read index days from this date (YYYY-MM-DD) instead of the watermark");
   cmd->add_option("--until", flags->until, "Last index day to read (default today)");
   cmd->add_flag("--retry-failed", flags->retry_failed,
                 "Also retry filings whose failure was recorded as permanent");
