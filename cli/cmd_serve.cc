@@ -1,0 +1,45 @@
+// `corresp serve`: the research web app (search page, letters, threads, JSON API) over the
+// index, read-only, on loopback by default. Prints "listening on URL" once ready.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "web/serve.h"
+
+namespace corresp {
+
+void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
+  auto* cmd = app.add_subcommand("serve", "Serve the search web app and JSON API over the index");
+  auto options = std::make_shared<web::ServeOptions>();
+  auto index = std::make_shared<std::string>();
+  cmd->add_option("--bind", options->server.bind, "Address to listen on (loopback by default)")
+      ->capture_default_str();
+  cmd->add_option("--port", options->server.port, "TCP port (0 = any free port)")
+      ->capture_default_str();
+  cmd->add_option("--threads", options->server.threads,
+                  "I/O threads, each with its own index reader")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");
+  cmd->add_option("--remote", options->remote,
+                  "Read an index served by xapian-tcpsrv at HOST:PORT");
+  cmd->callback([&ctx, exit_code, options, index] {
+    Result<Config> config = ctx.LoadConfig();
+    if (!config.ok()) {
+      ctx.PrintError(config.status());
+      *exit_code = kExitUsage;
+      return;
+    }
+    std::filesystem::path path =
+        index->empty() ? IndexPath(*config) : std::filesystem::path(*index);
+    Status served = web::Serve(path, *options, [](const std::string& url) {
+      std::cout << "listening on " << url << std::endl;
+    });
+    if (!served.ok()) {
+      ctx.PrintError(served);
+      *exit_code = ExitCodeFor(served);
+    }
+  });
+}
+
+}  // namespace corresp

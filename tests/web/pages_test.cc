@@ -1,0 +1,170 @@
+// The HTML pages over loopback against a real index, and the XSS cases: a crafted letter whose
+// comment text holds <script> and whose company name holds an <img onerror> must show as text
+// on every page.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_client.h"
+#include "web/html.h"
+#include "web_fixture.h"
+
+namespace corresp::testing {
+namespace {
+
+using nlohmann::json;
+
+class PagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto index = WebTestIndex();
+    ASSERT_TRUE(index.ok()) << index.status().ToString();
+    app_ = RunningApp::Start(*index).release();
+    ASSERT_NE(app_, nullptr);
+  }
+  static void TearDownTestSuite() { delete app_; }
+  void SetUp() override { ASSERT_NE(app_, nullptr); }
+
+  static TestResponse Get(const std::string& target) { return HttpGet(app_->port(), target); }
+  static std::string Page(const std::string& target, int status = 200) {
+    TestResponse r = Get(target);
+    EXPECT_EQ(r.status, status) << target;
+    EXPECT_EQ(r.content_type, "text/html; charset=utf-8") << target;
+    return r.body;
+  }
+  static RunningApp* app_;
+};
+
+RunningApp* PagesTest::app_ = nullptr;
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+TEST_F(PagesTest, HomeShowsOverviewAndForm) {
+  std::string home = Page("/");
+  EXPECT_TRUE(Has(home, "<form class=\"search\""));
+  EXPECT_TRUE(Has(home, "staff comments"));
+  EXPECT_TRUE(Has(home, "<svg class=\"year-chart\""));
+  EXPECT_TRUE(Has(home, "href=\"/assets/style.css\""));
+  EXPECT_FALSE(Has(home, "http://cdn")) << "no external assets";
+  EXPECT_FALSE(Has(home, "https://fonts"));
+}
+
+TEST_F(PagesTest, SearchPageWithoutJavaScript) {
+  std::string page = Page("/?q=%22hedge+accounting%22");
+  EXPECT_TRUE(Has(page, "<article class=\"hit"));
+  EXPECT_TRUE(Has(page, "<mark>"));
+  EXPECT_TRUE(Has(page, "class=\"facets\""));
+  EXPECT_TRUE(Has(page, "<svg class=\"year-chart\""));
+  EXPECT_TRUE(Has(page, "sec.gov"));
+  EXPECT_TRUE(Has(page, "href=\"/thread/"));
+  EXPECT_TRUE(Has(page, "Similar comments"));
+  EXPECT_TRUE(Has(page, "value=\"&quot;hedge accounting&quot;\""))
+      << "query kept in the box, escaped";
+}
+
+TEST_F(PagesTest, FacetLinksFilter) {
+  std::string page = Page("/?q=revenue");
+  size_t at = page.find("data-facet=\"form\"");
+  ASSERT_NE(at, std::string::npos);
+  size_t href = page.find("href=\"", at);
+  std::string link = page.substr(href + 6, page.find('"', href + 6) - href - 6);
+  EXPECT_TRUE(Has(link, "form=")) << link;
+  std::string filtered = Page(link.replace(link.find("&amp;"), 5, "&"));
+  EXPECT_TRUE(Has(filtered, "class=\"chip\"")) << "the active filter is shown";
+}
+
+TEST_F(PagesTest, BadParametersShowTheReason) {
+  std::string page = Page("/?q=x&since=notadate", 400);
+  EXPECT_TRUE(Has(page, "bad date for since"));
+  std::string long_query = Page("/?q=" + std::string(10 * 1024, 'y'), 400);
+  EXPECT_TRUE(Has(long_query, "query too long"));
+}
+
+TEST_F(PagesTest, LetterThreadAndSimilarPages) {
+  json hits = json::parse(Get("/api/search?q=%22hedge+accounting%22&kind=comment&limit=1").body);
+  ASSERT_FALSE(hits["hits"].empty());
+  const json& hit = hits["hits"][0];
+  std::string letter = Page("/letter/" + hit["accession"].get<std::string>());
+  EXPECT_TRUE(Has(letter, "Staff comment"));
+  EXPECT_TRUE(Has(letter, "Company response"));
+  EXPECT_TRUE(Has(letter, "Review thread"));
+  std::string thread = Page("/thread/" + hit["thread"].get<std::string>());
+  EXPECT_TRUE(Has(thread, "<ol class=\"timeline\">"));
+  EXPECT_TRUE(Has(thread, "days"));
+  std::string similar = Page("/similar/" + web::UrlEncode(hit["id"].get<std::string>()));
+  EXPECT_TRUE(Has(similar, "Similar comments"));
+  Page("/letter/0000000000-99-999999", 404);
+  Page("/thread/nothing-here", 404);
+}
+
+TEST_F(PagesTest, SecurityHeaders) {
+  TestResponse r = Get("/");
+  EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
+  EXPECT_TRUE(Has(r.headers["content-security-policy"], "script-src 'self'"));
+  EXPECT_TRUE(Has(r.headers["content-security-policy"], "default-src 'none'"));
+}
+
+// ---- XSS: the crafted letter ------------------------------------------------------------
+
+void ExpectInert(const std::string& page, const std::string& where) {
+  EXPECT_FALSE(Has(page, kXssScript)) << where << ": raw <script> from the letter";
+  EXPECT_FALSE(Has(page, "<script>alert")) << where;
+  EXPECT_FALSE(Has(page, "<img src=x")) << where << ": raw <img> from the company name";
+  EXPECT_FALSE(Has(page, "<b onmouseover")) << where;
+  EXPECT_FALSE(Has(page, "onerror=alert(1)>")) << where;
+  // The only script element is ours.
+  size_t scripts = 0;
+  for (size_t pos = page.find("<script"); pos != std::string::npos;
+       pos = page.find("<script", pos + 1))
+    ++scripts;
+  EXPECT_EQ(scripts, 1u) << where;
+}
+
+TEST_F(PagesTest, XssLetterIsIndexedAndFindable) {
+  json found = json::parse(Get("/api/search?q=swaps&cik=" + std::string(kXssCik)).body);
+  ASSERT_GT(found["total"].get<long>(), 0) << found.dump();
+  bool script_text = false;
+  for (const json& h : found["hits"]) script_text |= Has(h["snippet"].get<std::string>(), "script");
+  EXPECT_TRUE(script_text) << "the snippet carries the crafted text: " << found.dump();
+}
+
+TEST_F(PagesTest, XssSearchPageShowsMarkupAsText) {
+  std::string page = Page("/?q=swaps+script&cik=" + std::string(kXssCik));
+  EXPECT_TRUE(Has(page, "<article class=\"hit")) << page.substr(0, 2000);
+  ExpectInert(page, "search page");
+  // Shown as text (the snippet highlights the word "script" inside the escaped tag).
+  EXPECT_TRUE(
+      Has(page, "&lt;<mark>script</mark>&gt;alert(&#39;xss&#39;)&lt;/<mark>script</mark>&gt;"))
+      << page;
+  EXPECT_TRUE(Has(page, "EVIL &lt;img src=x onerror=alert(1)&gt; CORP"));
+}
+
+TEST_F(PagesTest, XssLetterAndThreadPagesShowMarkupAsText) {
+  std::string letter = Page("/letter/" + std::string(kXssUploadAccession));
+  ExpectInert(letter, "letter page");
+  EXPECT_TRUE(Has(letter, "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"));
+  std::string response = Page("/letter/" + std::string(kXssCorrespAccession));
+  ExpectInert(response, "response letter page");
+  json shown = json::parse(Get("/api/letter/" + std::string(kXssUploadAccession)).body);
+  std::string thread = Page("/thread/" + shown["thread"].get<std::string>());
+  ExpectInert(thread, "thread page");
+  EXPECT_TRUE(Has(thread, "EVIL &lt;img"));
+  std::string facets = Page("/?company=evil");
+  ExpectInert(facets, "company facet");
+}
+
+TEST_F(PagesTest, XssInTheQueryItselfIsEscaped) {
+  std::string page = Page("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  EXPECT_FALSE(Has(page, "<script>alert(1)"));
+  EXPECT_TRUE(Has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  std::string bad = Page("/?q=x&form=%3Cscript%3E", 400);
+  EXPECT_FALSE(Has(bad, "<script>\'"));
+  EXPECT_FALSE(Has(bad, "'<script>'"));
+  std::string missing = Page("/no-such-%3Cscript%3E", 404);
+  EXPECT_FALSE(Has(missing, "<script>"));
+}
+
+}  // namespace
+}  // namespace corresp::testing

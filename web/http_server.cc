@@ -1,0 +1,190 @@
+#include "web/http_server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace corresp::web {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+thread_local int tls_worker = 0;
+
+// Headers every reply carries: no sniffing, no framing, no script or style from elsewhere.
+void SecurityHeaders(http::response<http::string_body>& res) {
+  res.set(http::field::server, "corresp");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set("Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const ServerOptions& options, const RequestHandler& handler)
+      : stream_(std::move(socket)), options_(options), handler_(handler) {}
+
+  void Start() { ReadRequest(); }
+
+ private:
+  void ReadRequest() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
+    parser_->body_limit(options_.max_body_bytes);
+    stream_.expires_after(std::chrono::seconds(options_.timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout) return Close();
+    if (ec == http::error::header_limit) return SendPlain(431, "request header too large\n");
+    if (ec == http::error::body_limit) return SendPlain(413, "request body too large\n");
+    if (ec && ec.category() == http::make_error_code(http::error::bad_target).category())
+      return SendPlain(400, "bad request\n");
+    if (ec) return Close();
+    const auto& req = parser_->get();
+    HttpReply reply =
+        handler_(std::string_view(req.method_string().data(), req.method_string().size()),
+                 std::string_view(req.target().data(), req.target().size()), tls_worker);
+    Send(std::move(reply), req.method() == http::verb::head, req.keep_alive(), req.version());
+  }
+
+  void SendPlain(int status, std::string text) {
+    HttpReply reply;
+    reply.status = status;
+    reply.content_type = "text/plain; charset=utf-8";
+    reply.body = std::move(text);
+    Send(std::move(reply), false, false, 11);
+  }
+
+  void Send(HttpReply reply, bool head, bool keep_alive, unsigned version) {
+    res_ = {};
+    res_.version(version);
+    res_.result(static_cast<unsigned>(reply.status));
+    SecurityHeaders(res_);
+    res_.set(http::field::content_type, reply.content_type);
+    for (const auto& [name, value] : reply.headers) res_.set(name, value);
+    res_.keep_alive(keep_alive);
+    std::size_t length = reply.body.size();
+    if (!head) res_.body() = std::move(reply.body);
+    res_.content_length(length);
+    http::async_write(
+        stream_, res_,
+        beast::bind_front_handler(&Session::OnWrite, shared_from_this(), !keep_alive));
+  }
+
+  void OnWrite(bool close, beast::error_code ec, std::size_t) {
+    if (ec || close) return Close();
+    ReadRequest();
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> res_;
+  const ServerOptions& options_;
+  const RequestHandler& handler_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(ServerOptions o, RequestHandler h)
+      : options(std::move(o)), handler(std::move(h)), acceptor(ioc), signals(ioc) {}
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (!acceptor.is_open()) return;
+      if (!ec) {
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);
+        std::make_shared<Session>(std::move(socket), options, handler)->Start();
+      }
+      Accept();
+    });
+  }
+
+  ServerOptions options;
+  RequestHandler handler;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  unsigned short port = 0;
+};
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HttpServer::~HttpServer() { Stop(); }
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& options,
+                                                      RequestHandler handler) {
+  if (options.threads < 1) return InvalidArgument("serve: threads must be at least 1");
+  beast::error_code ec;
+  asio::ip::address address = asio::ip::make_address(options.bind, ec);
+  if (ec) return InvalidArgument("serve: bad bind address '" + options.bind + "'");
+  auto impl = std::make_unique<Impl>(options, std::move(handler));
+  tcp::endpoint endpoint(address, options.port);
+  tcp::acceptor& acc = impl->acceptor;
+  acc.open(endpoint.protocol(), ec);
+  if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acc.bind(endpoint, ec);
+  if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec == asio::error::address_in_use)
+    return Unavailable("serve: " + options.bind + ":" + std::to_string(options.port) +
+                       " is in use");
+  if (ec)
+    return IoError("serve: cannot listen on " + options.bind + ":" + std::to_string(options.port) +
+                   ": " + ec.message());
+  impl->port = acc.local_endpoint().port();
+  impl->Accept();
+  if (options.stop_on_signals) {
+    impl->signals.add(SIGINT);
+    impl->signals.add(SIGTERM);
+    Impl* raw = impl.get();
+    impl->signals.async_wait([raw](beast::error_code e, int) {
+      if (!e) raw->ioc.stop();
+    });
+  }
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+unsigned short HttpServer::port() const { return impl_->port; }
+
+std::string HttpServer::url() const {
+  std::string host = impl_->options.bind;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(impl_->port);
+}
+
+void HttpServer::Run() {
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.threads; ++i)
+    threads.emplace_back([this, i] {
+      tls_worker = i;
+      impl_->ioc.run();
+    });
+  tls_worker = 0;
+  impl_->ioc.run();
+  for (std::thread& t : threads) t.join();
+}
+
+void HttpServer::Stop() {
+  if (impl_) impl_->ioc.stop();
+}
+
+}  // namespace corresp::web

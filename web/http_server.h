@@ -1,0 +1,64 @@
+// A small HTTP/1.1 server on Boost.Beast: one acceptor, keep-alive sessions, every request
+// answered by a synchronous handler on one of `threads` I/O threads. Each thread has a fixed
+// worker number (0..threads-1) so the handler can keep per-thread state (an IndexReader per
+// thread: Xapian databases are not shared between threads).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "web/http_reply.h"
+
+namespace corresp::web {
+
+struct ServerOptions {
+  // Loopback by default: the app is for the researcher's own machine.
+  std::string bind = "127.0.0.1";
+  // 0 = any free port (tests); see HttpServer::port().
+  unsigned short port = 8080;
+  // I/O threads (each with its own worker state); two keep one slow search from stalling all.
+  int threads = 2;
+  // Largest request head accepted (request line + headers); a GET needs a few kB.
+  std::size_t max_header_bytes = 16 * 1024;
+  // Largest request body accepted; the app is read-only, so bodies are refused beyond this.
+  std::size_t max_body_bytes = 1024;
+  // An idle or slow client is dropped after this long.
+  int timeout_seconds = 30;
+  // Stop on SIGINT / SIGTERM (the CLI); tests stop with Stop().
+  bool stop_on_signals = false;
+};
+
+// worker: 0..threads-1, the I/O thread calling. Must not throw.
+using RequestHandler =
+    std::function<HttpReply(std::string_view method, std::string_view target, int worker)>;
+
+class HttpServer {
+ public:
+  // Binds and listens. kInvalidArgument for a bad address or threads < 1; kUnavailable when
+  // the port is taken; kIoError for other socket errors. Serves nothing until Run().
+  static Result<std::unique_ptr<HttpServer>> Start(const ServerOptions& options,
+                                                   RequestHandler handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // The bound port (the real one when options.port was 0).
+  unsigned short port() const;
+  // "http://127.0.0.1:PORT"
+  std::string url() const;
+  // Serves on options.threads threads (the caller's thread is worker 0) until Stop() or a
+  // signal (with stop_on_signals). Call once.
+  void Run();
+  // Stops accepting and ends Run() promptly; open connections are closed. Thread-safe.
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace corresp::web

@@ -1,0 +1,191 @@
+#include "web/page_layout.h"
+
+#include <cctype>
+
+#include "web/html.h"
+
+namespace corresp::web {
+
+namespace {
+
+std::string Option(std::string_view value, std::string_view label, std::string_view selected) {
+  return "<option value=\"" + HtmlEscape(value) + "\"" + (value == selected ? " selected" : "") +
+         ">" + HtmlEscape(label) + "</option>";
+}
+
+std::string TextField(std::string_view name, std::string_view label, std::string_view value,
+                      std::string_view placeholder) {
+  return "<label class=\"field\"><span>" + HtmlEscape(label) +
+         "</span><input type=\"text\" name=\"" + HtmlEscape(name) + "\" value=\"" +
+         HtmlEscape(value) + "\" placeholder=\"" + HtmlEscape(placeholder) + "\"></label>";
+}
+
+std::string PathEncode(std::string_view id) {
+  std::string out;
+  for (char c : id) out += c == '#' ? std::string("%23") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+std::string ItemAnchor(std::string_view item) {
+  std::string out = "item-";
+  for (char c : item) out += c == '#' ? '-' : c;
+  return out;
+}
+
+namespace {
+
+std::string HitHeading(const SearchHit& h) {
+  std::string where;
+  if (h.type == "comment")
+    where = h.number ? "Comment " + std::to_string(*h.number) : "Comment";
+  else if (h.type == "response")
+    where = h.number ? "Response " + std::to_string(*h.number) : "Response";
+  else
+    where = KindLabel(h.kind);
+  std::string path;
+  for (const std::string& x : h.headings) path += (path.empty() ? "" : " › ") + x;
+  std::string out = "<div class=\"hit-meta\"><a class=\"company\" href=\"" +
+                    HtmlEscape(LetterHref(h.accession)) + "\">" + HtmlEscape(h.company) + "</a>";
+  out += "<span class=\"date\">" + HtmlEscape(h.date) + "</span>";
+  out += "<span class=\"badge form-" + HtmlEscape(h.form) + "\">" + HtmlEscape(h.form) + "</span>";
+  out += "<a class=\"where\" href=\"" + HtmlEscape(ItemHref(h.id)) + "\">" + HtmlEscape(where) +
+         "</a></div>";
+  if (!path.empty()) out += "<div class=\"headings\">" + HtmlEscape(path) + "</div>";
+  return out;
+}
+
+std::string HitTags(const SearchHit& h) {
+  if (h.topics.empty() && h.standards.empty()) return "";
+  std::string out = "<div class=\"tags\">";
+  for (const std::string& t : h.topics)
+    out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\">" +
+           HtmlEscape(TopicLabel(t)) + "</a>";
+  for (const std::string& s : h.standards)
+    out += "<a class=\"tag std\" href=\"/?standard=" + HtmlEscape(UrlEncode(s)) + "\">" +
+           HtmlEscape(StandardLabel(s)) + "</a>";
+  return out + "</div>";
+}
+
+}  // namespace
+
+std::string TopicLabel(std::string_view slug) {
+  std::string out(slug);
+  for (char& c : out)
+    if (c == '-' || c == '_') c = ' ';
+  return out;
+}
+
+std::string KindLabel(std::string_view kind) { return TopicLabel(kind); }
+
+std::string StandardLabel(std::string_view key) {
+  size_t digit = 0;
+  while (digit < key.size() && !std::isdigit(static_cast<unsigned char>(key[digit]))) ++digit;
+  std::string out;
+  for (size_t i = 0; i < digit; ++i)
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(key[i])));
+  if (digit < key.size()) out += (out.empty() ? "" : " ") + std::string(key.substr(digit));
+  return out;
+}
+
+std::string LetterHref(std::string_view accession) { return "/letter/" + PathEncode(accession); }
+std::string ThreadHref(std::string_view thread) { return "/thread/" + PathEncode(thread); }
+std::string SimilarHref(std::string_view item) { return "/similar/" + PathEncode(item); }
+std::string ItemHref(std::string_view item) {
+  size_t hash = item.find('#');
+  return LetterHref(item.substr(0, hash)) +
+         (hash == std::string_view::npos ? "" : "#" + ItemAnchor(item));
+}
+
+std::string PageStart(std::string_view title, std::string_view query) {
+  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>" +
+         HtmlEscape(title) +
+         " · corresp</title>"
+         "<link rel=\"stylesheet\" href=\"/assets/style.css\">"
+         "<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\"></head><body>"
+         "<header class=\"topbar\"><a class=\"brand\" href=\"/\"><span "
+         "class=\"mark\">§</span>corresp</a>"
+         "<span class=\"tagline\">SEC comment letters &amp; company responses</span>"
+         "<form class=\"quick\" action=\"/\" method=\"get\" role=\"search\"><input type=\"search\" "
+         "name=\"q\" value=\"" +
+         HtmlEscape(query) +
+         "\" placeholder=\"Search comments…\" aria-label=\"Search\"></form>"
+         "</header><main>";
+}
+
+std::string PageEnd() {
+  return "</main><footer class=\"foot\">corresp · a local index of SEC EDGAR review correspondence "
+         "(UPLOAD / CORRESP) · <a href=\"/api/stats\">API</a></footer>"
+         "<script src=\"/assets/app.js\" defer></script></body></html>";
+}
+
+std::string SearchForm(const SearchRequest& r) {
+  std::string sort = SortName(r.sort);
+  std::string out =
+      "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
+      "<div class=\"qrow\"><input class=\"q\" type=\"search\" name=\"q\" autofocus value=\"" +
+      HtmlEscape(r.query) +
+      "\" placeholder='\"hedge accounting\" company:apple standard:&quot;SFAS 133&quot; 2005..2010'"
+      " aria-label=\"Query\"><button type=\"submit\">Search</button></div>"
+      "<details class=\"filters\"" +
+      std::string(r.form.empty() && r.kind.empty() && r.company.empty() && r.topic.empty() &&
+                          r.standard.empty() && !r.since && !r.until &&
+                          r.sort == SortOrder::kRelevance
+                      ? ""
+                      : " open") +
+      "><summary>Filters</summary><div class=\"grid\">";
+  out += "<label class=\"field\"><span>Form</span><select name=\"form\">" +
+         Option("", "Any", r.form) + Option("upload", "UPLOAD (staff)", r.form) +
+         Option("corresp", "CORRESP (company)", r.form) + "</select></label>";
+  out += "<label class=\"field\"><span>Item</span><select name=\"kind\">" +
+         Option("", "Any", r.kind) + Option("comment", "Staff comments", r.kind) +
+         Option("response", "Company responses", r.kind) +
+         Option("letter", "Other letters", r.kind) + Option("closing", "Closing letters", r.kind) +
+         Option("extension_request", "Extension requests", r.kind) + "</select></label>";
+  out += TextField("company", "Company", r.company, "name words");
+  out += TextField("topic", "Topic", r.topic, "hedge-accounting");
+  out += TextField("standard", "Standard", r.standard, "SFAS 133, ASC 815");
+  out += TextField("since", "From", r.since ? r.since->ToIso() : "", "YYYY[-MM[-DD]]");
+  out += TextField("until", "To", r.until ? r.until->ToIso() : "", "YYYY[-MM[-DD]]");
+  out += "<label class=\"field\"><span>Sort</span><select name=\"sort\">" +
+         Option("relevance", "Relevance", sort) + Option("newest", "Newest first", sort) +
+         Option("date", "Oldest first", sort) + "</select></label>";
+  if (!r.cik.empty())
+    out += "<input type=\"hidden\" name=\"cik\" value=\"" + HtmlEscape(r.cik) + "\">";
+  return out + "</div></details></form>";
+}
+
+std::string HitHtml(const SearchHit& h) {
+  std::string out = "<article class=\"hit type-" + HtmlEscape(h.type) + "\" data-id=\"" +
+                    HtmlEscape(h.id) + "\">";
+  out += HitHeading(h);
+  bool paired = h.response.has_value();
+  out += paired ? "<div class=\"pair\">" : "";
+  out += "<div class=\"side staff\">";
+  if (paired) out += "<div class=\"side-label\">Staff comment</div>";
+  out += "<p class=\"snippet\">" + SanitizeSnippet(h.snippet) + "</p></div>";
+  if (paired) {
+    out += "<div class=\"side company\"><div class=\"side-label\"><a href=\"" +
+           HtmlEscape(ItemHref(h.response->id)) +
+           "\">Company response</a></div><p class=\"snippet\">" +
+           SanitizeSnippet(h.response->snippet) + "</p></div></div>";
+  }
+  out += HitTags(h);
+  out +=
+      "<nav class=\"hit-links\"><a href=\"" + HtmlEscape(LetterHref(h.accession)) + "\">Letter</a>";
+  if (!h.thread.empty())
+    out += "<a class=\"thread-link\" href=\"" + HtmlEscape(ThreadHref(h.thread)) +
+           "\">Review thread</a>";
+  if (h.url.rfind("https://", 0) == 0 || h.url.rfind("http://", 0) == 0)
+    out += "<a href=\"" + HtmlEscape(h.url) +
+           "\" rel=\"noopener noreferrer\" target=\"_blank\">sec.gov ↗</a>";
+  if (h.type != "letter")
+    out += "<a class=\"similar-link\" href=\"" + HtmlEscape(SimilarHref(h.id)) + "\" data-item=\"" +
+           HtmlEscape(h.id) + "\">Similar comments</a>";
+  return out + "</nav><div class=\"similar-box\" hidden></div></article>";
+}
+
+}  // namespace corresp::web

@@ -1,0 +1,238 @@
+// The search page: form, active filters, facets, the comments-per-year chart, hits, pager.
+// Without a query or filter it shows the index overview instead.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "query/index_stats.h"
+#include "query/search.h"
+#include "web/html.h"
+#include "web/page_layout.h"
+#include "web/pages.h"
+#include "web/year_chart.h"
+
+namespace corresp::web {
+
+namespace {
+
+// `params` with `key` set to `value` (removed when value is empty) and the page reset.
+QueryParams Set(QueryParams params, const std::string& key, const std::string& value) {
+  params.erase(std::remove_if(params.begin(), params.end(),
+                              [&](const auto& p) { return p.first == key || p.first == "offset"; }),
+               params.end());
+  if (!value.empty()) params.emplace_back(key, value);
+  return params;
+}
+
+std::string Href(const QueryParams& params) {
+  std::string qs = BuildQueryString(params);
+  return qs.empty() ? "/" : "/?" + qs;
+}
+
+std::string WithParam(const QueryParams& params, const std::string& key, const std::string& value) {
+  return Href(Set(params, key, value));
+}
+
+// The search restricted to one filing year.
+std::string YearHref(const QueryParams& base, const std::string& year) {
+  return Href(Set(Set(base, "since", year), "until", year));
+}
+
+bool HasFilter(const SearchRequest& r) {
+  return !r.query.empty() || !r.form.empty() || !r.kind.empty() || !r.company.empty() ||
+         !r.cik.empty() || !r.topic.empty() || !r.standard.empty() || r.since || r.until;
+}
+
+std::string FacetLabel(const std::string& facet, const std::string& value) {
+  if (facet == "topic") return TopicLabel(value);
+  if (facet == "standard") return StandardLabel(value);
+  if (facet == "form")
+    return value == "upload" ? "UPLOAD (staff)" : value == "corresp" ? "CORRESP (company)" : value;
+  return value;
+}
+
+std::string FacetBlock(const std::string& facet, const std::string& title,
+                       const std::map<std::string, long>& counts, const QueryParams& base) {
+  if (counts.empty()) return "";
+  std::vector<std::pair<std::string, long>> items(counts.begin(), counts.end());
+  if (facet == "year") {
+    std::reverse(items.begin(), items.end());
+  } else {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
+  std::string out =
+      "<section class=\"facet\" data-facet=\"" + facet + "\"><h3>" + title + "</h3><ul>";
+  for (const auto& [value, n] : items) {
+    std::string href = facet == "year" ? YearHref(base, value) : WithParam(base, facet, value);
+    out += "<li><a href=\"" + HtmlEscape(href) + "\"><span class=\"fv\">" +
+           HtmlEscape(FacetLabel(facet, value)) + "</span><span class=\"count\">" +
+           std::to_string(n) + "</span></a></li>";
+  }
+  return out + "</ul></section>";
+}
+
+std::string Facets(const FacetCounts& facets, const QueryParams& base) {
+  static const std::pair<const char*, const char*> kOrder[] = {{"topic", "Topic"},
+                                                               {"standard", "Standard"},
+                                                               {"form", "Form"},
+                                                               {"company", "Company"},
+                                                               {"year", "Year"}};
+  std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
+  for (const auto& [facet, title] : kOrder) {
+    auto it = facets.find(facet);
+    if (it != facets.end()) out += FacetBlock(facet, title, it->second, base);
+  }
+  return out + "</aside>";
+}
+
+std::string ActiveFilters(const SearchRequest& r, const QueryParams& base) {
+  std::vector<std::pair<std::string, std::string>> active;  // param, label
+  if (!r.form.empty()) active.emplace_back("form", "form: " + r.form);
+  if (!r.kind.empty()) active.emplace_back("kind", "item: " + KindLabel(r.kind));
+  if (!r.company.empty()) active.emplace_back("company", "company: " + r.company);
+  if (!r.cik.empty()) active.emplace_back("cik", "CIK " + r.cik);
+  if (!r.topic.empty()) active.emplace_back("topic", "topic: " + TopicLabel(r.topic));
+  if (!r.standard.empty()) active.emplace_back("standard", "standard: " + r.standard);
+  if (r.since) active.emplace_back("since", "from " + r.since->ToIso());
+  if (r.until) active.emplace_back("until", "to " + r.until->ToIso());
+  if (active.empty()) return "";
+  std::string out = "<div class=\"chips\">";
+  for (const auto& [param, label] : active)
+    out += "<a class=\"chip\" title=\"Remove this filter\" href=\"" +
+           HtmlEscape(WithParam(base, param, "")) + "\">" + HtmlEscape(label) +
+           " <span aria-hidden=\"true\">×</span></a>";
+  return out + "</div>";
+}
+
+std::string Pager(const SearchRequest& r, long total, const QueryParams& base,
+                  const WebLimits& limits) {
+  long pages = std::min<long>((total + r.limit - 1) / r.limit, limits.max_window / r.limit);
+  if (pages <= 1) return "";
+  long current = r.offset / r.limit + 1;
+  auto link = [&](long page, const std::string& label, const char* cls) {
+    std::string href =
+        WithParam(base, "offset", page == 1 ? "" : std::to_string((page - 1) * r.limit));
+    return fmt::format("<a class=\"{}\" href=\"{}\">{}</a>", cls, HtmlEscape(href), label);
+  };
+  std::string out = "<nav class=\"pager\" aria-label=\"Pages\">";
+  if (current > 1) out += link(current - 1, "‹ Previous", "prev");
+  for (long p = std::max(1L, current - 3); p <= std::min(pages, current + 3); ++p)
+    out += p == current ? fmt::format("<span class=\"current\">{}</span>", p)
+                        : link(p, std::to_string(p), "num");
+  if (current < pages) out += link(current + 1, "Next ›", "next");
+  return out + "</nav>";
+}
+
+// Matching staff comments per year (a second, facet-only query restricted to comments).
+std::string Chart(IndexReader& reader, const SearchRequest& r, const SearchResponse& main,
+                  const QueryParams& base) {
+  std::map<std::string, long> years;
+  std::string noun = "matching staff comments";
+  if (r.kind.empty() || r.kind == "comment") {
+    SearchRequest comments = r;
+    comments.kind = "comment";
+    comments.offset = 0;
+    comments.limit = 1;
+    comments.facets = true;
+    Result<SearchResponse> counted = Search(reader, comments);
+    if (counted.ok() && counted->facets.count("year")) years = counted->facets.at("year");
+  } else if (main.facets.count("year")) {
+    years = main.facets.at("year");
+    noun = "matching items";
+  }
+  YearChartOptions chart;
+  chart.noun = noun;
+  std::string svg =
+      YearChartSvg(years, chart, [&](int year) { return YearHref(base, std::to_string(year)); });
+  if (svg.empty()) return "";
+  return "<figure class=\"chart\"><figcaption>" + HtmlEscape(noun) + " per year</figcaption>" +
+         svg + "</figure>";
+}
+
+std::string Overview(IndexReader& reader) {
+  Result<IndexStats> stats = ReadIndexStats(reader);
+  if (!stats.ok()) return "<p class=\"error\">" + HtmlEscape(stats.status().message()) + "</p>";
+  const IndexStats& s = *stats;
+  std::string out = fmt::format(
+      "<section class=\"overview\"><div class=\"figures\">"
+      "<div><b>{}</b><span>staff comments</span></div><div><b>{}</b><span>company "
+      "responses</span></div>"
+      "<div><b>{}</b><span>letters</span></div><div><b>{}</b><span>review "
+      "threads</span></div></div>",
+      s.comments, s.responses, s.letters, s.threads_open + s.threads_closed);
+  YearChartOptions chart;
+  chart.noun = "indexed items";
+  std::string svg =
+      YearChartSvg(s.by_year, chart, [](int y) { return fmt::format("/?since={0}&until={0}", y); });
+  if (!svg.empty())
+    out += "<figure class=\"chart\"><figcaption>Indexed items per year</figcaption>" + svg +
+           "</figure>";
+  std::vector<std::pair<std::string, long>> topics(s.by_topic.begin(), s.by_topic.end());
+  std::stable_sort(topics.begin(), topics.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (!topics.empty()) {
+    out += "<h2>Topics</h2><div class=\"tags topics\">";
+    for (const auto& [slug, n] : topics)
+      out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(slug)) + "\">" +
+             HtmlEscape(TopicLabel(slug)) + " <span class=\"count\">" + std::to_string(n) +
+             "</span></a>";
+    out += "</div>";
+  }
+  if (!s.last_indexed.empty())
+    out += "<p class=\"muted\">Last indexed " + HtmlEscape(s.last_indexed) + "</p>";
+  return out + "</section>";
+}
+
+}  // namespace
+
+HttpReply SearchPage(const std::string& query_string, const WebAppOptions& options,
+                     IndexReader& reader) {
+  Result<SearchRequest> parsed = ParseSearchParams(ParseQueryString(query_string), options.limits);
+  HttpReply reply;
+  if (!parsed.ok()) {
+    reply.status = 400;
+    reply.body = PageStart("Bad search") + SearchForm(SearchRequest{}) +
+                 "<p class=\"error\" role=\"alert\">" + HtmlEscape(parsed.status().message()) +
+                 "</p>" + PageEnd();
+    return reply;
+  }
+  SearchRequest r = std::move(parsed).value();
+  r.facets = true;
+  if (!HasFilter(r)) {
+    reply.body = PageStart("Search") + SearchForm(r) + Overview(reader) + PageEnd();
+    return reply;
+  }
+  std::string title = r.query.empty() ? "Search" : r.query;
+  Result<SearchResponse> found = Search(reader, r);
+  if (!found.ok()) {
+    reply.status = HttpStatusFor(found.status());
+    reply.body = PageStart(title, r.query) + SearchForm(r) + "<p class=\"error\" role=\"alert\">" +
+                 HtmlEscape(found.status().message()) + "</p>" + PageEnd();
+    return reply;
+  }
+  const SearchResponse& res = *found;
+  QueryParams base = SearchParamsOf(r, options.limits);
+  std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base);
+  body += "<div class=\"layout\">" + Facets(res.facets, base) + "<section class=\"results\">";
+  body +=
+      fmt::format("<p class=\"summary\"><b>{}</b> match{}", res.total, res.total == 1 ? "" : "es");
+  if (!res.hits.empty())
+    body += fmt::format(" · showing {}–{}", res.offset + 1,
+                        res.offset + static_cast<long>(res.hits.size()));
+  body += "</p>";
+  if (!res.corrected.empty())
+    body += "<p class=\"didyoumean\">Did you mean <a href=\"" +
+            HtmlEscape(WithParam(base, "q", res.corrected)) + "\">" + HtmlEscape(res.corrected) +
+            "</a>?</p>";
+  if (options.year_chart) body += Chart(reader, r, res, base);
+  if (res.hits.empty())
+    body += "<p class=\"empty\">No comments match. Try fewer words or remove a filter.</p>";
+  body += "<div class=\"hits\">";
+  for (const SearchHit& hit : res.hits) body += HitHtml(hit);
+  body += "</div>" + Pager(r, res.total, base, options.limits) + "</section></div>";
+  reply.body = body + PageEnd();
+  return reply;
+}
+
+}  // namespace corresp::web

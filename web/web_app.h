@@ -1,0 +1,59 @@
+// The web app's routes: the HTML pages and the JSON API over one IndexReader, without any
+// socket (web/http_server.h serves them). Read-only; no request path ever reaches the
+// filesystem (assets are compiled in, ids are validated against a strict alphabet).
+//
+//   GET /                      search page (form; results when q or a filter is given)
+//   GET /letter/ACCESSION      a letter: each staff comment beside the company's response
+//   GET /thread/ID             a review thread's timeline
+//   GET /similar/ITEM          comments like ITEM from other reviews
+//   GET /assets/NAME           compiled-in CSS, JS, icon
+//   GET /api/search?...        SearchResponseToJson (same fields as `corresp search --json`)
+//   GET /api/letter/ACCESSION  ShowItem JSON (`corresp show --json`)
+//   GET /api/item/ITEM         ShowItem JSON of one comment or response
+//   GET /api/thread/ID         GetThread JSON (`corresp thread --json`)
+//   GET /api/similar/ITEM      SearchResponseToJson of Similar (`corresp similar --json`)
+//   GET /api/stats             IndexStatsToJson (`corresp stats --json`, index part)
+//
+// Errors: 400 with the reason for a bad parameter or query, 404 for an unknown path or id,
+// 405 for a method other than GET/HEAD, 500/503 for index failures; JSON bodies
+// {"error":{...}} under /api/, HTML pages elsewhere. docs/web.md documents it all.
+#pragma once
+
+#include <string_view>
+
+#include "query/index_reader.h"
+#include "web/http_reply.h"
+#include "web/search_params.h"
+
+namespace corresp::web {
+
+struct WebAppOptions {
+  WebLimits limits;
+  // "Similar comments" shown per item: a screenful of precedents.
+  int similar_limit = 10;
+  // Longest id accepted in a path (accession, item or thread id); real ones are < 40 bytes.
+  std::size_t max_id_bytes = 64;
+  // Draw the comments-per-year chart on the search page (one extra facet query per page).
+  bool year_chart = true;
+};
+
+class WebApp {
+ public:
+  explicit WebApp(WebAppOptions options = {}) : options_(std::move(options)) {}
+
+  // Answers one request. `method` is "GET" or "HEAD" (others get 405); `target` is the raw
+  // request target ("/api/search?q=x"). Never throws: an unexpected exception becomes a 500.
+  // For HEAD the body is filled as for GET (the server drops it).
+  HttpReply Handle(std::string_view method, std::string_view target, IndexReader& reader) const;
+
+  const WebAppOptions& options() const { return options_; }
+
+ private:
+  HttpReply Route(const std::string& path, const std::string& query, IndexReader& reader) const;
+  WebAppOptions options_;
+};
+
+// True when `id` is a plausible accession, item or thread id: 1..max bytes of [0-9A-Za-z#-].
+bool ValidId(std::string_view id, std::size_t max_bytes);
+
+}  // namespace corresp::web
