@@ -1,0 +1,37 @@
+// The extractor's intermediate form: a document as ordered Blocks (paragraph, heading, list
+// item, table row) with emphasis and page hints. Every reader (HTML, PDF, plain text) produces
+// this; the segmenter (indexer/segment) consumes it and never sees the original format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corresp {
+
+enum class BlockKind {
+  kParagraph,
+  kHeading,   // <h1>-<h6>, or a line a reader knows to be a heading
+  kListItem,  // <li>, or a bulleted line
+  kTableRow,  // one <tr>, cells joined by a space
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;             // UTF-8, whitespace collapsed, no leading/trailing space
+  bool bold = false;            // (nearly) all of the text is bold
+  bool italic = false;          // (nearly) all of the text is italic
+  bool underline = false;       // (nearly) all of the text is underlined
+  int page = 1;                 // 1-based page (PDF, form feeds in text); 1 for HTML
+  double indent = 0;            // left edge in points (PDF) or leading spaces (text); 0 unknown
+  bool page_continued = false;  // joined from the end of one page and the start of the next
+};
+
+// What a reader returns: blocks in reading order plus what it was unsure of or had to cut.
+struct BlockDocument {
+  std::vector<Block> blocks;
+  std::vector<std::string> issues;
+  std::optional<std::string> form;  // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
+};
+
+}  // namespace corresp

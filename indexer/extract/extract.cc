@@ -1,0 +1,82 @@
+#include "indexer/extract/extract.h"
+
+#include <exception>
+
+#include "indexer/extract/charset.h"
+#include "indexer/extract/html_reader.h"
+#include "indexer/extract/pdf_reader.h"
+#include "indexer/extract/sgml.h"
+#include "indexer/extract/text_reader.h"
+#include "indexer/segment/segment.h"
+
+namespace corresp {
+namespace {
+
+BlockDocument ReadAny(std::string_view bytes, const std::string& name) {
+  std::optional<std::string> form;
+  std::vector<std::string> issues;
+  std::string body_storage;
+  PayloadType type;
+  std::string_view body = bytes;
+  if (LooksLikeSgml(bytes)) {
+    std::optional<SgmlPayload> payload = ReadSgml(bytes);
+    if (payload) {
+      form = payload->form;
+      issues = payload->issues;
+      body_storage = std::move(payload->body);
+      body = body_storage;
+      type = payload->type;
+    } else {
+      issues.push_back("sgml: no <DOCUMENT>/<TEXT> found; read as text");
+      type = PayloadType::kText;
+    }
+  } else {
+    type = SniffType(bytes, name);
+  }
+  BlockDocument doc;
+  switch (type) {
+    case PayloadType::kPdf:
+      doc = ReadPdf(body);
+      break;
+    case PayloadType::kHtml:
+      doc = ReadHtml(DecodeToUtf8(body));
+      break;
+    case PayloadType::kText:
+      doc = ReadPlainText(DecodeToUtf8(body));
+      break;
+  }
+  doc.form = form;
+  doc.issues.insert(doc.issues.begin(), issues.begin(), issues.end());
+  return doc;
+}
+
+}  // namespace
+
+Letter ExtractLetter(const ExtractInput& input) {
+  Letter letter;
+  try {
+    std::string_view bytes = input.bytes;
+    std::vector<std::string> cut;
+    if (bytes.size() > kMaxInputBytes) {
+      bytes = bytes.substr(0, kMaxInputBytes);
+      cut.push_back("input cut at " + std::to_string(kMaxInputBytes) + " bytes");
+    }
+    BlockDocument doc = ReadAny(bytes, input.name);
+    std::optional<std::string> form = input.form ? input.form : doc.form;
+    letter = SegmentLetter(doc.blocks, form);
+    letter.issues.insert(letter.issues.begin(), doc.issues.begin(), doc.issues.end());
+    letter.issues.insert(letter.issues.begin(), cut.begin(), cut.end());
+  } catch (const std::exception& e) {
+    letter = Letter();
+    letter.form = input.form;
+    letter.issues.push_back(std::string("extractor failed: ") + e.what());
+  } catch (...) {
+    letter = Letter();
+    letter.form = input.form;
+    letter.issues.push_back("extractor failed: unknown error");
+  }
+  letter.file = input.name;
+  return letter;
+}
+
+}  // namespace corresp

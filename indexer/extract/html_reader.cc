@@ -1,0 +1,413 @@
+#include "indexer/extract/html_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "indexer/extract/lines.h"
+#include "indexer/extract/run_on.h"
+#include "indexer/extract/text_reader.h"
+#include "indexer/extract/text_util.h"
+
+namespace corresp {
+namespace {
+
+struct Emphasis {
+  bool bold = false, italic = false, underline = false;
+};
+
+// Text between <br>s, with how much of it is emphasized.
+struct Segment {
+  std::string text;
+  size_t chars = 0, bold = 0, italic = 0, underline = 0;
+};
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_CAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? AsciiLower(a->value) : "";
+}
+
+Emphasis Apply(Emphasis e, const GumboElement& el) {
+  switch (el.tag) {
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_STRONG:
+      e.bold = true;
+      break;
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_EM:
+      e.italic = true;
+      break;
+    case GUMBO_TAG_U:
+      e.underline = true;
+      break;
+    default:
+      break;
+  }
+  std::string style = Attr(el, "style");
+  if (!style.empty()) {
+    std::string s;
+    for (char c : style)
+      if (c != ' ') s.push_back(c);
+    if (s.find("font-weight:bold") != std::string::npos ||
+        s.find("font-weight:700") != std::string::npos ||
+        s.find("font-weight:800") != std::string::npos ||
+        s.find("font-weight:900") != std::string::npos)
+      e.bold = true;
+    if (s.find("font-weight:normal") != std::string::npos ||
+        s.find("font-weight:400") != std::string::npos)
+      e.bold = false;
+    if (s.find("font-style:italic") != std::string::npos) e.italic = true;
+    if (s.find("font-style:normal") != std::string::npos) e.italic = false;
+    if (s.find("text-decoration:underline") != std::string::npos) e.underline = true;
+  }
+  return e;
+}
+
+bool Hidden(const GumboElement& el) {
+  std::string style = Attr(el, "style");
+  std::string s;
+  for (char c : style)
+    if (c != ' ') s.push_back(c);
+  return s.find("display:none") != std::string::npos;
+}
+
+bool LineStartsItem(const std::string& t) {
+  static const std::regex re(
+      R"(^(?:\(?\d{1,3}[.)](?:\s|[A-Z“"]|$)|[•·▪]|(?:Company |Management.s |Our )?Response\b|Comment\b|Staff.s comment))",
+      std::regex::icase);
+  return std::regex_search(t, re);
+}
+
+class Builder {
+ public:
+  explicit Builder(const HtmlReadOptions& o, std::vector<std::string>* issues)
+      : options_(o), issues_(issues) {}
+
+  void Walk(const GumboNode* node, Emphasis e, int depth) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      AddText(node->v.text.text, e);
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE &&
+        node->type != GUMBO_NODE_DOCUMENT)
+      return;
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      WalkChildren(&node->v.document.children, e, depth);
+      return;
+    }
+    const GumboElement& el = node->v.element;
+    switch (el.tag) {
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_HEAD:
+      case GUMBO_TAG_TITLE:
+      case GUMBO_TAG_NOSCRIPT:
+        return;
+      case GUMBO_TAG_BR:
+        segments_.emplace_back();
+        return;
+      default:
+        break;
+    }
+    if (Hidden(el)) return;
+    if (depth > options_.max_depth) {
+      if (!depth_reported_)
+        issues_->push_back("html: nesting deeper than " + std::to_string(options_.max_depth) +
+                           " flattened");
+      depth_reported_ = true;
+      FlatText(node, e);
+      return;
+    }
+    Emphasis inner = Apply(e, el);
+    if (el.tag == GUMBO_TAG_TR) {
+      Flush();
+      Row(el, inner, depth);
+      return;
+    }
+    bool block = IsBlockTag(el.tag);
+    if (block) Flush();
+    BlockKind kind = BlockKind::kParagraph;
+    if (el.tag == GUMBO_TAG_LI) kind = BlockKind::kListItem;
+    if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) kind = BlockKind::kHeading;
+    if (block) kind_ = kind;
+    WalkChildren(&el.children, inner, depth + 1);
+    if (block) Flush();
+    // Inline cells outside a <tr> (malformed tables) still separate their text.
+    if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) AddText(" ", e);
+  }
+
+  std::vector<Block> TakeBlocks() {
+    Flush();
+    return std::move(blocks_);
+  }
+
+ private:
+  void WalkChildren(const GumboVector* children, Emphasis e, int depth) {
+    for (unsigned i = 0; i < children->length; ++i)
+      Walk(static_cast<const GumboNode*>(children->data[i]), e, depth + 1);
+  }
+
+  // Text of an over-deep subtree, walked with an explicit stack (no recursion).
+  void FlatText(const GumboNode* root, Emphasis e) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+          n->type == GUMBO_NODE_CDATA) {
+        AddText(n->v.text.text, e);
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+      const GumboVector& kids = n->v.element.children;
+      if (IsBlockTag(n->v.element.tag)) AddText(" ", e);
+      for (unsigned i = kids.length; i > 0; --i)
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+
+  void AddText(const char* text, Emphasis e) {
+    if (segments_.empty()) segments_.emplace_back();
+    Segment& s = segments_.back();
+    s.text += text;
+    size_t n = 0;
+    for (const char* p = text; *p; ++p)
+      if (!std::isspace(static_cast<unsigned char>(*p)) && static_cast<unsigned char>(*p) != 0xC2 &&
+          static_cast<unsigned char>(*p) != 0xA0)
+        ++n;
+    s.chars += n;
+    if (e.bold) s.bold += n;
+    if (e.italic) s.italic += n;
+    if (e.underline) s.underline += n;
+  }
+
+  // Cells of one table row. A row whose cells hold one paragraph each becomes one block
+  // ("1." | "We note ..." -> "1. We note ..."); otherwise the cells' paragraphs follow in
+  // order, with a short leading number cell glued to the paragraph after it.
+  void Row(const GumboElement& tr, Emphasis e, int depth) {
+    std::vector<std::vector<Block>> cells;
+    for (unsigned i = 0; i < tr.children.length; ++i) {
+      const GumboNode* c = static_cast<const GumboNode*>(tr.children.data[i]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      Builder sub(options_, issues_);
+      sub.Walk(c, e, depth + 1);
+      std::vector<Block> b = sub.TakeBlocks();
+      if (!b.empty()) cells.push_back(std::move(b));
+    }
+    bool simple = true;
+    for (const auto& c : cells) simple = simple && c.size() == 1;
+    if (simple && !cells.empty()) {
+      Block row = cells[0][0];
+      row.kind = BlockKind::kTableRow;
+      size_t total = row.text.size();
+      size_t bold = row.bold ? row.text.size() : 0;
+      for (size_t i = 1; i < cells.size(); ++i) {
+        row.text += " " + cells[i][0].text;
+        total += cells[i][0].text.size();
+        if (cells[i][0].bold) bold += cells[i][0].text.size();
+        row.italic = row.italic && cells[i][0].italic;
+        row.underline = row.underline && cells[i][0].underline;
+      }
+      row.bold = bold * 10 >= total * 8;
+      blocks_.push_back(std::move(row));
+      return;
+    }
+    std::string carry;
+    for (auto& cell : cells) {
+      for (Block& b : cell) {
+        static const std::regex num(R"(^\(?\d{1,3}[.)]?$|^[•·▪]$)");
+        if (cell.size() == 1 && std::regex_match(b.text, num)) {
+          carry += b.text + " ";
+          continue;
+        }
+        if (!carry.empty()) b.text = carry + b.text;
+        carry.clear();
+        blocks_.push_back(std::move(b));
+      }
+    }
+    if (!carry.empty()) {
+      Block b;
+      b.text = CollapseSpace(carry);
+      blocks_.push_back(std::move(b));
+    }
+  }
+
+  void Flush() {
+    Block cur;
+    bool open = false;
+    size_t chars = 0, bold = 0, italic = 0, underline = 0;
+    auto close = [&] {
+      if (open) {
+        cur.text = CollapseSpace(cur.text);
+        if (!cur.text.empty()) {
+          cur.bold = chars > 0 && bold * 10 >= chars * 9;
+          cur.italic = chars > 0 && italic * 10 >= chars * 9;
+          cur.underline = chars > 0 && underline * 10 >= chars * 9;
+          blocks_.push_back(cur);
+        }
+      }
+      cur = Block();
+      cur.kind = kind_;
+      open = false;
+      chars = bold = italic = underline = 0;
+    };
+    cur.kind = kind_;
+    for (size_t i = 0; i < segments_.size(); ++i) {
+      Segment& s = segments_[i];
+      std::string t = CollapseSpace(s.text);
+      bool empty = t.empty();
+      bool emph_changed = open && s.chars > 0 && chars > 0 &&
+                          ((s.bold * 10 >= s.chars * 9) != (bold * 10 >= chars * 9));
+      if (empty) {
+        if (i > 0) close();  // two <br>s in a row end a paragraph
+        continue;
+      }
+      if (open && (LineStartsItem(t) || emph_changed)) close();
+      if (open) cur.text += " ";
+      cur.text += t;
+      open = true;
+      chars += s.chars;
+      bold += s.bold;
+      italic += s.italic;
+      underline += s.underline;
+    }
+    close();
+    segments_.clear();
+    kind_ = BlockKind::kParagraph;
+  }
+
+  const HtmlReadOptions& options_;
+  std::vector<std::string>* issues_;
+  std::vector<Segment> segments_;
+  std::vector<Block> blocks_;
+  BlockKind kind_ = BlockKind::kParagraph;
+  bool depth_reported_ = false;
+};
+
+// Running headers and page numbers in HTML letters appear as their own short blocks.
+std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
+  std::vector<Line> lines;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Line l;
+    l.text = blocks[i].text;
+    l.top = static_cast<double>(i);
+    l.bottom = l.top + 1;
+    lines.push_back(l);
+  }
+  int removed = 0;
+  std::vector<Line> kept = DropPageFurniture(lines, &removed);
+  std::vector<Block> out;
+  size_t k = 0;
+  for (size_t i = 0; i < blocks.size() && k < kept.size(); ++i) {
+    if (static_cast<size_t>(kept[k].top) == i) {
+      out.push_back(std::move(blocks[i]));
+      ++k;
+    }
+  }
+  return out;
+}
+
+// Upper estimate of element nesting: start tags minus end tags, void elements excluded.
+int PrescanDepth(std::string_view html) {
+  static const char* kVoid[] = {"br", "img", "hr", "meta", "link", "input", "col", "area",
+                                "base", "wbr", "!", "?"};
+  int depth = 0, max = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (i + 1 >= html.size()) break;
+    if (html[i + 1] == '/') {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(html[i + 1])) && html[i + 1] != '!' &&
+        html[i + 1] != '?')
+      continue;
+    bool is_void = false;
+    for (const char* v : kVoid)
+      if (IStartsWith(html.substr(i + 1), v)) is_void = true;
+    size_t close = html.find('>', i);
+    if (close != std::string_view::npos && close > i && html[close - 1] == '/') is_void = true;
+    if (!is_void) max = std::max(max, ++depth);
+  }
+  return max;
+}
+
+// Tags removed (each replaced by a newline), for input too deeply nested for Gumbo.
+std::string StripTags(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out.push_back(c);
+    if (c == '>' && in_tag) {
+      in_tag = false;
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
+  BlockDocument doc;
+  if (PrescanDepth(utf8) > options.max_prescan_depth) {
+    doc = ReadPlainText(StripTags(utf8));
+    doc.issues.push_back("html: nesting deeper than " +
+                         std::to_string(options.max_prescan_depth) + "; read as text");
+    return doc;
+  }
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 100;
+  GumboOutput* output = gumbo_parse_with_options(&gopts, utf8.data(), utf8.size());
+  if (!output) {
+    doc.issues.push_back("html: parser returned nothing");
+    return doc;
+  }
+  Builder builder(options, &doc.issues);
+  builder.Walk(output->document, Emphasis{}, 0);
+  gumbo_destroy_output(&gopts, output);
+  doc.blocks = DropHtmlFurniture(SplitRunOn(builder.TakeBlocks()));
+  return doc;
+}
+
+}  // namespace corresp

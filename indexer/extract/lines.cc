@@ -1,0 +1,176 @@
+#include "indexer/extract/lines.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "indexer/extract/text_util.h"
+
+namespace corresp {
+namespace {
+
+const std::regex& PageLineRe() {
+  static const std::regex re(
+      R"(^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)",
+      std::regex::icase);
+  return re;
+}
+const std::regex& TrailingPageRe() {
+  static const std::regex re(
+      R"((?:\d{4}|[A-Za-z.])\s*(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
+  return re;
+}
+
+bool IsItemStart(const std::string& t) {
+  static const std::regex re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
+  return std::regex_search(t, re);
+}
+bool IsBulletStart(const std::string& t) {
+  static const char* kBullets[] = {
+      "•", "·", "▪", "◦", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x82\xA8", "o ", "- ", "– "};
+  for (const char* b : kBullets)
+    if (StartsWith(t, b)) return true;
+  return false;
+}
+
+bool EndsSentence(const std::string& t) {
+  if (t.empty()) return true;
+  char c = t.back();
+  if (c == '"' || c == ')') c = t.size() > 1 ? t[t.size() - 2] : c;
+  if (EndsWith(t, "”") && t.size() > 3) c = t[t.size() - 4];
+  return c == '.' || c == ':' || c == '?' || c == '!' || c == ';';
+}
+
+bool StartsLower(const std::string& t) {
+  return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+}
+
+// A short line that can belong to a running header: a name, a company, a date.
+bool HeaderLike(const std::string& t) {
+  if (t.size() > 70 || t.empty()) return false;
+  if (IsItemStart(t)) return false;
+  if (EndsWith(t, ".")) {
+    static const std::regex abbrev(R"((Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)",
+                                   std::regex::icase);
+    return std::regex_search(t, abbrev);
+  }
+  return !EndsWith(t, ":") && !EndsWith(t, ";");
+}
+
+}  // namespace
+
+bool IsTemplateResidue(const std::string& text) {
+  static const std::regex re(
+      R"(FirstName|LastName|Comapany|Company Name|Name[A-Z][a-z]|^[A-Z][a-z]+\s*\d{0,2}\s+\d{1,2},\s*\d{4}\s*Page\s*\d+$)");
+  return std::regex_search(text, re);
+}
+
+bool IsPageMarker(const std::string& text) {
+  static const std::regex re(R"(^(?:-\s*)?\d{1,3}(?:\s*-)?$)");
+  return std::regex_match(text, re) || std::regex_match(text, PageLineRe());
+}
+
+std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
+  std::vector<bool> drop(lines.size(), false);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& t = lines[i].text;
+    if (IsTemplateResidue(t)) drop[i] = true;
+    bool page_line = std::regex_match(t, PageLineRe()) ||
+                     (t.size() <= 70 && std::regex_search(t, TrailingPageRe()));
+    if (!page_line) continue;
+    if (!std::regex_match(t, PageLineRe()) && !HeaderLike(t)) continue;
+    drop[i] = true;
+    if (removed) ++*removed;
+    // Walk back over the header's other lines (name, company, date).
+    for (size_t k = i, steps = 0; k > 0 && steps < 5; ++steps) {
+      --k;
+      const Line& prev = lines[k];
+      if (prev.page != lines[i].page) break;
+      if (prev.geometric) {
+        if (lines[i].top - prev.bottom > 40 || prev.top > 200) break;
+      } else if (!HeaderLike(prev.text)) {
+        break;
+      }
+      if (!HeaderLike(prev.text) && !IsTemplateResidue(prev.text)) break;
+      drop[k] = true;
+    }
+  }
+  // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    static const std::regex num(R"(^(?:-\s*)?\d{1,3}(?:\s*-)?$)");
+    if (!std::regex_match(lines[i].text, num)) continue;
+    bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
+                lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
+    if (edge) drop[i] = true;
+  }
+  std::vector<Line> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (drop[i]) {
+      if (i + 1 < lines.size() && lines[i].blank_before) lines[i + 1].blank_before = true;
+      continue;
+    }
+    out.push_back(std::move(lines[i]));
+  }
+  return out;
+}
+
+std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
+  std::vector<Block> out;
+  // Page column right edge, for "short last line ends a paragraph".
+  double right = 0;
+  for (const Line& l : lines) right = std::max(right, l.x1);
+  const Line* prev = nullptr;
+  for (const Line& l : lines) {
+    bool start = prev == nullptr || l.blank_before || l.bold != prev->bold || IsItemStart(l.text) ||
+                 IsBulletStart(l.text);
+    bool new_page = prev && l.page != prev->page;
+    // Plain text: a short line (an address line, a heading) ends its block.
+    if (prev && !start && !l.geometric && prev->text.size() < 45 && !StartsLower(l.text) &&
+        !EndsWith(prev->text, ","))
+      start = true;
+    if (prev && !start && !new_page && l.geometric) {
+      double h = std::max(1.0, prev->bottom - prev->top);
+      if (l.top - prev->bottom > 0.75 * h) start = true;
+      // A short line (well before the right margin) ends its paragraph or heading.
+      bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
+      if (short_line && !StartsLower(l.text) && !EndsWith(prev->text, ",")) start = true;
+      // A new "Exhibit 8.2 ..." / "Note 3 ..." line under a heading line starts a heading.
+      static const std::regex section(
+          R"(^(?:Exhibit|Note|Item|Section|Schedule|Form|Part)s?\s+[\dA-Z])");
+      static const std::regex joiner(
+          R"((?:\b(?:to|of|in|and|or|the|under|see|per|with|our|your|by|on|from|for|a|an|at|Refer)|[,;(-])$)");
+      if (l.bold == prev->bold && std::regex_search(l.text, section) && !EndsSentence(prev->text) &&
+          !std::regex_search(prev->text, joiner))
+        start = true;
+    }
+    if (new_page) {
+      start = true;
+      if (!out.empty() && !EndsSentence(out.back().text) && StartsLower(l.text) && !l.bold) {
+        start = false;
+        out.back().page_continued = true;
+      }
+    }
+    if (start) {
+      Block b;
+      b.text = l.text;
+      b.bold = l.bold;
+      b.italic = l.italic;
+      b.page = l.page;
+      b.indent = l.x0;
+      if (IsBulletStart(l.text)) b.kind = BlockKind::kListItem;
+      out.push_back(std::move(b));
+    } else {
+      Block& b = out.back();
+      if (EndsWith(b.text, "-") && b.text.size() > 1 &&
+          std::isalnum(static_cast<unsigned char>(b.text[b.text.size() - 2])))
+        b.text += l.text;  // hyphen at a line break: keep the hyphen, no space
+      else
+        b.text += " " + l.text;
+      b.italic = b.italic && l.italic;
+    }
+    prev = &l;
+  }
+  return out;
+}
+
+}  // namespace corresp

@@ -1,0 +1,38 @@
+// Physical lines (from a PDF page or a plain-text file) and their assembly into Blocks:
+// page furniture (running headers "Name / Company / Date / Page N", page numbers, template
+// residue) is dropped, lines are joined into paragraphs, and a paragraph cut by a page break
+// is rejoined.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+struct Line {
+  std::string text;  // UTF-8, collapsed
+  int page = 1;
+  double x0 = 0, x1 = 0;       // left/right edge; for plain text x0 = leading spaces
+  double top = 0, bottom = 0;  // PDF points from the page top; for plain text, the line index
+  bool bold = false;
+  bool italic = false;
+  bool blank_before = false;  // plain text: an empty line precedes it
+  bool geometric = false;     // true when x/y come from a PDF
+};
+
+// True for template residue lines seen in staff-letter PDFs ("FirstName LastName",
+// "Comapany NameAcme Inc.", "June 16, 2017 Page 2").
+bool IsTemplateResidue(const std::string& text);
+// True for "Page 2", "Page 2 of 3", "- 2 -", "2".
+bool IsPageMarker(const std::string& text);
+
+// Removes running headers/footers, page numbers and template residue. Each removal of a
+// running header is counted in *removed.
+std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
+
+// Joins lines into paragraph Blocks (see file comment).
+std::vector<Block> LinesToBlocks(const std::vector<Line>& lines);
+
+}  // namespace corresp

@@ -1,0 +1,59 @@
+#include "indexer/extract/text_reader.h"
+
+#include "indexer/extract/lines.h"
+#include "indexer/extract/text_util.h"
+
+namespace corresp {
+
+BlockDocument ReadPlainText(std::string_view utf8) {
+  BlockDocument doc;
+  std::vector<Line> lines;
+  int page = 1;
+  bool blank = false;
+  size_t pos = 0;
+  double index = 0;
+  while (pos <= utf8.size()) {
+    size_t end = utf8.find('\n', pos);
+    if (end == std::string_view::npos) end = utf8.size();
+    std::string_view raw = utf8.substr(pos, end - pos);
+    pos = end + 1;
+    size_t ff = 0;
+    while ((ff = raw.find('\f')) != std::string_view::npos) {
+      ++page;
+      blank = true;
+      raw.remove_prefix(ff + 1);
+    }
+    std::string cleaned;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '*' && i + 1 < raw.size() && raw[i + 1] == '*') {
+        ++i;
+        continue;
+      }
+      cleaned.push_back(raw[i]);
+    }
+    size_t lead = 0;
+    while (lead < cleaned.size() && (cleaned[lead] == ' ' || cleaned[lead] == '\t')) ++lead;
+    std::string text = CollapseSpace(cleaned);
+    index += 1;
+    if (text.empty()) {
+      blank = true;
+      continue;
+    }
+    Line line;
+    line.text = std::move(text);
+    line.page = page;
+    line.x0 = static_cast<double>(lead);
+    line.top = index;
+    line.bottom = index + 1;
+    line.blank_before = blank;
+    blank = false;
+    lines.push_back(std::move(line));
+    if (end == utf8.size()) break;
+  }
+  int removed = 0;
+  lines = DropPageFurniture(std::move(lines), &removed);
+  doc.blocks = LinesToBlocks(lines);
+  return doc;
+}
+
+}  // namespace corresp

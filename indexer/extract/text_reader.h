@@ -1,0 +1,14 @@
+// Plain-text letters (including text rendered from a PDF, like the seed letter) into Blocks:
+// blank lines separate paragraphs, form feeds separate pages, "**" bold markers are dropped.
+#pragma once
+
+#include <string_view>
+
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+// Never throws. Input must be UTF-8 (see charset.h).
+BlockDocument ReadPlainText(std::string_view utf8);
+
+}  // namespace corresp

@@ -1,0 +1,170 @@
+#include "indexer/extract/text_util.h"
+
+#include <cctype>
+
+namespace corresp {
+namespace {
+
+// Length of the space-like UTF-8 sequence at s[i], or 0.
+size_t SpaceLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3;  // en/em/thin spaces, zwsp, nnbsp
+  }
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
+    return 3;  // BOM / zero-width no-break space
+  return 0;
+}
+
+}  // namespace
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLen(s, i);
+    if (n) {
+      pending = true;
+      i += n;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string FoldPunctuation(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(s[i + 2]);
+      if (d == 0x98 || d == 0x99 || d == 0x9B) {
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (d == 0x9C || d == 0x9D || d == 0x9F) {
+        out.push_back('"');
+        i += 2;
+        continue;
+      }
+      if (d >= 0x90 && d <= 0x95) {
+        out.push_back('-');
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string OriginalSuffix(const std::string& orig, size_t folded_offset) {
+  size_t i = 0, f = 0;
+  while (i < orig.size() && f < folded_offset) {
+    unsigned char c = static_cast<unsigned char>(orig[i]);
+    if (c == 0xE2 && i + 2 < orig.size() && static_cast<unsigned char>(orig[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(orig[i + 2]);
+      if (d == 0x98 || d == 0x99 || d == 0x9B || d == 0x9C || d == 0x9D || d == 0x9F ||
+          (d >= 0x90 && d <= 0x95)) {
+        i += 3;
+        ++f;
+        continue;
+      }
+    }
+    ++i;
+    ++f;
+  }
+  return orig.substr(i);
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool IStartsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(p[i])))
+      return false;
+  return true;
+}
+bool IContains(std::string_view s, std::string_view needle) {
+  return AsciiLower(s).find(AsciiLower(needle)) != std::string::npos;
+}
+
+void AppendUtf8(std::string& out, unsigned cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    if (n >= 2 && c < 0xC2) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string_view TruncateUtf8(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+std::string FirstWords(std::string_view s, int n) {
+  std::string out;
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size() && words < n) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(s.substr(i, j - i));
+      ++words;
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace corresp

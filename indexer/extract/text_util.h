@@ -1,0 +1,30 @@
+// Small UTF-8 string helpers shared by the readers and the segmenter.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace corresp {
+
+// Maps nbsp, thin spaces, tabs and newlines to ' ', collapses runs of spaces and trims.
+std::string CollapseSpace(std::string_view s);
+// Replaces curly quotes/apostrophes with straight ones and dashes with '-'; for matching only.
+std::string FoldPunctuation(std::string_view s);
+// The suffix of orig starting where FoldPunctuation(orig) has offset folded_offset.
+std::string OriginalSuffix(const std::string& orig, size_t folded_offset);
+// ASCII lower-casing (UTF-8 safe: other bytes are kept).
+std::string AsciiLower(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
+bool IContains(std::string_view s, std::string_view needle);    // ASCII case-insensitive
+// Appends code point cp as UTF-8.
+void AppendUtf8(std::string& out, unsigned cp);
+// True if s is valid UTF-8.
+bool IsValidUtf8(std::string_view s);
+// Cuts s to at most max bytes without splitting a UTF-8 sequence.
+std::string_view TruncateUtf8(std::string_view s, size_t max);
+// The first n words of s (words split on spaces).
+std::string FirstWords(std::string_view s, int n);
+
+}  // namespace corresp

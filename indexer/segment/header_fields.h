@@ -1,0 +1,29 @@
+// The letter's head: date, addressee, company, and the "Re:" block's references.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/letter.h"
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+struct LetterHead {
+  std::optional<Date> date;
+  std::string addressee;
+  std::string company;
+  std::vector<Reference> references;
+  size_t body_start = 0;  // index of the first block after the salutation ("Dear ...:")
+  bool has_salutation = false;
+};
+
+// Reads the head from the first blocks. Never fails; missing fields stay empty.
+LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter);
+
+// Parses references out of a "Re:" block's text ("Form 10-K for the Fiscal Year Ended
+// December 31, 2006 Filed February 23, 2007 File No. 001-09924").
+std::vector<Reference> ParseReferences(const std::string& re_text);
+
+}  // namespace corresp

@@ -1,0 +1,216 @@
+#include "indexer/segment/items.h"
+
+#include <cctype>
+#include <cstring>
+#include <regex>
+
+#include "indexer/extract/text_util.h"
+#include "indexer/segment/patterns.h"
+
+namespace corresp {
+namespace {
+
+struct Candidate {
+  size_t index;
+  ItemStart start;
+};
+
+bool MostlyDigits(const std::string& t) {
+  size_t digits = 0, letters = 0;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+  }
+  return letters < 3 || digits * 10 > (digits + letters) * 4;
+}
+
+bool Heading(const Block& b) { return IsHeadingLike(b) && !MostlyDigits(b.text); }
+
+// A numbered line that is itself a section heading ("6. Impairment ..., page F-97").
+bool NumberedHeading(const ItemStart& s, const Block& b) {
+  const std::string& r = s.rest;
+  if (r.empty() || r.size() > 150) return false;
+  std::string f = FoldPunctuation(r);
+  char last = f.back();
+  if (last == '.' || last == '?' || last == ':' || last == ';') return false;
+  static const std::regex trailing_page(
+      R"(,?\s*pages?\s+(?:[A-Z]-)?\d+(?:\s*(?:-|and|through)\s*(?:[A-Z]-)?\d+)?\)?\s*$)",
+      std::regex::icase);
+  if (std::regex_search(f, trailing_page) && f.find(". ") == std::string::npos) return true;
+  // "2. SEGMENT AND RELATED INFORMATION": a note title in capitals inside quoted disclosure.
+  size_t upper = 0, lower = 0;
+  for (char ch : r) {
+    if (std::isupper(static_cast<unsigned char>(ch))) ++upper;
+    if (std::islower(static_cast<unsigned char>(ch))) ++lower;
+  }
+  if (upper >= 4 && lower * 5 < upper) return true;
+  // "1. Monthly Sales Reporting Primarily Reflects Sales" : a Title Case section heading.
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r[i] == ' ' || (i > 0 && r[i - 1] != ' ')) continue;
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(r[i]))) ++capitalised;
+  }
+  if (words >= 4 && capitalised * 10 >= words * 8) return true;
+  return (b.bold || b.underline || b.kind == BlockKind::kHeading) && r.size() < 100 &&
+         !(b.bold && b.italic);
+}
+
+// True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
+bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t to) {
+  if (!item.first_text.empty()) {
+    Block b = blocks[item.start];
+    b.text = item.first_text;
+    if (!Heading(b)) return false;
+  }
+  for (size_t i = item.start + 1; i < to; ++i)
+    if (!Heading(blocks[i])) return false;
+  return true;
+}
+
+// Updates the running heading path with a stack of headings found above an item.
+void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
+  if (stack.empty()) return;
+  if (stack.size() >= 2 || path.empty()) {
+    path = stack;
+    return;
+  }
+  const std::string& h = stack.front();
+  // "Note 23. ..." after "Note 4. ...": a sibling section replaces its predecessor.
+  static const std::regex section(R"(^(Note|Item|Section|Exhibit|Schedule|Part|Form)s?\s+[\dA-Z])");
+  std::smatch hm;
+  if (std::regex_search(h, hm, section)) {
+    std::string word = hm[1].str();
+    for (size_t k = path.size(); k > 0; --k) {
+      std::smatch pm;
+      if (std::regex_search(path[k - 1], pm, section) && pm[1].str() == word) {
+        path.resize(k - 1);
+        path.push_back(h);
+        return;
+      }
+    }
+  }
+  bool h_page = PageRef(h).has_value();
+  bool last_page = PageRef(path.back()).has_value();
+  if (h_page) {
+    if (last_page) path.pop_back();
+  } else {
+    if (last_page) path.pop_back();
+    if (!path.empty()) path.pop_back();
+  }
+  path.push_back(h);
+}
+
+}  // namespace
+
+size_t BodyEnd(const std::vector<Block>& blocks, size_t from, bool staff) {
+  for (size_t i = from; i < blocks.size(); ++i) {
+    if (staff ? IsStaffClosing(blocks[i].text) : IsCompanyClosing(blocks[i].text)) return i;
+  }
+  return blocks.size();
+}
+
+std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
+                                const ItemScanOptions& options, std::vector<std::string>* issues) {
+  std::vector<Candidate> cands;
+  for (size_t i = begin; i < blocks.size(); ++i) {
+    if (ParseResponseLabel(blocks[i].text)) continue;
+    if (auto s = ParseItemStart(blocks[i].text)) cands.push_back({i, *s});
+  }
+  std::vector<ItemSpan> items;
+  size_t body_end = blocks.size();
+  size_t ci = 0;
+  int inner = 0;  // highest number of a list restarted inside the current item
+  auto next_expected_exists = [&](size_t from_block, int expected) {
+    for (const Candidate& c : cands)
+      if (c.index > from_block && c.start.number == expected) return true;
+    return false;
+  };
+  for (size_t i = begin; i < blocks.size() && items.size() < options.max_items; ++i) {
+    if (!items.empty()) {
+      bool closing =
+          options.staff ? IsStaffClosing(blocks[i].text) : IsCompanyClosing(blocks[i].text);
+      if (closing) {
+        int expected = items.back().number ? *items.back().number + 1 : -1;
+        if (expected < 0 || !next_expected_exists(i, expected)) {
+          body_end = i;
+          break;
+        }
+      }
+    }
+    if (ci >= cands.size() || cands[ci].index != i) continue;
+    const Candidate& c = cands[ci++];
+    if (NumberedHeading(c.start, blocks[i])) continue;
+    ItemSpan span;
+    span.number = c.start.number;
+    span.start = i;
+    span.first_text = c.start.rest;
+    if (!c.start.number) {
+      bool all_unnumbered = true;
+      for (const ItemSpan& it : items) all_unnumbered = all_unnumbered && !it.number;
+      if (all_unnumbered) items.push_back(span);
+      continue;
+    }
+    int n = *c.start.number;
+    if (items.empty()) {
+      if (n == 1 || (!options.staff && n <= 40)) items.push_back(span);
+      continue;
+    }
+    const ItemSpan& last = items.back();
+    if (!last.number) {
+      // A lone "Staff Comment:" label above the first numbered comment.
+      if (n == 1 && items.size() == 1 && OnlyHeadings(blocks, last, i)) items.back() = span;
+      continue;
+    }
+    // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is
+    // its next entry rather than the next item.
+    if (n == *last.number + 1 && inner != n - 1) {
+      items.push_back(span);
+      inner = 0;
+    } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {
+      items.back() = span;  // the earlier one was a numbered note heading
+    } else if (n == inner + 1) {
+      inner = n;
+    }
+  }
+  if (items.size() >= options.max_items && issues)
+    issues->push_back("items: more than " + std::to_string(options.max_items) + ", rest ignored");
+  // Spans, trailing headings and heading paths.
+  std::vector<std::string> path;
+  for (size_t k = 0; k < items.size(); ++k) {
+    size_t end = k + 1 < items.size() ? items[k + 1].start : body_end;
+    size_t floor = k == 0 ? begin : items[k - 1].start + 1;
+    // Headings stacked right above this item.
+    std::vector<std::string> stack;
+    size_t h = items[k].start;
+    while (h > floor && Heading(blocks[h - 1])) {
+      --h;
+      stack.insert(stack.begin(), blocks[h].text);
+      if (stack.size() > 6) break;
+    }
+    if (k == 0) path.clear();
+    UpdatePath(path, stack);
+    items[k].headings = path;
+    // The item ends before the headings above the next item.
+    size_t e = end;
+    while (e > items[k].start + 1 && Heading(blocks[e - 1])) --e;
+    items[k].end = e;
+    // "Comment #1:" / "General" / text: headings right below a bare label.
+    size_t t = items[k].start + 1;
+    if (items[k].first_text.empty()) {
+      auto ends_sentence = [](const std::string& x) {
+        return !x.empty() && std::strchr(".?:;", x.back()) != nullptr;
+      };
+      while (t + 1 < e && Heading(blocks[t]) && !ends_sentence(blocks[t].text) &&
+             !ParseResponseLabel(blocks[t].text)) {
+        items[k].headings.push_back(blocks[t].text);
+        ++t;
+      }
+      if (t > items[k].start + 1) path = items[k].headings;
+    }
+    items[k].text_start = t;
+  }
+  return items;
+}
+
+}  // namespace corresp

@@ -1,0 +1,36 @@
+// Finding the numbered items of a letter's body (staff comments, or the restated comments of
+// a response) and their section headings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+struct ItemSpan {
+  std::optional<int> number;          // nullopt for "Comment:"-labelled unnumbered items
+  size_t start = 0;                   // block holding the number
+  size_t end = 0;                     // one past the item's last text block
+  size_t text_start = 0;              // first block after the number block and any headings
+                                      // right below a bare label ("Comment #1:" / "General")
+  std::string first_text;             // text after the number in blocks[start] (may be "")
+  std::vector<std::string> headings;  // heading path, outermost first
+};
+
+struct ItemScanOptions {
+  bool staff = true;       // staff letter (closing boilerplate differs, numbering starts at 1)
+  size_t max_items = 500;  // letters carry at most ~100 comments; more is a parse gone wrong
+};
+
+// Scans blocks [begin, blocks.size()) for consecutively numbered items. Never fails.
+std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
+                                const ItemScanOptions& options, std::vector<std::string>* issues);
+
+// The index one past the letter body's last block (before the closing boilerplate), searching
+// from `from`.
+size_t BodyEnd(const std::vector<Block>& blocks, size_t from, bool staff);
+
+}  // namespace corresp

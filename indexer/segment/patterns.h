@@ -1,0 +1,39 @@
+// The textual cues the segmenter keys on: item numbers, response labels, headings, the
+// letter's closing boilerplate. Each is a small predicate over one Block's text so that it
+// can be tested alone.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+// "1. We note", "1.We note", "2) Please", "Comment No. 1", "Comment 1:", "1. Staff's comment:
+// ..." -> number and the text after the number and label (possibly empty).
+struct ItemStart {
+  std::optional<int> number;  // nullopt for an unnumbered "Comment:" label
+  std::string rest;
+};
+std::optional<ItemStart> ParseItemStart(const std::string& text);
+
+// "Response:", "Company Response:", "Management's Response:", "Response to Comment 1:",
+// "Response" alone, "RESPONSE:" -> the text after the label (possibly empty).
+std::optional<std::string> ParseResponseLabel(const std::string& text);
+
+// The staff letter's closing ("We remind you", "You may contact", "Sincerely", ...).
+bool IsStaffClosing(const std::string& text);
+// A company letter's closing ("If you have any questions", "Sincerely", ...).
+bool IsCompanyClosing(const std::string& text);
+
+// Looks like a section heading on its own (short, no sentence end, or emphasized).
+bool IsHeadingLike(const Block& block);
+
+// "page 148" / "pages 12-13" / "page F-97" from a heading, normalised to lower case "page".
+std::optional<std::string> PageRef(const std::string& heading);
+
+// Numbers cited as "prior comment 3", "our comment 1", "previous comments 2 and 4".
+std::vector<int> PriorRefs(const std::string& text);
+
+}  // namespace corresp

@@ -1,0 +1,214 @@
+#include "indexer/segment/segment.h"
+
+#include <cctype>
+#include <regex>
+
+#include "indexer/extract/text_util.h"
+#include "indexer/segment/header_fields.h"
+#include "indexer/segment/items.h"
+#include "indexer/segment/kind.h"
+#include "indexer/segment/patterns.h"
+
+namespace corresp {
+namespace {
+
+// Texts of an item's blocks, the first replaced by the text after the number.
+std::vector<std::string> ItemTexts(const std::vector<Block>& blocks, const ItemSpan& item) {
+  std::vector<std::string> out;
+  if (!item.first_text.empty()) out.push_back(CollapseSpace(item.first_text));
+  for (size_t i = item.text_start; i < item.end; ++i) out.push_back(blocks[i].text);
+  return out;
+}
+
+// Paragraphs joined by "\n\n"; a paragraph cut mid-sentence (the next starts in lower case
+// after no sentence end, as across an HTML page break) is rejoined with a space.
+std::string Join(const std::vector<std::string>& parts, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    if (p.empty()) continue;
+    if (!out.empty()) {
+      char last = out.back();
+      bool cut = std::islower(static_cast<unsigned char>(p[0])) && last != '.' && last != ':' &&
+                 last != ';' && last != '?' && last != '!';
+      out += cut ? " " : "\n\n";
+    }
+    out += p;
+  }
+  return out;
+}
+
+Comment MakeComment(const std::vector<Block>& blocks, const ItemSpan& item) {
+  Comment c;
+  c.number = item.number;
+  c.headings = item.headings;
+  if (!c.headings.empty()) c.page_ref = PageRef(c.headings.back());
+  std::vector<std::string> texts = ItemTexts(blocks, item);
+  c.text = Join(texts, 0, texts.size());
+  c.prior_refs = PriorRefs(c.text);
+  return c;
+}
+
+bool Emphasized(const Block& b) { return b.bold || b.italic || b.underline; }
+
+Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
+  Response r;
+  r.number = item.number;
+  r.headings = item.headings;
+  // Blocks of the item with the number stripped from the first.
+  std::vector<Block> parts;
+  if (!item.first_text.empty()) {
+    Block b = blocks[item.start];
+    b.text = CollapseSpace(item.first_text);
+    parts.push_back(b);
+  }
+  for (size_t i = item.text_start; i < item.end; ++i) parts.push_back(blocks[i]);
+  std::vector<std::string> comment, answer;
+  size_t label = parts.size();
+  for (size_t i = 0; i < parts.size(); ++i)
+    if (ParseResponseLabel(parts[i].text)) {
+      label = i;
+      break;
+    }
+  if (label < parts.size() && label > 0) {
+    for (size_t i = 0; i < label; ++i) comment.push_back(parts[i].text);
+    std::string rest = *ParseResponseLabel(parts[label].text);
+    if (!rest.empty()) answer.push_back(rest);
+    for (size_t i = label + 1; i < parts.size(); ++i) answer.push_back(parts[i].text);
+  } else if (label == 0 && !parts.empty()) {
+    answer.push_back(*ParseResponseLabel(parts[0].text));
+    for (size_t i = 1; i < parts.size(); ++i) answer.push_back(parts[i].text);
+  } else {
+    // Unlabelled: the emphasized run (or the first paragraph) restates the comment.
+    size_t split = 0;
+    if (!parts.empty() && Emphasized(parts[0])) {
+      while (split < parts.size() && Emphasized(parts[split])) ++split;
+    } else if (!parts.empty()) {
+      split = 1;
+      // A label hidden inside a run-on paragraph (scanned letters): "... Response: ...".
+      static const std::regex inline_label(R"(\s(?:Company |Management.s )?Response\s*:\s*)");
+      std::smatch m;
+      if (std::regex_search(parts[0].text, m, inline_label)) {
+        comment.push_back(parts[0].text.substr(0, static_cast<size_t>(m.position(0))));
+        answer.push_back(m.suffix().str());
+        for (size_t i = 1; i < parts.size(); ++i) answer.push_back(parts[i].text);
+        r.comment_text = Join(comment, 0, comment.size());
+        r.text = Join(answer, 0, answer.size());
+        return r;
+      }
+    }
+    for (size_t i = 0; i < parts.size(); ++i)
+      (i < split ? comment : answer).push_back(parts[i].text);
+  }
+  r.comment_text = Join(comment, 0, comment.size());
+  r.text = Join(answer, 0, answer.size());
+  return r;
+}
+
+// A numbered list of short phrases ("1. Core operating income excluding ...") rather than
+// restated comments, which are sentences.
+bool LooksLikeList(const std::vector<Block>& blocks, const std::vector<ItemSpan>& items) {
+  if (items.empty()) return false;
+  size_t list_like = 0;
+  for (const ItemSpan& it : items) {
+    std::string first = it.first_text.empty() && it.start + 1 < blocks.size()
+                            ? blocks[it.start + 1].text
+                            : CollapseSpace(it.first_text);
+    char last = first.empty() ? '.' : first.back();
+    if (first.size() < 120 && last != '.' && last != '?' && last != ':' && last != ')' &&
+        it.end <= it.start + 1)
+      ++list_like;
+  }
+  return list_like * 2 > items.size();
+}
+
+// A comment letter without numbered comments: its body after the introductory paragraphs,
+// up to the closing, is one unnumbered comment under the headings above it.
+std::optional<Comment> UnnumberedComment(const std::vector<Block>& blocks, size_t begin) {
+  static const std::regex intro(
+      R"(^(?:We have (?:reviewed|limited|selectively)|Please respond|After reviewing|In (?:some of )?our comments?|Our review|Unless we note otherwise))",
+      std::regex::icase);
+  size_t i = begin;
+  while (i < blocks.size() && std::regex_search(blocks[i].text, intro)) ++i;
+  size_t end = BodyEnd(blocks, i, true);
+  Comment c;
+  while (i < end && IsHeadingLike(blocks[i])) c.headings.push_back(blocks[i++].text);
+  std::vector<std::string> parts;
+  for (; i < end; ++i) parts.push_back(blocks[i].text);
+  if (parts.empty()) return std::nullopt;
+  c.text = Join(parts, 0, parts.size());
+  if (!c.headings.empty()) c.page_ref = PageRef(c.headings.back());
+  c.prior_refs = PriorRefs(c.text);
+  return c;
+}
+
+std::string BodyText(const std::vector<Block>& blocks, size_t from, size_t to) {
+  std::vector<std::string> parts;
+  for (size_t i = from; i < to && i < blocks.size(); ++i) parts.push_back(blocks[i].text);
+  return Join(parts, 0, parts.size());
+}
+
+}  // namespace
+
+Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string> form,
+                     const SegmentOptions& options) {
+  Letter letter;
+  bool staff;
+  if (form == "UPLOAD" || form == "CORRESP") {
+    staff = *form == "UPLOAD";
+    letter.form = form;
+  } else {
+    staff = LooksLikeStaffLetter(blocks);
+    letter.form = staff ? "UPLOAD" : "CORRESP";
+    letter.issues.push_back(std::string("form inferred from text: ") + *letter.form);
+  }
+  LetterHead head = ReadLetterHead(blocks, staff);
+  letter.letter_date = head.date;
+  letter.addressee = head.addressee;
+  letter.company = head.company;
+  letter.references = head.references;
+  if (!head.date) letter.issues.push_back("no letter date found");
+  ItemScanOptions scan;
+  scan.staff = staff;
+  scan.max_items = options.max_items;
+  std::vector<ItemSpan> items = FindItems(blocks, head.body_start, scan, &letter.issues);
+  letter.kind = ClassifyLetter(blocks, staff, items.size());
+  switch (letter.kind) {
+    case LetterKind::kCommentLetter:
+      for (const ItemSpan& it : items) letter.comments.push_back(MakeComment(blocks, it));
+      if (items.empty()) {
+        letter.issues.push_back("comment letter without numbered comments");
+        if (auto c = UnnumberedComment(blocks, head.body_start))
+          letter.comments.push_back(std::move(*c));
+      }
+      break;
+    case LetterKind::kResponse:
+      if (LooksLikeList(blocks, items)) items.clear();
+      for (const ItemSpan& it : items) letter.responses.push_back(MakeResponse(blocks, it));
+      if (items.empty()) {
+        Response r;
+        r.text = BodyText(blocks, head.body_start, BodyEnd(blocks, head.body_start, false));
+        letter.responses.push_back(std::move(r));
+        letter.issues.push_back("narrative response: comments are not restated or numbered");
+      }
+      break;
+    default:
+      if (!items.empty())
+        letter.issues.push_back(std::to_string(items.size()) + " numbered items ignored in a " +
+                                LetterKindName(letter.kind));
+      break;
+  }
+  for (const Comment& c : letter.comments)
+    if (c.headings.empty()) {
+      letter.issues.push_back("comments without a heading");
+      break;
+    }
+  for (const Response& r : letter.responses)
+    if (r.number && (r.comment_text.empty() || r.text.empty())) {
+      letter.issues.push_back("response " + std::to_string(*r.number) +
+                              ": restated comment and answer not both found");
+    }
+  return letter;
+}
+
+}  // namespace corresp

@@ -1,0 +1,24 @@
+// Blocks -> Letter: kind, head (date, addressee, company, references), staff comments with
+// heading paths, page refs and prior-comment refs, company responses split into the restated
+// comment and the answer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/letter.h"
+#include "indexer/extract/block.h"
+
+namespace corresp {
+
+struct SegmentOptions {
+  size_t max_items = 500;  // see ItemScanOptions
+};
+
+// Never fails: what it is unsure of goes to Letter::issues. `form` is "UPLOAD"/"CORRESP" when
+// known; otherwise it is inferred and stored in Letter::form. Letter::file is left empty.
+Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string> form,
+                     const SegmentOptions& options = {});
+
+}  // namespace corresp

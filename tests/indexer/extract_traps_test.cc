@@ -1,0 +1,336 @@
+// Crafted letters, one per trap seen in the corpus. Each test names the trap it pins.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "indexer/extract/extract.h"
+#include "indexer/segment/segment.h"
+
+namespace corresp {
+namespace {
+
+Letter Html(const std::string& body, const char* form = "CORRESP") {
+  std::string html = "<html><body>" + body + "</body></html>";
+  return ExtractLetter({html, "letter.htm", std::string(form)});
+}
+
+Letter Text(const std::string& text, const char* form = "UPLOAD") {
+  return ExtractLetter({text, "letter.txt", std::string(form)});
+}
+
+const char* kResponseHead =
+    "<p>January 5, 2020</p><p>Division of Corporation Finance</p><p>Re: Acme Inc.</p>"
+    "<p>Dear Ms. Smith:</p><p>We respond to the comments of the Staff in its letter dated "
+    "December 20, 2019.</p>";
+
+const char* kStaffHead =
+    "Mail Stop 4561\n\nJuly 3, 2007\n\nJohn Smith\nChief Financial Officer\nAcme Inc.\n\n"
+    "Re: Acme Inc.\nForm 10-K for Fiscal Year Ended December 31, 2006\nFiled February 23, 2007\n"
+    "File No. 001-09924\n\nDear Mr. Smith:\n\nWe have reviewed your filing and have the "
+    "following comments.\n\n";
+
+TEST(ExtractTraps, NumberWithoutSpace) {  // "1.We note" (CHRW response)
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>General</b></p><p>1.We note your revenue.</p><p>Response:</p>"
+                  "<p>We advise the Staff.</p><p>2.Please tell us more.</p>"
+                  "<p>Response: Done.</p><p>Sincerely,</p><p>Jane</p>");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[0].comment_text, "We note your revenue.");
+  EXPECT_EQ(l.responses[0].text, "We advise the Staff.");
+  EXPECT_EQ(l.responses[1].text, "Done.");
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"General"});
+}
+
+TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
+  Letter l = Html(std::string(kResponseHead) +
+                  "<table><tr><td>1.</td><td><b>We note your revenue.</b></td></tr></table>"
+                  "<p>Response: We agree.</p>"
+                  "<table><tr><td>2.</td><td><b>Please expand.</b></td></tr></table>"
+                  "<p>Response: We will.</p><p>Very truly yours,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].comment_text, "We note your revenue.");
+  EXPECT_EQ(l.responses[1].number, 2);
+  EXPECT_EQ(l.responses[1].text, "We will.");
+}
+
+TEST(ExtractTraps, FootnoteMarkersAreNotItems) {  // Citi response: "Sudan1" / "1 While this"
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. Please describe your contacts with Sudan.</p>"
+                  "<p>Citi has no contacts with Sudan<sup>1</sup>.</p>"
+                  "<p>1 While this response covers 2019, it also covers 2018.</p>"
+                  "<p>2. Please discuss materiality.</p><p>The contacts are not material.</p>"
+                  "<p>If you have any questions, please call.</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_NE(l.responses[0].text.find("While this response"), std::string::npos);
+  EXPECT_EQ(l.responses[1].comment_text, "Please discuss materiality.");
+}
+
+TEST(ExtractTraps, NumberedHeadingInProposedDisclosure) {  // "2. SEGMENT AND RELATED ..."
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>1. Please revise your segment note.</b></p>"
+                  "<p>Response: We propose the following disclosure:</p>"
+                  "<p>2. SEGMENT AND RELATED INFORMATION</p><p>The Company has two segments.</p>"
+                  "<p><b>2. Please tell us about goodwill.</b></p><p>Response: No impairment.</p>"
+                  "<p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_NE(l.responses[0].text.find("SEGMENT AND RELATED"), std::string::npos);
+  EXPECT_EQ(l.responses[1].comment_text, "Please tell us about goodwill.");
+}
+
+TEST(ExtractTraps, LetteredItemsQuotedFromAscAreNotComments) {  // CIEN response: "a)" "b)"
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. Tell us how you applied ASC 470-50.</p>"
+                  "<p>ASC 470-50-40-10 states that a modification is substantial if:</p>"
+                  "<p>a) the present value differs by 10 percent;</p>"
+                  "<p>b) the embedded conversion option changed.</p>"
+                  "<p>Ciena advises the Staff that neither applies.</p><p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_NE(l.responses[0].text.find("b) the embedded"), std::string::npos);
+}
+
+TEST(ExtractTraps, InnerNumberedListIsNotTheNextComment) {  // STE response 3's own list
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. Please explain your revenue.</p><p>Response: Revenue comes from:</p>"
+                  "<p>1. Product sales;</p><p>2. Services;</p><p>3. Licences.</p>"
+                  "<p>2. Please explain your costs.</p><p>Response: Costs are fixed.</p>"
+                  "<p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[1].comment_text, "Please explain your costs.");
+}
+
+TEST(ExtractTraps, PageHeaderInsideCommentText) {  // staff PDFs: "Name / Company / Date / Page 2"
+  Letter l = Text(std::string(kStaffHead) +
+                  "Revenue Recognition, page 52\n\n1. We note that you recognize revenue when"
+                  "\n\nJohn Smith\nAcme Inc.\nJuly 3, 2007\nPage 2\n\n"
+                  "goods ship. Please tell us why.\n\n2. Please expand your disclosure.\n\n"
+                  "We urge all persons who are responsible for the accuracy of the disclosure.\n\n"
+                  "Sincerely,\n\nJane Doe\n");
+  EXPECT_EQ(l.kind, LetterKind::kCommentLetter);
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].text,
+            "We note that you recognize revenue when goods ship. Please tell us why.");
+  EXPECT_EQ(l.comments[0].headings, std::vector<std::string>{"Revenue Recognition, page 52"});
+  EXPECT_EQ(l.comments[0].page_ref, "page 52");
+  EXPECT_EQ(l.comments[1].text, "Please expand your disclosure.");  // closing not appended
+}
+
+TEST(ExtractTraps, ClosingLetterHasNoComments) {
+  Letter l = Text(std::string(kStaffHead).substr(0, std::string(kStaffHead).find("We have")) +
+                  "We have completed our review of your filing. We remind you that the company "
+                  "and its management are responsible for the accuracy of their disclosures.\n\n"
+                  "1. This numbered line is not a comment.\n\nSincerely,\n");
+  EXPECT_EQ(l.kind, LetterKind::kClosing);
+  EXPECT_TRUE(l.comments.empty());
+}
+
+TEST(ExtractTraps, NoReviewLetterHasNoComments) {
+  Letter l = Text(
+      "October 8, 2020\n\nRe: Acme Inc.\nRegistration Statement on Form S-4\n\n"
+      "Dear Mr. Smith:\n\nThis is to advise you that we have not reviewed and will "
+      "not review your registration statement.\n\nPlease refer to Rules 460 and 461.\n");
+  EXPECT_EQ(l.kind, LetterKind::kNoReview);
+  EXPECT_TRUE(l.comments.empty());
+}
+
+TEST(ExtractTraps, ExtensionRequestHasNoComments) {
+  Letter l = Html(
+      "<p>January 9, 2024</p><p>Re: Acme Inc. Form 10-K</p><p>Dear Mr. Smith:</p>"
+      "<p>We request an extension of the ten business day deadline to respond to the "
+      "Staff's comment letter dated December 27, 2023.</p>"
+      "<p>1. We expect to respond by January 26, 2024.</p><p>Sincerely,</p>");
+  EXPECT_EQ(l.kind, LetterKind::kExtensionRequest);
+  EXPECT_TRUE(l.comments.empty());
+  EXPECT_TRUE(l.responses.empty());
+}
+
+TEST(ExtractTraps, AccelerationRequestHasNoComments) {
+  Letter l = Html(
+      "<p>October 14, 2020</p><p>Re: Acme Inc. Registration Statement on Form S-4"
+      "</p><p>Ladies and Gentlemen:</p><p>Pursuant to Rule 461 under the Securities "
+      "Act, the Company requests acceleration of the effective date to 4:00 p.m.</p>"
+      "<p>In connection with this request, the Company acknowledges that:</p>"
+      "<p>1. should the Commission declare the filing effective, it does not "
+      "foreclose action;</p><p>2. the Company may not assert this.</p>"
+      "<p>Very truly yours,</p>");
+  EXPECT_EQ(l.kind, LetterKind::kAccelerationRequest);
+  EXPECT_TRUE(l.responses.empty());
+}
+
+TEST(ExtractTraps, ResponseLabelVariants) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. Staff's comment: Please revise the table.</p><p>Company Response:</p>"
+                  "<p>We revised it.</p>"
+                  "<p>2. Please explain the charge.</p><h3>Response</h3><p>It was one-off.</p>"
+                  "<p><i>3. Please confirm the date.</i></p><p>We confirm the date.</p>"
+                  "<p>Comment No. 4</p><p>Please file the exhibit.</p>"
+                  "<p>Response to Comment No. 4</p><p>We filed it.</p><p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 4u);
+  EXPECT_EQ(l.responses[0].comment_text, "Please revise the table.");
+  EXPECT_EQ(l.responses[0].text, "We revised it.");
+  EXPECT_EQ(l.responses[1].text, "It was one-off.");
+  EXPECT_EQ(l.responses[2].comment_text, "Please confirm the date.");  // unlabelled, italic
+  EXPECT_EQ(l.responses[2].text, "We confirm the date.");
+  EXPECT_EQ(l.responses[3].comment_text, "Please file the exhibit.");
+  EXPECT_EQ(l.responses[3].text, "We filed it.");
+}
+
+TEST(ExtractTraps, UnnumberedCommentLabels) {  // "Comment: ... Response:" without numbers
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>Comment: Please revise the table.</p><p>Response: We revised it.</p>"
+                  "<p>Comment: Please explain the charge.</p><p>Response: It was one-off.</p>"
+                  "<p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_FALSE(l.responses[0].number);
+  EXPECT_EQ(l.responses[1].comment_text, "Please explain the charge.");
+  EXPECT_EQ(l.responses[1].text, "It was one-off.");
+}
+
+TEST(ExtractTraps, NarrativeResponseIsOneUnnumberedResponse) {  // ADM response
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>Our subsidiaries sell grain to private parties in Sudan.</p>"
+                  "<p>These sales are not material.</p><p>Sincerely,</p>");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_FALSE(l.responses[0].number);
+  EXPECT_EQ(l.responses[0].comment_text, "");
+  EXPECT_NE(l.responses[0].text.find("not material"), std::string::npos);
+  bool noted = false;
+  for (const auto& i : l.issues) noted = noted || i.find("narrative") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+TEST(ExtractTraps, PriorCommentReferences) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "General\n\n1. We note your response to prior comment 3 and our comment 1. "
+                  "Please revise.\n\nSincerely,\n");
+  ASSERT_EQ(l.comments.size(), 1u);
+  EXPECT_EQ(l.comments[0].prior_refs, (std::vector<int>{3, 1}));
+}
+
+TEST(ExtractTraps, ReBlockReferences) {
+  Letter l = Text(std::string(kStaffHead) + "General\n\n1. Please revise.\n\nSincerely,\n");
+  ASSERT_EQ(l.references.size(), 1u);
+  EXPECT_EQ(l.references[0].form, "10-K");
+  EXPECT_EQ(l.references[0].period->ToIso(), "2006-12-31");
+  EXPECT_EQ(l.references[0].filed->ToIso(), "2007-02-23");
+  EXPECT_EQ(l.references[0].file_numbers, std::vector<std::string>{"001-09924"});
+  EXPECT_EQ(l.letter_date->ToIso(), "2007-07-03");
+  EXPECT_EQ(l.addressee, "John Smith");
+  EXPECT_EQ(l.company, "Acme Inc.");
+}
+
+TEST(ExtractTraps, Windows1252AndEntitiesDecoded) {
+  std::string html =
+      "<html><body><p>January 5, 2020</p><p>Dear Sir:</p><p>In response to "
+      "the Staff\x92s comment letter:</p><p>1. Please define \x93"
+      "EBITDA\x94.</p>"
+      "<p>Response:&nbsp;We&#160;will &amp; do.</p><p>Sincerely,</p></body></html>";
+  Letter l = ExtractLetter({html, "x.htm", std::string("CORRESP")});
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text, "Please define \u201cEBITDA\u201d.");
+  EXPECT_EQ(l.responses[0].text, "We will & do.");
+}
+
+TEST(ExtractTraps, SgmlWrapperGivesForm) {
+  std::string doc =
+      "<DOCUMENT>\n<TYPE>CORRESP\n<SEQUENCE>1\n<FILENAME>filename1.htm\n<TEXT>\n"
+      "<html><body><p>Dear Sir:</p><p>In response to the Staff's comments:</p>"
+      "<p>1. Please revise.</p><p>Response: Done.</p></body></html>\n</TEXT>\n"
+      "</DOCUMENT>\n";
+  Letter l = ExtractLetter({doc, "filename1.htm", std::nullopt});
+  EXPECT_EQ(l.form, "CORRESP");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 1u);
+}
+
+TEST(ExtractTraps, JsonHasExactlyTheDocumentedFields) {
+  Letter l = Text(std::string(kStaffHead) + "General\n\n1. Please revise.\n\nSincerely,\n");
+  nlohmann::json j = LetterToJson(l);
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"addressee", "comments", "company", "file", "form", "issues",
+                                      "kind", "letter_date", "references", "responses"}));
+  EXPECT_EQ(j["comments"][0]["number"], 1);
+  EXPECT_EQ(j["comments"][0]["headings"][0], "General");
+  EXPECT_TRUE(j["comments"][0]["page_ref"].is_null());
+  EXPECT_EQ(j["references"][0]["file_numbers"][0], "001-09924");
+  EXPECT_EQ(j["kind"], "comment_letter");
+}
+
+TEST(ExtractTraps, GarbageNeverThrows) {
+  for (std::string bytes :
+       {std::string(), std::string("\0\0\xff\xfe", 4), std::string("%PDF-1.4 junk"),
+        std::string("<DOCUMENT><TEXT><PDF>\nbegin 644 x\nM!!!\n"),
+        std::string(100000, '<') + std::string(100000, '>')}) {
+    Letter l = ExtractLetter({bytes, "junk.pdf", std::nullopt});
+    EXPECT_EQ(l.file, "junk.pdf");
+  }
+}
+
+TEST(ExtractTraps, ExtremeNestingIsReadAsTextAndReported) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>Dear Sir:</p><p>In response to the Staff's comments:</p><p>1. Please revise.</p>";
+  Letter l = ExtractLetter({html, "deep.htm", std::string("CORRESP")});
+  bool noted = false;
+  for (const auto& i : l.issues) noted = noted || i.find("read as text") != std::string::npos;
+  EXPECT_TRUE(noted);
+  ASSERT_EQ(l.responses.size(), 1u);
+}
+
+TEST(ExtractTraps, DeepNestingIsFlattenedAndReported) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 2000; ++i) html += "<div>";
+  html += "<p>Dear Sir:</p><p>text</p>";
+  Letter l = ExtractLetter({html, "deep.htm", std::string("CORRESP")});
+  bool noted = false;
+  for (const auto& i : l.issues) noted = noted || i.find("nesting") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+TEST(ExtractTraps, ItemCapIsReported) {
+  std::vector<Block> blocks(1, Block{});
+  blocks[0].text = "Dear Sir:";
+  for (int i = 1; i <= 20; ++i) {
+    Block b;
+    b.text = std::to_string(i) + ". Please revise item " + std::to_string(i) + ".";
+    blocks.push_back(b);
+  }
+  SegmentOptions options;
+  options.max_items = 5;
+  Letter l = SegmentLetter(blocks, std::string("UPLOAD"), options);
+  EXPECT_EQ(l.comments.size(), 5u);
+  bool noted = false;
+  for (const auto& i : l.issues) noted = noted || i.find("more than 5") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+TEST(ExtractTraps, HeadingBelowABareCommentLabel) {  // "Comment #1:" / "General" / text
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b><i>Comment #1:</i></b></p><p><u>General</u></p>"
+                  "<p>We are aware of a news report about Syria.</p>"
+                  "<p><b><i>Response to Comment #1:</i></b></p><p>We have no contacts.</p>"
+                  "<p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"General"});
+  EXPECT_EQ(l.responses[0].comment_text, "We are aware of a news report about Syria.");
+  EXPECT_EQ(l.responses[0].text, "We have no contacts.");
+}
+
+TEST(ExtractTraps, TitleCaseNumberedSubheadingsAreNotComments) {  // Ford narrative reply
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. Monthly Sales Reporting Primarily Reflects Sales By Our Dealers</p>"
+                  "<p>Monthly sales reporting is comprised of dealer sales.</p>"
+                  "<p>2. We Highlight Trends During Our Earnings Calls</p>"
+                  "<p>References to trends are made on calls.</p><p>Sincerely,</p>");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_FALSE(l.responses[0].number);
+}
+
+}  // namespace
+}  // namespace corresp

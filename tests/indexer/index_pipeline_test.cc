@@ -1,0 +1,155 @@
+// The `corresp index` pipeline on the test corpus (tests/data/edgar + the seed letter) with a
+// real catalog, document store and Xapian database.
+#include "indexer/index/index_pipeline.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/index_schema.h"
+#include "index_fixture.h"
+#include "indexer/extract/extract.h"
+
+namespace corresp {
+namespace {
+
+using nlohmann::json;
+using testing::MakeTestDataDir;
+using testing::ReadManifest;
+
+// Every document's data by id.
+std::map<std::string, std::string> AllDocuments(const Config& config) {
+  Xapian::Database db(IndexPath(config).string());
+  std::map<std::string, std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    out[json::parse(doc.get_data()).at("id").get<std::string>()] = doc.get_data();
+  }
+  return out;
+}
+
+class IndexPipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir =
+        MakeTestDataDir(::testing::UnitTest::GetInstance()->current_test_info()->name(), true);
+    ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+    dir_ = std::move(dir).value();
+  }
+  IndexReport Run(IndexOptions options = {}) {
+    auto report = IndexPending(dir_.config, *dir_.catalog, *dir_.store, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? *report : IndexReport{};
+  }
+  testing::TestDataDir dir_;
+};
+
+TEST_F(IndexPipelineTest, IndexesEveryLetterAndIsIdempotent) {
+  IndexReport first = Run();
+  EXPECT_EQ(first.filings, ReadManifest().size() + 1);
+  EXPECT_EQ(first.indexed, first.filings);
+  EXPECT_EQ(first.failed, 0u);
+  EXPECT_GT(first.documents, 60);
+  auto before = AllDocuments(dir_.config);
+
+  IndexReport again = Run();
+  EXPECT_EQ(again.filings, 0u) << "nothing left to index";
+  EXPECT_EQ(AllDocuments(dir_.config), before);
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  IndexReport rebuilt = Run(rebuild);
+  EXPECT_EQ(rebuilt.filings, first.filings);
+  EXPECT_EQ(AllDocuments(dir_.config), before) << "re-indexing changes nothing";
+}
+
+TEST_F(IndexPipelineTest, ThreadsMatchManifest) {
+  Run();
+  auto threads = dir_.catalog->ListThreads();
+  ASSERT_TRUE(threads.ok()) << threads.status().ToString();
+  std::map<std::string, std::string> ours;  // accession -> our thread id
+  for (const ReviewThread& t : *threads)
+    for (const ThreadLetter& l : t.letters) ours[l.accession.text] = t.id;
+  auto rows = ReadManifest();
+  for (const auto& a : rows) {
+    ASSERT_TRUE(ours.count(a.accession)) << a.accession;
+    for (const auto& b : rows)
+      EXPECT_EQ(a.thread == b.thread, ours[a.accession] == ours[b.accession])
+          << a.accession << " / " << b.accession;
+  }
+  // The seed letter (2007) is its own review, not part of Citigroup's 2019 one.
+  EXPECT_NE(ours[testing::kSeedAccession], ours["0000000000-19-012201"]);
+  for (const ReviewThread& t : *threads) {
+    EXPECT_EQ(t.id, t.cik.ToString() + "-" + t.letters.front().accession.text);
+    EXPECT_GE(t.Days(), 0);
+  }
+}
+
+TEST_F(IndexPipelineTest, EveryAnsweredCommentShowsItsResponse) {
+  Run();
+  auto docs = AllDocuments(dir_.config);
+  int paired = 0;
+  for (const auto& [id, data] : docs) {
+    json d = json::parse(data);
+    if (d["type"] != "response" || !d["comment"].is_object()) continue;
+    ++paired;
+    std::string comment_id = d["comment"]["id"];
+    ASSERT_TRUE(docs.count(comment_id)) << comment_id;
+    json c = json::parse(docs[comment_id]);
+    ASSERT_TRUE(c["response"].is_object()) << comment_id << " answered by " << id;
+    EXPECT_EQ(c["thread"], d["thread"]);
+  }
+  EXPECT_GE(paired, 10) << "the corpus has numbered responses in most threads";
+}
+
+TEST_F(IndexPipelineTest, RecordsExtractionFailureAndGoesOn) {
+  Filing broken;
+  broken.accession = *Accession::Parse("0000000000-20-999999");
+  broken.cik = *Cik::Parse("1551152");
+  broken.company = "AbbVie Inc.";
+  broken.form = "UPLOAD";
+  broken.date_filed = Date{2020, 11, 1};
+  broken.fetch_state = FetchState::kFetched;
+  DocumentInfo doc;
+  doc.type = "UPLOAD";
+  doc.filename = "filename1.pdf";
+  doc.sha256 = std::string(64, 'a');  // not in the store
+  broken.documents = {doc};
+  ASSERT_TRUE(dir_.catalog->SaveFetched(broken).ok());
+  IndexReport report = Run();
+  EXPECT_EQ(report.failed, 1u);
+  EXPECT_EQ(report.indexed, ReadManifest().size() + 1);
+  auto failures = dir_.catalog->ListFailures();
+  ASSERT_TRUE(failures.ok());
+  bool found = false;
+  for (const FailureRecord& f : *failures)
+    found |= f.subject == "0000000000-20-999999" && f.stage == "extract";
+  EXPECT_TRUE(found);
+}
+
+TEST_F(IndexPipelineTest, OlderExtractorVersionIsReindexed) {
+  Run();
+  Accession acc = *Accession::Parse("0001090872-16-000078");
+  ASSERT_TRUE(dir_.catalog->MarkIndexed(acc, kExtractorVersion - 1).ok());
+  IndexReport report = Run();
+  EXPECT_EQ(report.filings, 1u);
+  EXPECT_EQ(report.indexed, 1u);
+}
+
+TEST(PickLetterDocument, PrefersTheLetterType) {
+  Filing f;
+  DocumentInfo graphic{1, "GRAPHIC", "image1.gif", "", "image/gif", "x", 1};
+  DocumentInfo letter{2, "CORRESP", "filename1.htm", "", "text/html", "y", 1};
+  f.documents = {graphic, letter};
+  EXPECT_EQ(PickLetterDocument(f)->filename, "filename1.htm");
+  f.documents = {graphic, DocumentInfo{2, "EX-99", "letter.pdf", "", "application/pdf", "z", 1}};
+  EXPECT_EQ(PickLetterDocument(f)->filename, "letter.pdf");
+  f.documents = {graphic};
+  EXPECT_FALSE(PickLetterDocument(f).has_value());
+}
+
+}  // namespace
+}  // namespace corresp

@@ -1,0 +1,44 @@
+// Comparing an extracted Letter with a hand label from tests/data/labels/letters-detailed.tsv.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/letter.h"
+
+namespace corresp::testing {
+
+struct LetterLabel {
+  std::string accession, form, kind, notes;
+  int n = 0;
+  std::string numbers;                   // "1,2,3"
+  std::vector<std::string> first_words;  // first six words of each item
+  std::vector<std::string> headings;     // headings in order of appearance
+};
+
+std::vector<LetterLabel> ReadLabels(const std::string& tsv_path);
+// tests/data/labelled/ACCESSION.{pdf,htm} or the document listed in tests/data/edgar/MANIFEST.tsv.
+std::optional<std::string> FindLabelledDocument(const std::string& data_dir,
+                                                const std::string& accession);
+
+// The items a label counts: staff comments, or a response's restated comments.
+struct LabelItem {
+  std::optional<int> number;
+  std::string text;    // comment text or restated comment
+  std::string answer;  // response text ("" for staff comments)
+  std::vector<std::string> headings;
+  bool response = false;
+};
+std::vector<LabelItem> LabelItemsOf(const Letter& letter);
+
+bool StartsWithWords(const std::string& text, const std::string& words);  // normalised
+// Headings as they appear: each item's path from where it leaves the previous item's path,
+// squashed to lower-case alphanumerics and concatenated.
+std::string HeadingSequence(const std::vector<LabelItem>& items);
+std::string SquashHeadings(const std::vector<std::string>& headings);
+// No running header, template residue or closing boilerplate inside the text.
+bool CleanText(const std::string& text);
+
+}  // namespace corresp::testing
