@@ -10,7 +10,19 @@
 namespace corresp {
 
 // COMMANDS-BEGIN (one line per subcommand; keep sorted)
+void AddThreadCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddShowCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddStatsCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddCrawlCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddGcCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddVerifyCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddExtractCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 // COMMANDS-END
 
 }  // namespace corresp

@@ -48,7 +48,19 @@ int main(int argc, char** argv) {
   app.add_flag("--log-json", ctx.flags.log_json, "Log one JSON object per line on stderr");
 
   // COMMANDS-BEGIN (one line per subcommand; keep sorted)
+  corresp::AddThreadCommand(app, ctx, &exit_code);
+  corresp::AddSimilarCommand(app, ctx, &exit_code);
+  corresp::AddShowCommand(app, ctx, &exit_code);
+  corresp::AddSearchCommand(app, ctx, &exit_code);
+  corresp::AddIndexCommand(app, ctx, &exit_code);
+  corresp::AddStatsCommand(app, ctx, &exit_code);
+  corresp::AddCrawlCommand(app, ctx, &exit_code);
+  corresp::AddServeCommand(app, ctx, &exit_code);
+  corresp::AddGcCommand(app, ctx, &exit_code);
+  corresp::AddRefreshCommand(app, ctx, &exit_code);
+  corresp::AddVerifyCommand(app, ctx, &exit_code);
   corresp::AddConfigCommand(app, ctx, &exit_code);
+  corresp::AddExtractCommand(app, ctx, &exit_code);
   // COMMANDS-END
 
   try {

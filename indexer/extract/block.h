@@ -3,11 +3,17 @@
 // this; the segmenter (indexer/segment) consumes it and never sees the original format.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace corresp {
+
+// Text beyond this (about 400 pages) is neither cleaned nor segmented: both cost a few
+// microseconds per byte, and no real letter comes near it (the longest corpus letter has
+// ~0.3 MB of text). Readers cut their blocks here and say so in BlockDocument::issues.
+inline constexpr std::size_t kMaxLetterTextBytes = 2u << 20;
 
 enum class BlockKind {
   kParagraph,
@@ -32,6 +38,7 @@ struct BlockDocument {
   std::vector<Block> blocks;
   std::vector<std::string> issues;
   std::optional<std::string> form;  // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
+  std::optional<std::string> unreadable;  // why there is no letter text at all (see extract.h)
 };
 
 }  // namespace corresp

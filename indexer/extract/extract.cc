@@ -1,5 +1,6 @@
 #include "indexer/extract/extract.h"
 
+#include <cctype>
 #include <exception>
 
 #include "indexer/extract/charset.h"
@@ -11,6 +12,36 @@
 
 namespace corresp {
 namespace {
+
+// Share of bytes that never occur in text (NUL and C0 controls other than tab, CR, LF, FF).
+double ControlByteShare(std::string_view body) {
+  if (body.empty()) return 0;
+  size_t control = 0;
+  for (unsigned char c : body)
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  return static_cast<double>(control) / static_cast<double>(body.size());
+}
+
+bool HasWordCharacter(const std::vector<Block>& blocks) {
+  for (const Block& b : blocks)
+    for (char c : b.text)
+      if (std::isalnum(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+// Why a document holds no letter at all, or nullopt.
+std::optional<std::string> Unreadable(std::string_view body, PayloadType type,
+                                      const BlockDocument& doc) {
+  if (type != PayloadType::kPdf && ControlByteShare(body) > 0.01)
+    return "binary data, not a letter (" +
+           std::to_string(static_cast<int>(ControlByteShare(body) * 100 + 0.5)) +
+           "% control bytes)";
+  if (HasWordCharacter(doc.blocks)) return std::nullopt;
+  if (body.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return "empty document";
+  for (const std::string& issue : doc.issues)
+    if (issue.rfind("pdf:", 0) == 0) return issue;
+  return "no readable text in the document";
+}
 
 BlockDocument ReadAny(std::string_view bytes, const std::string& name) {
   std::optional<std::string> form;
@@ -47,6 +78,7 @@ BlockDocument ReadAny(std::string_view bytes, const std::string& name) {
   }
   doc.form = form;
   doc.issues.insert(doc.issues.begin(), issues.begin(), issues.end());
+  doc.unreadable = Unreadable(body, type, doc);
   return doc;
 }
 
@@ -64,6 +96,8 @@ Letter ExtractLetter(const ExtractInput& input) {
     BlockDocument doc = ReadAny(bytes, input.name);
     std::optional<std::string> form = input.form ? input.form : doc.form;
     letter = SegmentLetter(doc.blocks, form);
+    letter.unreadable = doc.unreadable;
+    if (letter.unreadable) letter.issues.push_back("unreadable: " + *letter.unreadable);
     letter.issues.insert(letter.issues.begin(), doc.issues.begin(), doc.issues.end());
     letter.issues.insert(letter.issues.begin(), cut.begin(), cut.end());
   } catch (const std::exception& e) {

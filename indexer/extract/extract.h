@@ -22,9 +22,12 @@ struct ExtractInput {
 // Caps (also in docs/extractor.md). Input beyond max_input_bytes is cut and the cut is
 // reported in Letter::issues; see also PdfReadOptions, HtmlReadOptions, SegmentOptions.
 inline constexpr size_t kMaxInputBytes = 64u << 20;  // largest corpus letter is ~5 MB
+// kMaxLetterTextBytes (indexer/extract/block.h) caps the text that is read and segmented.
 
 // Total: never throws, never aborts. Always returns a Letter with file = input.name; what the
 // extractor was unsure of (undetected form, unreadable PDF, cut input) is in Letter::issues.
+// Letter::unreadable is set, with the reason, when there is no letter text at all: an empty
+// document, binary bytes posing as HTML or text, a PDF that cannot be opened or has no text.
 // Form precedence: input.form, then the SGML header/<TYPE>, else inferred from the text.
 Letter ExtractLetter(const ExtractInput& input);
 

@@ -406,7 +406,9 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
   Builder builder(options, &doc.issues);
   builder.Walk(output->document, Emphasis{}, 0);
   gumbo_destroy_output(&gopts, output);
-  doc.blocks = DropHtmlFurniture(SplitRunOn(builder.TakeBlocks()));
+  std::vector<Block> blocks = builder.TakeBlocks();
+  if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
+  doc.blocks = DropHtmlFurniture(SplitRunOn(std::move(blocks)));
   return doc;
 }
 

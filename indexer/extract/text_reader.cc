@@ -12,6 +12,7 @@ BlockDocument ReadPlainText(std::string_view utf8) {
   bool blank = false;
   size_t pos = 0;
   double index = 0;
+  std::size_t text_bytes = 0;
   while (pos <= utf8.size()) {
     size_t end = utf8.find('\n', pos);
     if (end == std::string_view::npos) end = utf8.size();
@@ -47,6 +48,11 @@ BlockDocument ReadPlainText(std::string_view utf8) {
     line.bottom = index + 1;
     line.blank_before = blank;
     blank = false;
+    text_bytes += line.text.size();
+    if (text_bytes > kMaxLetterTextBytes) {
+      doc.issues.push_back("letter text cut at " + std::to_string(kMaxLetterTextBytes) + " bytes");
+      break;
+    }
     lines.push_back(std::move(line));
     if (end == utf8.size()) break;
   }

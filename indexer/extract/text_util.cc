@@ -167,4 +167,16 @@ std::string FirstWords(std::string_view s, int n) {
   return out;
 }
 
+std::optional<std::string> CapBlockText(std::vector<Block>& blocks) {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    total += blocks[i].text.size();
+    if (total > kMaxLetterTextBytes) {
+      blocks.resize(i);
+      return "letter text cut at " + std::to_string(kMaxLetterTextBytes) + " bytes";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace corresp

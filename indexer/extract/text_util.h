@@ -1,6 +1,8 @@
 // Small UTF-8 string helpers shared by the readers and the segmenter.
 #pragma once
 
+#include "indexer/extract/block.h"
+
 #include <string>
 #include <string_view>
 
@@ -26,5 +28,8 @@ bool IsValidUtf8(std::string_view s);
 std::string_view TruncateUtf8(std::string_view s, size_t max);
 // The first n words of s (words split on spaces).
 std::string FirstWords(std::string_view s, int n);
+
+// Drops the blocks past kMaxLetterTextBytes of text. Returns an issue line when it cut.
+std::optional<std::string> CapBlockText(std::vector<Block>& blocks);
 
 }  // namespace corresp

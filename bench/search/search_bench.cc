@@ -1,0 +1,331 @@
+// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1]: indexes a gen-corpus corpus with
+// the real index writer and, over the same documents, an SQLite FTS5 table (porter stemming, bm25
+// ranking); then runs 50 realistic queries R times against each (warm caches, one process)
+// and prints latency p50/p95/p99, indexing throughput and index bytes per comment, with the
+// Xapian/FTS5 ratios. Both sides return the ten best hits with a highlighted snippet.
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/index/index_writer.h"
+#include "indexer/index/letter_record.h"
+#include "query/search.h"
+
+namespace fs = std::filesystem;
+using namespace corresp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Each query: terms/phrases that must all match (Xapian: default AND; FTS5: AND of quoted).
+const std::vector<std::vector<std::string>>& Queries() {
+  static const std::vector<std::vector<std::string>> q = {
+      {"\"hedge accounting\""},
+      {"\"loans held for sale\""},
+      {"revenue", "recognition"},
+      {"\"non-GAAP\"", "measures"},
+      {"goodwill", "impairment"},
+      {"\"critical accounting estimates\""},
+      {"\"reportable segments\""},
+      {"liquidity", "\"capital resources\""},
+      {"\"material weakness\""},
+      {"subprime"},
+      {"\"allowance for loan losses\""},
+      {"restructuring", "charges"},
+      {"\"fair value\"", "hierarchy"},
+      {"\"Level 3\""},
+      {"\"income taxes\""},
+      {"\"valuation allowance\""},
+      {"\"deferred tax assets\""},
+      {"contingencies", "\"reasonably possible\""},
+      {"\"business combination\""},
+      {"cybersecurity"},
+      {"climate"},
+      {"Syria", "Sudan"},
+      {"\"state sponsors of terrorism\""},
+      {"China"},
+      {"\"variable interest entity\""},
+      {"leases", "\"right-of-use\""},
+      {"\"stock-based compensation\""},
+      {"pension", "assumptions"},
+      {"inventory", "reserves"},
+      {"\"earnings per share\""},
+      {"\"cash flows\"", "operating"},
+      {"securitization"},
+      {"\"available-for-sale\""},
+      {"\"risk factors\""},
+      {"\"executive compensation\""},
+      {"\"related party\""},
+      {"\"discontinued operations\""},
+      {"\"proved reserves\""},
+      {"\"foreign currency\""},
+      {"covenants"},
+      {"pandemic"},
+      {"\"please tell us\"", "basis"},
+      {"\"in future filings\"", "revise"},
+      {"disclose", "quantify"},
+      {"\"revise your disclosure\""},
+      {"\"results of operations\"", "trends"},
+      {"derivative", "instruments"},
+      {"\"performance obligations\""},
+      {"\"operating segments\"", "aggregation"},
+      {"\"critical audit matter\""}};
+  return q;
+}
+
+std::string XapianQuery(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : " ") + p;
+  return s;
+}
+
+std::string Fts5Query(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) {
+    std::string quoted = p.front() == '"' ? p : "\"" + p + "\"";
+    s += (s.empty() ? "" : " AND ") + quoted;
+  }
+  return s;
+}
+
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5))];
+}
+
+uint64_t DirBytes(const fs::path& p) {
+  uint64_t total = 0;
+  if (fs::is_regular_file(p)) return fs::file_size(p);
+  for (const auto& e : fs::recursive_directory_iterator(p))
+    if (e.is_regular_file()) total += e.file_size();
+  return total;
+}
+
+struct Corpus {
+  std::vector<LetterRecord> letters;
+  long comments = 0;
+  long items = 0;
+  long skipped = 0;
+  uint64_t text_bytes = 0;
+};
+
+Corpus Load(const std::string& path) {
+  Corpus c;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto r = LetterRecordFromJson(nlohmann::json::parse(line));
+    if (!r.ok()) {
+      if (c.skipped++ == 0)
+        std::cerr << "search-bench: skipping: " << r.status().ToString() << "\n";
+      continue;
+    }
+    c.comments += r->letter.comments.size();
+    c.items += r->letter.comments.size() + r->letter.responses.size();
+    for (const auto& x : r->letter.comments) c.text_bytes += x.text.size();
+    for (const auto& x : r->letter.responses) c.text_bytes += x.text.size() + x.comment_text.size();
+    c.letters.push_back(std::move(r).value());
+  }
+  return c;
+}
+
+double BuildXapian(const Corpus& c, const fs::path& dir, bool spelling) {
+  fs::remove_all(dir);
+  auto start = Clock::now();
+  IndexWriterOptions options;
+  options.spelling = spelling;
+  auto writer = IndexWriter::Open(dir, options);
+  if (!writer.ok()) throw std::runtime_error(writer.status().ToString());
+  std::set<Cik> ciks;
+  size_t since_commit = 0;
+  double put_s = 0, rebuild_s = 0;
+  for (size_t i = 0; i < c.letters.size(); ++i) {
+    auto t0 = Clock::now();
+    (void)(*writer)->PutLetter(c.letters[i]);
+    put_s += std::chrono::duration<double>(Clock::now() - t0).count();
+    ciks.insert(c.letters[i].cik);
+    bool last = i + 1 == c.letters.size() || !(c.letters[i + 1].cik == c.letters[i].cik);
+    if (!last) continue;
+    auto t1 = Clock::now();
+    auto threads = (*writer)->RebuildCompany(c.letters[i].cik);
+    rebuild_s += std::chrono::duration<double>(Clock::now() - t1).count();
+    if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
+    if (++since_commit >= 2000) {
+      (void)(*writer)->Commit();
+      since_commit = 0;
+    }
+  }
+  auto t2 = Clock::now();
+  (void)(*writer)->Commit();
+  std::cerr << "xapian: letters " << put_s << "s, documents " << rebuild_s << "s, commit "
+            << std::chrono::duration<double>(Clock::now() - t2).count() << "s\n";
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void Exec(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error(m);
+  }
+}
+
+double BuildFts5(const Corpus& c, const fs::path& file, sqlite3** out) {
+  fs::remove(file);
+  auto start = Clock::now();
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  Exec(db,
+       "CREATE VIRTUAL TABLE items USING fts5(id UNINDEXED, company, headings, text, "
+       "tokenize='porter unicode61')");
+  Exec(db, "BEGIN");
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO items VALUES (?1, ?2, ?3, ?4)", -1, &st, nullptr);
+  auto insert = [&](const std::string& id, const LetterRecord& r, const std::vector<std::string>& h,
+                    const std::string& text) {
+    std::string headings;
+    for (const auto& x : h) headings += x + " / ";
+    sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, r.company.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, headings.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, text.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  };
+  for (const LetterRecord& r : c.letters) {
+    ItemIds ids = MakeItemIds(r);
+    for (size_t i = 0; i < ids.comments.size(); ++i)
+      insert(ids.comments[i], r, r.letter.comments[i].headings, r.letter.comments[i].text);
+    for (size_t i = 0; i < ids.responses.size(); ++i)
+      insert(ids.responses[i], r, r.letter.responses[i].headings,
+             r.letter.responses[i].text + "\n" + r.letter.responses[i].comment_text);
+  }
+  sqlite3_finalize(st);
+  Exec(db, "COMMIT");
+  Exec(db, "INSERT INTO items(items) VALUES('optimize')");
+  *out = db;
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<double> TimeXapian(IndexReader& reader, int repeat, long* hits) {
+  std::vector<double> ms;
+  for (int round = -1; round < repeat; ++round) {  // round -1 warms the caches
+    for (const auto& q : Queries()) {
+      SearchRequest r;
+      r.query = XapianQuery(q);
+      auto start = Clock::now();
+      auto res = Search(reader, r);
+      double t = Ms(Clock::now() - start);
+      if (!res.ok()) throw std::runtime_error(res.status().ToString());
+      if (round >= 0) ms.push_back(t), *hits += res->hits.size();
+    }
+  }
+  return ms;
+}
+
+std::vector<double> TimeFts5(sqlite3* db, int repeat, long* hits) {
+  std::vector<double> ms;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT id, company, snippet(items, 3, '<b>', '</b>', '...', 40) FROM items "
+                     "WHERE items MATCH ?1 ORDER BY rank LIMIT 10",
+                     -1, &st, nullptr);
+  for (int round = -1; round < repeat; ++round) {
+    for (const auto& q : Queries()) {
+      std::string fts = Fts5Query(q);
+      auto start = Clock::now();
+      sqlite3_bind_text(st, 1, fts.c_str(), -1, SQLITE_TRANSIENT);
+      long n = 0;
+      while (sqlite3_step(st) == SQLITE_ROW) ++n;
+      sqlite3_reset(st);
+      double t = Ms(Clock::now() - start);
+      if (round >= 0) ms.push_back(t), *hits += n;
+    }
+  }
+  sqlite3_finalize(st);
+  return ms;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1]\n";
+    return 2;
+  }
+  int repeat = 5;
+  bool spelling = true;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    if (std::string(argv[i]) == "--repeat") repeat = std::atoi(argv[i + 1]);
+    if (std::string(argv[i]) == "--spelling") spelling = std::string(argv[i + 1]) != "0";
+  }
+  fs::path work = argv[2];
+  fs::create_directories(work);
+  try {
+    Corpus c = Load(argv[1]);
+    double mb = c.text_bytes / 1e6;
+    double xs = BuildXapian(c, work / "xapian", spelling);
+    sqlite3* fts = nullptr;
+    double fs5 = BuildFts5(c, work / "fts5.sqlite", &fts);
+    uint64_t xbytes = DirBytes(work / "xapian"), fbytes = DirBytes(work / "fts5.sqlite");
+    auto reader = IndexReader::Open(work / "xapian");
+    if (!reader.ok()) throw std::runtime_error(reader.status().ToString());
+    long xh = 0, fh = 0;
+    std::vector<double> x = TimeXapian(**reader, repeat, &xh);
+    std::vector<double> f = TimeFts5(fts, repeat, &fh);
+    sqlite3_close(fts);
+    nlohmann::json out = {{"comments", c.comments},
+                          {"items", c.items},
+                          {"letters", c.letters.size()},
+                          {"text_mb", mb},
+                          {"queries", Queries().size()},
+                          {"repeat", repeat},
+                          {"xapian",
+                           {{"p50_ms", Percentile(x, .5)},
+                            {"p95_ms", Percentile(x, .95)},
+                            {"p99_ms", Percentile(x, .99)},
+                            {"index_seconds", xs},
+                            {"comments_per_s", c.comments / xs},
+                            {"mb_per_s", mb / xs},
+                            {"bytes_per_comment", double(xbytes) / c.comments},
+                            {"hits", xh}}},
+                          {"fts5",
+                           {{"p50_ms", Percentile(f, .5)},
+                            {"p95_ms", Percentile(f, .95)},
+                            {"p99_ms", Percentile(f, .99)},
+                            {"index_seconds", fs5},
+                            {"comments_per_s", c.comments / fs5},
+                            {"mb_per_s", mb / fs5},
+                            {"bytes_per_comment", double(fbytes) / c.comments},
+                            {"hits", fh}}}};
+    std::cout << fmt::format(
+        "{} comments ({} items, {:.1f} MB text), {} queries x {}\n"
+        "            p50 ms   p95 ms   p99 ms   index s  comments/s  MB/s   bytes/comment\n"
+        "xapian   {:8.2f} {:8.2f} {:8.2f} {:9.1f} {:10.0f} {:6.2f} {:10.0f}\n"
+        "fts5     {:8.2f} {:8.2f} {:8.2f} {:9.1f} {:10.0f} {:6.2f} {:10.0f}\n"
+        "ratio fts5/xapian p99: {:.2f}x\n",
+        c.comments, c.items, mb, Queries().size(), repeat, Percentile(x, .5), Percentile(x, .95),
+        Percentile(x, .99), xs, c.comments / xs, mb / xs, double(xbytes) / c.comments,
+        Percentile(f, .5), Percentile(f, .95), Percentile(f, .99), fs5, c.comments / fs5, mb / fs5,
+        double(fbytes) / c.comments, Percentile(f, .99) / Percentile(x, .99));
+    std::cout << out.dump() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "search-bench: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

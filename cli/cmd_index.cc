@@ -1,0 +1,58 @@
+// `corresp index [--rebuild] [--json]`: extract, link threads and write the Xapian index for
+// every stored letter not yet indexed (indexer/index/index_pipeline.h). Takes the writer lock.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/data_dir.h"
+#include "cli/exit_codes.h"
+#include "indexer/index/index_pipeline.h"
+
+namespace corresp {
+namespace {
+
+struct IndexFlags {
+  bool rebuild = false;
+  bool json = false;
+};
+
+int RunIndex(CliContext& ctx, const IndexFlags& flags) {
+  Result<Config> config = ctx.LoadConfig();
+  if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
+  Result<WriterSession> session = OpenForWriting(*config);
+  if (!session.ok()) return ctx.PrintError(session.status()), ExitCodeFor(session.status());
+  IndexOptions options;
+  options.rebuild = flags.rebuild;
+  if (!ctx.quiet() && !flags.json)
+    options.progress = [](std::size_t done, std::size_t total) {
+      std::cerr << "indexed " << done << "/" << total << " filings\r" << std::flush;
+    };
+  Result<IndexReport> report = IndexPending(*config, *session->catalog, *session->store, options);
+  if (!report.ok()) return ctx.PrintError(report.status()), ExitCodeFor(report.status());
+  const IndexReport& r = *report;
+  if (flags.json) {
+    std::cout << nlohmann::json{{"filings", r.filings}, {"indexed", r.indexed},
+                                {"failed", r.failed},   {"companies", r.companies},
+                                {"threads", r.threads}, {"documents", r.documents},
+                                {"seconds", r.seconds}}
+                     .dump()
+              << "\n";
+  } else if (!ctx.quiet()) {
+    std::cout << "indexed " << r.indexed << " of " << r.filings << " filings (" << r.failed
+              << " failed), " << r.companies << " companies, " << r.threads << " threads, "
+              << r.documents << " documents in the index, " << r.seconds << "s\n";
+  }
+  return r.failed > 0 ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
+  auto flags = std::make_shared<IndexFlags>();
+  auto* cmd = app.add_subcommand("index", "Extract stored letters, link threads, write the index");
+  cmd->add_flag("--rebuild", flags->rebuild, "Re-extract and re-index every stored letter");
+  cmd->add_flag("--json", flags->json, "Print the report as JSON");
+  cmd->callback([&ctx, flags, exit_code] { *exit_code = RunIndex(ctx, *flags); });
+}
+
+}  // namespace corresp

@@ -1,0 +1,95 @@
+// `corresp search QUERY [options] [--json]`: precedent search over the index (query/search.h),
+// locally or against xapian-tcpsrv with --remote HOST:PORT.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "query/present.h"
+#include "query/search.h"
+
+namespace corresp {
+namespace {
+
+struct SearchFlags {
+  std::vector<std::string> words;
+  std::string since, until, sort = "relevance", collapse, remote;
+  bool json = false;
+  SearchRequest request;
+};
+
+// "2007" -> Jan 1 (or Dec 31 for an upper bound); "2007-07-03" as is.
+Result<std::optional<Date>> ParseBound(const std::string& text, bool upper, const char* flag) {
+  if (text.empty()) return std::optional<Date>();
+  if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit))
+    return std::optional<Date>(Date{std::stoi(text), upper ? 12 : 1, upper ? 31 : 1});
+  std::optional<Date> d = Date::Parse(text);
+  if (!d)
+    return InvalidArgument(std::string(flag) + ": expected YYYY or YYYY-MM-DD, got \"" + text +
+                           "\"");
+  return d;
+}
+
+Status Finish(SearchFlags& f) {
+  for (const std::string& w : f.words) f.request.query += (f.request.query.empty() ? "" : " ") + w;
+  CORRESP_ASSIGN_OR_RETURN(f.request.since, ParseBound(f.since, false, "--since"));
+  CORRESP_ASSIGN_OR_RETURN(f.request.until, ParseBound(f.until, true, "--until"));
+  if (f.sort == "date") f.request.sort = SortOrder::kDate;
+  if (f.sort == "-date") f.request.sort = SortOrder::kDateDescending;
+  if (f.collapse == "letter") f.request.collapse = Collapse::kLetter;
+  if (f.collapse == "thread") f.request.collapse = Collapse::kThread;
+  bool tty = isatty(STDOUT_FILENO) != 0;
+  if (!f.json) {
+    f.request.highlight_start = tty ? "\x1b[1m" : "";
+    f.request.highlight_end = tty ? "\x1b[0m" : "";
+  }
+  return Status::Ok();
+}
+
+int RunSearch(CliContext& ctx, SearchFlags& flags) {
+  Status finished = Finish(flags);
+  if (!finished.ok()) return ctx.PrintError(finished), kExitUsage;
+  Result<Config> config = ctx.LoadConfig();
+  if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
+  auto reader = OpenIndex(IndexPath(*config), flags.remote);
+  if (!reader.ok()) return ctx.PrintError(reader.status()), ExitCodeFor(reader.status());
+  Result<SearchResponse> response = Search(**reader, flags.request);
+  if (!response.ok()) return ctx.PrintError(response.status()), ExitCodeFor(response.status());
+  if (flags.json)
+    std::cout << SearchResponseToJson(*response).dump() << "\n";
+  else
+    PrintSearchText(std::cout, *response);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
+  auto f = std::make_shared<SearchFlags>();
+  auto* cmd = app.add_subcommand("search", "Search staff comments and company responses");
+  cmd->add_option("query", f->words,
+                  "Query: words, \"phrases\", AND/OR/NOT, NEAR/n, field:value, 2005..2010");
+  cmd->add_option("--form", f->request.form, "UPLOAD or CORRESP");
+  cmd->add_option("--kind", f->request.kind,
+                  "comment, response, letter, or a letter kind (closing, ...)");
+  cmd->add_option("--company", f->request.company, "Words of the company name");
+  cmd->add_option("--cik", f->request.cik, "Company CIK");
+  cmd->add_option("--topic", f->request.topic, "Topic slug (docs/topics.md)");
+  cmd->add_option("--standard", f->request.standard, "Accounting standard (\"SFAS 133\", asc815)");
+  cmd->add_option("--since", f->since, "Filed on or after (YYYY or YYYY-MM-DD)");
+  cmd->add_option("--until", f->until, "Filed on or before (YYYY or YYYY-MM-DD)");
+  cmd->add_option("--limit", f->request.limit, "Hits per page")->capture_default_str();
+  cmd->add_option("--offset", f->request.offset, "First hit to show")->capture_default_str();
+  cmd->add_option("--sort", f->sort, "relevance, date or -date")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  cmd->add_option("--collapse", f->collapse, "One hit per letter or thread")
+      ->check(CLI::IsMember({"letter", "thread"}));
+  cmd->add_flag("--facets", f->request.facets,
+                "Count hits by form, year, company, topic, standard");
+  cmd->add_option("--remote", f->remote, "Search an index served by xapian-tcpsrv at HOST:PORT");
+  cmd->add_flag("--json", f->json, "Print one JSON object");
+  cmd->callback([&ctx, f, exit_code] { *exit_code = RunSearch(ctx, *f); });
+}
+
+}  // namespace corresp

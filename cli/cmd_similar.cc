@@ -1,0 +1,51 @@
+// `corresp similar ID [--limit N] [--json]`: precedent comments most like one item, from
+// other reviews (relevance feedback, query/lookup.h).
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "query/lookup.h"
+#include "query/present.h"
+
+namespace corresp {
+
+void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
+  struct Flags {
+    std::string id, remote;
+    bool json = false;
+    SimilarOptions options;
+  };
+  auto f = std::make_shared<Flags>();
+  auto* cmd = app.add_subcommand("similar", "Precedents most like one comment, from other reviews");
+  cmd->add_option("id", f->id, "Item id (ACCESSION#N)")->required();
+  cmd->add_option("--limit", f->options.limit, "How many")->capture_default_str();
+  cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
+  cmd->add_flag("--json", f->json, "Print JSON (the shape of search --json)");
+  cmd->callback([&ctx, f, exit_code] {
+    Result<Config> config = ctx.LoadConfig();
+    if (!config.ok()) return ctx.PrintError(config.status()), void(*exit_code = kExitUsage);
+    auto reader = OpenIndex(IndexPath(*config), f->remote);
+    if (!reader.ok())
+      return ctx.PrintError(reader.status()), void(*exit_code = ExitCodeFor(reader.status()));
+    if (!f->json) {
+      bool tty = isatty(STDOUT_FILENO) != 0;
+      f->options.highlight_start = tty ? "\x1b[1m" : "";
+      f->options.highlight_end = tty ? "\x1b[0m" : "";
+    }
+    auto similar = Similar(**reader, f->id, f->options);
+    if (!similar.ok()) {
+      ctx.PrintError(similar.status());
+      *exit_code = similar.status().code() == StatusCode::kNotFound ? kExitUsage
+                                                                    : ExitCodeFor(similar.status());
+      return;
+    }
+    if (f->json)
+      std::cout << SearchResponseToJson(*similar).dump() << "\n";
+    else
+      PrintSearchText(std::cout, *similar);
+  });
+}
+
+}  // namespace corresp

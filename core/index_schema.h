@@ -1,0 +1,84 @@
+// The Xapian index schema: term prefixes, value slots and metadata keys, declared once.
+// The indexer writes with these names and the query layer reads with them; nothing else
+// may invent a prefix or slot. The table in docs/index-schema.md documents each entry, and
+// kSchemaVersion is stored in the database metadata ("schema") so a reader can refuse an
+// index written by an incompatible version.
+//
+// Documents: one per staff comment, one per company response, and one per letter that has
+// neither (closings, extension requests, ...). The document data is the JSON record
+// described in docs/index-schema.md (everything a hit, `show` and a snippet need).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace corresp::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// ---- boolean (filter) term prefixes -------------------------------------------------------
+inline constexpr std::string_view kPrefixId = "Q";            // unique id: Q0000831001-07-000001#3
+inline constexpr std::string_view kPrefixAccession = "XACC";  // letter the item belongs to
+inline constexpr std::string_view kPrefixType = "XTYPE";      // comment | response | letter
+inline constexpr std::string_view kPrefixForm = "XFORM";      // upload | corresp
+inline constexpr std::string_view kPrefixKind = "XKIND";      // LetterKindName
+inline constexpr std::string_view kPrefixCik = "XCIK";        // 831001 (no leading zeros)
+inline constexpr std::string_view kPrefixCompany = "XCO";     // each company word + whole name
+inline constexpr std::string_view kPrefixSic = "XSIC";        // 6021
+inline constexpr std::string_view kPrefixState = "XST";       // de (state of incorporation)
+inline constexpr std::string_view kPrefixRefForm = "XREF";    // referenced form: 10-k, s-1
+inline constexpr std::string_view kPrefixFiscalYear = "XFY";  // fiscal year referenced: 2006
+inline constexpr std::string_view kPrefixYear = "XY";         // year of the filing date: 2007
+inline constexpr std::string_view kPrefixThread = "XTH";      // thread id
+inline constexpr std::string_view kPrefixTopic = "XTOP";      // topic slug: hedge-accounting
+inline constexpr std::string_view kPrefixStandard = "XSTD";   // standard key: sfas133, asc815
+inline constexpr std::string_view kPrefixNumber = "XN";       // comment number: 3
+
+// ---- value slots --------------------------------------------------------------------------
+inline constexpr unsigned kSlotDate = 0;        // filing date "YYYYMMDD" (sortable string)
+inline constexpr unsigned kSlotLetterDate = 1;  // letter date "YYYYMMDD" (filing date if none)
+inline constexpr unsigned kSlotNumber = 2;      // comment number, Xapian::sortable_serialise
+inline constexpr unsigned kSlotThread = 3;      // thread id (collapse key for --collapse thread)
+inline constexpr unsigned kSlotAccession = 4;   // accession (collapse key for --collapse letter)
+inline constexpr unsigned kSlotFacets = 5;      // packed facet values, see PackFacets()
+inline constexpr unsigned kSlotOrder = 6;       // item order inside its letter, sortable_serialise
+
+// ---- database metadata keys ---------------------------------------------------------------
+inline constexpr std::string_view kMetaSchema = "schema";         // kSchemaVersion as text
+inline constexpr std::string_view kMetaLetterPrefix = "letter:";  // letter:<CIK10>:<ACC> -> record
+inline constexpr std::string_view kMetaThreadPrefix = "thread:";  // thread:<id> -> thread JSON
+inline constexpr std::string_view kMetaCikThreads = "cikthreads:";  // cikthreads:<CIK10> -> ids
+inline constexpr std::string_view kMetaLetterDocs = "letterdocs:";  // letterdocs:<ACC> -> docids
+inline constexpr std::string_view kMetaCikLetters =
+    "cikletters:";  // cikletters:<CIK10> -> accessions
+inline constexpr std::string_view kMetaLastIndexed = "last_indexed";  // UTC ISO time
+
+// Query-parser field names (the user's `company:` etc.) are in query/query_builder.cc.
+
+// ---- facet packing ------------------------------------------------------------------------
+// kSlotFacets holds "<field>=<value>" entries separated by '\t'; fields are the single
+// letters below. One value per entry; topics and standards repeat.
+inline constexpr char kFacetForm = 'F';
+inline constexpr char kFacetYear = 'Y';
+inline constexpr char kFacetCompany = 'C';
+inline constexpr char kFacetTopic = 'T';
+inline constexpr char kFacetStandard = 'S';
+
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string t(prefix);
+  t += value;
+  return t;
+}
+
+// Values of kPrefixType (and of "type" in the document data and the JSON output).
+inline constexpr std::string_view kTypeComment = "comment";
+inline constexpr std::string_view kTypeResponse = "response";
+inline constexpr std::string_view kTypeLetter = "letter";
+
+// Canonical key of an accounting standard as a user may type it: lowercased, spaces, dots
+// and "no." removed, "fas"/"statement" -> "sfas", "topic" -> "asc", "s-k item" -> "regsk".
+// "SFAS 133", "FAS 133", "Statement 133" -> "sfas133"; "ASC 815-10" -> "asc815-10". The
+// indexer's recogniser (indexer/index/standards.h) produces keys in this same form.
+std::string CanonicalStandardKey(std::string_view text);
+
+}  // namespace corresp::schema

@@ -1,0 +1,232 @@
+#include "indexer/index/document_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "core/index_schema.h"
+#include "indexer/index/standards.h"
+#include "indexer/index/topics.h"
+
+namespace corresp {
+
+namespace s = schema;
+using nlohmann::json;
+
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Cut at a word boundary near `max` characters.
+std::string Excerpt(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t cut = text.rfind(' ', max);
+  if (cut == std::string::npos || cut < max / 2) cut = max;
+  return text.substr(0, cut) + " ...";
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// One item (comment, response or letter) before it becomes a document.
+struct Item {
+  std::string id;
+  std::string_view type;
+  std::optional<int> number;
+  std::vector<std::string> headings;
+  std::string text;        // what the item says
+  std::string extra_text;  // the restated comment of a response (indexed, not displayed)
+  std::optional<std::string> page_ref;
+  json paired;  // {"id","text"} of the paired comment/response, or null
+  int order = 0;
+};
+
+void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : company + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  for (const std::string& w : words) doc.add_boolean_term(s::Term(s::kPrefixCompany, w));
+  if (!words.empty()) doc.add_boolean_term(s::Term(s::kPrefixCompany, Join(words, " ")));
+}
+
+void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::string& thread) {
+  doc.add_boolean_term(s::Term(s::kPrefixAccession, r.accession.text));
+  doc.add_boolean_term(s::Term(s::kPrefixForm, Lower(r.form)));
+  doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
+  doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
+  AddCompanyTerms(doc, r.company);
+  if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
+  if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lower(r.state)));
+  for (const Reference& ref : r.letter.references) {
+    if (!ref.form.empty()) doc.add_boolean_term(s::Term(s::kPrefixRefForm, Lower(ref.form)));
+    if (ref.period)
+      doc.add_boolean_term(s::Term(s::kPrefixFiscalYear, std::to_string(ref.period->year)));
+  }
+  doc.add_boolean_term(s::Term(s::kPrefixYear, std::to_string(r.SortDate().year)));
+  if (!thread.empty()) doc.add_boolean_term(s::Term(s::kPrefixThread, thread));
+  doc.add_value(s::kSlotDate, r.SortDate().ToCompact());
+  doc.add_value(s::kSlotLetterDate, r.LetterDate().ToCompact());
+  doc.add_value(s::kSlotThread, thread.empty() ? r.accession.text : thread);
+  doc.add_value(s::kSlotAccession, r.accession.text);
+}
+
+std::string_view TypeOf(const LetterRecord& r, bool comment) {
+  (void)r;
+  return comment ? s::kTypeComment : s::kTypeResponse;
+}
+
+BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::string& thread,
+                           Xapian::TermGenerator& tg) {
+  BuiltDocument out{item.id, s::Term(s::kPrefixId, item.id), Xapian::Document()};
+  Xapian::Document& doc = out.document;
+  tg.set_document(doc);
+  std::string headings = Join(item.headings, " / ");
+  tg.index_text(headings, 2);
+  tg.increase_termpos(10);
+  tg.index_text(item.text);
+  tg.increase_termpos(10);
+  tg.index_text_without_positions(item.extra_text);  // restated comment: words only
+  std::string all_text = headings + "\n" + item.text + "\n" + item.extra_text;
+  for (const std::string& t : AbbreviationTerms(all_text)) {
+    doc.add_term(t);
+    doc.add_term("Z" + t);
+  }
+  doc.add_boolean_term(out.unique_term);
+  doc.add_boolean_term(s::Term(s::kPrefixType, item.type));
+  AddLetterTerms(doc, r, thread);
+  if (item.number) {
+    doc.add_boolean_term(s::Term(s::kPrefixNumber, std::to_string(*item.number)));
+    doc.add_value(s::kSlotNumber, Xapian::sortable_serialise(*item.number));
+  }
+  doc.add_value(s::kSlotOrder, Xapian::sortable_serialise(item.order));
+
+  std::vector<StandardHit> standards = FindStandards(all_text);
+  std::vector<TopicScore> topics = AssignTopics(all_text, standards);
+  std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
+                       "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
+                       r.company;
+  json topic_list = json::array(), standard_list = json::array();
+  for (const TopicScore& t : topics) {
+    doc.add_term(s::Term(s::kPrefixTopic, t.slug), std::min(t.score, 50));
+    facets += std::string("\t") + s::kFacetTopic + "=" + t.slug;
+    topic_list.push_back(t.slug);
+  }
+  for (const StandardHit& h : standards) {
+    doc.add_term(s::Term(s::kPrefixStandard, h.key), h.direct ? 2 * h.count : 1);
+    facets += std::string("\t") + s::kFacetStandard + "=" + h.key;
+    standard_list.push_back(h.key);
+  }
+  doc.add_value(s::kSlotFacets, facets);
+
+  json data = {{"id", item.id},
+               {"type", item.type},
+               {"accession", r.accession.text},
+               {"form", r.form},
+               {"kind", LetterKindName(r.letter.kind)},
+               {"cik", r.cik.ToString()},
+               {"company", r.company},
+               {"date", r.SortDate().ToIso()},
+               {"letter_date", r.LetterDate().ToIso()},
+               {"number", item.number ? json(*item.number) : json(nullptr)},
+               {"headings", item.headings},
+               {"page_ref", item.page_ref ? json(*item.page_ref) : json(nullptr)},
+               {"text", item.text},
+               {"comment_text", item.extra_text},
+               {"url", r.Url()},
+               {"thread", thread},
+               {"topics", topic_list},
+               {"standards", standard_list},
+               {"order", item.order}};
+  data[item.type == s::kTypeResponse ? "comment" : "response"] = item.paired;
+  doc.set_data(data.dump());
+  return out;
+}
+
+json Paired(const std::map<std::string, std::string>& links, const std::string& id,
+            const ItemTexts& texts) {
+  auto it = links.find(id);
+  if (it == links.end()) return nullptr;
+  auto text = texts.find(it->second);
+  return {{"id", it->second},
+          {"text", text == texts.end() ? "" : Excerpt(text->second, kPairedExcerptChars)}};
+}
+
+}  // namespace
+
+std::vector<std::string> AbbreviationTerms(const std::string& text) {
+  std::string lower = Lower(text);
+  std::vector<std::string> out;
+  if (lower.find("held for sale") != std::string::npos ||
+      lower.find("held-for-sale") != std::string::npos)
+    out.push_back("hfs");
+  if (lower.find("md&a") != std::string::npos ||
+      lower.find("discussion and analysis") != std::string::npos)
+    out.push_back("mda");
+  return out;
+}
+
+ItemTexts CollectItemTexts(const std::vector<const LetterRecord*>& letters) {
+  ItemTexts texts;
+  for (const LetterRecord* r : letters) {
+    ItemIds ids = MakeItemIds(*r);
+    for (size_t i = 0; i < ids.comments.size(); ++i)
+      texts[ids.comments[i]] = r->letter.comments[i].text;
+    for (size_t i = 0; i < ids.responses.size(); ++i)
+      texts[ids.responses[i]] = r->letter.responses[i].text;
+  }
+  return texts;
+}
+
+std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const ThreadLinks& links,
+                                                const ItemTexts& texts, Xapian::TermGenerator& tg) {
+  auto thread_it = links.thread_of.find(r.accession.text);
+  std::string thread = thread_it == links.thread_of.end() ? "" : thread_it->second;
+  ItemIds ids = MakeItemIds(r);
+  std::vector<BuiltDocument> docs;
+  int order = 0;
+  for (size_t i = 0; i < ids.comments.size(); ++i) {
+    const Comment& c = r.letter.comments[i];
+    Item item{ids.comments[i], TypeOf(r, true),
+              c.number,        c.headings,
+              c.text,          "",
+              c.page_ref,      Paired(links.first_response, ids.comments[i], texts),
+              order++};
+    docs.push_back(MakeDocument(r, item, thread, tg));
+  }
+  for (size_t i = 0; i < ids.responses.size(); ++i) {
+    const Response& resp = r.letter.responses[i];
+    Item item{ids.responses[i], TypeOf(r, false),
+              resp.number,      resp.headings,
+              resp.text,        resp.comment_text,
+              std::nullopt,     Paired(links.response_to, ids.responses[i], texts),
+              order++};
+    docs.push_back(MakeDocument(r, item, thread, tg));
+  }
+  if (docs.empty()) {
+    std::string text = r.letter.addressee.empty() ? r.company : r.letter.addressee;
+    text = std::string(LetterKindName(r.letter.kind)) + " letter to or from " + text;
+    Item item{
+        r.accession.text, s::kTypeLetter, std::nullopt, {}, text, "", std::nullopt, nullptr, 0};
+    docs.push_back(MakeDocument(r, item, thread, tg));
+  }
+  return docs;
+}
+
+}  // namespace corresp

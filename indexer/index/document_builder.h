@@ -1,0 +1,40 @@
+// Turns one letter (with its company's thread links) into Xapian documents following
+// core/index_schema.h: one per staff comment, one per company response, one for the letter
+// itself when it has neither. Pure: no database access beyond the TermGenerator's spelling
+// table (when the generator has a database set).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "indexer/index/letter_record.h"
+#include "indexer/index/thread_linker.h"
+
+namespace corresp {
+
+// The text of every item of a company, by item id, so a comment's document can carry the
+// first lines of its paired response and vice versa.
+using ItemTexts = std::map<std::string, std::string>;
+ItemTexts CollectItemTexts(const std::vector<const LetterRecord*>& letters);
+
+struct BuiltDocument {
+  std::string id;           // ACC#N, ACC#uK or ACC
+  std::string unique_term;  // Q + id
+  Xapian::Document document;
+};
+
+// Characters of a paired item kept in the document data ("the first lines").
+inline constexpr size_t kPairedExcerptChars = 400;
+
+std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& record,
+                                                const ThreadLinks& links, const ItemTexts& texts,
+                                                Xapian::TermGenerator& tg);
+
+// Terms added for abbreviations when the text uses the long form (and vice versa): "held for
+// sale" -> hfs, "management's discussion and analysis" / "MD&A" -> mda. Exposed for tests.
+std::vector<std::string> AbbreviationTerms(const std::string& text);
+
+}  // namespace corresp

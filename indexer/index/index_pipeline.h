@@ -1,0 +1,58 @@
+// `corresp index`: extracts every fetched letter not yet indexed by the current extractor
+// version (all of them with rebuild), stores its record, re-links the threads of every
+// company touched, rewrites that company's documents, commits, then marks the filings indexed
+// in the catalog. Idempotent; a crash between commit and MarkIndexed only re-does work.
+//
+// A filing whose letter cannot be read (no letter document, store object missing or corrupt,
+// extractor exception) gets a failure record (stage "extract") and the run goes on; such a
+// filing is marked indexed when the failure is permanent (corrupt / no document) so it is not
+// retried every run, and left for the next run otherwise.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/options.h"
+#include "core/filing.h"
+#include "core/status.h"
+#include "indexer/index/index_writer.h"
+
+namespace corresp {
+
+class Catalog;
+class DocumentStore;
+
+struct IndexOptions {
+  // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix).
+  bool rebuild = false;
+  // Filings per commit: bounds the work lost on a crash and lets searchers see progress.
+  std::size_t batch_size = 200;
+  // Writer options (spelling data, thread linking).
+  IndexWriterOptions writer;
+  // Called after each batch with (filings done, filings to do); may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct IndexReport {
+  std::size_t filings = 0;    // filings considered
+  std::size_t indexed = 0;    // letters extracted and written
+  std::size_t failed = 0;     // filings with a failure record this run
+  std::size_t companies = 0;  // companies whose threads were re-linked
+  std::size_t threads = 0;    // threads of those companies
+  long documents = 0;         // documents in the index after the run
+  double seconds = 0;
+};
+
+// The letter document of a filing: the first document of type UPLOAD or CORRESP, else the
+// first pdf/htm/html/txt document; nullopt when there is none.
+std::optional<DocumentInfo> PickLetterDocument(const Filing& filing);
+
+// Runs the pipeline over the catalog and store of `config` (index at IndexPath(config)).
+// Fails (without partial catalog marks) on: index locked (kUnavailable), catalog errors.
+Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const DocumentStore& store,
+                                 const IndexOptions& options = {});
+
+}  // namespace corresp

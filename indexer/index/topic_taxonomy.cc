@@ -1,0 +1,193 @@
+// The curated topic taxonomy: data only (rules in topics.cc, documentation in docs/topics.md).
+// Cue syntax: "phrase=weight;phrase=weight"; a word ending in '*' matches any word starting
+// with it. Standards: canonical keys separated by spaces.
+#include <sstream>
+
+#include "indexer/index/topics.h"
+
+namespace corresp {
+
+namespace {
+
+Topic Make(std::string slug, std::string name, std::string_view cues, std::string_view stds) {
+  Topic t{std::move(slug), std::move(name), {}, {}};
+  std::string spec(cues);
+  std::stringstream in(spec);
+  std::string item;
+  while (std::getline(in, item, ';')) {
+    auto eq = item.rfind('=');
+    if (eq == std::string::npos) continue;
+    t.cues.push_back(TopicCue{item.substr(0, eq), std::stoi(item.substr(eq + 1))});
+  }
+  std::stringstream s{std::string(stds)};
+  std::string key;
+  while (s >> key) t.standards.push_back(key);
+  return t;
+}
+
+std::vector<Topic> Build() {
+  return {
+      Make("hedge-accounting", "Hedge accounting",
+           "hedge accounting=2;hedge effectiveness=2;hedging relationship*=2;hedging "
+           "instrument*=2;cash flow hedg*=2;fair value hedg*=2;net investment hedg*=2;hedge "
+           "ineffectiveness=2;ineffectiveness=1;hedged item*=2;short cut method=1;shortcut "
+           "method=1;dollar offset=1;critical terms=1;highly effective=1;derivative "
+           "instrument*=1;hedges=1",
+           "sfas133 asc815 asu2017-12 ias39 ifrs9"),
+      Make("loans-held-for-sale", "Loans held for sale",
+           "loans held for sale=2;loan held for sale=2;held for sale loans=2;mortgage loans held "
+           "for sale=2;classification of loans=1;held for investment=1;lower of cost or market=1;"
+           "hfs=2",
+           "sop01-6"),
+      Make("revenue-recognition", "Revenue recognition",
+           "revenue recognition=2;recognize revenue=2;recognizes revenue=2;revenue is "
+           "recognized=2;performance obligation*=2;transaction price=2;multiple element=2;"
+           "principal versus agent=2;gross versus net=2;deferred revenue=1;contract asset*=1",
+           "asc606 asc605 asc605-25 asc605-45 sab104 sabtopic13 asu2014-09 sop97-2 eitf00-21"),
+      Make("non-gaap", "Non-GAAP financial measures",
+           "non gaap=2;regulation g=2;adjusted ebitda=2;ebitda=1;adjusted earnings=1;free cash "
+           "flow=1",
+           "regsk10"),
+      Make("segment-reporting", "Segment reporting",
+           "segment reporting=2;reportable segment*=2;operating segment*=2;chief operating "
+           "decision maker=2;codm=2;segment information=1;segment profit=1;segment measure*=1",
+           "asc280 sfas131"),
+      Make("goodwill-impairment", "Goodwill and impairment",
+           "goodwill=2;impairment test*=2;reporting unit*=2;impairment charge*=1;intangible "
+           "asset*=1;long lived asset*=1;impairment=1",
+           "asc350 sfas142 asc360 sfas144"),
+      Make("income-taxes", "Income taxes",
+           "income tax*=2;deferred tax*=2;valuation allowance=2;uncertain tax position*=2;"
+           "effective tax rate=2;tax rate=1;unrecognized tax benefit*=2;repatriation=1",
+           "asc740 sfas109 fin48"),
+      Make("liquidity-mdna", "Liquidity and MD&A",
+           "liquidity=2;capital resources=2;management s discussion and analysis=1;md a=1;known "
+           "trends=1;working capital=1;results of operations=1;cash requirements=1",
+           "regsk303"),
+      Make("critical-accounting-estimates", "Critical accounting estimates",
+           "critical accounting estimate*=2;critical accounting polic*=2;significant estimates=1;"
+           "sensitivity analysis=1;key assumptions=1",
+           ""),
+      Make("credit-quality", "Credit quality and subprime",
+           "subprime=2;sub prime=2;credit quality=2;allowance for loan losses=2;loan loss*=2;"
+           "allowance for credit losses=2;troubled debt restructuring*=2;nonperforming=1;non "
+           "performing=1;charge off*=1;delinquen*=1;credit losses=1",
+           "asc326 asc310 asc310-10 sfas114 asu2016-13 sop03-3"),
+      Make("restructuring", "Restructuring and exit costs",
+           "restructuring=2;exit activit*=2;exit or disposal=2;exit costs=2;severance=1",
+           "asc420 sfas146"),
+      Make("contingencies", "Contingencies and litigation",
+           "loss contingenc*=2;contingenc*=1;reasonably possible=2;litigation=1;legal "
+           "proceedings=1;range of loss=2;accrued loss*=1",
+           "asc450 sfas5"),
+      Make("fair-value", "Fair value measurement",
+           "fair value measurement*=2;level 3=2;fair value hierarchy=2;unobservable input*=2;"
+           "valuation technique*=1;level 2=1;observable input*=1",
+           "asc820 sfas157 sfas159 asc825"),
+      Make("business-combinations", "Business combinations",
+           "business combination*=2;purchase price allocation=2;purchase accounting=2;bargain "
+           "purchase=2;contingent consideration=2;acquired business*=1;acquisition date=1;"
+           "acquisition=1",
+           "asc805 sfas141 sfas141r regsx3-05 regsx8-04 regsx11-01"),
+      Make("cybersecurity", "Cybersecurity",
+           "cybersecurity=2;cyber security=2;cyber attack*=2;cyberattack*=2;cyber incident*=2;"
+           "data breach*=2;ransomware=2;information security=1",
+           "regsk106"),
+      Make("climate", "Climate change",
+           "climate=2;greenhouse gas*=2;climate change=2;carbon emission*=2;emissions=1;carbon=1;"
+           "physical risk*=1;transition risk*=1",
+           "regsk1500"),
+      Make("state-sponsors-terrorism", "State sponsors of terrorism",
+           "state sponsor* of terrorism=2;syria=2;sudan=2;iran=2;north korea=2;cuba=2;office of "
+           "global security risk=2;sanctions=1",
+           ""),
+      Make("china-based-issuers", "China-based issuers",
+           "china based=2;people s republic of china=2;prc=2;vie structure=2;holding foreign "
+           "companies accountable=2;hfcaa=2;chinese government=2;cyberspace administration=2;"
+           "mainland china=2;hong kong=1;china=1",
+           ""),
+      Make("spac", "SPACs and de-SPAC transactions",
+           "special purpose acquisition compan*=2;spac*=2;de spac=2;trust account=2;blank check "
+           "compan*=2;redemption*=1;sponsor=1",
+           ""),
+      Make("crypto-assets", "Crypto assets",
+           "crypto asset*=2;crypto=2;cryptocurrenc*=2;bitcoin=2;digital asset*=2;blockchain=2;"
+           "stablecoin*=2;ether=1;token*=1",
+           ""),
+      Make("consolidation-vie", "Consolidation and variable interest entities",
+           "variable interest entit*=2;primary beneficiary=2;consolidation=1;noncontrolling "
+           "interest*=1;deconsolidat*=2;vie*=1",
+           "asc810 fin46 fin46r sfas160 sfas167"),
+      Make("leases", "Leases",
+           "lease*=1;right of use=2;operating lease*=2;finance lease*=2;capital lease*=2;"
+           "lessee=1;lessor=1;sale leaseback=2",
+           "asc842 asc840 sfas13 asu2016-02"),
+      Make("stock-compensation", "Stock-based compensation",
+           "stock based compensation=2;share based compensation=2;stock compensation=2;equity "
+           "based compensation=2;stock option*=1;equity award*=1;grant date fair value=2",
+           "asc718 sfas123 sfas123r apb25"),
+      Make("pensions", "Pensions and postretirement benefits",
+           "pension*=2;postretirement=2;defined benefit=2;expected return on plan assets=2;"
+           "plan assets=1",
+           "asc715 sfas87 sfas106 sfas158"),
+      Make("inventory", "Inventory",
+           "inventory=2;inventories=2;lower of cost=1;obsolescence=1;excess and obsolete=2",
+           "asc330"),
+      Make("earnings-per-share", "Earnings per share",
+           "earnings per share=2;two class method=2;diluted shares=1;eps=1;weighted average "
+           "shares=1",
+           "asc260 sfas128"),
+      Make("cash-flow-statement", "Statement of cash flows",
+           "statement of cash flows=2;statements of cash flows=2;cash flow statement*=2;"
+           "operating activities=1;investing activities=1;financing activities=1",
+           "asc230 sfas95"),
+      Make("securitization-transfers", "Securitizations and transfers of financial assets",
+           "securitization*=2;transfers of financial assets=2;qualifying special purpose=2;"
+           "qspe*=2;off balance sheet=1;sale accounting=1",
+           "asc860 sfas140 sfas166"),
+      Make("investment-securities", "Investment securities",
+           "available for sale=2;held to maturity=2;other than temporary impairment=2;otti=2;"
+           "investment securities=1;trading securities=1",
+           "asc320 sfas115"),
+      Make("risk-factors", "Risk factors", "risk factor*=2", "regsk105"),
+      Make("executive-compensation", "Executive compensation",
+           "executive compensation=2;compensation discussion and analysis=2;named executive "
+           "officer*=2;incentive compensation=1;peer group=1",
+           "regsk402"),
+      Make("controls-procedures", "Disclosure controls and internal control",
+           "disclosure controls=2;internal control over financial reporting=2;material "
+           "weakness*=2;icfr=2;significant deficienc*=2",
+           "regsk307 regsk308"),
+      Make("related-parties", "Related party transactions",
+           "related part*=2;affiliated transaction*=1", "regsk404 asc850"),
+      Make("discontinued-operations", "Discontinued operations and assets held for sale",
+           "discontinued operation*=2;assets held for sale=2;disposal group*=2;held for sale=1",
+           "asc205-20 apb30"),
+      Make("oil-gas-reserves", "Oil and gas reserves",
+           "proved reserves=2;proved undeveloped=2;standardized measure=2;oil and gas=1;"
+           "reserves=1;reserve report*=2",
+           "asc932 sfas19 sfas69 regsk1200"),
+      Make("foreign-currency", "Foreign currency",
+           "foreign currency=2;functional currency=2;translation adjustment*=1;exchange rate*=1;"
+           "constant currency=2",
+           "asc830 sfas52"),
+      Make("debt-covenants", "Debt and covenants",
+           "covenant*=2;credit facilit*=1;indebtedness=1;debt maturit*=1;convertible note*=1;"
+           "debt extinguishment=2",
+           "asc470"),
+      Make("covid-19", "COVID-19 and pandemic effects",
+           "covid=2;covid 19=2;pandemic=2;cares act=2;coronavirus=2", ""),
+      Make("customer-incentives", "Customer incentives, rewards and loyalty programs",
+           "rewards=2;reward program*=2;loyalty program*=2;customer incentive*=2;rebates=1",
+           "eitf00-22 eitf01-9"),
+  };
+}
+
+}  // namespace
+
+const std::vector<Topic>& TopicTaxonomy() {
+  static const std::vector<Topic> kTopics = Build();
+  return kTopics;
+}
+
+}  // namespace corresp

@@ -1,0 +1,99 @@
+#include "query/index_reader.h"
+
+#include <charconv>
+
+#include "core/index_schema.h"
+
+namespace corresp {
+
+Status StatusFromXapian(const Xapian::Error& e, const std::string& context) {
+  std::string type = e.get_type();
+  std::string msg = context + ": " + type + ": " + e.get_msg();
+  if (type == "DatabaseNotFoundError") return NotFound(msg + " (run `corresp index` first)");
+  if (type == "DatabaseCorruptError" || type == "DatabaseVersionError") return Corruption(msg);
+  if (type == "NetworkError" || type == "NetworkTimeoutError") return NetworkError(msg);
+  if (type == "QueryParserError") return InvalidArgument(msg);
+  if (type == "DatabaseOpeningError") return NotFound(msg + " (run `corresp index` first)");
+  return IoError(msg);
+}
+
+Result<std::unique_ptr<IndexReader>> IndexReader::Open(const std::filesystem::path& path,
+                                                       const IndexReaderOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return NotFound(path.string() + ": no index (run `corresp index` first)");
+  try {
+    Xapian::Database db(path.string());
+    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, false));
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, path.string());
+  }
+}
+
+Result<std::unique_ptr<IndexReader>> IndexReader::OpenRemote(const std::string& host_port,
+                                                             const IndexReaderOptions& options) {
+  auto colon = host_port.rfind(':');
+  unsigned port = 0;
+  if (colon == std::string::npos || colon == 0 ||
+      std::from_chars(host_port.data() + colon + 1, host_port.data() + host_port.size(), port).ec !=
+          std::errc() ||
+      port == 0 || port > 65535)
+    return InvalidArgument("--remote: expected HOST:PORT, got \"" + host_port + "\"");
+  try {
+    Xapian::Database db = Xapian::Remote::open(
+        host_port.substr(0, colon), port, options.remote_timeout_ms, options.remote_timeout_ms);
+    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, true));
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "remote " + host_port);
+  }
+}
+
+Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& local_path,
+                                               const std::string& remote) {
+  return remote.empty() ? IndexReader::Open(local_path) : IndexReader::OpenRemote(remote);
+}
+
+Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& read) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read(db_);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= options_.max_retries) return StatusFromXapian(e, "index changed too often");
+      try {
+        db_.reopen();
+      } catch (const Xapian::Error& e2) {
+        return StatusFromXapian(e2, "reopen");
+      }
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, "index");
+    }
+  }
+}
+
+Result<std::string> IndexReader::Metadata(const std::string& key) {
+  std::string value;
+  CORRESP_RETURN_IF_ERROR(Run([&](const Xapian::Database& db) {
+    value = db.get_metadata(key);
+    return Status::Ok();
+  }));
+  return value;
+}
+
+Result<std::optional<Xapian::Document>> IndexReader::FindById(const std::string& id) {
+  std::optional<Xapian::Document> doc;
+  CORRESP_RETURN_IF_ERROR(Run([&](const Xapian::Database& db) {
+    std::string term = schema::Term(schema::kPrefixId, id);
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it != db.postlist_end(term)) {
+      Xapian::Document d = db.get_document(*it);
+      d.get_data();  // fetch now, inside the retry loop
+      doc = d;
+    } else {
+      doc.reset();
+    }
+    return Status::Ok();
+  }));
+  return doc;
+}
+
+}  // namespace corresp

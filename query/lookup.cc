@@ -1,0 +1,139 @@
+#include "query/lookup.h"
+
+#include <algorithm>
+
+#include "core/index_schema.h"
+#include "query/hits.h"
+
+namespace corresp {
+
+namespace s = schema;
+using nlohmann::json;
+
+namespace {
+
+json Data(const Xapian::Document& doc) { return json::parse(doc.get_data(), nullptr, false); }
+
+std::optional<json> DataById(const Xapian::Database& db, const std::string& id) {
+  std::string term = s::Term(s::kPrefixId, id);
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  return Data(db.get_document(*it));
+}
+
+json PairedOf(const Xapian::Database& db, const json& data) {
+  const char* key = data.value("type", "") == s::kTypeResponse ? "comment" : "response";
+  if (!data.contains(key) || !data[key].is_object()) return nullptr;
+  std::optional<json> paired = DataById(db, data[key].value("id", ""));
+  return paired ? *paired : json(nullptr);
+}
+
+Status ShowLetter(const Xapian::Database& db, const std::string& accession, json& out) {
+  std::string term = s::Term(s::kPrefixAccession, accession);
+  std::vector<json> items;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+    items.push_back(Data(db.get_document(*it)));
+  if (items.empty()) return NotFound(accession + ": not in the index");
+  std::sort(items.begin(), items.end(),
+            [](const json& a, const json& b) { return a.value("order", 0) < b.value("order", 0); });
+  const json& first = items.front();
+  out = {{"accession", accession},
+         {"company", first.value("company", "")},
+         {"form", first.value("form", "")},
+         {"kind", first.value("kind", "")},
+         {"date", first.value("date", "")},
+         {"url", first.value("url", "")},
+         {"thread", first.value("thread", "")},
+         {"items", json::array()}};
+  for (json& item : items) {
+    item["paired"] = PairedOf(db, item);
+    out["items"].push_back(item);
+  }
+  return Status::Ok();
+}
+
+std::string ThreadIdFor(const Xapian::Database& db, const std::string& id) {
+  std::optional<json> item = DataById(db, id);
+  if (!item) {
+    std::string term = s::Term(s::kPrefixAccession, id);
+    auto it = db.postlist_begin(term);
+    if (it != db.postlist_end(term)) item = Data(db.get_document(*it));
+  }
+  return item ? item->value("thread", "") : id;
+}
+
+// Unprefixed word terms only: the item's vocabulary, not its filters.
+class WordTerms : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && (std::islower(static_cast<unsigned char>(term[0])) ||
+                               (term[0] == 'Z' && term.size() > 3 &&
+                                std::islower(static_cast<unsigned char>(term[1]))));
+  }
+};
+
+}  // namespace
+
+Result<json> ShowItem(IndexReader& reader, const std::string& id) {
+  json out;
+  CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
+    if (id.find('#') == std::string::npos) return ShowLetter(db, id, out);
+    std::optional<json> item = DataById(db, id);
+    if (!item) return NotFound(id + ": not in the index");
+    out = {{"item", *item}, {"paired", PairedOf(db, *item)}};
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<json> GetThread(IndexReader& reader, const std::string& id) {
+  json out;
+  CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
+    std::string value = db.get_metadata(std::string(s::kMetaThreadPrefix) + id);
+    if (value.empty())
+      value = db.get_metadata(std::string(s::kMetaThreadPrefix) + ThreadIdFor(db, id));
+    if (value.empty()) return NotFound(id + ": no such thread");
+    out = json::parse(value, nullptr, false);
+    return out.is_object() ? Status::Ok() : Corruption("thread " + id + ": bad metadata");
+  }));
+  return out;
+}
+
+Result<SearchResponse> Similar(IndexReader& reader, const std::string& id,
+                               const SimilarOptions& options) {
+  SearchResponse out;
+  out.query = "similar:" + id;
+  CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
+    std::string qterm = s::Term(s::kPrefixId, id);
+    auto post = db.postlist_begin(qterm);
+    if (post == db.postlist_end(qterm)) return NotFound(id + ": not in the index");
+    Xapian::docid did = *post;
+    json data = Data(db.get_document(did));
+    Xapian::Enquire enquire(db);
+    Xapian::RSet rset;
+    rset.add_document(did);
+    enquire.set_query(Xapian::Query(qterm));
+    WordTerms decider;
+    Xapian::ESet eset = enquire.get_eset(options.expand_terms, rset, &decider);
+    Xapian::Query query(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(s::Term(s::kPrefixType, data.value("type", "comment"))));
+    std::string thread = data.value("thread", "");
+    Xapian::Query exclude(qterm);
+    if (!thread.empty())
+      exclude = Xapian::Query(Xapian::Query::OP_OR, exclude,
+                              Xapian::Query(s::Term(s::kPrefixThread, thread)));
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, exclude);
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(0, options.limit);
+    SearchRequest style;
+    style.highlight_start = options.highlight_start;
+    style.highlight_end = options.highlight_end;
+    out.total = mset.get_matches_estimated();
+    out.hits = HitsFromMSet(mset, style);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace corresp

@@ -1,0 +1,125 @@
+#include "query/present.h"
+
+#include <fmt/format.h>
+
+namespace corresp {
+
+using nlohmann::json;
+
+namespace {
+
+std::string Location(const json& d) {
+  std::string s;
+  if (d.contains("number") && d["number"].is_number_integer()) s += '#';
+  s += std::to_string(d["number"].get<int>());
+  if (d.contains("headings") && d["headings"].is_array()) {
+    for (const json& h : d["headings"]) {
+      if (!s.empty()) s += " > ";
+      s += h.get<std::string>();
+    }
+  }
+  return s;
+}
+
+std::string Indent(const std::string& text, const std::string& pad) {
+  std::string out = pad;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+void PrintItem(std::ostream& out, const json& d, const std::string& pad) {
+  out << pad << "[" << d.value("id", "") << "] " << d.value("type", "") << " " << Location(d)
+      << "\n";
+  out << Indent(d.value("text", ""), pad + "  ") << "\n";
+}
+
+}  // namespace
+
+json SearchResponseToJson(const SearchResponse& r) {
+  json hits = json::array();
+  for (const SearchHit& h : r.hits) {
+    hits.push_back(
+        {{"id", h.id},
+         {"type", h.type},
+         {"accession", h.accession},
+         {"form", h.form},
+         {"kind", h.kind},
+         {"cik", h.cik},
+         {"company", h.company},
+         {"date", h.date},
+         {"letter_date", h.letter_date},
+         {"number", h.number ? json(*h.number) : json(nullptr)},
+         {"headings", h.headings},
+         {"snippet", h.snippet},
+         {"url", h.url},
+         {"thread", h.thread},
+         {"topics", h.topics},
+         {"standards", h.standards},
+         {"response", h.response ? json{{"id", h.response->id}, {"snippet", h.response->snippet}}
+                                 : json(nullptr)},
+         {"score", h.score}});
+  }
+  json facets = json::object();
+  for (const auto& [name, counts] : r.facets) facets[name] = counts;
+  return {
+      {"query", r.query}, {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
+      {"total", r.total}, {"offset", r.offset},
+      {"hits", hits},     {"facets", facets}};
+}
+
+void PrintSearchText(std::ostream& out, const SearchResponse& r) {
+  if (!r.corrected.empty()) out << "Did you mean: " << r.corrected << "\n";
+  out << fmt::format("{} match{} for {}\n\n", r.total, r.total == 1 ? "" : "es", r.query);
+  int rank = r.offset;
+  for (const SearchHit& h : r.hits) {
+    std::string where = h.number ? "comment " + std::to_string(*h.number) : h.type;
+    if (h.type == "response" && h.number) where = "response " + std::to_string(*h.number);
+    std::string headings;
+    for (const std::string& x : h.headings) headings += (headings.empty() ? "" : " > ") + x;
+    out << fmt::format("{}. {} | {} | {} | {}{}\n", ++rank, h.company, h.date, h.form, where,
+                       headings.empty() ? "" : " | " + headings);
+    out << Indent(h.snippet, "   ") << "\n";
+    out << "   " << h.url << "   thread " << h.thread << "   id " << h.id << "\n";
+    if (h.response) out << "   Response: " << h.response->snippet << "\n";
+    out << "\n";
+  }
+  for (const auto& [name, counts] : r.facets) {
+    out << name << ":";
+    for (const auto& [value, n] : counts) out << fmt::format("  {} ({})", value, n);
+    out << "\n";
+  }
+}
+
+void PrintShowText(std::ostream& out, const json& shown) {
+  if (shown.contains("item")) {
+    PrintItem(out, shown["item"], "");
+    if (shown["paired"].is_object()) PrintItem(out, shown["paired"], "    ");
+    return;
+  }
+  out << shown.value("company", "") << " | " << shown.value("date", "") << " | "
+      << shown.value("form", "") << " | " << shown.value("kind", "") << "\n"
+      << shown.value("url", "") << "   thread " << shown.value("thread", "") << "\n\n";
+  for (const json& item : shown.value("items", json::array())) {
+    PrintItem(out, item, "");
+    if (item.contains("paired") && item["paired"].is_object())
+      PrintItem(out, item["paired"], "    ");
+    out << "\n";
+  }
+}
+
+void PrintThreadText(std::ostream& out, const json& t) {
+  out << fmt::format("{} | {} (CIK {}) | {} | {} .. {} ({} days)\n", t.value("thread", ""),
+                     t.value("company", ""), t.value("cik", ""), t.value("status", ""),
+                     t["start"].is_string() ? t["start"].get<std::string>() : "?",
+                     t["end"].is_string() ? t["end"].get<std::string>() : "?", t.value("days", 0L));
+  for (const json& l : t.value("letters", json::array()))
+    out << fmt::format("  {}  {:8} {:20} {:22} {} items\n",
+                       l["date"].is_string() ? l["date"].get<std::string>() : "?",
+                       l.value("form", ""), l.value("kind", ""), l.value("accession", ""),
+                       l.value("comments", 0));
+}
+
+}  // namespace corresp

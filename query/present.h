@@ -1,0 +1,26 @@
+// Presenters: the JSON shapes of `search`, `similar`, `show` and `thread` (documented in the
+// issue and docs/index-schema.md) and their terminal text forms.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "query/search_request.h"
+
+namespace corresp {
+
+// {"query","corrected","total","offset","hits":[{"id","type","accession","form","kind","cik",
+// "company","date","letter_date","number","headings","snippet","url","thread","topics",
+// "standards","response":{"id","snippet"}|null,"score"}],"facets":{...}}
+nlohmann::json SearchResponseToJson(const SearchResponse& response);
+
+// Human-readable hits: one block per hit (company, date, form, number and headings, snippet,
+// URL, thread, paired response), then facets when present.
+void PrintSearchText(std::ostream& out, const SearchResponse& response);
+
+// A `show` result (see lookup.h ShowItem) as text.
+void PrintShowText(std::ostream& out, const nlohmann::json& shown);
+// A thread timeline as text.
+void PrintThreadText(std::ostream& out, const nlohmann::json& thread);
+
+}  // namespace corresp

@@ -1,0 +1,247 @@
+#include "query/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "core/index_schema.h"
+
+namespace corresp {
+
+namespace s = schema;
+
+namespace {
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  return words;
+}
+
+std::string StripZeros(std::string digits) {
+  size_t nz = digits.find_first_not_of('0');
+  return nz == std::string::npos ? "0" : digits.substr(nz);
+}
+
+// A boolean field: the value, normalised, becomes one filter term.
+class TermField : public Xapian::FieldProcessor {
+ public:
+  using Normalise = std::string (*)(const std::string&);
+  TermField(std::string prefix, Normalise normalise)
+      : prefix_(std::move(prefix)), norm_(normalise) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(prefix_ + norm_(value));
+  }
+
+ private:
+  std::string prefix_;
+  Normalise norm_;
+};
+
+// `standard:KEY`: items citing the standard (weighted by citations), or ranked below them,
+// items on a topic the standard governs (topics metadata: slug -> standards).
+class StandardField : public Xapian::FieldProcessor {
+ public:
+  explicit StandardField(const nlohmann::json& topics) : topics_(topics) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::string key = s::CanonicalStandardKey(value);
+    Xapian::Query q(s::Term(s::kPrefixStandard, key));
+    if (!topics_.is_array()) return q;
+    for (const auto& t : topics_) {
+      const auto& stds = t.value("standards", nlohmann::json::array());
+      if (std::find(stds.begin(), stds.end(), key) == stds.end()) continue;
+      Xapian::Query topic(s::Term(s::kPrefixTopic, t.value("slug", "")));
+      q = Xapian::Query(Xapian::Query::OP_OR, q,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, topic, 0.5));
+    }
+    return q;
+  }
+
+ private:
+  nlohmann::json topics_;
+};
+
+std::string LowerValue(const std::string& v) { return Lower(v); }
+std::string AsIs(const std::string& v) { return v; }
+std::string SlugValue(const std::string& v) {
+  std::string out = Lower(v);
+  std::replace(out.begin(), out.end(), '_', '-');
+  return out;
+}
+std::string CikValue(const std::string& v) { return StripZeros(v); }
+std::string CompanyValue(const std::string& v) {
+  std::vector<std::string> w = Words(v);
+  std::string out;
+  for (const std::string& x : w) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+// "2005..2010", "2007-01-01..2008-06-30", "20070101..": filing-date ranges. A bare year is
+// the whole year.
+class DateRange : public Xapian::RangeProcessor {
+ public:
+  DateRange(Xapian::valueno slot, const std::string& prefix) : RangeProcessor(slot, prefix) {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    std::string lo = Bound(begin, false), hi = Bound(end, true);
+    if ((!begin.empty() && lo.empty()) || (!end.empty() && hi.empty()))
+      return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
+    if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+  }
+
+ private:
+  static std::string Bound(const std::string& text, bool upper) {
+    if (text.empty()) return "";
+    if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit))
+      return text + (upper ? "1231" : "0101");
+    if (text.size() == 7 && text[4] == '-') {  // YYYY-MM
+      std::string ym = text.substr(0, 4) + text.substr(5, 2);
+      return ym + (upper ? "31" : "01");
+    }
+    std::optional<Date> d = Date::Parse(text);
+    return d ? d->ToCompact() : "";
+  }
+};
+
+void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
+                     const nlohmann::json& topics) {
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  auto boolean = [&](const char* field, std::string_view prefix, TermField::Normalise n) {
+    qp.add_boolean_prefix(field, (new TermField(std::string(prefix), n))->release());
+  };
+  boolean("company", s::kPrefixCompany, CompanyValue);
+  boolean("cik", s::kPrefixCik, CikValue);
+  boolean("form", s::kPrefixForm, LowerValue);
+  boolean("kind", s::kPrefixKind, LowerValue);
+  boolean("type", s::kPrefixType, LowerValue);
+  boolean("topic", s::kPrefixTopic, SlugValue);
+  boolean("year", s::kPrefixYear, AsIs);
+  boolean("thread", s::kPrefixThread, AsIs);
+  boolean("sic", s::kPrefixSic, AsIs);
+  boolean("state", s::kPrefixState, LowerValue);
+  boolean("ref", s::kPrefixRefForm, LowerValue);
+  boolean("fy", s::kPrefixFiscalYear, AsIs);
+  boolean("accession", s::kPrefixAccession, AsIs);
+  // Weighted: a text citing the standard often ranks above one citing it once.
+  qp.add_prefix("standard", (new StandardField(topics))->release());
+  qp.add_prefix("topicw", (new TermField(std::string(s::kPrefixTopic), SlugValue))->release());
+  qp.add_rangeprocessor((new DateRange(s::kSlotDate, "date:"))->release());
+  qp.add_rangeprocessor((new DateRange(s::kSlotDate, ""))->release());
+}
+
+// Filters from the request's options.
+Xapian::Query Filters(const SearchRequest& r) {
+  std::vector<Xapian::Query> parts;
+  auto term = [&](std::string_view prefix, const std::string& value) {
+    parts.emplace_back(s::Term(prefix, value));
+  };
+  if (!r.form.empty()) term(s::kPrefixForm, Lower(r.form));
+  if (!r.kind.empty()) {
+    std::string k = Lower(r.kind);
+    bool is_type = k == s::kTypeComment || k == s::kTypeResponse || k == s::kTypeLetter;
+    term(is_type ? s::kPrefixType : s::kPrefixKind, k);
+  }
+  for (const std::string& w : Words(r.company)) term(s::kPrefixCompany, w);
+  if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
+  if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
+  if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
+  if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
+  if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+std::string RewriteOutsideQuotes(const std::string& segment) {
+  static const std::regex kMda(R"(\bmd&a\b)", std::regex::icase);
+  static const std::regex kStandard(
+      R"(\b(sfas|fas|asc|sop|eitf|sab|ias|ifrs|apb|fin|asu)\s+(no\.?\s*)?(\d[0-9a-z]*(-\d+[a-z]?)*))",
+      std::regex::icase);
+  std::string out = std::regex_replace(segment, kMda, "mda");
+  std::string result;
+  auto begin = std::sregex_iterator(out.begin(), out.end(), kStandard);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    result += out.substr(last, it->position() - last);
+    result += "standard:" + s::CanonicalStandardKey(it->str(1) + it->str(3));
+    last = it->position() + it->length();
+  }
+  return result + out.substr(last);
+}
+
+// Xapian may "correct" a known word to a more frequent neighbour ("hedge" -> "hedges"); a
+// suggestion is only useful when some word of the query is absent from the index.
+bool AllWordsKnown(const Xapian::Database& db, const std::string& query) {
+  for (const std::string& w : Words(query))
+    if (!std::isdigit(static_cast<unsigned char>(w[0])) && !db.term_exists(w)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string RewriteQueryString(const std::string& query, const std::string& topics_json) {
+  nlohmann::json topics = nlohmann::json::parse(topics_json, nullptr, false);
+  std::string out;
+  size_t pos = 0;
+  bool quoted = false;
+  while (pos <= query.size()) {
+    size_t quote = query.find('"', pos);
+    std::string seg =
+        query.substr(pos, quote == std::string::npos ? std::string::npos : quote - pos);
+    if (!quoted) {
+      out += RewriteOutsideQuotes(seg);
+    } else {
+      std::string slug;
+      if (topics.is_array())
+        for (const auto& t : topics)
+          if (Lower(t.value("name", "")) == Lower(seg)) slug = t.value("slug", "");
+      std::replace(slug.begin(), slug.end(), '-', '_');  // one word for the parser
+      out += slug.empty() ? "\"" + seg + "\"" : "(\"" + seg + "\" OR topicw:" + slug + ")";
+    }
+    if (quote == std::string::npos) break;
+    quoted = !quoted;
+    pos = quote + 1;
+  }
+  return out;
+}
+
+BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) {
+  Xapian::QueryParser qp;
+  std::string topics = db.get_metadata("topics");
+  ConfigureParser(qp, db, nlohmann::json::parse(topics, nullptr, false));
+  BuiltQuery built{Xapian::Query::MatchAll, ""};
+  std::string text = RewriteQueryString(request.query, topics);
+  bool blank = std::all_of(text.begin(), text.end(),
+                           [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  if (!blank) {
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    built.query = qp.parse_query(text, flags);
+    built.corrected = qp.get_corrected_query_string();
+    if (!built.corrected.empty() && AllWordsKnown(db, request.query)) built.corrected.clear();
+  }
+  Xapian::Query filters = Filters(request);
+  if (!filters.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filters);
+  return built;
+}
+
+}  // namespace corresp

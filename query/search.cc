@@ -1,0 +1,134 @@
+#include "query/search.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/index_schema.h"
+#include "query/facets.h"
+#include "query/hits.h"
+#include "query/query_builder.h"
+
+namespace corresp {
+
+namespace s = schema;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> StringList(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key) && j[key].is_array())
+    for (const json& v : j[key])
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::string Str(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+}  // namespace
+
+SearchHit HitFromData(const json& d) {
+  SearchHit h;
+  h.id = Str(d, "id");
+  h.type = Str(d, "type");
+  h.accession = Str(d, "accession");
+  h.form = Str(d, "form");
+  h.kind = Str(d, "kind");
+  h.cik = Str(d, "cik");
+  h.company = Str(d, "company");
+  h.date = Str(d, "date");
+  h.letter_date = Str(d, "letter_date");
+  if (d.contains("number") && d["number"].is_number_integer()) h.number = d["number"].get<int>();
+  h.headings = StringList(d, "headings");
+  h.url = Str(d, "url");
+  h.thread = Str(d, "thread");
+  h.topics = StringList(d, "topics");
+  h.standards = StringList(d, "standards");
+  if (d.contains("response") && d["response"].is_object())
+    h.response = PairedItem{Str(d["response"], "id"), Str(d["response"], "text")};
+  return h;
+}
+
+std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const SearchRequest& r) {
+  std::vector<SearchHit> hits;
+  Xapian::Stem stem("english");
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    json data = json::parse(it.get_document().get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    SearchHit hit = HitFromData(data);
+    std::string text = Str(data, "text");
+    if (text.empty()) text = Str(data, "comment_text");
+    hit.snippet = mset.snippet(text, r.snippet_chars, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                               r.highlight_start, r.highlight_end, "...");
+    hit.score = it.get_weight();
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+namespace {
+
+Status Validate(const SearchRequest& r) {
+  if (r.limit < 1) return InvalidArgument("--limit: must be at least 1");
+  if (r.offset < 0) return InvalidArgument("--offset: must not be negative");
+  return Status::Ok();
+}
+
+void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
+  if (r.sort == SortOrder::kDate) enquire.set_sort_by_value_then_relevance(s::kSlotDate, false);
+  if (r.sort == SortOrder::kDateDescending)
+    enquire.set_sort_by_value_then_relevance(s::kSlotDate, true);
+  if (r.collapse == Collapse::kLetter) enquire.set_collapse_key(s::kSlotAccession);
+  if (r.collapse == Collapse::kThread) enquire.set_collapse_key(s::kSlotThread);
+}
+
+// Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
+// packed facet value of every match, a page at a time.
+FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total) {
+  FacetCounts counts;
+  const Xapian::doccount kPage = 1000;
+  for (Xapian::doccount first = 0; first < total; first += kPage) {
+    Xapian::MSet page = enquire.get_mset(first, kPage);
+    for (auto it = page.begin(); it != page.end(); ++it)
+      CountPackedFacets(it.get_document().get_value(s::kSlotFacets), counts);
+    if (page.size() < kPage) break;
+  }
+  return counts;
+}
+
+Status RunSearch(const Xapian::Database& db, bool remote, const SearchRequest& r,
+                 SearchResponse& out) {
+  BuiltQuery built = BuildQuery(db, r);
+  out.corrected = built.corrected;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.query);
+  ConfigureEnquire(enquire, r);
+  FacetSpy spy;
+  if (r.facets && !remote) enquire.add_matchspy(&spy);
+  Xapian::doccount check = r.facets ? db.get_doccount() : 0;
+  Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, check);
+  out.total = mset.get_matches_estimated();
+  out.hits = HitsFromMSet(mset, r);
+  if (r.facets) out.facets = remote ? RemoteFacets(enquire, out.total) : spy.counts();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request) {
+  CORRESP_RETURN_IF_ERROR(Validate(request));
+  SearchResponse out;
+  out.query = request.query;
+  out.offset = request.offset;
+  CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
+    try {
+      return RunSearch(db, reader.remote(), request, out);
+    } catch (const Xapian::QueryParserError& e) {
+      return InvalidArgument("query: " + e.get_msg());
+    }
+  }));
+  return out;
+}
+
+}  // namespace corresp

@@ -1,0 +1,74 @@
+// What a search asks for and what it returns (the shapes printed by `corresp search --json`).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace corresp {
+
+enum class SortOrder { kRelevance, kDate, kDateDescending };
+enum class Collapse { kNone, kLetter, kThread };
+
+struct SearchRequest {
+  // Query language of docs/index-schema.md (Xapian QueryParser plus our fields and ranges).
+  std::string query;
+  // Filters (ANDed, boolean). Empty = no filter.
+  std::string form;           // UPLOAD / CORRESP (any case)
+  std::string kind;           // comment | response | letter (item type) or a LetterKindName
+  std::string company;        // words of the company name, all required
+  std::string cik;            // digits, leading zeros allowed
+  std::string topic;          // topic slug
+  std::string standard;       // any spelling CanonicalStandardKey understands ("FAS 133")
+  std::optional<Date> since;  // filing date >= since
+  std::optional<Date> until;  // filing date <= until
+  // Page: results offset..offset+limit-1. Ten fits a terminal.
+  int limit = 10;
+  int offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+  // One hit per letter or per thread (the best of each).
+  Collapse collapse = Collapse::kNone;
+  // Count form/year/company/topic/standard over all matches (slower: checks every match).
+  bool facets = false;
+  // Markers around matched words in snippets: ANSI bold on a terminal, <b> in JSON.
+  std::string highlight_start = "<b>";
+  std::string highlight_end = "</b>";
+  // Snippet length in characters: two or three lines.
+  std::size_t snippet_chars = 300;
+};
+
+struct PairedItem {
+  std::string id;
+  std::string snippet;  // the first lines of the paired item
+};
+
+struct SearchHit {
+  std::string id;    // ACC#N, ACC#uK or ACC
+  std::string type;  // comment | response | letter
+  std::string accession, form, kind, cik, company, date, letter_date;
+  std::optional<int> number;
+  std::vector<std::string> headings;
+  std::string snippet;
+  std::string url;
+  std::string thread;
+  std::vector<std::string> topics;
+  std::vector<std::string> standards;
+  std::optional<PairedItem> response;  // for a staff comment: the company's paired response
+  double score = 0;
+};
+
+using FacetCounts = std::map<std::string, std::map<std::string, long>>;
+
+struct SearchResponse {
+  std::string query;
+  std::string corrected;  // "did you mean" suggestion; empty when none
+  long total = 0;         // matches (exact with facets, else Xapian's estimate)
+  int offset = 0;
+  std::vector<SearchHit> hits;
+  FacetCounts facets;  // empty unless requested: form, year, company, topic, standard
+};
+
+}  // namespace corresp

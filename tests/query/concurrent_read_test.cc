@@ -1,0 +1,63 @@
+// Searches keep answering while `corresp index` writes: a reader opened before a rebuild runs
+// searches throughout it (the writer commits every few filings) and never fails.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "index_fixture.h"
+#include "indexer/index/index_pipeline.h"
+#include "query/search.h"
+
+namespace corresp {
+namespace {
+
+TEST(ConcurrentRead, SearchesKeepAnsweringDuringIndexing) {
+  auto dir = testing::MakeTestDataDir("concurrent-read", true);
+  ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+  ASSERT_TRUE(IndexPending(dir->config, *dir->catalog, *dir->store).ok());
+  auto reader = IndexReader::Open(IndexPath(dir->config));
+  ASSERT_TRUE(reader.ok());
+
+  std::atomic<bool> done{false};
+  Status writer_status;
+  std::thread writer([&] {
+    // The writer thread uses its own catalog connection.
+    auto catalog = Catalog::Open(CatalogPath(dir->config));
+    if (!catalog.ok()) {
+      writer_status = catalog.status();
+      done = true;
+      return;
+    }
+    IndexOptions options;
+    options.rebuild = true;
+    options.batch_size = 3;
+    for (int round = 0; round < 2 && writer_status.ok(); ++round) {
+      auto report = IndexPending(dir->config, **catalog, *dir->store, options);
+      if (!report.ok()) writer_status = report.status();
+    }
+    done = true;
+  });
+  int searches = 0, failures = 0;
+  std::string last_error;
+  while (!done || searches < 5) {
+    SearchRequest r;
+    r.query = "\"hedge accounting\"";
+    auto res = Search(**reader, r);
+    ++searches;
+    if (!res.ok()) {
+      ++failures;
+      last_error = res.status().ToString();
+    } else if (res->hits.empty()) {
+      ++failures;
+      last_error = "no hits";
+    }
+  }
+  writer.join();
+  EXPECT_TRUE(writer_status.ok()) << writer_status.ToString();
+  EXPECT_EQ(failures, 0) << last_error;
+  EXPECT_GT(searches, 5);
+}
+
+}  // namespace
+}  // namespace corresp

@@ -1,0 +1,146 @@
+// `show`, `thread`, `similar` and the index figures of `stats`, read back from the index.
+#include "query/lookup.h"
+
+#include <gtest/gtest.h>
+
+#include "index_fixture.h"
+#include "query/index_stats.h"
+#include "query/present.h"
+#include "query/search.h"
+#include "query_fixture.h"
+
+namespace corresp {
+namespace {
+
+using nlohmann::json;
+
+TEST(Show, LetterListsItemsInOrderWithPairedResponses) {
+  auto reader = testing::OpenSharedIndex();
+  auto shown = ShowItem(*reader, testing::kSeedAccession);
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  const json& items = (*shown)["items"];
+  ASSERT_EQ(items.size(), 12u);
+  for (size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i]["number"], static_cast<int>(i + 1));
+  EXPECT_EQ((*shown)["company"], "CITIGROUP INC");
+
+  // A CORRESP letter of the corpus: its responses carry the staff comment they answer.
+  auto corresp = ShowItem(*reader, "0001090872-16-000078");
+  ASSERT_TRUE(corresp.ok()) << corresp.status().ToString();
+  bool paired = false;
+  for (const json& item : (*corresp)["items"]) paired |= item["paired"].is_object();
+  EXPECT_TRUE(paired);
+}
+
+TEST(Show, OneItemAndUnknownIds) {
+  auto reader = testing::OpenSharedIndex();
+  auto item = ShowItem(*reader, std::string(testing::kSeedAccession) + "#3");
+  ASSERT_TRUE(item.ok());
+  EXPECT_NE((*item)["item"]["text"].get<std::string>().find("held for sale"), std::string::npos);
+  EXPECT_EQ(ShowItem(*reader, "0000000000-99-000000").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(ShowItem(*reader, "0000000000-99-000000#1").status().code(), StatusCode::kNotFound);
+}
+
+TEST(Thread, TimelineByThreadIdAccessionOrItem) {
+  auto reader = testing::OpenSharedIndex();
+  auto by_acc = GetThread(*reader, "0001090872-16-000078");
+  ASSERT_TRUE(by_acc.ok()) << by_acc.status().ToString();
+  const json& t = *by_acc;
+  EXPECT_EQ(t["thread"], "1090872-0000000000-16-092800");
+  EXPECT_EQ(t["cik"], "1090872");
+  EXPECT_EQ(t["letters"].size(), 3u);
+  EXPECT_EQ(t["start"], "2016-09-14");
+  EXPECT_EQ(t["end"], "2016-09-30");
+  EXPECT_EQ(t["days"], 16);
+  for (const char* key : {"thread", "cik", "company", "status", "start", "end", "days", "letters"})
+    EXPECT_TRUE(t.contains(key)) << key;
+  for (const char* key : {"accession", "form", "kind", "date", "comments"})
+    EXPECT_TRUE(t["letters"][0].contains(key)) << key;
+  auto by_id = GetThread(*reader, "1090872-0000000000-16-092800");
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(*by_id, t);
+  EXPECT_EQ(GetThread(*reader, "nope").status().code(), StatusCode::kNotFound);
+  std::ostringstream text;
+  PrintThreadText(text, t);
+  EXPECT_NE(text.str().find("AGILENT"), std::string::npos);
+}
+
+TEST(Similar, PrecedentsComeFromOtherReviews) {
+  auto reader = testing::OpenSharedIndex();
+  std::string id = "0000000000-16-092800#1";
+  auto item = ShowItem(*reader, id);
+  ASSERT_TRUE(item.ok()) << item.status().ToString();
+  auto similar = Similar(*reader, id);
+  ASSERT_TRUE(similar.ok()) << similar.status().ToString();
+  ASSERT_FALSE(similar->hits.empty());
+  for (const SearchHit& h : similar->hits) {
+    EXPECT_NE(h.thread, (*item)["item"]["thread"]) << h.id;
+    EXPECT_EQ(h.type, "comment");
+  }
+  EXPECT_EQ(Similar(*reader, "0000000000-99-000000#1").status().code(), StatusCode::kNotFound);
+}
+
+TEST(Stats, CountsMatchTheDocuments) {
+  auto reader = testing::OpenSharedIndex();
+  auto stats = ReadIndexStats(*reader);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  long comments = 0, responses = 0;
+  for (const json& d : testing::AllDocumentData()) {
+    comments += d["type"] == "comment";
+    responses += d["type"] == "response";
+  }
+  EXPECT_EQ(stats->comments, comments);
+  EXPECT_EQ(stats->responses, responses);
+  EXPECT_EQ(stats->letters, static_cast<long>(testing::ReadManifest().size() + 1));
+  EXPECT_EQ(stats->threads_open + stats->threads_closed, 12);  // 11 corpus threads + the seed
+  EXPECT_GT(stats->by_year["2007"], 0);
+  EXPECT_GT(stats->by_topic["hedge-accounting"], 0);
+  EXPECT_FALSE(stats->last_indexed.empty());
+  json j = IndexStatsToJson(*stats);
+  EXPECT_EQ(j["threads"]["open"], stats->threads_open);
+}
+
+TEST(Present, SearchJsonShape) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.query = "\"loans held for sale\"";
+  r.facets = true;
+  auto res = Search(*reader, r);
+  ASSERT_TRUE(res.ok());
+  json j = SearchResponseToJson(*res);
+  for (const char* key : {"query", "corrected", "total", "offset", "hits", "facets"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  ASSERT_FALSE(j["hits"].empty());
+  for (const char* key : {"id", "type", "accession", "form", "kind", "cik", "company", "date",
+                          "letter_date", "number", "headings", "snippet", "url", "thread", "topics",
+                          "standards", "response", "score"})
+    EXPECT_TRUE(j["hits"][0].contains(key)) << key;
+  for (const char* key : {"form", "year", "company", "topic", "standard"})
+    EXPECT_TRUE(j["facets"].contains(key)) << key;
+  std::ostringstream text;
+  PrintSearchText(text, *res);
+  EXPECT_NE(text.str().find("CITIGROUP INC"), std::string::npos);
+}
+
+TEST(Search, StaffCommentHitsShowTheirResponse) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.kind = "comment";
+  r.limit = 1000;
+  auto res = Search(*reader, r);
+  ASSERT_TRUE(res.ok());
+  std::map<std::string, std::string> answered;  // comment id -> response id (from responses)
+  for (const json& d : testing::AllDocumentData())
+    if (d["type"] == "response" && d["comment"].is_object()) answered[d["comment"]["id"]] = d["id"];
+  ASSERT_FALSE(answered.empty());
+  int shown = 0;
+  for (const SearchHit& h : res->hits) {
+    if (!answered.count(h.id)) continue;
+    ASSERT_TRUE(h.response.has_value()) << h.id;
+    EXPECT_FALSE(h.response->snippet.empty()) << h.id;
+    ++shown;
+  }
+  EXPECT_EQ(shown, static_cast<int>(answered.size()));
+}
+
+}  // namespace
+}  // namespace corresp

@@ -1,0 +1,39 @@
+// The rewriting done before QueryParser: MD&A, standard citations, quoted topic names.
+#include <gtest/gtest.h>
+
+#include "query/query_builder.h"
+
+namespace corresp {
+namespace {
+
+const char* kTopics =
+    R"([{"slug":"hedge-accounting","name":"Hedge accounting","standards":["sfas133"]}])";
+
+TEST(RewriteQueryString, Abbreviations) {
+  EXPECT_EQ(RewriteQueryString("MD&A liquidity", kTopics), "mda liquidity");
+  EXPECT_EQ(RewriteQueryString("md&a", kTopics), "mda");
+}
+
+TEST(RewriteQueryString, StandardCitationsOutsideQuotes) {
+  EXPECT_EQ(RewriteQueryString("SFAS 133 effectiveness", kTopics),
+            "standard:sfas133 effectiveness");
+  EXPECT_EQ(RewriteQueryString("FAS No. 133", kTopics), "standard:sfas133");
+  EXPECT_EQ(RewriteQueryString("ASC 815-10", kTopics), "standard:asc815-10");
+  EXPECT_EQ(RewriteQueryString("\"SFAS 133\"", kTopics), "\"SFAS 133\"");
+}
+
+TEST(RewriteQueryString, QuotedTopicNameAlsoMatchesTheTopic) {
+  EXPECT_EQ(RewriteQueryString("\"hedge accounting\"", kTopics),
+            "(\"hedge accounting\" OR topicw:hedge_accounting)");
+  EXPECT_EQ(RewriteQueryString("\"Hedge Accounting\" AND swaps", kTopics),
+            "(\"Hedge Accounting\" OR topicw:hedge_accounting) AND swaps");
+  EXPECT_EQ(RewriteQueryString("\"hedge effectiveness\"", kTopics), "\"hedge effectiveness\"");
+  EXPECT_EQ(RewriteQueryString("hedge accounting", "not json"), "hedge accounting");
+}
+
+TEST(RewriteQueryString, UnbalancedQuotesPassThrough) {
+  EXPECT_EQ(RewriteQueryString("\"hedge", kTopics), "\"hedge\"");
+}
+
+}  // namespace
+}  // namespace corresp

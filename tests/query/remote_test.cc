@@ -1,0 +1,106 @@
+// `search --remote`: the same searches against the test index served by Xapian's own
+// xapian-tcpsrv on loopback.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "query/index_stats.h"
+#include "query/lookup.h"
+#include "query/search.h"
+#include "query_fixture.h"
+
+extern char** environ;
+
+namespace corresp {
+namespace {
+
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+class RemoteSearch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string db = IndexPath(testing::SharedIndexConfig()).string();
+    port_ = FreePort();
+    std::string port = std::to_string(port_);
+    const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                          port.c_str(),    db.c_str(),    nullptr};
+    ASSERT_EQ(
+        posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, nullptr, const_cast<char**>(argv), environ),
+        0);
+  }
+  void TearDown() override {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);  // xapian-tcpsrv does not exit on SIGTERM while serving
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  std::unique_ptr<IndexReader> Connect() {
+    std::string address = "127.0.0.1:" + std::to_string(port_);
+    for (int i = 0; i < 100; ++i) {
+      auto reader = IndexReader::OpenRemote(address);
+      if (reader.ok()) return std::move(reader).value();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "xapian-tcpsrv did not start on " << address;
+    return nullptr;
+  }
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
+  auto remote = Connect();
+  ASSERT_NE(remote, nullptr);
+  auto local = testing::OpenSharedIndex();
+  for (const char* q :
+       {"\"hedge accounting\"", "loans held for sale", "standard:sfas133", "form:corresp"}) {
+    SearchRequest r;
+    r.query = q;
+    r.facets = true;
+    auto a = Search(*remote, r);
+    auto b = Search(*local, r);
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    ASSERT_TRUE(b.ok());
+    EXPECT_EQ(a->total, b->total) << q;
+    ASSERT_EQ(a->hits.size(), b->hits.size()) << q;
+    for (size_t i = 0; i < a->hits.size(); ++i) EXPECT_EQ(a->hits[i].id, b->hits[i].id) << q;
+    EXPECT_EQ(a->facets, b->facets) << q;
+  }
+  auto thread = GetThread(*remote, "0001090872-16-000078");
+  ASSERT_TRUE(thread.ok()) << thread.status().ToString();
+  auto stats = ReadIndexStats(*remote);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_GT(stats->comments, 0);
+}
+
+TEST(RemoteAddress, BadAddressesAreRejected) {
+  EXPECT_EQ(IndexReader::OpenRemote("nohost").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(IndexReader::OpenRemote("host:0").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(IndexReader::OpenRemote("host:99999").status().code(), StatusCode::kInvalidArgument);
+  IndexReaderOptions fast;
+  fast.remote_timeout_ms = 500;
+  EXPECT_EQ(
+      IndexReader::OpenRemote("127.0.0.1:" + std::to_string(FreePort()), fast).status().code(),
+      StatusCode::kNetwork);
+}
+
+}  // namespace
+}  // namespace corresp
