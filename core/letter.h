@@ -57,6 +57,10 @@ struct Letter {
   std::vector<Comment> comments;
   std::vector<Response> responses;
   std::vector<std::string> issues;        // what the extractor was unsure of; never fatal
+  // The whole letter text (paragraphs separated by "\n\n") when it has neither comments nor
+  // responses (closings, requests, narrative replies), so its letter-level index document is
+  // searchable; empty otherwise. Not part of `extract --json`.
+  std::string body;
   // Set when no letter text could be read at all (corrupt or encrypted PDF, binary bytes,
   // an empty document): the indexer records a permanent failure with this reason instead of
   // indexing an empty letter.

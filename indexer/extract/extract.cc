@@ -97,6 +97,12 @@ Letter ExtractLetter(const ExtractInput& input) {
     std::optional<std::string> form = input.form ? input.form : doc.form;
     letter = SegmentLetter(doc.blocks, form);
     letter.unreadable = doc.unreadable;
+    if (letter.comments.empty() && letter.responses.empty() && !letter.unreadable) {
+      for (const Block& b : doc.blocks) {
+        if (!letter.body.empty()) letter.body += "\n\n";
+        letter.body += b.text;
+      }
+    }
     if (letter.unreadable) letter.issues.push_back("unreadable: " + *letter.unreadable);
     letter.issues.insert(letter.issues.begin(), doc.issues.begin(), doc.issues.end());
     letter.issues.insert(letter.issues.begin(), cut.begin(), cut.end());

@@ -222,6 +222,7 @@ std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const Thr
   if (docs.empty()) {
     std::string text = r.letter.addressee.empty() ? r.company : r.letter.addressee;
     text = std::string(LetterKindName(r.letter.kind)) + " letter to or from " + text;
+    if (!r.letter.body.empty()) text += "\n\n" + r.letter.body;
     Item item{
         r.accession.text, s::kTypeLetter, std::nullopt, {}, text, "", std::nullopt, nullptr, 0};
     docs.push_back(MakeDocument(r, item, thread, tg));

@@ -61,7 +61,8 @@ json LetterJson(const Letter& l) {
           {"references", refs},
           {"comments", comments},
           {"responses", responses},
-          {"issues", l.issues}};
+          {"issues", l.issues},
+          {"body", l.body}};
 }
 
 Letter LetterFromJson(const json& j) {
@@ -87,6 +88,7 @@ Letter LetterFromJson(const json& j) {
     l.responses.push_back(Response{ReadInt(r, "number"), Strings(r, "headings"),
                                    Str(r, "comment_text"), Str(r, "text")});
   l.issues = Strings(j, "issues");
+  l.body = Str(j, "body");
   return l;
 }
 

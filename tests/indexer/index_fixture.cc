@@ -1,6 +1,10 @@
 #include "index_fixture.h"
 
+#include <unistd.h>
+
 #include <fstream>
+#include <mutex>
+#include <vector>
 #include <sstream>
 
 namespace corresp::testing {
@@ -51,9 +55,39 @@ Status StoreFiling(TestDataDir& dir, Filing filing, const std::string& document_
   return dir.catalog->SaveFetched(filing);
 }
 
+namespace {
+
+// ctest runs every test case in its own process, two at a time: each process gets its own data
+// dirs (named with its pid) and removes them when it exits.
+class ProcessDataDirs {
+ public:
+  fs::path Make(const std::string& name) {
+    fs::path dir = fs::path(CORRESP_BINARY_DIR) / "test-data-dirs" /
+                   (name + "-" + std::to_string(::getpid()));
+    std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+    return dir;
+  }
+  ~ProcessDataDirs() {
+    std::error_code ec;
+    for (const fs::path& d : dirs_) fs::remove_all(d, ec);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<fs::path> dirs_;
+};
+
+ProcessDataDirs& DataDirs() {
+  static ProcessDataDirs dirs;
+  return dirs;
+}
+
+}  // namespace
+
 Result<TestDataDir> MakeTestDataDir(const std::string& name, bool with_seed) {
   TestDataDir dir;
-  dir.config.data_dir = fs::path(CORRESP_BINARY_DIR) / "test-data-dirs" / name;
+  dir.config.data_dir = DataDirs().Make(name);
   std::error_code ec;
   fs::remove_all(dir.config.data_dir, ec);
   fs::create_directories(dir.config.data_dir, ec);
