@@ -19,17 +19,16 @@ void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       return;
     }
     const Config& c = *config;
-    nlohmann::json out = {
-        {"data_dir", c.data_dir.string()},
-        {"crawl",
-         {{"base_url", c.crawl.base_url},
-          {"user_agent", c.crawl.user_agent},
-          {"requests_per_second", c.crawl.requests_per_second},
-          {"max_connections", c.crawl.max_connections},
-          {"block_pause_seconds", c.crawl.block_pause_seconds},
-          {"forms", c.crawl.forms}}},
-        {"refresh", {{"backfill_since", c.refresh.backfill_since}}},
-        {"log", {{"json", c.log.json}, {"verbosity", c.log.verbosity}}}};
+    nlohmann::json out = {{"data_dir", c.data_dir.string()},
+                          {"crawl",
+                           {{"base_url", c.crawl.base_url},
+                            {"user_agent", c.crawl.user_agent},
+                            {"requests_per_second", c.crawl.requests_per_second},
+                            {"max_connections", c.crawl.max_connections},
+                            {"block_pause_seconds", c.crawl.block_pause_seconds},
+                            {"forms", c.crawl.forms}}},
+                          {"refresh", {{"backfill_since", c.refresh.backfill_since}}},
+                          {"log", {{"json", c.log.json}, {"verbosity", c.log.verbosity}}}};
     std::cout << out.dump(2) << "\n";
     Status valid = Validate(c);
     if (!valid.ok()) {

@@ -29,6 +29,30 @@ void PrintText(const nlohmann::json& stats) {
             << " closed\n";
 }
 
+// The failure record: every failed filing or index file with its stage and reason; permanent
+// ones are not retried by refresh unless --retry-failed.
+nlohmann::json FailureList(const Catalog& catalog) {
+  nlohmann::json out = nlohmann::json::array();
+  Result<std::vector<FailureRecord>> failures = catalog.ListFailures();
+  if (!failures.ok()) return out;
+  for (const FailureRecord& f : *failures)
+    out.push_back({{"subject", f.subject},
+                   {"stage", f.stage},
+                   {"code", f.code},
+                   {"reason", f.reason},
+                   {"permanent", f.permanent},
+                   {"attempts", f.attempts},
+                   {"last_at", f.last_at}});
+  return out;
+}
+
+void PrintFailures(const nlohmann::json& failures) {
+  for (const auto& f : failures)
+    std::cout << "  " << (f["permanent"].get<bool>() ? "permanent " : "will retry ")
+              << f["stage"].get<std::string>() << " " << f["subject"].get<std::string>() << ": "
+              << f["reason"].get<std::string>() << "\n";
+}
+
 // ---- index figures (owned by the index engineer) ------------------------------------------
 // Adds comments, responses, last_refresh and counts by year and topic from the Xapian index
 // (query/index_stats.h). A missing index is not an error: the figures are zero.
@@ -71,10 +95,12 @@ int Run(CliContext& ctx, bool json) {
   if (!counts.ok()) return ctx.PrintError(counts.status()), kExitFatal;
   nlohmann::json stats = CatalogStats(*counts);
   AddIndexFigures(*config, **catalog, stats);
+  stats["failure_list"] = FailureList(**catalog);
   if (json) {
     std::cout << stats.dump() << "\n";
   } else {
     PrintText(stats);
+    PrintFailures(stats["failure_list"]);
     PrintIndexFigures(stats);
   }
   return kExitOk;

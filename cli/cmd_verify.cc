@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/crawl_flags.h"
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
+#include "config/load.h"
 #include "indexer/index/index_pipeline.h"
 #include "pipeline/gc.h"
 #include "pipeline/verify.h"
@@ -15,8 +17,8 @@ namespace {
 nlohmann::json ToJson(const VerifyReport& r) {
   nlohmann::json problems = nlohmann::json::array();
   for (const VerifyProblem& p : r.problems)
-    problems.push_back({{"kind", p.kind}, {"subject", p.subject}, {"detail", p.detail},
-                        {"repaired", p.repaired}});
+    problems.push_back(
+        {{"kind", p.kind}, {"subject", p.subject}, {"detail", p.detail}, {"repaired", p.repaired}});
   return {{"ok", r.ok()},
           {"objects_checked", r.objects_checked},
           {"filings_checked", r.filings_checked},
@@ -26,7 +28,7 @@ nlohmann::json ToJson(const VerifyReport& r) {
           {"problems", problems}};
 }
 
-int RunVerify(CliContext& ctx, bool repair, bool json) {
+int RunVerify(CliContext& ctx, const CrawlFlags& crawl, bool repair, bool json) {
   Result<Config> config = ctx.LoadConfig();
   if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
   Result<WriterSession> session = OpenForWriting(*config);
@@ -34,12 +36,26 @@ int RunVerify(CliContext& ctx, bool repair, bool json) {
   Result<VerifyReport> report =
       Verify(*session->catalog, *session->store, IndexPath(*config), repair);
   if (!report.ok()) return ctx.PrintError(report.status()), kExitFatal;
-  if (repair && report->reindex_needed > 0) {
+  long refetched = 0;
+  if (repair && report->refetch_needed > 0) {
+    // Re-fetch now when the crawl settings allow it; otherwise the next refresh does it.
+    Config crawl_config = *config;
+    ApplyCrawlFlags(crawl, crawl_config);
+    if (Status valid = Validate(crawl_config); valid.ok()) {
+      Result<long> fetched = RefetchAndReindex(crawl_config, *session->catalog, *session->store);
+      if (!fetched.ok()) return ctx.PrintError(fetched.status()), kExitFatal;
+      refetched = *fetched;
+    } else {
+      ctx.PrintError("not re-fetching now (" + valid.message() + "); the next refresh will");
+    }
+  } else if (repair && report->reindex_needed > 0) {
     Result<IndexReport> indexed = IndexPending(*config, *session->catalog, *session->store);
     if (!indexed.ok()) return ctx.PrintError(indexed.status()), kExitFatal;
   }
   if (json) {
-    std::cout << ToJson(*report).dump(2) << "\n";
+    nlohmann::json out = ToJson(*report);
+    out["refetched"] = refetched;
+    std::cout << out.dump(2) << "\n";
   } else {
     std::printf("verify: %zu filings, %zu objects, %zu letters in the index: %s\n",
                 report->filings_checked, report->objects_checked, report->letters_in_index,
@@ -48,8 +64,9 @@ int RunVerify(CliContext& ctx, bool repair, bool json) {
       std::printf("  %s %s: %s%s\n", p.kind.c_str(), p.subject.c_str(), p.detail.c_str(),
                   p.repaired ? " [repaired]" : "");
     if (report->refetch_needed)
-      std::printf("  %zu filings set back to failed: the next crawl or refresh fetches them again\n",
-                  report->refetch_needed);
+      std::printf(
+          "  %zu filings set back to failed: the next crawl or refresh fetches them again\n",
+          report->refetch_needed);
   }
   return report->ok() ? kExitOk : kExitPartial;
 }
@@ -82,13 +99,17 @@ int RunGc(CliContext& ctx, bool dry_run, bool json) {
 }  // namespace
 
 void AddVerifyCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
-  auto* cmd = app.add_subcommand(
-      "verify", "Check every stored object, and the catalog against the index");
+  auto* cmd =
+      app.add_subcommand("verify", "Check every stored object, and the catalog against the index");
   auto repair = std::make_shared<bool>(false);
   auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--repair", *repair, "Fix what is inconsistent (re-extract, mark for re-fetch)");
+  auto crawl = std::make_shared<CrawlFlags>();
+  cmd->add_flag("--repair", *repair, "Fix what is inconsistent (re-extract, re-fetch)");
   cmd->add_flag("--json", *json, "Print the report as JSON");
-  cmd->callback([&ctx, repair, json, exit_code] { *exit_code = RunVerify(ctx, *repair, *json); });
+  AddCrawlFlags(cmd, *crawl);
+  cmd->callback([&ctx, crawl, repair, json, exit_code] {
+    *exit_code = RunVerify(ctx, *crawl, *repair, *json);
+  });
 }
 
 void AddGcCommand(CLI::App& app, CliContext& ctx, int* exit_code) {

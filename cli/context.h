@@ -10,11 +10,11 @@
 namespace corresp {
 
 struct GlobalFlags {
-  std::string data_dir;    // --data-dir; empty = default
-  std::string config;      // --config; empty = default file (may be absent)
-  int verbose = 0;         // -v (repeatable)
-  bool quiet = false;      // -q
-  bool log_json = false;   // --log-json
+  std::string data_dir;   // --data-dir; empty = default
+  std::string config;     // --config; empty = default file (may be absent)
+  int verbose = 0;        // -v (repeatable)
+  bool quiet = false;     // -q
+  bool log_json = false;  // --log-json
 };
 
 class CliContext {

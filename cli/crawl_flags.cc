@@ -6,7 +6,8 @@ void AddCrawlFlags(CLI::App* cmd, CrawlFlags& f) {
   cmd->add_option("--base-url", f.base_url, "EDGAR base URL (default https://www.sec.gov)");
   cmd->add_option("--user-agent", f.user_agent,
                   "Declared User-Agent \"Company Name email@domain\" (required for sec.gov)");
-  cmd->add_option("--rate", f.rate, "Requests per second, all requests included (default 8, max 10 for sec.gov)");
+  cmd->add_option("--rate", f.rate,
+                  "Requests per second, all requests included (default 8, max 10 for sec.gov)");
   cmd->add_option("--max-connections", f.max_connections, "Concurrent connections (default 8)");
   cmd->add_option("--block-pause-seconds", f.block_pause_seconds,
                   "Pause after a rate block (default 600)");

@@ -35,8 +35,8 @@ void Logger::Log(const char* level, const std::string& event, const std::string&
                  const nlohmann::json& fields) const {
   if (Rank(level) > options_.verbosity) return;
   if (options_.json) {
-    nlohmann::json line = {{"ts", NowUtcMillis()}, {"level", level}, {"event", event},
-                           {"msg", message}};
+    nlohmann::json line = {
+        {"ts", NowUtcMillis()}, {"level", level}, {"event", event}, {"msg", message}};
     for (auto it = fields.begin(); it != fields.end(); ++it) line[it.key()] = it.value();
     std::cerr << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {

@@ -1,9 +1,10 @@
 #include "config/load.h"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <regex>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "core/date.h"
 
@@ -16,9 +17,7 @@ class TomlReader {
  public:
   TomlReader(const toml::table& root, std::string file) : root_(root), file_(std::move(file)) {}
 
-  void String(const char* key, std::string& out) {
-    Read<std::string>(key, out, "a string");
-  }
+  void String(const char* key, std::string& out) { Read<std::string>(key, out, "a string"); }
   void Int(const char* key, int& out) {
     std::int64_t v = out;
     if (Read<std::int64_t>(key, v, "an integer")) out = static_cast<int>(v);
@@ -30,8 +29,10 @@ class TomlReader {
   void Double(const char* key, double& out) {
     auto node = root_.at_path(key);
     if (!node) return;
-    if (auto d = node.value<double>()) out = *d;
-    else Fail(key, "a number");
+    if (auto d = node.value<double>())
+      out = *d;
+    else
+      Fail(key, "a number");
   }
   void Bool(const char* key, bool& out) { Read<bool>(key, out, "true or false"); }
   void StringList(const char* key, std::vector<std::string>& out) {
@@ -66,8 +67,7 @@ class TomlReader {
     return true;
   }
   void Fail(const char* key, const char* expected) {
-    if (status_.ok())
-      status_ = InvalidArgument(file_ + ": " + key + ": expected " + expected);
+    if (status_.ok()) status_ = InvalidArgument(file_ + ": " + key + ": expected " + expected);
   }
   const toml::table& root_;
   std::string file_;
@@ -213,7 +213,8 @@ bool IsSecGov(const std::string& base_url) {
 }
 
 bool IsDeclaredUserAgent(const std::string& ua) {
-  static const std::regex kPattern(R"(^\s*\S.*\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*$)");
+  static const std::regex kPattern(
+      R"(^\s*\S.*\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*$)");
   return std::regex_match(ua, kPattern);
 }
 
@@ -227,7 +228,8 @@ Status Validate(const Config& c) {
   if (sec && !IsDeclaredUserAgent(k.user_agent))
     return InvalidArgument(
         "crawl.user_agent: www.sec.gov requires a declared User-Agent \"Company Name "
-        "email@domain\" (got \"" + k.user_agent +
+        "email@domain\" (got \"" +
+        k.user_agent +
         "\"); set it with --user-agent, CORRESP_USER_AGENT or crawl.user_agent in the config");
   if (!(k.requests_per_second > 0))
     return InvalidArgument("crawl.requests_per_second: expected a number above 0");

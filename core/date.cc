@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace corresp {
 namespace {
@@ -87,8 +88,9 @@ std::optional<Date> Date::Parse(std::string_view t) {
 }
 
 int MonthFromName(std::string_view name) {
-  static const char* kNames[] = {"january", "february", "march",     "april",   "may",      "june",
-                                 "july",    "august",   "september", "october", "november", "december"};
+  static const char* kNames[] = {"january",   "february", "march",    "april",
+                                 "may",       "june",     "july",     "august",
+                                 "september", "october",  "november", "december"};
   std::string lower;
   for (char c : name)
     if (c != '.') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -128,6 +130,15 @@ std::optional<Date> Date::ParseLong(std::string_view text) {
   if (d > 99 || y < 1000) return std::nullopt;
   if (!IsValidDate(y, m, d)) return std::nullopt;
   return Date{y, m, d};
+}
+
+std::string UtcTimestampNow() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 Date Date::Today() {

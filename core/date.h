@@ -38,6 +38,8 @@ struct Date {
 };
 
 bool IsValidDate(int year, int month, int day);
+// The current UTC time as ISO-8601 with seconds: "2026-11-27T23:30:02Z".
+std::string UtcTimestampNow();
 // Month number for a full or abbreviated English month name ("Sept", "jan."), or 0.
 int MonthFromName(std::string_view name);
 

@@ -32,9 +32,11 @@ struct Accession {
 };
 
 // EDGAR paths for a filing, relative to the site root (no leading slash).
-std::string FilingFolderPath(Cik cik, const Accession& accession);      // Archives/edgar/data/CIK/NODASH
-std::string SubmissionTextPath(Cik cik, const Accession& accession);    // Archives/edgar/data/CIK/ACC.txt
-std::string FilingIndexJsonPath(Cik cik, const Accession& accession);   // .../NODASH/index.json
+std::string FilingFolderPath(Cik cik,
+                             const Accession& accession);  // Archives/edgar/data/CIK/NODASH
+std::string SubmissionTextPath(Cik cik,
+                               const Accession& accession);  // Archives/edgar/data/CIK/ACC.txt
+std::string FilingIndexJsonPath(Cik cik, const Accession& accession);  // .../NODASH/index.json
 // Public page of a filing's folder on www.sec.gov, for links shown to users.
 std::string SecFilingUrl(Cik cik, const Accession& accession, std::string_view document = "");
 

@@ -25,30 +25,30 @@ std::optional<LetterKind> ParseLetterKind(std::string_view name);
 
 // A filing named in the "Re:" block.
 struct Reference {
-  std::string form;                       // "10-K", "20-F", "S-1", "10-Q"
-  std::optional<Date> period;             // fiscal period end, "Fiscal Year Ended December 31, 2006"
-  std::optional<Date> filed;              // "Filed February 23, 2007"
+  std::string form;            // "10-K", "20-F", "S-1", "10-Q"
+  std::optional<Date> period;  // fiscal period end, "Fiscal Year Ended December 31, 2006"
+  std::optional<Date> filed;   // "Filed February 23, 2007"
   std::vector<std::string> file_numbers;  // "001-09924"
 };
 
 struct Comment {
-  std::optional<int> number;              // nullopt for unnumbered comments
-  std::vector<std::string> headings;      // outermost first
-  std::optional<std::string> page_ref;    // "page 148"
-  std::string text;                       // full text, paragraphs separated by "\n\n"
-  std::vector<int> prior_refs;            // "prior comment 3" -> 3
+  std::optional<int> number;            // nullopt for unnumbered comments
+  std::vector<std::string> headings;    // outermost first
+  std::optional<std::string> page_ref;  // "page 148"
+  std::string text;                     // full text, paragraphs separated by "\n\n"
+  std::vector<int> prior_refs;          // "prior comment 3" -> 3
 };
 
 struct Response {
-  std::optional<int> number;              // the comment it answers
+  std::optional<int> number;  // the comment it answers
   std::vector<std::string> headings;
-  std::string comment_text;               // the restated staff comment ("" when not restated)
-  std::string text;                       // the company's answer
+  std::string comment_text;  // the restated staff comment ("" when not restated)
+  std::string text;          // the company's answer
 };
 
 struct Letter {
-  std::string file;                       // what was read (path or store key)
-  std::optional<std::string> form;        // "UPLOAD" / "CORRESP" from the header, else inferred
+  std::string file;                 // what was read (path or store key)
+  std::optional<std::string> form;  // "UPLOAD" / "CORRESP" from the header, else inferred
   LetterKind kind = LetterKind::kOther;
   std::optional<Date> letter_date;
   std::string company;
@@ -56,7 +56,7 @@ struct Letter {
   std::vector<Reference> references;
   std::vector<Comment> comments;
   std::vector<Response> responses;
-  std::vector<std::string> issues;        // what the extractor was unsure of; never fatal
+  std::vector<std::string> issues;  // what the extractor was unsure of; never fatal
   // The whole letter text (paragraphs separated by "\n\n") when it has neither comments nor
   // responses (closings, requests, narrative replies), so its letter-level index document is
   // searchable; empty otherwise. Not part of `extract --json`.

@@ -12,17 +12,17 @@ namespace corresp {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // caller passed something malformed (bad date, bad option)
-  kNotFound,           // the thing asked for does not exist (HTTP 404, missing row)
-  kAlreadyExists,      // unique thing already present
-  kIoError,            // filesystem or OS call failed (disk full, permission)
-  kCorruption,         // stored or received bytes fail their check (sha256, gzip, SGML)
-  kNetwork,            // transport failure: timeout, reset, truncated body, 5xx after retries
-  kBlocked,            // the server refused us for rate or identity (403/429); fatal for a run
-  kUnavailable,        // resource busy (data dir locked by another writer)
-  kParse,              // input could not be understood (index row, JSON, TOML)
-  kCancelled,          // stopped by the user (SIGINT)
-  kInternal,           // a bug: an invariant did not hold
+  kInvalidArgument,  // caller passed something malformed (bad date, bad option)
+  kNotFound,         // the thing asked for does not exist (HTTP 404, missing row)
+  kAlreadyExists,    // unique thing already present
+  kIoError,          // filesystem or OS call failed (disk full, permission)
+  kCorruption,       // stored or received bytes fail their check (sha256, gzip, SGML)
+  kNetwork,          // transport failure: timeout, reset, truncated body, 5xx after retries
+  kBlocked,          // the server refused us for rate or identity (403/429); fatal for a run
+  kUnavailable,      // resource busy (data dir locked by another writer)
+  kParse,            // input could not be understood (index row, JSON, TOML)
+  kCancelled,        // stopped by the user (SIGINT)
+  kInternal,         // a bug: an invariant did not hold
 };
 
 // Short stable name of a code ("not_found"), used in logs and the failure record.
@@ -51,7 +51,9 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
 inline Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
@@ -67,7 +69,7 @@ inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(state_).ok() && "Result built from an OK status");
   }
@@ -77,9 +79,18 @@ class [[nodiscard]] Result {
     static const Status kOk;
     return ok() ? kOk : std::get<Status>(state_);
   }
-  T& value() & { assert(ok()); return std::get<T>(state_); }
-  const T& value() const& { assert(ok()); return std::get<T>(state_); }
-  T value() && { assert(ok()); return std::get<T>(std::move(state_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(state_);
+  }
+  T value() && {
+    assert(ok());
+    return std::get<T>(std::move(state_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -93,16 +104,16 @@ class [[nodiscard]] Result {
 }  // namespace corresp
 
 // Early-return helpers for code that returns Status or Result<T>.
-#define CORRESP_RETURN_IF_ERROR(expr)              \
-  do {                                             \
-    ::corresp::Status corresp_status_ = (expr);    \
+#define CORRESP_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::corresp::Status corresp_status_ = (expr);        \
     if (!corresp_status_.ok()) return corresp_status_; \
   } while (0)
 
 #define CORRESP_CONCAT_INNER(a, b) a##b
 #define CORRESP_CONCAT(a, b) CORRESP_CONCAT_INNER(a, b)
-#define CORRESP_ASSIGN_OR_RETURN(lhs, expr)                              \
-  auto CORRESP_CONCAT(corresp_result_, __LINE__) = (expr);               \
-  if (!CORRESP_CONCAT(corresp_result_, __LINE__).ok())                   \
-    return CORRESP_CONCAT(corresp_result_, __LINE__).status();           \
+#define CORRESP_ASSIGN_OR_RETURN(lhs, expr)                    \
+  auto CORRESP_CONCAT(corresp_result_, __LINE__) = (expr);     \
+  if (!CORRESP_CONCAT(corresp_result_, __LINE__).ok())         \
+    return CORRESP_CONCAT(corresp_result_, __LINE__).status(); \
   lhs = std::move(CORRESP_CONCAT(corresp_result_, __LINE__)).value()

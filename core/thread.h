@@ -14,14 +14,14 @@ enum class ThreadStatus { kOpen, kClosed };
 
 struct ThreadLetter {
   Accession accession;
-  std::string form;   // UPLOAD / CORRESP
-  std::string kind;   // LetterKindName
+  std::string form;  // UPLOAD / CORRESP
+  std::string kind;  // LetterKindName
   std::optional<Date> date;
-  int comments = 0;   // staff comments (UPLOAD) or responses (CORRESP)
+  int comments = 0;  // staff comments (UPLOAD) or responses (CORRESP)
 };
 
 struct ReviewThread {
-  std::string id;     // stable: "<CIK>-<first accession>"
+  std::string id;  // stable: "<CIK>-<first accession>"
   Cik cik;
   std::string company;
   ThreadStatus status = ThreadStatus::kOpen;

@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <ctime>
 #include <map>
 #include <regex>
 #include <set>
@@ -62,7 +61,8 @@ Result<Date> StartDay(const RefreshRequest& request, const Config& config, const
 // Filings whose failure was recorded as permanent, as index entries to fetch again.
 Result<std::vector<IndexEntry>> PermanentFailures(const Catalog& catalog,
                                                   const FilingFilter& filter) {
-  CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> filings, catalog.ListFilings(FetchState::kPermanent));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> filings,
+                           catalog.ListFilings(FetchState::kPermanent));
   std::vector<IndexEntry> out;
   for (const Filing& f : filings) {
     if (!filter.Matches(f.form, f.cik)) continue;
@@ -113,15 +113,6 @@ Date SafeWatermark(const CrawlReport& crawl, Date from, Date to) {
     if (failed.AddDays(-1) < mark) mark = failed.AddDays(-1);
   }
   return mark;
-}
-
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -198,7 +189,7 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
     CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, mark.ToIso()));
   }
   if (!report.interrupted) {
-    CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, NowUtc()));
+    CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, UtcTimestampNow()));
   }
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
   if (stored) report.watermark = Date::Parse(*stored);

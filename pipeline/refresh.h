@@ -34,11 +34,11 @@ inline constexpr const char* kWatermarkKey = "refresh.watermark";
 inline constexpr const char* kLastRefreshKey = "refresh.last_run";
 
 struct RefreshRequest {
-  std::optional<Date> since;   // read from this day instead of the watermark
-  std::optional<Date> until;   // last index day to read (default: today)
-  bool retry_failed = false;   // also retry filings whose failure was recorded as permanent
+  std::optional<Date> since;  // read from this day instead of the watermark
+  std::optional<Date> until;  // last index day to read (default: today)
+  bool retry_failed = false;  // also retry filings whose failure was recorded as permanent
   const std::atomic<bool>* stop = nullptr;  // SIGINT: finish in-flight work, keep watermark
-  std::optional<Date> today;   // pins "today" (tests); default Date::Today()
+  std::optional<Date> today;                // pins "today" (tests); default Date::Today()
 };
 
 struct RefreshFailure {
@@ -48,16 +48,16 @@ struct RefreshFailure {
 };
 
 struct RefreshReport {
-  Date from;                    // first index day read
-  Date to;                      // last index day read
-  long days_scanned = 0;        // calendar days covered
-  long index_files = 0;         // index files requested
-  long new_filings = 0;         // filings fetched in this run
-  long letters_indexed = 0;     // letters extracted and indexed in this run
-  long comments_added = 0;      // staff comment documents added to the index
-  long responses_added = 0;     // company response documents added to the index
-  long threads_opened = 0;      // threads that did not exist before this run
-  long threads_closed = 0;      // threads that became closed in this run
+  Date from;                             // first index day read
+  Date to;                               // last index day read
+  long days_scanned = 0;                 // calendar days covered
+  long index_files = 0;                  // index files requested
+  long new_filings = 0;                  // filings fetched in this run
+  long letters_indexed = 0;              // letters extracted and indexed in this run
+  long comments_added = 0;               // staff comment documents added to the index
+  long responses_added = 0;              // company response documents added to the index
+  long threads_opened = 0;               // threads that did not exist before this run
+  long threads_closed = 0;               // threads that became closed in this run
   std::vector<RefreshFailure> failures;  // new failures of this run, with reasons
   std::uint64_t requests = 0;
   double elapsed_seconds = 0;

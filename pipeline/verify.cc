@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/index_schema.h"
+#include "crawler/crawler.h"
+#include "indexer/index/index_pipeline.h"
 #include "store/catalog.h"
 #include "store/document_store.h"
 
@@ -36,6 +38,17 @@ void CheckObjects(const Catalog& catalog, const DocumentStore& store,
       broken_filings.insert(summary.accession.text);
     }
   }
+}
+
+// The documents of `accession` whose stored object fails verification.
+std::vector<DocumentInfo> CorruptDocuments(const Catalog& catalog, const DocumentStore& store,
+                                           const std::string& accession) {
+  std::vector<DocumentInfo> out;
+  Result<std::optional<Filing>> filing = catalog.GetFiling(Accession{accession});
+  if (!filing.ok() || !filing->has_value()) return out;
+  for (const DocumentInfo& d : (*filing)->documents)
+    if (store.Verify(d.sha256).code() == StatusCode::kCorruption) out.push_back(d);
+  return out;
 }
 
 Result<std::set<std::string>> IndexedAccessions(const std::filesystem::path& index_path) {
@@ -75,7 +88,7 @@ bool VerifyReport::ok() const {
   });
 }
 
-Result<VerifyReport> Verify(Catalog& catalog, const DocumentStore& store,
+Result<VerifyReport> Verify(Catalog& catalog, DocumentStore& store,
                             const std::filesystem::path& index_path, bool repair) {
   VerifyReport report;
   CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> fetched, catalog.ListFilings(FetchState::kFetched));
@@ -122,7 +135,8 @@ Result<VerifyReport> Verify(Catalog& catalog, const DocumentStore& store,
     if (!std::binary_search(referenced.begin(), referenced.end(), key))
       report.problems.push_back({"unreferenced_object", key,
                                  store.ObjectPath(key).string() + " is referenced by no filing "
-                                 "(corresp gc removes it)", false});
+                                                                  "(corresp gc removes it)",
+                                 false});
 
   if (repair) {
     for (const Accession& acc : missing_from_index) {
@@ -138,6 +152,10 @@ Result<VerifyReport> Verify(Catalog& catalog, const DocumentStore& store,
       if (p.kind == "orphan_in_index") p.repaired = true;
   }
   if (repair) {
+    for (const VerifyProblem& p : report.problems)
+      if (p.kind == "corrupt_object")
+        for (const DocumentInfo& d : CorruptDocuments(catalog, store, p.subject))
+          CORRESP_RETURN_IF_ERROR(store.Remove(d.sha256));
     for (const std::string& acc : broken) {
       CORRESP_RETURN_IF_ERROR(catalog.SaveFetchFailure(
           Accession{acc}, Corruption("verify: stored documents missing or corrupt"), false));
@@ -147,6 +165,16 @@ Result<VerifyReport> Verify(Catalog& catalog, const DocumentStore& store,
       if (broken.count(p.subject)) p.repaired = true;
   }
   return report;
+}
+
+Result<long> RefetchAndReindex(const Config& config, Catalog& catalog, DocumentStore& store) {
+  Crawler crawler(config, catalog, store, nullptr, nullptr);
+  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> pending,
+                           crawler.PendingFromCatalog(FilingFilter{config.crawl.forms, {}}));
+  CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(pending));
+  CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store));
+  (void)indexed;
+  return crawler.report().fetched;
 }
 
 }  // namespace corresp

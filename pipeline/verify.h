@@ -4,7 +4,8 @@
 //   - every filing the catalog says is indexed has items in the index, and every letter in the
 //     index is a filing of the catalog;
 //   - objects nothing references (reported; `corresp gc` removes them).
-// With repair: a filing whose objects are missing or corrupt is set back to "failed" so the
+// With repair: corrupt objects are deleted (a re-fetch stores them anew), and a filing whose
+// objects are missing or corrupt is set back to "failed" so the
 // next crawl/refresh re-fetches it (and, when a fetcher is available, re-fetched now by the
 // caller); a filing missing from the index is un-marked so IndexPending re-extracts it; index
 // items of letters unknown to the catalog are deleted.
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "config/options.h"
 #include "core/status.h"
 
 namespace corresp {
@@ -36,11 +38,16 @@ struct VerifyReport {
   std::vector<VerifyProblem> problems;
   std::size_t refetch_needed = 0;  // filings set back to failed by repair
   std::size_t reindex_needed = 0;  // filings un-marked by repair
-  bool ok() const;  // no problem other than unreferenced objects
+  bool ok() const;                 // no problem other than unreferenced objects
 };
 
 // `index_path` may not exist yet (nothing indexed): then only catalog/store are checked.
-Result<VerifyReport> Verify(Catalog& catalog, const DocumentStore& store,
+Result<VerifyReport> Verify(Catalog& catalog, DocumentStore& store,
                             const std::filesystem::path& index_path, bool repair);
+
+// Re-fetches now every filing in the "failed" state (those `Verify` with repair set back, and
+// any transient failure), then re-indexes what is pending. `config` must pass Validate().
+// Returns how many filings were fetched. Errors as Crawler::FetchFilings and IndexPending.
+Result<long> RefetchAndReindex(const Config& config, Catalog& catalog, DocumentStore& store);
 
 }  // namespace corresp

@@ -2,33 +2,11 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
-
 #include "store/catalog_schema.h"
 #include "store/sqlite_statement.h"
 
 namespace corresp {
 namespace {
-
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::optional<std::string> IsoOrNull(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->ToIso();
-}
-
-std::optional<Date> DateColumn(const SqliteStatement& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  return Date::Parse(s.Text(col));
-}
 
 constexpr const char* kFilingColumns =
     "accession, cik, company, form, date_filed, index_day, source_url, fetch_state, attempts, "
@@ -74,8 +52,9 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(const std::filesystem::path& file
   }
   auto catalog = std::unique_ptr<Catalog>(new Catalog(db));
   sqlite3_busy_timeout(db, 10'000);
-  Status setup = ExecSql(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                             "PRAGMA synchronous=NORMAL;");
+  Status setup = ExecSql(db,
+                         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+                         "PRAGMA synchronous=NORMAL;");
   if (setup.ok()) setup = catalog->Migrate();
   if (!setup.ok()) return setup.WithContext("catalog " + file.string());
   return catalog;
@@ -100,8 +79,7 @@ Status Catalog::Migrate() {
   for (int v = version; v < static_cast<int>(migrations.size()); ++v) {
     CORRESP_RETURN_IF_ERROR(Begin());
     Status step = ExecSql(db_, migrations[static_cast<size_t>(v)]);
-    if (step.ok())
-      step = ExecSql(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+    if (step.ok()) step = ExecSql(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
     if (!step.ok()) {
       Rollback().IgnoreError();
       return step.WithContext("migration to schema " + std::to_string(v + 1));
@@ -143,9 +121,8 @@ Result<std::optional<Filing>> Catalog::GetFiling(const Accession& accession) con
   while (true) {
     CORRESP_ASSIGN_OR_RETURN(bool more, d.Step());
     if (!more) break;
-    f.documents.push_back(DocumentInfo{static_cast<int>(d.Int(0)), d.Text(1), d.Text(2),
-                                       d.Text(3), d.Text(4), d.Text(5),
-                                       static_cast<std::uint64_t>(d.Int(6))});
+    f.documents.push_back(DocumentInfo{static_cast<int>(d.Int(0)), d.Text(1), d.Text(2), d.Text(3),
+                                       d.Text(4), d.Text(5), static_cast<std::uint64_t>(d.Int(6))});
   }
   return std::optional<Filing>(std::move(f));
 }
@@ -171,7 +148,7 @@ Status Catalog::SaveFetched(const Filing& f) {
       .Bind(5, IsoOrNull(f.date_filed))
       .Bind(6, IsoOrNull(f.index_day))
       .Bind(7, f.source_url)
-      .Bind(8, NowUtc())
+      .Bind(8, UtcTimestampNow())
       .Bind(9, IsoOrNull(f.dissemination_date))
       .Bind(10, f.sic)
       .Bind(11, f.state)
@@ -200,14 +177,13 @@ Status Catalog::SaveFetched(const Filing& f) {
   return ClearFailure(f.accession.text, "fetch");
 }
 
-Status Catalog::SaveFetchFailure(const Accession& accession, const Status& reason,
-                                 bool permanent) {
+Status Catalog::SaveFetchFailure(const Accession& accession, const Status& reason, bool permanent) {
   SqliteStatement s(db_,
                     "UPDATE filings SET fetch_state=?2, attempts=attempts+1, last_error=?3 "
                     "WHERE accession=?1");
   s.Bind(1, accession.text)
-      .Bind(2, std::string_view(FetchStateName(permanent ? FetchState::kPermanent
-                                                         : FetchState::kFailed)))
+      .Bind(2, std::string_view(
+                   FetchStateName(permanent ? FetchState::kPermanent : FetchState::kFailed)))
       .Bind(3, reason.ToString());
   CORRESP_RETURN_IF_ERROR(s.Run());
   return RecordFailure(accession.text, "fetch", reason, permanent);
@@ -242,9 +218,10 @@ Result<std::vector<Accession>> Catalog::ListToIndex(int extractor_version) const
 }
 
 Status Catalog::MarkIndexed(const Accession& accession, int extractor_version) {
-  SqliteStatement s(db_,
-                    "UPDATE filings SET indexed_version=?2, indexed_at=?3 WHERE accession=?1");
-  s.Bind(1, accession.text).Bind(2, static_cast<std::int64_t>(extractor_version)).Bind(3, NowUtc());
+  SqliteStatement s(db_, "UPDATE filings SET indexed_version=?2, indexed_at=?3 WHERE accession=?1");
+  s.Bind(1, accession.text)
+      .Bind(2, static_cast<std::int64_t>(extractor_version))
+      .Bind(3, UtcTimestampNow());
   return s.Run();
 }
 
@@ -259,7 +236,7 @@ Status Catalog::RecordFailure(const std::string& subject, const std::string& sta
     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)
     ON CONFLICT(subject, stage) DO UPDATE SET code=excluded.code, reason=excluded.reason,
       permanent=excluded.permanent, attempts=failures.attempts+1, last_at=excluded.last_at)sql");
-  std::string now = NowUtc();
+  std::string now = UtcTimestampNow();
   s.Bind(1, subject)
       .Bind(2, stage)
       .Bind(3, std::string_view(StatusCodeName(reason.code())))

@@ -33,16 +33,16 @@ struct FailureRecord {
   std::string reason;      // human-readable, names the file or URL
   bool permanent = false;  // a retry cannot fix it (corrupt document)
   int attempts = 0;
-  std::string first_at;    // UTC ISO-8601 timestamps
+  std::string first_at;  // UTC ISO-8601 timestamps
   std::string last_at;
 };
 
 struct CatalogCounts {
-  long filings = 0;          // every filing row
-  long fetched = 0;          // stored completely
-  long upload = 0;           // fetched UPLOAD filings
-  long corresp = 0;          // fetched CORRESP filings
-  long failures = 0;         // rows in the failure record
+  long filings = 0;   // every filing row
+  long fetched = 0;   // stored completely
+  long upload = 0;    // fetched UPLOAD filings
+  long corresp = 0;   // fetched CORRESP filings
+  long failures = 0;  // rows in the failure record
   long threads_open = 0;
   long threads_closed = 0;
 };

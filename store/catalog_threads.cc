@@ -7,16 +7,6 @@
 namespace corresp {
 namespace {
 
-std::optional<std::string> IsoOrNull(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->ToIso();
-}
-
-std::optional<Date> DateColumn(const SqliteStatement& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  return Date::Parse(s.Text(col));
-}
-
 Status LoadLetters(sqlite3* db, ReviewThread& thread) {
   SqliteStatement s(db,
                     "SELECT accession, form, kind, date, comments FROM thread_letters "
@@ -112,12 +102,14 @@ Result<CatalogCounts> Catalog::Counts() const {
   CORRESP_ASSIGN_OR_RETURN(c.filings, CountOf(db_, "SELECT COUNT(*) FROM filings"));
   CORRESP_ASSIGN_OR_RETURN(
       c.fetched, CountOf(db_, "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched'"));
-  CORRESP_ASSIGN_OR_RETURN(
-      c.upload, CountOf(db_, "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
-                             "form='UPLOAD'"));
-  CORRESP_ASSIGN_OR_RETURN(
-      c.corresp, CountOf(db_, "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
-                              "form='CORRESP'"));
+  CORRESP_ASSIGN_OR_RETURN(c.upload,
+                           CountOf(db_,
+                                   "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
+                                   "form='UPLOAD'"));
+  CORRESP_ASSIGN_OR_RETURN(c.corresp,
+                           CountOf(db_,
+                                   "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
+                                   "form='CORRESP'"));
   CORRESP_ASSIGN_OR_RETURN(c.failures, CountOf(db_, "SELECT COUNT(*) FROM failures"));
   CORRESP_ASSIGN_OR_RETURN(c.threads_open,
                            CountOf(db_, "SELECT COUNT(*) FROM threads WHERE status='open'"));

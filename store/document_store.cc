@@ -1,14 +1,13 @@
 #include "store/document_store.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -50,8 +49,8 @@ Status FsyncDir(const fs::path& dir) {
 std::string TempName() {
   static std::atomic<unsigned> counter{0};
   std::random_device rd;
-  return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-         std::to_string(rd()) + ".tmp";
+  return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(rd()) +
+         ".tmp";
 }
 
 }  // namespace
@@ -83,7 +82,8 @@ Result<std::string> DocumentStore::Put(std::string_view bytes) {
   std::error_code ec;
   if (fs::exists(final_path, ec)) return key;
   fs::create_directories(final_path.parent_path(), ec);
-  if (ec) return IoError("cannot create " + final_path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    return IoError("cannot create " + final_path.parent_path().string() + ": " + ec.message());
   fs::path temp = root_ / "tmp" / TempName();
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus("create", temp);
@@ -146,8 +146,8 @@ std::size_t DocumentStore::RemoveStaleTemps() {
   // A temp file belongs to a live writer only while its pid runs; others are crash leftovers.
   std::size_t removed = 0;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(root_ / "tmp", ec);
-       !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(root_ / "tmp", ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
     std::string name = it->path().filename().string();
     long pid = std::strtol(name.c_str(), nullptr, 10);
     if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0) continue;  // writer still alive

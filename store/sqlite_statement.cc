@@ -39,7 +39,8 @@ SqliteStatement::SqliteStatement(sqlite3* db, const char* sql) : db_(db) {
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
 
 SqliteStatement& SqliteStatement::Bind(int i, std::string_view text) {
-  if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (stmt_)
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -84,6 +85,16 @@ std::int64_t SqliteStatement::Int(int col) const { return sqlite3_column_int64(s
 
 bool SqliteStatement::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+std::optional<std::string> IsoOrNull(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->ToIso();
+}
+
+std::optional<Date> DateColumn(const SqliteStatement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return Date::Parse(s.Text(col));
 }
 
 }  // namespace corresp

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/status.h"
 
 namespace corresp {
@@ -49,5 +50,9 @@ class SqliteStatement {
   sqlite3_stmt* stmt_ = nullptr;
   Status prepared_;
 };
+
+// Dates are stored as ISO text ("2007-07-03"), NULL when unknown.
+std::optional<std::string> IsoOrNull(const std::optional<Date>& date);
+std::optional<Date> DateColumn(const SqliteStatement& statement, int col);
 
 }  // namespace corresp

@@ -37,7 +37,7 @@ struct Block {
 struct BlockDocument {
   std::vector<Block> blocks;
   std::vector<std::string> issues;
-  std::optional<std::string> form;  // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
+  std::optional<std::string> form;        // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
   std::optional<std::string> unreadable;  // why there is no letter text at all (see extract.h)
 };
 

@@ -348,8 +348,8 @@ std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
 
 // Upper estimate of element nesting: start tags minus end tags, void elements excluded.
 int PrescanDepth(std::string_view html) {
-  static const char* kVoid[] = {"br", "img", "hr", "meta", "link", "input", "col", "area",
-                                "base", "wbr", "!", "?"};
+  static const char* kVoid[] = {"br",  "img",  "hr",   "meta", "link", "input",
+                                "col", "area", "base", "wbr",  "!",    "?"};
   int depth = 0, max = 0;
   for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
     if (i + 1 >= html.size()) break;
@@ -392,8 +392,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
   BlockDocument doc;
   if (PrescanDepth(utf8) > options.max_prescan_depth) {
     doc = ReadPlainText(StripTags(utf8));
-    doc.issues.push_back("html: nesting deeper than " +
-                         std::to_string(options.max_prescan_depth) + "; read as text");
+    doc.issues.push_back("html: nesting deeper than " + std::to_string(options.max_prescan_depth) +
+                         "; read as text");
     return doc;
   }
   GumboOptions gopts = kGumboDefaultOptions;

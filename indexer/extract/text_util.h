@@ -1,10 +1,10 @@
 // Small UTF-8 string helpers shared by the readers and the segmenter.
 #pragma once
 
-#include "indexer/extract/block.h"
-
 #include <string>
 #include <string_view>
+
+#include "indexer/extract/block.h"
 
 namespace corresp {
 

@@ -12,8 +12,9 @@ namespace fs = std::filesystem;
 class ConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("corresp-config-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("corresp-config-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -66,9 +67,9 @@ backfill_since = "2024-01-01"
   env_["CORRESP_HOME"] = "/from/env";
   Result<Config> c = LoadConfig(file, true, Env());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
-  EXPECT_EQ(c->data_dir, fs::path("/from/env"));            // env beats file
-  EXPECT_EQ(c->crawl.requests_per_second, 6.0);             // env beats file
-  EXPECT_EQ(c->crawl.max_connections, 4);                   // file beats default
+  EXPECT_EQ(c->data_dir, fs::path("/from/env"));  // env beats file
+  EXPECT_EQ(c->crawl.requests_per_second, 6.0);   // env beats file
+  EXPECT_EQ(c->crawl.max_connections, 4);         // file beats default
   EXPECT_EQ(c->crawl.user_agent, "File Org file@example.com");
   EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD"}));
   EXPECT_EQ(c->refresh.backfill_since, "2024-01-01");

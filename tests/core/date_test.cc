@@ -32,7 +32,8 @@ TEST(DateTest, DayArithmeticRoundTrips) {
   Date d{2016, 12, 30};
   EXPECT_EQ(d.AddDays(3), (Date{2017, 1, 2}));
   EXPECT_EQ(Date::FromDaysSinceEpoch(0), (Date{1970, 1, 1}));
-  for (long z = -1000; z < 30000; z += 37) EXPECT_EQ(Date::FromDaysSinceEpoch(z).DaysSinceEpoch(), z);
+  for (long z = -1000; z < 30000; z += 37)
+    EXPECT_EQ(Date::FromDaysSinceEpoch(z).DaysSinceEpoch(), z);
 }
 
 TEST(DateTest, WeekdaysAndQuarters) {

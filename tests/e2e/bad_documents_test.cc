@@ -40,20 +40,21 @@ struct Crafted {
   std::string accession;
   std::string form;
   std::string filename;
-  std::string body;     // the <TEXT> content
-  bool pdf = false;     // wrap body uuencoded in <PDF>
-  bool close = true;    // write the closing tags
+  std::string body;   // the <TEXT> content
+  bool pdf = false;   // wrap body uuencoded in <PDF>
+  bool close = true;  // write the closing tags
 };
 
 std::string Submission(const Crafted& c) {
-  std::string s = "<SEC-DOCUMENT>" + c.accession + ".txt : " + kDay + "\n<SEC-HEADER>" +
-                  c.accession + ".hdr.sgml : " + kDay + "\nACCESSION NUMBER:\t\t" + c.accession +
-                  "\nCONFORMED SUBMISSION TYPE:\t" + c.form +
-                  "\nPUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t" + kDay +
-                  "\n\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tBAD DOCS CORP\n"
-                  "\t\tCENTRAL INDEX KEY:\t\t\t0009990001\n\t\tSTATE OF INCORPORATION:\t\t\tDE\n"
-                  "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>" + c.form + "\n<SEQUENCE>1\n<FILENAME>" +
-                  c.filename + "\n<TEXT>\n";
+  std::string s =
+      "<SEC-DOCUMENT>" + c.accession + ".txt : " + kDay + "\n<SEC-HEADER>" + c.accession +
+      ".hdr.sgml : " + kDay + "\nACCESSION NUMBER:\t\t" + c.accession +
+      "\nCONFORMED SUBMISSION TYPE:\t" + c.form +
+      "\nPUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t" + kDay +
+      "\n\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tBAD DOCS CORP\n"
+      "\t\tCENTRAL INDEX KEY:\t\t\t0009990001\n\t\tSTATE OF INCORPORATION:\t\t\tDE\n"
+      "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>" +
+      c.form + "\n<SEQUENCE>1\n<FILENAME>" + c.filename + "\n<TEXT>\n";
   s += c.pdf ? "<PDF>\n" + Uuencode(c.body) + (c.close ? "</PDF>\n" : "") : c.body + "\n";
   if (c.close) s += "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
   return s;
@@ -62,7 +63,8 @@ std::string Submission(const Crafted& c) {
 // One row of a master.idx (the layout the crawler reads).
 std::string IndexRow(const std::string& form, const std::string& company, const std::string& cik,
                      const std::string& date, const std::string& acc) {
-  return cik + "|" + company + "|" + form + "|" + date + "|edgar/data/" + cik + "/" + acc + ".txt\n";
+  return cik + "|" + company + "|" + form + "|" + date + "|edgar/data/" + cik + "/" + acc +
+         ".txt\n";
 }
 
 class BadDocumentsTest : public ::testing::Test {
@@ -78,8 +80,9 @@ class BadDocumentsTest : public ::testing::Test {
     std::string binary(20000, '\0');
     for (char& ch : binary) ch = static_cast<char>(rng());
     std::string huge = "<html><body>";
-    std::string para = "<p>1. Please tell us how you account for the rebates described on page 7 "
-                       "and why revenue is recognised at shipment.</p>\n";
+    std::string para =
+        "<p>1. Please tell us how you account for the rebates described on page 7 "
+        "and why revenue is recognised at shipment.</p>\n";
     while (huge.size() < (50u << 20)) huge += para;
     huge += "</body></html>";
     crafted_ = {
@@ -96,8 +99,8 @@ class BadDocumentsTest : public ::testing::Test {
         {"0009990001-16-000006", "UPLOAD", "filename1.pdf", "%PDF-1.4 never closed", true, false},
     };
     fs::create_directories(root_ / "Archives/edgar/daily-index/2016/QTR4");
-    std::ofstream idx(root_ / ("Archives/edgar/daily-index/2016/QTR4/master." +
-                               std::string(kDay) + ".idx"));
+    std::ofstream idx(
+        root_ / ("Archives/edgar/daily-index/2016/QTR4/master." + std::string(kDay) + ".idx"));
     idx << "Description:           Daily Index of EDGAR Dissemination Feed\n"
            "Last Data Received:    Oct 28, 2016\nComments:              webmaster@sec.gov\n"
            "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n \n"
@@ -156,11 +159,19 @@ TEST_F(BadDocumentsTest, EachBadDocumentIsRecordedWithItsReasonAndTheRestIsIndex
   // The 50 MB page is either capped (and indexed with an issue) or recorded; never a crash.
   auto stats = RunCorresp({"--data-dir", data.string(), "stats", "--json"}, env);
   ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  // `stats` lists every recorded failure with its reason; unreadable documents are permanent.
+  std::map<std::string, bool> listed;
+  const nlohmann::json stats_json = nlohmann::json::parse(stats.out);
+  for (const auto& f : stats_json["failure_list"])
+    listed[f["subject"].get<std::string>()] = f["permanent"].get<bool>();
+  for (const char* acc : {"0009990001-16-000001", "0009990001-16-000002", "0009990001-16-000005"})
+    EXPECT_TRUE(listed.count(acc) && listed[acc]) << acc << " listed as permanent\n" << stats.out;
+  EXPECT_TRUE(listed.count("0009990001-16-000006")) << stats.out;
   // Failures stay listed, and a second refresh does not retry permanent ones.
-  auto again = RunCorresp({"--data-dir", data.string(), "refresh", "--base-url",
-                           (*mirror)->base_url(), "--rate", "100", "--since", "2016-10-28",
-                           "--until", "2016-10-28", "--json"},
-                          env);
+  auto again =
+      RunCorresp({"--data-dir", data.string(), "refresh", "--base-url", (*mirror)->base_url(),
+                  "--rate", "100", "--since", "2016-10-28", "--until", "2016-10-28", "--json"},
+                 env);
   auto second = nlohmann::json::parse(again.out);
   EXPECT_EQ(second["new_filings"], 0) << again.out;
 }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "tests/e2e/state_snapshot.h"
@@ -39,9 +40,9 @@ class RefreshTest : public ::testing::Test {
   std::vector<std::string> Refresh(const MirrorProcess& mirror, const fs::path& data,
                                    std::vector<std::string> extra = {},
                                    const std::string& rate = "100") const {
-    std::vector<std::string> args = {"--data-dir", data.string(), "refresh", "--base-url",
-                                     mirror.base_url(), "--rate", rate, "--block-pause-seconds",
-                                     "1", "--json"};
+    std::vector<std::string> args = {
+        "--data-dir", data.string(),           "refresh", "--base-url", mirror.base_url(), "--rate",
+        rate,         "--block-pause-seconds", "1",       "--json"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
   }
@@ -107,8 +108,8 @@ TEST_F(RefreshTest, KilledAtRandomMomentsThenRerunEqualsAnUninterruptedRun) {
   fs::path data = dir_.path() / "killed";
   std::mt19937 rng(20261127);
   for (int i = 0; i < 20; ++i) {
-    pid_t pid = test::StartCorresp(
-        Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
+    pid_t pid =
+        test::StartCorresp(Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}), Env());
     std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 2500));
     kill(pid, SIGKILL);
     test::WaitChild(pid);
@@ -124,8 +125,8 @@ TEST_F(RefreshTest, KilledAtRandomMomentsThenRerunEqualsAnUninterruptedRun) {
 TEST_F(RefreshTest, CompletesThroughServerErrorsResetsAndARateBlock) {
   test::StateSnapshot reference = Reference();
   // 10% 503s, 5% resets, and a rate limit below the crawler's rate so that a block happens.
-  auto mirror = MirrorProcess::Start({"--error-rate", "0.1", "--reset-rate", "0.05", "--seed",
-                                      "11", "--rate-limit", "12", "--block-seconds", "1"});
+  auto mirror = MirrorProcess::Start({"--error-rate", "0.1", "--reset-rate", "0.05", "--seed", "11",
+                                      "--rate-limit", "12", "--block-seconds", "1"});
   ASSERT_TRUE(mirror.ok());
   fs::path data = dir_.path() / "faults";
   // --rate 20: above the mirror's 12/s limit.
@@ -151,8 +152,8 @@ TEST_F(RefreshTest, SecondWriterExitsThreeNamingTheHolderWhileSearchesKeepAnswer
   ASSERT_TRUE(mirror.ok());
   fs::path data = dir_.path() / "busy";
   // A first index so that searches have something to read.
-  auto seed = RunCorresp(Refresh(**mirror, data, {"--since", "2016-10-01", "--until", "2016-12-31"}),
-                         Env());
+  auto seed = RunCorresp(
+      Refresh(**mirror, data, {"--since", "2016-10-01", "--until", "2016-12-31"}), Env());
   ASSERT_EQ(seed.exit_code, 0) << seed.err;
   pid_t writer = test::StartCorresp(
       Refresh(**mirror, data, {"--since", kSince, "--until", kUntil}, "5"), Env());
@@ -201,6 +202,47 @@ TEST_F(RefreshTest, DiskFullIsFatalAndARerunWithSpaceCompletes) {
   EXPECT_EQ(after.index_ids, reference.index_ids);
   auto verify = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
+}
+
+TEST_F(RefreshTest, VerifyRepairsACorruptObjectAndGcRemovesUnreferencedOnes) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok());
+  fs::path data = dir_.path() / "verify";
+  auto r = RunCorresp(Refresh(**mirror, data, {"--since", "2016-10-01", "--until", "2016-12-31"}),
+                      Env());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto clean = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
+  ASSERT_EQ(clean.exit_code, 0) << clean.out;
+  // Damage one stored object and add one that nothing references.
+  fs::path victim;
+  for (auto& e : fs::recursive_directory_iterator(data / "store" / "objects"))
+    if (e.is_regular_file()) victim = e.path();
+  ASSERT_FALSE(victim.empty());
+  std::ofstream(victim, std::ios::binary | std::ios::trunc) << "garbage";
+  fs::path stray =
+      data / "store" / "objects" / "ab" / (std::string("ab") + std::string(62, '0') + ".gz");
+  fs::create_directories(stray.parent_path());
+  std::ofstream(stray) << "stray";
+  auto found = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
+  EXPECT_EQ(found.exit_code, 1) << found.out;
+  auto report = nlohmann::json::parse(found.out);
+  std::set<std::string> kinds;
+  for (const auto& p : report["problems"]) kinds.insert(p["kind"]);
+  EXPECT_TRUE(kinds.count("corrupt_object")) << found.out;
+  EXPECT_TRUE(kinds.count("unreferenced_object")) << found.out;
+  // --repair re-fetches the damaged filing from EDGAR (the mirror) at once.
+  auto repair = RunCorresp({"--data-dir", data.string(), "verify", "--repair", "--json",
+                            "--base-url", (*mirror)->base_url()},
+                           Env());
+  EXPECT_EQ(repair.exit_code, 0) << repair.out << repair.err;
+  EXPECT_EQ(nlohmann::json::parse(repair.out)["refetched"], 1) << repair.out;
+  auto gc = RunCorresp({"--data-dir", data.string(), "gc", "--json"}, Env());
+  ASSERT_EQ(gc.exit_code, 0) << gc.err;
+  EXPECT_EQ(nlohmann::json::parse(gc.out)["removed"], 1) << gc.out;
+  EXPECT_FALSE(fs::exists(stray));
+  auto after = RunCorresp({"--data-dir", data.string(), "verify", "--json"}, Env());
+  EXPECT_EQ(after.exit_code, 0) << after.out;
+  EXPECT_TRUE(nlohmann::json::parse(after.out)["problems"].empty()) << after.out;
 }
 
 }  // namespace

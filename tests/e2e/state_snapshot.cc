@@ -33,14 +33,16 @@ StateSnapshot Snapshot(const std::filesystem::path& data_dir) {
           "COALESCE((SELECT group_concat(sha256, ',') FROM (SELECT sha256 FROM documents d "
           "WHERE d.accession = f.accession ORDER BY sequence)), '') FROM filings f",
           [&](sqlite3_stmt* s) {
-            snap.filings[Col(s, 0)] = Col(s, 1) + "|" + Col(s, 2) + "|" + Col(s, 3) + "|" + Col(s, 4);
+            snap.filings[Col(s, 0)] =
+                Col(s, 1) + "|" + Col(s, 2) + "|" + Col(s, 3) + "|" + Col(s, 4);
           });
     Query(db,
           "SELECT t.id, t.status, COALESCE(t.start, ''), COALESCE(t.end, ''), "
           "COALESCE((SELECT group_concat(accession, ',') FROM (SELECT accession FROM "
           "thread_letters l WHERE l.thread_id = t.id ORDER BY position)), '') FROM threads t",
           [&](sqlite3_stmt* s) {
-            snap.threads[Col(s, 0)] = Col(s, 1) + "|" + Col(s, 2) + "|" + Col(s, 3) + "|" + Col(s, 4);
+            snap.threads[Col(s, 0)] =
+                Col(s, 1) + "|" + Col(s, 2) + "|" + Col(s, 3) + "|" + Col(s, 4);
           });
     Query(db, "SELECT value FROM state WHERE key='refresh.watermark'",
           [&](sqlite3_stmt* s) { snap.watermark = Col(s, 0); });
@@ -50,7 +52,8 @@ StateSnapshot Snapshot(const std::filesystem::path& data_dir) {
     Query(db, "SELECT sha256 FROM documents UNION SELECT submission_sha256 FROM filings",
           [&](sqlite3_stmt* s) { referenced.insert(Col(s, 0)); });
     std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(data_dir / "store" / "objects", ec);
+    for (auto it =
+             std::filesystem::recursive_directory_iterator(data_dir / "store" / "objects", ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file()) continue;
       std::string key = it->path().filename().string().substr(0, 64);
@@ -64,7 +67,8 @@ StateSnapshot Snapshot(const std::filesystem::path& data_dir) {
   try {
     Xapian::Database index((data_dir / "index").string());
     snap.index_documents = static_cast<long>(index.get_doccount());
-    for (auto t = index.allterms_begin("Q"); t != index.allterms_end("Q"); ++t) snap.index_ids.insert(*t);
+    for (auto t = index.allterms_begin("Q"); t != index.allterms_end("Q"); ++t)
+      snap.index_ids.insert(*t);
   } catch (const Xapian::Error&) {
   }
   return snap;
@@ -81,8 +85,10 @@ std::string Describe(const StateSnapshot& a, const StateSnapshot& b) {
       << a.unreferenced_objects << " vs " << b.unreferenced_objects;
   for (const auto& [k, v] : a.filings) {
     auto it = b.filings.find(k);
-    if (it == b.filings.end()) out << "\n  only in first: " << k;
-    else if (it->second != v) out << "\n  differs: " << k << " " << v << " vs " << it->second;
+    if (it == b.filings.end())
+      out << "\n  only in first: " << k;
+    else if (it->second != v)
+      out << "\n  differs: " << k << " " << v << " vs " << it->second;
   }
   for (const auto& [k, v] : a.threads) {
     auto it = b.threads.find(k);

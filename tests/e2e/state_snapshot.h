@@ -17,9 +17,9 @@ struct StateSnapshot {
   std::set<std::string> index_ids;             // every unique id term (Q...) in the index
   long index_documents = 0;                    // documents in the index
   std::string watermark;
-  std::vector<std::string> failures;           // "subject|stage"
-  long orphan_temp_files = 0;                  // files left in store/tmp
-  long unreferenced_objects = 0;               // store objects no filing references
+  std::vector<std::string> failures;  // "subject|stage"
+  long orphan_temp_files = 0;         // files left in store/tmp
+  long unreferenced_objects = 0;      // store objects no filing references
 
   bool operator==(const StateSnapshot&) const = default;
 };

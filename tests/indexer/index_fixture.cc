@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <mutex>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 namespace corresp::testing {
 
@@ -62,8 +62,8 @@ namespace {
 class ProcessDataDirs {
  public:
   fs::path Make(const std::string& name) {
-    fs::path dir = fs::path(CORRESP_BINARY_DIR) / "test-data-dirs" /
-                   (name + "-" + std::to_string(::getpid()));
+    fs::path dir =
+        fs::path(CORRESP_BINARY_DIR) / "test-data-dirs" / (name + "-" + std::to_string(::getpid()));
     std::lock_guard<std::mutex> lock(mutex_);
     dirs_.push_back(dir);
     return dir;

@@ -52,7 +52,8 @@ TEST_F(CatalogTest, NewCatalogIsAtTheCurrentSchema) {
 }
 
 TEST_F(CatalogTest, DiscoveredThenFetchedKeepsOneRowWithDocuments) {
-  ASSERT_TRUE(catalog_->AddDiscovered(Entry("0000000000-16-092800", "UPLOAD", {2016, 10, 28})).ok());
+  ASSERT_TRUE(
+      catalog_->AddDiscovered(Entry("0000000000-16-092800", "UPLOAD", {2016, 10, 28})).ok());
   ASSERT_TRUE(catalog_->AddDiscovered(Entry("0000000000-16-092800", "UPLOAD", {2016, 11, 1})).ok());
   auto f = *catalog_->GetFiling(*Accession::Parse("0000000000-16-092800"));
   ASSERT_TRUE(f.has_value());
@@ -75,8 +76,10 @@ TEST_F(CatalogTest, DiscoveredThenFetchedKeepsOneRowWithDocuments) {
 TEST_F(CatalogTest, FailuresAreRecordedAndClearedBySuccess) {
   Accession acc = *Accession::Parse("0001090872-16-000078");
   ASSERT_TRUE(catalog_->AddDiscovered(Entry(acc.text.c_str(), "CORRESP", {2016, 10, 28})).ok());
-  ASSERT_TRUE(catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
-  ASSERT_TRUE(catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
+  ASSERT_TRUE(
+      catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
+  ASSERT_TRUE(
+      catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
   auto f = *catalog_->GetFiling(acc);
   EXPECT_EQ(f->fetch_state, FetchState::kFailed);
   EXPECT_EQ(f->attempts, 2);
@@ -119,9 +122,9 @@ TEST_F(CatalogTest, ThreadsAreReplacedPerCompany) {
   t.status = ThreadStatus::kClosed;
   t.start = Date{2016, 9, 14};
   t.end = Date{2016, 9, 30};
-  t.letters = {{*Accession::Parse("0000000000-16-092800"), "UPLOAD", "comment_letter",
-                Date{2016, 9, 14}, 2},
-               {*Accession::Parse("0000000000-16-095373"), "UPLOAD", "closing", Date{2016, 9, 30}, 0}};
+  t.letters = {
+      {*Accession::Parse("0000000000-16-092800"), "UPLOAD", "comment_letter", Date{2016, 9, 14}, 2},
+      {*Accession::Parse("0000000000-16-095373"), "UPLOAD", "closing", Date{2016, 9, 30}, 0}};
   ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
   ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
   auto all = *catalog_->ListThreads();

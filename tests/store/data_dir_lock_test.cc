@@ -39,7 +39,10 @@ TEST(DataDirLockTest, SecondWriterIsRefusedWithTheHoldersPid) {
 
 TEST(DataDirLockTest, ReleasedByTheDestructor) {
   testing::TempDir dir;
-  { auto lock = DataDirLock::Acquire(dir.path()); ASSERT_TRUE(lock.ok()); }
+  {
+    auto lock = DataDirLock::Acquire(dir.path());
+    ASSERT_TRUE(lock.ok());
+  }
   EXPECT_TRUE(DataDirLock::Acquire(dir.path()).ok());
 }
 
