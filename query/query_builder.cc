@@ -236,8 +236,14 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) 
                      Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                      Xapian::QueryParser::FLAG_PURE_NOT;
     built.query = qp.parse_query(text, flags);
-    built.corrected = qp.get_corrected_query_string();
-    if (!built.corrected.empty() && AllWordsKnown(db, request.query)) built.corrected.clear();
+    // The suggestion is made on the user's own words, not on the rewritten query (which holds
+    // internal fields such as topicw:), so it can be shown and pasted back as it is.
+    if (!AllWordsKnown(db, request.query)) {
+      Xapian::QueryParser speller;
+      ConfigureParser(speller, db, nlohmann::json::parse(topics, nullptr, false));
+      speller.parse_query(request.query, flags);
+      built.corrected = speller.get_corrected_query_string();
+    }
   }
   Xapian::Query filters = Filters(request);
   if (!filters.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filters);

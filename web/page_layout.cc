@@ -85,7 +85,10 @@ std::string StandardLabel(std::string_view key) {
   std::string out;
   for (size_t i = 0; i < digit; ++i)
     out += static_cast<char>(std::toupper(static_cast<unsigned char>(key[i])));
-  if (digit < key.size()) out += (out.empty() ? "" : " ") + std::string(key.substr(digit));
+  if (digit < key.size()) {
+    if (!out.empty()) out += ' ';
+    out.append(key.substr(digit));
+  }
   return out;
 }
 
@@ -94,8 +97,12 @@ std::string ThreadHref(std::string_view thread) { return "/thread/" + PathEncode
 std::string SimilarHref(std::string_view item) { return "/similar/" + PathEncode(item); }
 std::string ItemHref(std::string_view item) {
   size_t hash = item.find('#');
-  return LetterHref(item.substr(0, hash)) +
-         (hash == std::string_view::npos ? "" : "#" + ItemAnchor(item));
+  std::string href = LetterHref(item.substr(0, hash));
+  if (hash != std::string_view::npos) {
+    href += '#';
+    href += ItemAnchor(item);
+  }
+  return href;
 }
 
 std::string PageStart(std::string_view title, std::string_view query) {

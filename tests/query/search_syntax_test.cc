@@ -234,7 +234,12 @@ TEST(SearchOptions, SortCollapsePaging) {
 TEST(SearchOptions, SpellingSuggestion) {
   SearchResponse r = RunQuery("heding efectiveness");
   EXPECT_FALSE(r.corrected.empty());
+  EXPECT_NE(r.corrected.find("effectiveness"), std::string::npos) << r.corrected;
   EXPECT_EQ(RunQuery("hedge effectiveness").corrected, "");
+  // The suggestion is in the user's words, never the internal rewrite of a quoted topic.
+  SearchResponse quoted = RunQuery("\"hedge acounting\"");
+  EXPECT_EQ(quoted.corrected.find("topicw"), std::string::npos) << quoted.corrected;
+  EXPECT_NE(quoted.corrected.find("accounting"), std::string::npos) << quoted.corrected;
 }
 
 TEST(SearchOptions, SynonymsAndAbbreviations) {
