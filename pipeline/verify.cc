@@ -172,8 +172,7 @@ Result<long> RefetchAndReindex(const Config& config, Catalog& catalog, DocumentS
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> pending,
                            crawler.PendingFromCatalog(FilingFilter{config.crawl.forms, {}}));
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(pending));
-  CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store));
-  (void)indexed;
+  CORRESP_RETURN_IF_ERROR(IndexPending(config, catalog, store).status());
   return crawler.report().fetched;
 }
 
