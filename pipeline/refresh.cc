@@ -115,27 +115,51 @@ Date SafeWatermark(const CrawlReport& crawl, Date from, Date to) {
   return mark;
 }
 
-}  // namespace
+// What the catalog and index held before the run, to report what the run changed.
+struct BeforeRun {
+  std::map<std::string, ThreadStatus> threads;
+  IndexCounts items;
+  std::map<std::pair<std::string, std::string>, int> failure_attempts;
+};
 
-Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& config,
-                                 Catalog& catalog, DocumentStore& store, ProgressSink* progress) {
-  auto started = std::chrono::steady_clock::now();
-  Date today = request.today.value_or(Date::Today());
-  RefreshReport report;
-  CORRESP_ASSIGN_OR_RETURN(report.from, StartDay(request, config, catalog, today));
-  report.to = std::min(request.until.value_or(today), today);
-  if (report.from > report.to)
-    return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
-                           report.to.ToIso());
-  report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
+Result<BeforeRun> Remember(const Config& config, const Catalog& catalog) {
+  BeforeRun before;
+  CORRESP_ASSIGN_OR_RETURN(before.threads, ThreadStates(catalog));
+  before.items = CountItems(IndexPath(config));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
+  for (const FailureRecord& f : failures)
+    before.failure_attempts[{f.subject, f.stage}] = f.attempts;
+  return before;
+}
 
-  CORRESP_ASSIGN_OR_RETURN(auto threads_before, ThreadStates(catalog));
-  IndexCounts items_before = CountItems(IndexPath(config));
-  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures_before, catalog.ListFailures());
+// Fills the report's comments/responses added, threads opened/closed and new failures.
+Status ReportChanges(const BeforeRun& before, const Config& config, const Catalog& catalog,
+                     RefreshReport& report) {
+  IndexCounts items = CountItems(IndexPath(config));
+  report.comments_added = items.comments - before.items.comments;
+  report.responses_added = items.responses - before.items.responses;
+  CORRESP_ASSIGN_OR_RETURN(auto threads, ThreadStates(catalog));
+  for (const auto& [id, status] : threads) {
+    auto was = before.threads.find(id);
+    if (was == before.threads.end()) ++report.threads_opened;
+    if (status == ThreadStatus::kClosed &&
+        (was == before.threads.end() || was->second != ThreadStatus::kClosed))
+      ++report.threads_closed;
+  }
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
+  for (const FailureRecord& f : failures) {
+    auto it = before.failure_attempts.find({f.subject, f.stage});
+    if (it != before.failure_attempts.end() && it->second == f.attempts) continue;  // untouched
+    report.failures.push_back({f.subject, f.stage, f.reason});
+  }
+  return Status::Ok();
+}
 
-  // 1. Discover and fetch.
-  FilingFilter filter{config.crawl.forms, {}};
-  Crawler crawler(config, catalog, store, progress, request.stop);
+// Everything this run fetches: the indexes' new filings, earlier failures, and with
+// retry_failed the permanent ones; one entry per accession.
+Result<std::vector<IndexEntry>> EntriesToFetch(const RefreshRequest& request, Crawler& crawler,
+                                               Catalog& catalog, const RefreshReport& report,
+                                               const FilingFilter& filter, Date today) {
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
                            crawler.Discover(PlanIndexFiles(report.from, report.to, today), filter));
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> pending, crawler.PendingFromCatalog(filter));
@@ -149,7 +173,30 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   std::vector<IndexEntry> unique;
   for (IndexEntry& e : entries)
     if (seen.insert(e.accession.text).second) unique.push_back(std::move(e));
-  CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(unique));
+  return unique;
+}
+
+}  // namespace
+
+Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& config,
+                                 Catalog& catalog, DocumentStore& store, ProgressSink* progress) {
+  auto started = std::chrono::steady_clock::now();
+  Date today = request.today.value_or(Date::Today());
+  RefreshReport report;
+  CORRESP_ASSIGN_OR_RETURN(report.from, StartDay(request, config, catalog, today));
+  report.to = std::min(request.until.value_or(today), today);
+  if (report.from > report.to)
+    return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
+                           report.to.ToIso());
+  report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
+  CORRESP_ASSIGN_OR_RETURN(BeforeRun before, Remember(config, catalog));
+
+  // 1. Discover and fetch.
+  FilingFilter filter{config.crawl.forms, {}};
+  Crawler crawler(config, catalog, store, progress, request.stop);
+  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
+                           EntriesToFetch(request, crawler, catalog, report, filter, today));
+  CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
   const CrawlReport& crawl = crawler.report();
   report.index_files = crawl.index_files;
   report.new_filings = crawl.fetched;
@@ -161,34 +208,12 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
     CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store));
     report.letters_indexed = static_cast<long>(indexed.indexed);
   }
+  CORRESP_RETURN_IF_ERROR(ReportChanges(before, config, catalog, report));
 
-  // 3. What changed.
-  IndexCounts items_after = CountItems(IndexPath(config));
-  report.comments_added = items_after.comments - items_before.comments;
-  report.responses_added = items_after.responses - items_before.responses;
-  CORRESP_ASSIGN_OR_RETURN(auto threads_after, ThreadStates(catalog));
-  for (const auto& [id, status] : threads_after) {
-    auto before = threads_before.find(id);
-    if (before == threads_before.end()) ++report.threads_opened;
-    if (status == ThreadStatus::kClosed &&
-        (before == threads_before.end() || before->second != ThreadStatus::kClosed))
-      ++report.threads_closed;
-  }
-  CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures_after, catalog.ListFailures());
-  std::map<std::pair<std::string, std::string>, int> attempts_before;
-  for (const FailureRecord& f : failures_before) attempts_before[{f.subject, f.stage}] = f.attempts;
-  for (const FailureRecord& f : failures_after) {
-    auto it = attempts_before.find({f.subject, f.stage});
-    if (it != attempts_before.end() && it->second == f.attempts) continue;  // not touched now
-    report.failures.push_back({f.subject, f.stage, f.reason});
-  }
-
-  // 4. Only now, with catalog and index committed, move the watermark.
-  Date mark = SafeWatermark(crawl, report.from, report.to);
-  if (!report.interrupted && mark >= report.from) {
-    CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, mark.ToIso()));
-  }
+  // 3. Only now, with catalog and index committed, move the watermark.
   if (!report.interrupted) {
+    Date mark = SafeWatermark(crawl, report.from, report.to);
+    if (mark >= report.from) CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, mark.ToIso()));
     CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, UtcTimestampNow()));
   }
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
