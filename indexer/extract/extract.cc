@@ -8,6 +8,7 @@
 #include "indexer/extract/pdf_reader.h"
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
+#include "indexer/extract/text_util.h"
 #include "indexer/segment/segment.h"
 
 namespace corresp {
@@ -41,6 +42,45 @@ std::optional<std::string> Unreadable(std::string_view body, PayloadType type,
   for (const std::string& issue : doc.issues)
     if (issue.rfind("pdf:", 0) == 0) return issue;
   return "no readable text in the document";
+}
+
+// Replaces every byte that does not start a valid UTF-8 sequence with U+FFFD, so every string
+// of a Letter is valid UTF-8 (JSON output and the index require it).
+std::string ValidUtf8(const std::string& s) {
+  if (IsValidUtf8(s)) return s;
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n > 0 && i + n <= s.size() && IsValidUtf8(std::string_view(s).substr(i, n))) {
+      out.append(s, i, n);
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+void MakeValidUtf8(Letter& l) {
+  for (std::string* s : {&l.company, &l.addressee, &l.body}) *s = ValidUtf8(*s);
+  if (l.form) *l.form = ValidUtf8(*l.form);
+  if (l.unreadable) *l.unreadable = ValidUtf8(*l.unreadable);
+  for (Reference& r : l.references)
+    for (std::string& f : r.file_numbers) f = ValidUtf8(f);
+  for (Reference& r : l.references) r.form = ValidUtf8(r.form);
+  for (Comment& c : l.comments) {
+    c.text = ValidUtf8(c.text);
+    if (c.page_ref) *c.page_ref = ValidUtf8(*c.page_ref);
+    for (std::string& h : c.headings) h = ValidUtf8(h);
+  }
+  for (Response& r : l.responses) {
+    r.text = ValidUtf8(r.text);
+    r.comment_text = ValidUtf8(r.comment_text);
+    for (std::string& h : r.headings) h = ValidUtf8(h);
+  }
+  for (std::string& i : l.issues) i = ValidUtf8(i);
 }
 
 BlockDocument ReadAny(std::string_view bytes, const std::string& name) {
@@ -115,7 +155,8 @@ Letter ExtractLetter(const ExtractInput& input) {
     letter.form = input.form;
     letter.issues.push_back("extractor failed: unknown error");
   }
-  letter.file = input.name;
+  letter.file = ValidUtf8(input.name);
+  MakeValidUtf8(letter);
   return letter;
 }
 

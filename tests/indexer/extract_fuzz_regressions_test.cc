@@ -22,9 +22,13 @@ TEST(FuzzRegressions, EveryKeptInputExtracts) {
     std::stringstream ss;
     ss << in.rdbuf();
     std::string bytes = ss.str();
-    for (const char* form : {"UPLOAD", "CORRESP"}) {
-      Letter l = ExtractLetter({bytes, entry.path().string(), std::string(form)});
+    for (std::optional<std::string> form :
+         {std::optional<std::string>("UPLOAD"), std::optional<std::string>("CORRESP"),
+          std::optional<std::string>()}) {
+      Letter l = ExtractLetter({bytes, entry.path().string(), form});
       EXPECT_EQ(l.file, entry.path().string());
+      // sgml-invalid-utf8.txt: invalid UTF-8 in the letter made the JSON dump throw.
+      EXPECT_NO_THROW((void)LetterToJson(l).dump()) << entry.path();
     }
     ++files;
   }
