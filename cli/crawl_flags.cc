@@ -11,7 +11,8 @@ void AddCrawlFlags(CLI::App* cmd, CrawlFlags& f) {
   cmd->add_option("--max-connections", f.max_connections, "Concurrent connections (default 8)");
   cmd->add_option("--block-pause-seconds", f.block_pause_seconds,
                   "Pause after a rate block (default 600)");
-  cmd->add_option("--forms", f.forms, "Form types to collect (default UPLOAD,CORRESP,SEC STAFF LETTER)")
+  cmd->add_option("--forms", f.forms,
+                  "Form types to collect (default UPLOAD,CORRESP,SEC STAFF LETTER)")
       ->delimiter(',');
 }
 
