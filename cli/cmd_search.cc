@@ -39,11 +39,6 @@ Status Finish(SearchFlags& f) {
   if (f.sort == "-date") f.request.sort = SortOrder::kDateDescending;
   if (f.collapse == "letter") f.request.collapse = Collapse::kLetter;
   if (f.collapse == "thread") f.request.collapse = Collapse::kThread;
-  bool tty = isatty(STDOUT_FILENO) != 0;
-  if (!f.json) {
-    f.request.highlight_start = tty ? "\x1b[1m" : "";
-    f.request.highlight_end = tty ? "\x1b[0m" : "";
-  }
   return Status::Ok();
 }
 
@@ -59,7 +54,7 @@ int RunSearch(CliContext& ctx, SearchFlags& flags) {
   if (flags.json)
     std::cout << SearchResponseToJson(*response).dump() << "\n";
   else
-    PrintSearchText(std::cout, *response);
+    PrintSearchText(std::cout, *response, isatty(STDOUT_FILENO) != 0);
   return kExitOk;
 }
 

@@ -29,11 +29,6 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
     auto reader = OpenIndex(IndexPath(*config), f->remote);
     if (!reader.ok())
       return ctx.PrintError(reader.status()), void(*exit_code = ExitCodeFor(reader.status()));
-    if (!f->json) {
-      bool tty = isatty(STDOUT_FILENO) != 0;
-      f->options.highlight_start = tty ? "\x1b[1m" : "";
-      f->options.highlight_end = tty ? "\x1b[0m" : "";
-    }
     auto similar = Similar(**reader, f->id, f->options);
     if (!similar.ok()) {
       ctx.PrintError(similar.status());
@@ -44,7 +39,7 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
     if (f->json)
       std::cout << SearchResponseToJson(*similar).dump() << "\n";
     else
-      PrintSearchText(std::cout, *similar);
+      PrintSearchText(std::cout, *similar, isatty(STDOUT_FILENO) != 0);
   });
 }
 

@@ -52,6 +52,10 @@ inline constexpr std::string_view kMetaLetterDocs = "letterdocs:";  // letterdoc
 inline constexpr std::string_view kMetaCikLetters =
     "cikletters:";  // cikletters:<CIK10> -> accessions
 inline constexpr std::string_view kMetaLastIndexed = "last_indexed";  // UTC ISO time
+// Running totals kept by the writer (decimal text), so stats need no scan of the records.
+inline constexpr std::string_view kMetaCountLetters = "count:letters";
+inline constexpr std::string_view kMetaCountThreadsOpen = "count:threads.open";
+inline constexpr std::string_view kMetaCountThreadsClosed = "count:threads.closed";
 
 // Query-parser field names (the user's `company:` etc.) are in query/query_builder.cc.
 

@@ -24,21 +24,29 @@ const char* FacetName(char field) {
 
 }  // namespace
 
-void CountPackedFacets(const std::string& packed, FacetCounts& counts) {
-  size_t pos = 0;
-  while (pos < packed.size()) {
-    size_t end = packed.find('\t', pos);
-    if (end == std::string::npos) end = packed.size();
-    if (end - pos >= 2 && packed[pos + 1] == '=') {
-      if (const char* name = FacetName(packed[pos]))
-        ++counts[name][packed.substr(pos + 2, end - pos - 2)];
-    }
-    pos = end + 1;
+void FacetTally::Add(std::string_view packed) {
+  while (!packed.empty()) {
+    size_t end = packed.find('\t');
+    std::string_view token = packed.substr(0, end);
+    packed.remove_prefix(end == std::string_view::npos ? packed.size() : end + 1);
+    if (token.size() < 2 || token[1] != '=') continue;
+    auto it = tokens_.find(token);
+    if (it == tokens_.end())
+      tokens_.emplace(std::string(token), 1);
+    else
+      ++it->second;
   }
 }
 
+FacetCounts FacetTally::counts() const {
+  FacetCounts out;
+  for (const auto& [token, n] : tokens_)
+    if (const char* name = FacetName(token[0])) out[name][token.substr(2)] += n;
+  return out;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  CountPackedFacets(doc.get_value(schema::kSlotFacets), counts_);
+  tally_.Add(doc.get_value(schema::kSlotFacets));
 }
 
 }  // namespace corresp

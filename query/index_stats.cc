@@ -16,6 +16,34 @@ void CountPrefix(const Xapian::Database& db, std::string_view prefix,
     out[(*it).substr(p.size())] = it.get_termfreq();
 }
 
+long Count(const Xapian::Database& db, std::string_view key) {
+  std::string text = db.get_metadata(std::string(key));
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return -1;
+  return std::stol(text);
+}
+
+// The writer's running totals; false for an index written before they existed.
+bool ReadTotals(const Xapian::Database& db, IndexStats& st) {
+  st.letters = Count(db, s::kMetaCountLetters);
+  st.threads_open = Count(db, s::kMetaCountThreadsOpen);
+  st.threads_closed = Count(db, s::kMetaCountThreadsClosed);
+  return st.letters >= 0 && st.threads_open >= 0 && st.threads_closed >= 0;
+}
+
+void CountByScan(const Xapian::Database& db, IndexStats& st) {
+  st.letters = st.threads_open = st.threads_closed = 0;
+  std::string lp(s::kMetaLetterPrefix);
+  for (auto it = db.metadata_keys_begin(lp); it != db.metadata_keys_end(lp); ++it) ++st.letters;
+  std::string tp(s::kMetaThreadPrefix);
+  for (auto it = db.metadata_keys_begin(tp); it != db.metadata_keys_end(tp); ++it) {
+    std::string value = db.get_metadata(*it);
+    if (value.empty()) continue;
+    json t = json::parse(value, nullptr, false);
+    if (!t.is_object()) continue;
+    (t.value("status", "") == "closed" ? st.threads_closed : st.threads_open)++;
+  }
+}
+
 }  // namespace
 
 Result<IndexStats> ReadIndexStats(IndexReader& reader) {
@@ -26,16 +54,7 @@ Result<IndexStats> ReadIndexStats(IndexReader& reader) {
     st.comments = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeComment));
     st.responses = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeResponse));
     st.letter_documents = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeLetter));
-    std::string lp(s::kMetaLetterPrefix);
-    for (auto it = db.metadata_keys_begin(lp); it != db.metadata_keys_end(lp); ++it) ++st.letters;
-    std::string tp(s::kMetaThreadPrefix);
-    for (auto it = db.metadata_keys_begin(tp); it != db.metadata_keys_end(tp); ++it) {
-      std::string value = db.get_metadata(*it);
-      if (value.empty()) continue;
-      json t = json::parse(value, nullptr, false);
-      if (!t.is_object()) continue;
-      (t.value("status", "") == "closed" ? st.threads_closed : st.threads_open)++;
-    }
+    if (!ReadTotals(db, st)) CountByScan(db, st);
     st.last_indexed = db.get_metadata(std::string(s::kMetaLastIndexed));
     CountPrefix(db, s::kPrefixYear, st.by_year);
     CountPrefix(db, s::kPrefixTopic, st.by_topic);

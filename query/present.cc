@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "query/snippet.h"
+
 namespace corresp {
 
 using nlohmann::json;
@@ -36,31 +38,34 @@ void PrintItem(std::ostream& out, const json& d, const std::string& pad) {
   out << Indent(d.value("text", ""), pad + "  ") << "\n";
 }
 
+json Paired(const std::optional<PairedItem>& p) {
+  return p ? json{{"id", p->id}, {"snippet", p->snippet}} : json(nullptr);
+}
+
 }  // namespace
 
 json SearchResponseToJson(const SearchResponse& r) {
   json hits = json::array();
   for (const SearchHit& h : r.hits) {
-    hits.push_back(
-        {{"id", h.id},
-         {"type", h.type},
-         {"accession", h.accession},
-         {"form", h.form},
-         {"kind", h.kind},
-         {"cik", h.cik},
-         {"company", h.company},
-         {"date", h.date},
-         {"letter_date", h.letter_date},
-         {"number", h.number ? json(*h.number) : json(nullptr)},
-         {"headings", h.headings},
-         {"snippet", h.snippet},
-         {"url", h.url},
-         {"thread", h.thread},
-         {"topics", h.topics},
-         {"standards", h.standards},
-         {"response", h.response ? json{{"id", h.response->id}, {"snippet", h.response->snippet}}
-                                 : json(nullptr)},
-         {"score", h.score}});
+    hits.push_back({{"id", h.id},
+                    {"type", h.type},
+                    {"accession", h.accession},
+                    {"form", h.form},
+                    {"kind", h.kind},
+                    {"cik", h.cik},
+                    {"company", h.company},
+                    {"date", h.date},
+                    {"letter_date", h.letter_date},
+                    {"number", h.number ? json(*h.number) : json(nullptr)},
+                    {"headings", h.headings},
+                    {"snippet", h.snippet},
+                    {"url", h.url},
+                    {"thread", h.thread},
+                    {"topics", h.topics},
+                    {"standards", h.standards},
+                    {"response", Paired(h.response)},
+                    {"comment", Paired(h.comment)},
+                    {"score", h.score}});
   }
   json facets = json::object();
   for (const auto& [name, counts] : r.facets) facets[name] = counts;
@@ -70,7 +75,10 @@ json SearchResponseToJson(const SearchResponse& r) {
       {"hits", hits},     {"facets", facets}};
 }
 
-void PrintSearchText(std::ostream& out, const SearchResponse& r) {
+void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
+  auto plain = [bold](const std::string& snippet) {
+    return PlainSnippet(snippet, bold ? "\x1b[1m" : "", bold ? "\x1b[0m" : "");
+  };
   if (!r.corrected.empty()) out << "Did you mean: " << r.corrected << "\n";
   out << fmt::format("{} match{} for {}\n\n", r.total, r.total == 1 ? "" : "es", r.query);
   int rank = r.offset;
@@ -81,9 +89,10 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r) {
     for (const std::string& x : h.headings) headings += (headings.empty() ? "" : " > ") + x;
     out << fmt::format("{}. {} | {} | {} | {}{}\n", ++rank, h.company, h.date, h.form, where,
                        headings.empty() ? "" : " | " + headings);
-    out << Indent(h.snippet, "   ") << "\n";
+    out << Indent(plain(h.snippet), "   ") << "\n";
     out << "   " << h.url << "   thread " << h.thread << "   id " << h.id << "\n";
-    if (h.response) out << "   Response: " << h.response->snippet << "\n";
+    if (h.response) out << "   Response: " << plain(h.response->snippet) << "\n";
+    if (h.comment) out << "   Answers comment: " << plain(h.comment->snippet) << "\n";
     out << "\n";
   }
   for (const auto& [name, counts] : r.facets) {

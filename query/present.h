@@ -11,12 +11,15 @@ namespace corresp {
 
 // {"query","corrected","total","offset","hits":[{"id","type","accession","form","kind","cik",
 // "company","date","letter_date","number","headings","snippet","url","thread","topics",
-// "standards","response":{"id","snippet"}|null,"score"}],"facets":{...}}
+// "standards","response":{"id","snippet"}|null,"comment":{"id","snippet"}|null,"score"}],
+// "facets":{...}}. Every snippet is HTML-escaped text with <b> highlights (query/snippet.h).
 nlohmann::json SearchResponseToJson(const SearchResponse& response);
 
 // Human-readable hits: one block per hit (company, date, form, number and headings, snippet,
-// URL, thread, paired response), then facets when present.
-void PrintSearchText(std::ostream& out, const SearchResponse& response);
+// URL, thread, paired response or comment), then facets when present. Snippets become plain
+// text, highlights ANSI bold when `bold` (a terminal). The response must use the default
+// highlight markers.
+void PrintSearchText(std::ostream& out, const SearchResponse& response, bool bold);
 
 // A `show` result (see lookup.h ShowItem) as text.
 void PrintShowText(std::ostream& out, const nlohmann::json& shown);

@@ -6,6 +6,7 @@
 #include "query/facets.h"
 #include "query/hits.h"
 #include "query/query_builder.h"
+#include "query/snippet.h"
 
 namespace corresp {
 
@@ -45,8 +46,12 @@ SearchHit HitFromData(const json& d) {
   h.thread = Str(d, "thread");
   h.topics = StringList(d, "topics");
   h.standards = StringList(d, "standards");
-  if (d.contains("response") && d["response"].is_object())
-    h.response = PairedItem{Str(d["response"], "id"), Str(d["response"], "text")};
+  auto paired = [&](const char* key) -> std::optional<PairedItem> {
+    if (!d.contains(key) || !d[key].is_object()) return std::nullopt;
+    return PairedItem{Str(d[key], "id"), EscapeSnippetText(Str(d[key], "text"))};
+  };
+  h.response = paired("response");
+  h.comment = paired("comment");
   return h;
 }
 
@@ -86,15 +91,15 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 // Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
 // packed facet value of every match, a page at a time.
 FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total) {
-  FacetCounts counts;
+  FacetTally tally;
   const Xapian::doccount kPage = 1000;
   for (Xapian::doccount first = 0; first < total; first += kPage) {
     Xapian::MSet page = enquire.get_mset(first, kPage);
     for (auto it = page.begin(); it != page.end(); ++it)
-      CountPackedFacets(it.get_document().get_value(s::kSlotFacets), counts);
+      tally.Add(it.get_document().get_value(s::kSlotFacets));
     if (page.size() < kPage) break;
   }
-  return counts;
+  return tally.counts();
 }
 
 Status RunSearch(const Xapian::Database& db, bool remote, const SearchRequest& r,

@@ -33,7 +33,9 @@ struct SearchRequest {
   Collapse collapse = Collapse::kNone;
   // Count form/year/company/topic/standard over all matches (slower: checks every match).
   bool facets = false;
-  // Markers around matched words in snippets: ANSI bold on a terminal, <b> in JSON.
+  // Markers around matched words in snippets. Snippets are HTML-escaped text (Xapian escapes
+  // only around non-empty markers, so keep them non-empty); PlainSnippet() in query/present.h
+  // turns them into terminal text.
   std::string highlight_start = "<b>";
   std::string highlight_end = "</b>";
   // Snippet length in characters: two or three lines.
@@ -42,7 +44,7 @@ struct SearchRequest {
 
 struct PairedItem {
   std::string id;
-  std::string snippet;  // the first lines of the paired item
+  std::string snippet;  // the first lines of the paired item, HTML-escaped like every snippet
 };
 
 struct SearchHit {
@@ -51,12 +53,13 @@ struct SearchHit {
   std::string accession, form, kind, cik, company, date, letter_date;
   std::optional<int> number;
   std::vector<std::string> headings;
-  std::string snippet;
+  std::string snippet;  // HTML-escaped text, matched words between the highlight markers
   std::string url;
   std::string thread;
   std::vector<std::string> topics;
   std::vector<std::string> standards;
   std::optional<PairedItem> response;  // for a staff comment: the company's paired response
+  std::optional<PairedItem> comment;   // for a response: the staff comment it answers
   double score = 0;
 };
 

@@ -108,13 +108,25 @@ struct HttpServer::Impl {
   Impl(ServerOptions o, RequestHandler h)
       : options(std::move(o)), handler(std::move(h)), acceptor(ioc), signals(ioc) {}
 
+  void StartSession(tcp::socket socket) {
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    std::make_shared<Session>(std::move(socket), options, handler)->Start();
+  }
+
+  // Accepts one connection, then every other one already waiting: each completion handler
+  // queues behind the requests being served, so accepting one per turn would leave new
+  // connections waiting seconds under load (the acceptor is non-blocking).
   void Accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (!acceptor.is_open()) return;
-      if (!ec) {
-        beast::error_code ignored;
-        socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<Session>(std::move(socket), options, handler)->Start();
+      if (!ec) StartSession(std::move(socket));
+      for (;;) {
+        tcp::socket more(asio::make_strand(ioc));
+        beast::error_code again;
+        acceptor.accept(more, again);
+        if (again) break;
+        StartSession(std::move(more));
       }
       Accept();
     });
@@ -144,6 +156,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
   if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acc.bind(endpoint, ec);
   if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+  if (!ec) acc.non_blocking(true, ec);
   if (ec == asio::error::address_in_use)
     return Unavailable("serve: " + options.bind + ":" + std::to_string(options.port) +
                        " is in use");

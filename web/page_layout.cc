@@ -165,20 +165,32 @@ std::string SearchForm(const SearchRequest& r) {
   return out + "</div></details></form>";
 }
 
+// One side of a comment/response pair: a label (a link to the item when `link_id` is set, the
+// paired item; the hit itself is linked from its heading) and the snippet.
+std::string Side(std::string_view css, std::string_view label, const std::string& link_id,
+                 const std::string& snippet) {
+  std::string out = "<div class=\"side " + std::string(css) + "\"><div class=\"side-label\">";
+  if (link_id.empty())
+    out += std::string(label);
+  else
+    out += "<a href=\"" + HtmlEscape(ItemHref(link_id)) + "\">" + std::string(label) + "</a>";
+  return out + "</div><p class=\"snippet\">" + SanitizeSnippet(snippet) + "</p></div>";
+}
+
 std::string HitHtml(const SearchHit& h) {
   std::string out = "<article class=\"hit type-" + HtmlEscape(h.type) + "\" data-id=\"" +
                     HtmlEscape(h.id) + "\">";
   out += HitHeading(h);
-  bool paired = h.response.has_value();
-  out += paired ? "<div class=\"pair\">" : "";
-  out += "<div class=\"side staff\">";
-  if (paired) out += "<div class=\"side-label\">Staff comment</div>";
-  out += "<p class=\"snippet\">" + SanitizeSnippet(h.snippet) + "</p></div>";
-  if (paired) {
-    out += "<div class=\"side company\"><div class=\"side-label\"><a href=\"" +
-           HtmlEscape(ItemHref(h.response->id)) +
-           "\">Company response</a></div><p class=\"snippet\">" +
-           SanitizeSnippet(h.response->snippet) + "</p></div></div>";
+  if (h.response) {  // a staff comment beside the company's answer
+    out += "<div class=\"pair\">" + Side("staff", "Staff comment", "", h.snippet) +
+           Side("company", "Company response", h.response->id, h.response->snippet) + "</div>";
+  } else if (h.comment) {  // a company response beside the staff comment it answers
+    out += "<div class=\"pair\">" +
+           Side("staff", "Staff comment", h.comment->id, h.comment->snippet) +
+           Side("company", "Company response", "", h.snippet) + "</div>";
+  } else {
+    out += "<div class=\"side " + std::string(h.type == "response" ? "company" : "staff") +
+           "\"><p class=\"snippet\">" + SanitizeSnippet(h.snippet) + "</p></div>";
   }
   out += HitTags(h);
   out +=

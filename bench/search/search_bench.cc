@@ -1,8 +1,9 @@
-// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1]: indexes a gen-corpus corpus with
-// the real index writer and, over the same documents, an SQLite FTS5 table (porter stemming, bm25
-// ranking); then runs 50 realistic queries R times against each (warm caches, one process)
-// and prints latency p50/p95/p99, indexing throughput and index bytes per comment, with the
-// Xapian/FTS5 ratios. Both sides return the ten best hits with a highlighted snippet.
+// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1]: indexes a
+// gen-corpus corpus with the real index writer and, over the same documents, an SQLite FTS5 table
+// (porter stemming, bm25 ranking); then runs 50 realistic queries R times against each (warm
+// caches, one process) and prints latency p50/p95/p99, indexing throughput and index bytes per
+// comment, with the Xapian/FTS5 ratios. Both sides return the ten best hits with a highlighted
+// snippet.
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -264,23 +265,37 @@ std::vector<double> TimeFts5(sqlite3* db, int repeat, long* hits) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1]\n";
+    std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
+                 "[--reuse 0|1]\n";
     return 2;
   }
   int repeat = 5;
-  bool spelling = true;
+  bool spelling = true, reuse = false;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--repeat") repeat = std::atoi(argv[i + 1]);
     if (std::string(argv[i]) == "--spelling") spelling = std::string(argv[i + 1]) != "0";
+    if (std::string(argv[i]) == "--reuse") reuse = std::string(argv[i + 1]) != "0";
   }
   fs::path work = argv[2];
   fs::create_directories(work);
   try {
     Corpus c = Load(argv[1]);
     double mb = c.text_bytes / 1e6;
-    double xs = BuildXapian(c, work / "xapian", spelling);
+    // --reuse 1: query the indexes a previous run left in WORKDIR (its build times are kept in
+    // WORKDIR/build.json), e.g. to measure latency again on a quiet machine.
+    double xs = 0, fs5 = 0;
     sqlite3* fts = nullptr;
-    double fs5 = BuildFts5(c, work / "fts5.sqlite", &fts);
+    fs::path times = work / "build.json";
+    if (reuse && fs::exists(times)) {
+      std::ifstream in(times);
+      nlohmann::json t = nlohmann::json::parse(in);
+      xs = t.at("xapian_s"), fs5 = t.at("fts5_s");
+      sqlite3_open((work / "fts5.sqlite").c_str(), &fts);
+    } else {
+      xs = BuildXapian(c, work / "xapian", spelling);
+      fs5 = BuildFts5(c, work / "fts5.sqlite", &fts);
+      std::ofstream(times) << nlohmann::json{{"xapian_s", xs}, {"fts5_s", fs5}}.dump() << "\n";
+    }
     uint64_t xbytes = DirBytes(work / "xapian"), fbytes = DirBytes(work / "fts5.sqlite");
     auto reader = IndexReader::Open(work / "xapian");
     if (!reader.ok()) throw std::runtime_error(reader.status().ToString());

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -44,7 +45,7 @@ std::string TopicsMetadata() {
 // documents up by term on a writable database flushes pending postings, which makes bulk
 // indexing quadratic. Each document still carries its unique Q term.
 void ReplaceLetterDocuments(Xapian::WritableDatabase& db, const std::string& accession,
-                            std::vector<BuiltDocument> docs) {
+                            const std::vector<BuiltDocument>& docs) {
   std::string key = std::string(s::kMetaLetterDocs) + accession;
   json old = json::parse(db.get_metadata(key), nullptr, false);
   if (old.is_array()) {
@@ -56,8 +57,19 @@ void ReplaceLetterDocuments(Xapian::WritableDatabase& db, const std::string& acc
     }
   }
   json ids = json::array();
-  for (BuiltDocument& d : docs) ids.push_back(db.add_document(d.document));
+  for (const BuiltDocument& d : docs) ids.push_back(db.add_document(d.document));
   db.set_metadata(key, ids.dump());
+}
+
+// Words a document contributes to the spelling dictionary: its unprefixed terms (prefixed
+// terms start with an upper-case letter), counted by within-document frequency.
+void CountSpellingWords(const Xapian::Document& doc,
+                        std::unordered_map<std::string, unsigned>& counts) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    counts[term] += it.get_wdf();
+  }
 }
 
 }  // namespace
@@ -87,6 +99,9 @@ IndexWriter::~IndexWriter() = default;
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::path& path,
                                                        const IndexWriterOptions& options) {
+  // Xapian 1.4 reads its flush threshold only from the environment, when a database opens.
+  if (options.flush_threshold > 0)
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_threshold).c_str(), 0);
   try {
     auto db = std::make_unique<Xapian::WritableDatabase>(path.string(), Xapian::DB_CREATE_OR_OPEN);
     std::string schema = db->get_metadata(std::string(s::kMetaSchema));
@@ -95,10 +110,51 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::pa
                         std::to_string(s::kSchemaVersion) + " (run `corresp index --rebuild`)");
     db->set_metadata(std::string(s::kMetaSchema), std::to_string(s::kSchemaVersion));
     db->set_metadata("topics", TopicsMetadata());
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db), options));
+    std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(db), options));
+    writer->LoadTotals();
+    return writer;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path.string());
   }
+}
+
+namespace {
+
+bool IsClosedThread(const std::string& thread_json) {
+  json t = json::parse(thread_json, nullptr, false);
+  return t.is_object() && t.value("status", "") == "closed";
+}
+
+long ParseCount(const std::string& text) {
+  try {
+    return text.empty() ? -1 : std::stol(text);
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+}  // namespace
+
+// Reads the totals; an index written before they existed is counted once by a key scan
+// (no write is pending yet, so iterating the keys flushes nothing).
+void IndexWriter::LoadTotals() {
+  letters_ = ParseCount(db_->get_metadata(std::string(s::kMetaCountLetters)));
+  threads_open_ = ParseCount(db_->get_metadata(std::string(s::kMetaCountThreadsOpen)));
+  threads_closed_ = ParseCount(db_->get_metadata(std::string(s::kMetaCountThreadsClosed)));
+  if (letters_ >= 0 && threads_open_ >= 0 && threads_closed_ >= 0) return;
+  letters_ = threads_open_ = threads_closed_ = 0;
+  std::string lp(s::kMetaLetterPrefix), tp(s::kMetaThreadPrefix);
+  for (auto it = db_->metadata_keys_begin(lp); it != db_->metadata_keys_end(lp); ++it) ++letters_;
+  for (auto it = db_->metadata_keys_begin(tp); it != db_->metadata_keys_end(tp); ++it) {
+    std::string value = db_->get_metadata(*it);
+    if (!value.empty()) ++(IsClosedThread(value) ? threads_closed_ : threads_open_);
+  }
+}
+
+void IndexWriter::SaveTotals() {
+  db_->set_metadata(std::string(s::kMetaCountLetters), std::to_string(letters_));
+  db_->set_metadata(std::string(s::kMetaCountThreadsOpen), std::to_string(threads_open_));
+  db_->set_metadata(std::string(s::kMetaCountThreadsClosed), std::to_string(threads_closed_));
 }
 
 Status IndexWriter::PutLetter(const LetterRecord& record) {
@@ -112,6 +168,7 @@ Status IndexWriter::PutLetter(const LetterRecord& record) {
     if (std::find(list.begin(), list.end(), record.accession.text) == list.end()) {
       list.push_back(record.accession.text);
       db_->set_metadata(list_key, list.dump());
+      ++letters_;
     }
     return Status::Ok();
   } catch (const Xapian::Error& e) {
@@ -151,12 +208,12 @@ Result<std::vector<ReviewThread>> IndexWriter::RebuildCompany(Cik cik) {
   try {
     Xapian::TermGenerator tg;
     tg.set_stemmer(Xapian::Stem("english"));
-    if (options_.spelling) {
-      tg.set_database(*db_);
-      tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    for (const LetterRecord& r : records) {
+      std::vector<BuiltDocument> docs = BuildLetterDocuments(r, links, texts, tg);
+      if (options_.spelling)
+        for (const BuiltDocument& d : docs) CountSpellingWords(d.document, pending_spelling_);
+      ReplaceLetterDocuments(*db_, r.accession.text, docs);
     }
-    for (const LetterRecord& r : records)
-      ReplaceLetterDocuments(*db_, r.accession.text, BuildLetterDocuments(r, links, texts, tg));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "writing documents of CIK " + cik.ToString());
   }
@@ -168,13 +225,20 @@ Status IndexWriter::WriteThreads(Cik cik, const std::vector<ReviewThread>& threa
   try {
     std::string list_key = std::string(s::kMetaCikThreads) + cik.Padded();
     json old = json::parse(db_->get_metadata(list_key), nullptr, false);
-    if (old.is_array())
-      for (const json& id : old)
-        if (id.is_string())
-          db_->set_metadata(std::string(s::kMetaThreadPrefix) + id.get<std::string>(), "");
+    if (old.is_array()) {
+      for (const json& id : old) {
+        if (!id.is_string()) continue;
+        std::string key = std::string(s::kMetaThreadPrefix) + id.get<std::string>();
+        std::string value = db_->get_metadata(key);
+        if (value.empty()) continue;
+        --(IsClosedThread(value) ? threads_closed_ : threads_open_);
+        db_->set_metadata(key, "");
+      }
+    }
     json ids = json::array();
     for (const ReviewThread& t : threads) {
       db_->set_metadata(std::string(s::kMetaThreadPrefix) + t.id, ThreadToJson(t));
+      ++(t.status == ThreadStatus::kClosed ? threads_closed_ : threads_open_);
       ids.push_back(t.id);
     }
     db_->set_metadata(list_key, ids.dump());
@@ -192,6 +256,9 @@ Status IndexWriter::Commit() {
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
     db_->set_metadata(std::string(s::kMetaLastIndexed), stamp);
+    SaveTotals();
+    for (const auto& [word, count] : pending_spelling_) db_->add_spelling(word, count);
+    pending_spelling_.clear();
     db_->commit();
     return Status::Ok();
   } catch (const Xapian::Error& e) {

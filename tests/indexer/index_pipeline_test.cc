@@ -139,6 +139,54 @@ TEST_F(IndexPipelineTest, OlderExtractorVersionIsReindexed) {
   EXPECT_EQ(report.indexed, 1u);
 }
 
+// Letters and threads counted the slow way, from the records in the metadata.
+std::map<std::string, long> ScannedTotals(const Config& config) {
+  Xapian::Database db(IndexPath(config).string());
+  std::map<std::string, long> n{{"letters", 0}, {"open", 0}, {"closed", 0}};
+  std::string lp(schema::kMetaLetterPrefix), tp(schema::kMetaThreadPrefix);
+  for (auto it = db.metadata_keys_begin(lp); it != db.metadata_keys_end(lp); ++it) ++n["letters"];
+  for (auto it = db.metadata_keys_begin(tp); it != db.metadata_keys_end(tp); ++it) {
+    std::string v = db.get_metadata(*it);
+    if (!v.empty()) ++n[json::parse(v).at("status").get<std::string>()];
+  }
+  return n;
+}
+
+std::map<std::string, long> StoredTotals(const Config& config) {
+  Xapian::Database db(IndexPath(config).string());
+  auto get = [&](std::string_view key) {
+    std::string v = db.get_metadata(std::string(key));
+    return v.empty() ? -1L : std::stol(v);
+  };
+  return {{"letters", get(schema::kMetaCountLetters)},
+          {"open", get(schema::kMetaCountThreadsOpen)},
+          {"closed", get(schema::kMetaCountThreadsClosed)}};
+}
+
+TEST_F(IndexPipelineTest, RunningTotalsEqualAScanOfTheRecords) {
+  Run();
+  auto scanned = ScannedTotals(dir_.config);
+  EXPECT_EQ(scanned["letters"], static_cast<long>(ReadManifest().size() + 1));
+  EXPECT_EQ(StoredTotals(dir_.config), scanned);
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  Run(rebuild);  // every company's threads are rewritten: totals must not drift
+  EXPECT_EQ(StoredTotals(dir_.config), scanned);
+
+  {  // an index written before the totals existed: the next writer counts them once
+    Xapian::WritableDatabase db(IndexPath(dir_.config).string());
+    for (auto key : {schema::kMetaCountLetters, schema::kMetaCountThreadsOpen,
+                     schema::kMetaCountThreadsClosed})
+      db.set_metadata(std::string(key), "");
+    db.commit();
+  }
+  Accession acc = *Accession::Parse("0001090872-16-000078");
+  ASSERT_TRUE(dir_.catalog->MarkIndexed(acc, kExtractorVersion - 1).ok());
+  EXPECT_EQ(Run().indexed, 1u);
+  EXPECT_EQ(StoredTotals(dir_.config), scanned);
+}
+
 TEST(PickLetterDocument, PrefersTheLetterType) {
   Filing f;
   DocumentInfo graphic{1, "GRAPHIC", "image1.gif", "", "image/gif", "x", 1};

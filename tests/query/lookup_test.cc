@@ -3,10 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "index_fixture.h"
 #include "query/index_stats.h"
 #include "query/present.h"
 #include "query/search.h"
+#include "query/snippet.h"
 #include "query_fixture.h"
 
 namespace corresp {
@@ -112,13 +115,15 @@ TEST(Present, SearchJsonShape) {
   ASSERT_FALSE(j["hits"].empty());
   for (const char* key : {"id", "type", "accession", "form", "kind", "cik", "company", "date",
                           "letter_date", "number", "headings", "snippet", "url", "thread", "topics",
-                          "standards", "response", "score"})
+                          "standards", "response", "comment", "score"})
     EXPECT_TRUE(j["hits"][0].contains(key)) << key;
   for (const char* key : {"form", "year", "company", "topic", "standard"})
     EXPECT_TRUE(j["facets"].contains(key)) << key;
   std::ostringstream text;
-  PrintSearchText(text, *res);
+  PrintSearchText(text, *res, false);
   EXPECT_NE(text.str().find("CITIGROUP INC"), std::string::npos);
+  EXPECT_EQ(text.str().find("<b>"), std::string::npos) << "plain text has no markup";
+  EXPECT_EQ(text.str().find("&amp;"), std::string::npos) << "nor entities";
 }
 
 TEST(Search, StaffCommentHitsShowTheirResponse) {
@@ -140,6 +145,67 @@ TEST(Search, StaffCommentHitsShowTheirResponse) {
     ++shown;
   }
   EXPECT_EQ(shown, static_cast<int>(answered.size()));
+}
+
+TEST(Search, ResponseHitsShowTheStaffCommentTheyAnswer) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.kind = "response";
+  r.limit = 1000;
+  auto res = Search(*reader, r);
+  ASSERT_TRUE(res.ok());
+  std::map<std::string, std::string> answers;  // response id -> comment id
+  for (const json& d : testing::AllDocumentData())
+    if (d["type"] == "response" && d["comment"].is_object()) answers[d["id"]] = d["comment"]["id"];
+  ASSERT_FALSE(answers.empty());
+  int shown = 0;
+  for (const SearchHit& h : res->hits) {
+    EXPECT_FALSE(h.response.has_value()) << h.id;
+    if (!answers.count(h.id)) continue;
+    ASSERT_TRUE(h.comment.has_value()) << h.id;
+    EXPECT_EQ(h.comment->id, answers[h.id]);
+    EXPECT_FALSE(h.comment->snippet.empty()) << h.id;
+    ++shown;
+  }
+  EXPECT_EQ(shown, static_cast<int>(answers.size()));
+}
+
+// Every snippet field is HTML-escaped text: a raw '<' or an unescaped '&' never appears, in the
+// hit's own snippet or in its paired item's.
+TEST(Search, EverySnippetIsEscapedTheSameWay) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.limit = 1000;
+  r.highlight_start = "<b>";
+  r.highlight_end = "</b>";
+  auto res = Search(*reader, r);
+  ASSERT_TRUE(res.ok());
+  auto check = [](const std::string& snippet, const std::string& id) {
+    std::string s = snippet;
+    for (const char* marker : {"<b>", "</b>"})
+      for (size_t p; (p = s.find(marker)) != std::string::npos;) s.erase(p, std::strlen(marker));
+    EXPECT_EQ(s.find('<'), std::string::npos) << id << ": " << snippet;
+    for (size_t p = s.find('&'); p != std::string::npos; p = s.find('&', p + 1))
+      EXPECT_TRUE(s.compare(p, 5, "&amp;") == 0 || s.compare(p, 4, "&lt;") == 0 ||
+                  s.compare(p, 4, "&gt;") == 0)
+          << id << ": " << s.substr(p, 12);
+  };
+  int ampersands = 0;
+  for (const SearchHit& h : res->hits) {
+    check(h.snippet, h.id);
+    if (h.response) check(h.response->snippet, h.id + " response");
+    if (h.comment) check(h.comment->snippet, h.id + " comment");
+    ampersands += h.snippet.find("&amp;") != std::string::npos;
+  }
+  EXPECT_GT(ampersands, 0) << "the corpus has '&' (MD&A, Q&A): the check must see some";
+}
+
+TEST(PlainSnippet, TurnsMarkupIntoTerminalText) {
+  EXPECT_EQ(PlainSnippet("In <b>MD&amp;A</b> &lt;x&gt;", "[", "]"), "In [MD&A] <x>");
+  EXPECT_EQ(PlainSnippet("a &amp;amp; b", "", ""), "a &amp; b");
+  EXPECT_EQ(PlainSnippet("R&D stays &unknown;", "", ""), "R&D stays &unknown;");
+  EXPECT_EQ(EscapeSnippetText("a<b>&c"), "a&lt;b&gt;&amp;c");
+  EXPECT_EQ(PlainSnippet(EscapeSnippetText("5 < 6 & 7 > 3"), "", ""), "5 < 6 & 7 > 3");
 }
 
 }  // namespace

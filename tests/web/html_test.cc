@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_client.h"
+
 namespace corresp::web {
 namespace {
 
@@ -17,6 +19,8 @@ struct SnippetCase {
   const char* in;
   const char* out;
 };
+// gtest prints a case by its label (ctest lists it so).
+void PrintTo(const SnippetCase& c, std::ostream* os) { *os << c.label; }
 
 class SanitizeSnippetTest : public ::testing::TestWithParam<SnippetCase> {};
 
@@ -41,7 +45,8 @@ INSTANTIATE_TEST_SUITE_P(
         SnippetCase{"stray close marker dropped", "x</b>y", "xy"},
         SnippetCase{"numeric entities kept", "&#8212; &#x2014;", "&#8212; &#x2014;"},
         SnippetCase{"entity without semicolon escaped", "&amp x", "&amp;amp x"},
-        SnippetCase{"quotes escaped", "say \"no\"", "say &quot;no&quot;"}));
+        SnippetCase{"quotes escaped", "say \"no\"", "say &quot;no&quot;"}),
+    [](const auto& info) { return testing::TestNameOf(info.param.label); });
 
 TEST(Url, EncodeDecodeRoundTrip) {
   std::string text = "\"hedge accounting\" company:a&b #1 100%";

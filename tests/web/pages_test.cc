@@ -7,6 +7,7 @@
 
 #include "test_client.h"
 #include "web/html.h"
+#include "web/page_layout.h"
 #include "web_fixture.h"
 
 namespace corresp::testing {
@@ -73,6 +74,25 @@ TEST_F(PagesTest, FacetLinksFilter) {
   EXPECT_TRUE(Has(link, "form=")) << link;
   std::string filtered = Page(link.replace(link.find("&amp;"), 5, "&"));
   EXPECT_TRUE(Has(filtered, "class=\"chip\"")) << "the active filter is shown";
+}
+
+// Both directions of the pairing: a staff comment hit shows the company's answer beside it, and
+// a response hit shows the staff comment it answers, each side linked to the other item.
+TEST_F(PagesTest, HitsShowCommentAndResponseSideBySide) {
+  json api = json::parse(Get("/api/search?q=revenue&kind=response&limit=50").body);
+  std::string answered;
+  for (const json& h : api["hits"])
+    if (h["comment"].is_object()) answered = h["comment"]["id"];
+  ASSERT_FALSE(answered.empty()) << "some response hit names the comment it answers";
+  std::string page = Page("/?q=revenue&kind=response&limit=50");
+  EXPECT_TRUE(Has(page,
+                  "<div class=\"pair\"><div class=\"side staff\"><div class=\"side-label\">"
+                  "<a href=\"/letter/"))
+      << "the staff side of a response hit links to the comment";
+  EXPECT_TRUE(Has(page, "#" + web::ItemAnchor(answered)));
+  std::string comments = Page("/?q=revenue&kind=comment&limit=50");
+  EXPECT_TRUE(Has(comments, "<div class=\"side company\"><div class=\"side-label\"><a href="))
+      << "the company side of a comment hit links to the response";
 }
 
 TEST_F(PagesTest, BadParametersShowTheReason) {

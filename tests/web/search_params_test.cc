@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_client.h"
+
 namespace corresp::web {
 namespace {
 
@@ -52,6 +54,8 @@ struct BadCase {
   const char* qs;
   const char* message_part;
 };
+// gtest prints a case by its label (ctest lists it so).
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.label; }
 
 class SearchParamsBad : public ::testing::TestWithParam<BadCase> {};
 
@@ -79,7 +83,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"negative offset", "offset=-1", "offset must be"},
                       BadCase{"window too deep", "offset=5000", "result window too deep"},
                       BadCase{"page zero", "page=0", "page must be"},
-                      BadCase{"cik letters", "cik=abc", "cik must be digits"}));
+                      BadCase{"cik letters", "cik=abc", "cik must be digits"}),
+    [](const auto& info) { return testing::TestNameOf(info.param.label); });
 
 TEST(SearchParams, QueryLengthCapped) {
   std::string big(10 * 1024, 'a');

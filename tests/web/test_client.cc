@@ -7,6 +7,12 @@
 
 namespace corresp::testing {
 
+std::string TestNameOf(const std::string& label) {
+  std::string name;
+  for (char c : label) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
+}
+
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;

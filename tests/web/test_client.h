@@ -14,6 +14,10 @@
 
 namespace corresp::testing {
 
+// A gtest-legal name for a parameterised case: its label with every other character as '_'
+// ("bad date" -> "bad_date"), so ctest lists readable names instead of raw parameter bytes.
+std::string TestNameOf(const std::string& label);
+
 struct TestResponse {
   int status = 0;
   std::string content_type;
