@@ -187,6 +187,23 @@ std::string RewriteOutsideQuotes(const std::string& segment) {
   return result + out.substr(last);
 }
 
+// True when `text` ends with `field` (any case), as `standard:` before a quoted value.
+bool EndsWithField(const std::string& text, std::string_view field) {
+  return text.size() >= field.size() && Lower(text.substr(text.size() - field.size())) == field;
+}
+
+// The taxonomy metadata parsed, cached per thread: it only changes when the index is rebuilt
+// with a new taxonomy, and parsing it costs a noticeable share of a short search.
+const nlohmann::json& ParsedTopics(const std::string& topics_json) {
+  thread_local std::string cached_text;
+  thread_local nlohmann::json cached = nlohmann::json::parse(cached_text, nullptr, false);
+  if (topics_json != cached_text) {
+    cached = nlohmann::json::parse(topics_json, nullptr, false);
+    cached_text = topics_json;
+  }
+  return cached;
+}
+
 // Xapian may "correct" a known word to a more frequent neighbour ("hedge" -> "hedges"); a
 // suggestion is only useful when some word of the query is absent from the index.
 bool AllWordsKnown(const Xapian::Database& db, const std::string& query) {
@@ -198,7 +215,7 @@ bool AllWordsKnown(const Xapian::Database& db, const std::string& query) {
 }  // namespace
 
 std::string RewriteQueryString(const std::string& query, const std::string& topics_json) {
-  nlohmann::json topics = nlohmann::json::parse(topics_json, nullptr, false);
+  const nlohmann::json& topics = ParsedTopics(topics_json);
   std::string out;
   size_t pos = 0;
   bool quoted = false;
@@ -208,6 +225,9 @@ std::string RewriteQueryString(const std::string& query, const std::string& topi
         query.substr(pos, quote == std::string::npos ? std::string::npos : quote - pos);
     if (!quoted) {
       out += RewriteOutsideQuotes(seg);
+    } else if (EndsWithField(out, "standard:")) {
+      // Xapian drops a quoted value after a non-boolean field: hand the parser the key itself.
+      out += s::CanonicalStandardKey(seg);
     } else {
       std::string slug;
       if (topics.is_array())
@@ -226,22 +246,22 @@ std::string RewriteQueryString(const std::string& query, const std::string& topi
 BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) {
   Xapian::QueryParser qp;
   std::string topics = db.get_metadata("topics");
-  ConfigureParser(qp, db, nlohmann::json::parse(topics, nullptr, false));
+  ConfigureParser(qp, db, ParsedTopics(topics));
   BuiltQuery built{Xapian::Query::MatchAll, ""};
   std::string text = RewriteQueryString(request.query, topics);
   bool blank = std::all_of(text.begin(), text.end(),
                            [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
   if (!blank) {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                      Xapian::QueryParser::FLAG_PURE_NOT;
     built.query = qp.parse_query(text, flags);
     // The suggestion is made on the user's own words, not on the rewritten query (which holds
-    // internal fields such as topicw:), so it can be shown and pasted back as it is.
+    // internal fields such as topicw:), so it can be shown and pasted back as it is; and only
+    // when a word is unknown, as the spelling lookup costs more than the search itself.
     if (!AllWordsKnown(db, request.query)) {
       Xapian::QueryParser speller;
-      ConfigureParser(speller, db, nlohmann::json::parse(topics, nullptr, false));
-      speller.parse_query(request.query, flags);
+      ConfigureParser(speller, db, ParsedTopics(topics));
+      speller.parse_query(request.query, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
       built.corrected = speller.get_corrected_query_string();
     }
   }

@@ -64,8 +64,8 @@ std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const SearchReques
     SearchHit hit = HitFromData(data);
     std::string text = Str(data, "text");
     if (text.empty()) text = Str(data, "comment_text");
-    hit.snippet = mset.snippet(text, r.snippet_chars, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                               r.highlight_start, r.highlight_end, "...");
+    hit.snippet =
+        mset.snippet(text, r.snippet_chars, stem, 0, r.highlight_start, r.highlight_end, "...");
     hit.score = it.get_weight();
     hits.push_back(std::move(hit));
   }

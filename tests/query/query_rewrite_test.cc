@@ -22,6 +22,15 @@ TEST(RewriteQueryString, StandardCitationsOutsideQuotes) {
   EXPECT_EQ(RewriteQueryString("\"SFAS 133\"", kTopics), "\"SFAS 133\"");
 }
 
+// Xapian ignores a quoted value after a non-boolean field, so the quoted citation becomes the
+// standard's key.
+TEST(RewriteQueryString, QuotedStandardFieldValue) {
+  EXPECT_EQ(RewriteQueryString("standard:\"FAS 133\"", kTopics), "standard:sfas133");
+  EXPECT_EQ(RewriteQueryString("hedge Standard:\"Statement No. 133\" x", kTopics),
+            "hedge Standard:sfas133 x");
+  EXPECT_EQ(RewriteQueryString("standard:\"ASC 815\"", kTopics), "standard:asc815");
+}
+
 TEST(RewriteQueryString, QuotedTopicNameAlsoMatchesTheTopic) {
   EXPECT_EQ(RewriteQueryString("\"hedge accounting\"", kTopics),
             "(\"hedge accounting\" OR topicw:hedge_accounting)");

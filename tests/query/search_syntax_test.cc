@@ -250,6 +250,12 @@ TEST(SearchOptions, SynonymsAndAbbreviations) {
   EXPECT_GT(RunQuery("MD&A").total, 0);
   // A pre-codification standard finds its ASC counterpart.
   EXPECT_EQ(RunQuery("standard:sfas146").total, RunQuery("standard:asc420").total);
+  // Any spelling of a citation, quoted after the field, is the same standard.
+  long sfas133 = RunQuery("standard:sfas133").total;
+  EXPECT_GT(sfas133, 0);
+  EXPECT_EQ(RunQuery("standard:\"FAS 133\"").total, sfas133);
+  EXPECT_EQ(RunQuery("standard:\"Statement of Financial Accounting Standards No. 133\"").total,
+            sfas133);
 }
 
 TEST(SearchOptions, BadRequestsAreInvalidArgument) {
