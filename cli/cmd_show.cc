@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "query/lookup.h"
 #include "query/present.h"
 
@@ -20,22 +20,15 @@ void AddShowCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
   cmd->add_flag("--json", f->json, "Print JSON");
   cmd->callback([&ctx, f, exit_code] {
-    Result<Config> config = ctx.LoadConfig();
-    if (!config.ok()) return ctx.PrintError(config.status()), void(*exit_code = kExitUsage);
-    auto reader = OpenIndex(IndexPath(*config), f->remote);
-    if (!reader.ok())
-      return ctx.PrintError(reader.status()), void(*exit_code = ExitCodeFor(reader.status()));
-    auto shown = ShowItem(**reader, f->id);
-    if (!shown.ok()) {
-      ctx.PrintError(shown.status());
-      *exit_code =
-          shown.status().code() == StatusCode::kNotFound ? kExitUsage : ExitCodeFor(shown.status());
-      return;
-    }
-    if (f->json)
-      std::cout << shown->dump() << "\n";
-    else
-      PrintShowText(std::cout, *shown);
+    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+      auto shown = ShowItem(reader, f->id);
+      if (!shown.ok()) return shown.status();
+      if (f->json)
+        std::cout << shown->dump() << "\n";
+      else
+        PrintShowText(std::cout, *shown);
+      return Status::Ok();
+    });
   });
 }
 

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "query/lookup.h"
 #include "query/present.h"
 
@@ -24,22 +24,15 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
   cmd->add_flag("--json", f->json, "Print JSON (the shape of search --json)");
   cmd->callback([&ctx, f, exit_code] {
-    Result<Config> config = ctx.LoadConfig();
-    if (!config.ok()) return ctx.PrintError(config.status()), void(*exit_code = kExitUsage);
-    auto reader = OpenIndex(IndexPath(*config), f->remote);
-    if (!reader.ok())
-      return ctx.PrintError(reader.status()), void(*exit_code = ExitCodeFor(reader.status()));
-    auto similar = Similar(**reader, f->id, f->options);
-    if (!similar.ok()) {
-      ctx.PrintError(similar.status());
-      *exit_code = similar.status().code() == StatusCode::kNotFound ? kExitUsage
-                                                                    : ExitCodeFor(similar.status());
-      return;
-    }
-    if (f->json)
-      std::cout << SearchResponseToJson(*similar).dump() << "\n";
-    else
-      PrintSearchText(std::cout, *similar, isatty(STDOUT_FILENO) != 0);
+    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+      auto similar = Similar(reader, f->id, f->options);
+      if (!similar.ok()) return similar.status();
+      if (f->json)
+        std::cout << SearchResponseToJson(*similar).dump() << "\n";
+      else
+        PrintSearchText(std::cout, *similar, isatty(STDOUT_FILENO) != 0);
+      return Status::Ok();
+    });
   });
 }
 

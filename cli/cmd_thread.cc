@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "query/lookup.h"
 #include "query/present.h"
 
@@ -21,22 +21,15 @@ void AddThreadCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
   cmd->add_flag("--json", f->json, "Print JSON");
   cmd->callback([&ctx, f, exit_code] {
-    Result<Config> config = ctx.LoadConfig();
-    if (!config.ok()) return ctx.PrintError(config.status()), void(*exit_code = kExitUsage);
-    auto reader = OpenIndex(IndexPath(*config), f->remote);
-    if (!reader.ok())
-      return ctx.PrintError(reader.status()), void(*exit_code = ExitCodeFor(reader.status()));
-    auto thread = GetThread(**reader, f->id);
-    if (!thread.ok()) {
-      ctx.PrintError(thread.status());
-      *exit_code = thread.status().code() == StatusCode::kNotFound ? kExitUsage
-                                                                   : ExitCodeFor(thread.status());
-      return;
-    }
-    if (f->json)
-      std::cout << thread->dump() << "\n";
-    else
-      PrintThreadText(std::cout, *thread);
+    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+      auto thread = GetThread(reader, f->id);
+      if (!thread.ok()) return thread.status();
+      if (f->json)
+        std::cout << thread->dump() << "\n";
+      else
+        PrintThreadText(std::cout, *thread);
+      return Status::Ok();
+    });
   });
 }
 
