@@ -56,6 +56,9 @@ Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& loca
 Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& read) {
   for (int attempt = 0;; ++attempt) {
     try {
+      // A long-lived reader (corresp serve) moves to the latest commit before each read, so
+      // what `corresp refresh` indexes shows up at once; a no-op when nothing changed.
+      if (attempt == 0 && !remote_) db_.reopen();
       return read(db_);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= options_.max_retries) return StatusFromXapian(e, "index changed too often");

@@ -1,7 +1,8 @@
 // Read access to the index, local or remote, for search, show, thread, similar and stats.
 //
 // A reader keeps answering while `corresp index` writes: every read runs through Run(), which
-// on Xapian::DatabaseModifiedError reopens the database at its latest revision and retries
+// first moves a local database to its latest commit (new letters show up in a long-running
+// `serve` without a restart), and on Xapian::DatabaseModifiedError reopens and retries
 // (up to IndexReaderOptions::max_retries times). Xapian exceptions never escape: they come back
 // as Status (kNotFound for a missing index, kCorruption for a damaged or incompatible one,
 // kNetwork for a remote that does not answer, kIoError otherwise).

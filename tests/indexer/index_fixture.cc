@@ -106,20 +106,22 @@ Result<TestDataDir> MakeTestDataDir(const std::string& name, bool with_seed) {
     std::string doc_name = fs::path(row.document).filename().string();
     CORRESP_RETURN_IF_ERROR(StoreFiling(dir, f, doc_name, bytes));
   }
-  if (with_seed) {
-    Filing f;
-    f.accession = *Accession::Parse(kSeedAccession);
-    f.cik = *Cik::Parse(kSeedCik);
-    f.company = "CITIGROUP INC";
-    f.form = "UPLOAD";
-    f.date_filed = Date{2007, 7, 3};
-    f.sic = "6021";
-    f.state = "DE";
-    std::string bytes =
-        ReadFileBytes(fs::path(CORRESP_TEST_DATA) / "seed" / "citigroup-2007-07-03-UPLOAD.txt");
-    CORRESP_RETURN_IF_ERROR(StoreFiling(dir, f, "citigroup-2007-07-03-UPLOAD.txt", bytes));
-  }
+  if (with_seed) CORRESP_RETURN_IF_ERROR(AddSeedFiling(dir));
   return dir;
+}
+
+Status AddSeedFiling(TestDataDir& dir) {
+  Filing f;
+  f.accession = *Accession::Parse(kSeedAccession);
+  f.cik = *Cik::Parse(kSeedCik);
+  f.company = "CITIGROUP INC";
+  f.form = "UPLOAD";
+  f.date_filed = Date{2007, 7, 3};
+  f.sic = "6021";
+  f.state = "DE";
+  std::string bytes =
+      ReadFileBytes(fs::path(CORRESP_TEST_DATA) / "seed" / "citigroup-2007-07-03-UPLOAD.txt");
+  return StoreFiling(dir, f, "citigroup-2007-07-03-UPLOAD.txt", bytes);
 }
 
 }  // namespace corresp::testing

@@ -38,6 +38,9 @@ struct TestDataDir {
 // catalogued. `with_seed` adds the seed letter as a Citigroup UPLOAD filing.
 Result<TestDataDir> MakeTestDataDir(const std::string& name, bool with_seed);
 
+// Stores and catalogues the seed letter (the 2007 Citigroup UPLOAD).
+Status AddSeedFiling(TestDataDir& dir);
+
 // Stores one document's bytes and records the filing as fetched.
 Status StoreFiling(TestDataDir& dir, Filing filing, const std::string& document_name,
                    const std::string& bytes);

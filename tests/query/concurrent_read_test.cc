@@ -59,5 +59,28 @@ TEST(ConcurrentRead, SearchesKeepAnsweringDuringIndexing) {
   EXPECT_GT(searches, 5);
 }
 
+// A reader left open (as `corresp serve` keeps one) sees letters indexed after it opened, on
+// its next search, with no error to trigger a reopen.
+TEST(ConcurrentRead, AnOpenReaderSeesNewlyIndexedLetters) {
+  auto dir = testing::MakeTestDataDir("reader-sees-new", false);
+  ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+  ASSERT_TRUE(IndexPending(dir->config, *dir->catalog, *dir->store).ok());
+  auto reader = IndexReader::Open(IndexPath(dir->config));
+  ASSERT_TRUE(reader.ok());
+  SearchRequest r;
+  r.query = "\"loans held for sale\"";
+  r.cik = testing::kSeedCik;
+  auto before = Search(**reader, r);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->total, 0);
+
+  ASSERT_TRUE(testing::AddSeedFiling(*dir).ok());
+  ASSERT_TRUE(IndexPending(dir->config, *dir->catalog, *dir->store).ok());
+  auto after = Search(**reader, r);
+  ASSERT_TRUE(after.ok());
+  ASSERT_GT(after->total, 0);
+  EXPECT_EQ(after->hits[0].accession, testing::kSeedAccession);
+}
+
 }  // namespace
 }  // namespace corresp
