@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "query/facet_cache.h"
 
 namespace corresp {
 
@@ -26,6 +27,8 @@ struct IndexReaderOptions {
   int max_retries = 5;
   // Remote only: how long to wait for xapian-tcpsrv to connect and to answer (ms).
   int remote_timeout_ms = 10'000;
+  // Facet counts kept for repeated searches (paging, re-sorting); 0 turns the cache off.
+  std::size_t facet_cache_entries = 64;
 };
 
 class IndexReader {
@@ -50,13 +53,19 @@ class IndexReader {
   Xapian::Database& database() { return db_; }
   // True for a database served by xapian-tcpsrv (custom match spies cannot run there).
   bool remote() const { return remote_; }
+  // Facet counts of recent searches over this reader's database (see query/facet_cache.h).
+  FacetCache& facet_cache() { return facet_cache_; }
 
  private:
   IndexReader(Xapian::Database db, IndexReaderOptions options, bool remote)
-      : db_(std::move(db)), options_(options), remote_(remote) {}
+      : db_(std::move(db)),
+        options_(options),
+        remote_(remote),
+        facet_cache_(options.facet_cache_entries) {}
   Xapian::Database db_;
   IndexReaderOptions options_;
   bool remote_ = false;
+  FacetCache facet_cache_;
 };
 
 // The index a command reads: xapian-tcpsrv at `remote` ("HOST:PORT") when not empty, else the

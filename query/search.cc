@@ -102,20 +102,31 @@ FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total) {
   return tally.counts();
 }
 
-Status RunSearch(const Xapian::Database& db, bool remote, const SearchRequest& r,
+// Facets (and the exact total) count every match, the cost of a broad search on a large
+// index; a local reader keeps them per match set and revision, so the next page or another
+// sort order only ranks.
+Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, const SearchRequest& r,
                  SearchResponse& out) {
   BuiltQuery built = BuildQuery(db, r);
   out.corrected = built.corrected;
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
   ConfigureEnquire(enquire, r);
+  std::string key = r.facets && !remote ? FacetCacheKey(r, std::to_string(db.get_revision())) : "";
+  std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
+  bool count = r.facets && !cached;
   FacetSpy spy;
-  if (r.facets && !remote) enquire.add_matchspy(&spy);
-  Xapian::doccount check = r.facets ? db.get_doccount() : 0;
-  Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, check);
+  if (count && !remote) enquire.add_matchspy(&spy);
+  Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
   out.total = mset.get_matches_estimated();
   out.hits = HitsFromMSet(mset, r);
-  if (r.facets) out.facets = remote ? RemoteFacets(enquire, out.total) : spy.counts();
+  if (cached) {
+    out.total = cached->total;
+    out.facets = std::move(cached->facets);
+  } else if (r.facets) {
+    out.facets = remote ? RemoteFacets(enquire, out.total) : spy.counts();
+    if (!key.empty()) cache.Put(key, CachedFacets{out.total, out.facets});
+  }
   return Status::Ok();
 }
 
@@ -128,7 +139,7 @@ Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request)
   out.offset = request.offset;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
     try {
-      return RunSearch(db, reader.remote(), request, out);
+      return RunSearch(db, reader.remote(), reader.facet_cache(), request, out);
     } catch (const Xapian::QueryParserError& e) {
       return InvalidArgument("query: " + e.get_msg());
     }

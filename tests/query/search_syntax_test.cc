@@ -9,6 +9,7 @@
 #include <set>
 
 #include "index_fixture.h"
+#include "query/facet_cache.h"
 #include "query/search.h"
 #include "query_fixture.h"
 
@@ -196,6 +197,65 @@ TEST(SearchFacets, CountsEqualBruteForce) {
   EXPECT_EQ(res.facets["company"], company);
   EXPECT_EQ(res.facets["topic"], topic);
   EXPECT_EQ(res.facets["standard"], standard);
+}
+
+// The facet cache serves the next page and another sort order of the same search: same exact
+// total and counts as the first page, without a new entry; a different filter is a new entry.
+TEST(SearchFacets, LaterPagesReuseTheCountsOfTheFirst) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.query = "revenue OR hedge";
+  r.facets = true;
+  r.limit = 3;
+  auto first = Search(*reader, r);
+  ASSERT_TRUE(first.ok());
+  ASSERT_GT(first->total, 6);
+  EXPECT_EQ(reader->facet_cache().size(), 1u);
+  r.offset = 3;
+  r.sort = SortOrder::kDateDescending;
+  auto second = Search(*reader, r);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(reader->facet_cache().size(), 1u) << "served from the cache";
+  EXPECT_EQ(second->total, first->total);
+  EXPECT_EQ(second->facets, first->facets);
+  EXPECT_EQ(second->hits.size(), 3u);
+  EXPECT_NE(second->hits[0].id, first->hits[0].id);
+  r.form = "upload";
+  auto filtered = Search(*reader, r);
+  ASSERT_TRUE(filtered.ok());
+  EXPECT_EQ(reader->facet_cache().size(), 2u);
+  EXPECT_LT(filtered->total, first->total);
+}
+
+TEST(FacetCache, KeepsTheMostRecentlyUsed) {
+  FacetCache cache(2);
+  cache.Put("a", CachedFacets{1, {}});
+  cache.Put("b", CachedFacets{2, {}});
+  ASSERT_TRUE(cache.Find("a"));  // a is now the most recent
+  cache.Put("c", CachedFacets{3, {}});
+  EXPECT_FALSE(cache.Find("b")) << "least recently used evicted";
+  EXPECT_EQ(cache.Find("a")->total, 1);
+  EXPECT_EQ(cache.Find("c")->total, 3);
+  FacetCache off(0);
+  off.Put("a", CachedFacets{1, {}});
+  EXPECT_FALSE(off.Find("a"));
+}
+
+TEST(FacetCache, KeyCoversTheMatchSetAndTheRevision) {
+  SearchRequest a, b;
+  a.query = "x";
+  b.query = "x";
+  b.offset = 10;
+  b.sort = SortOrder::kDate;
+  EXPECT_EQ(FacetCacheKey(a, "7"), FacetCacheKey(b, "7"));
+  EXPECT_NE(FacetCacheKey(a, "7"), FacetCacheKey(a, "8"));
+  b.since = Date{2007, 1, 1};
+  EXPECT_NE(FacetCacheKey(a, "7"), FacetCacheKey(b, "7"));
+  SearchRequest c, d;  // no field text can imitate another field
+  c.query = "a";
+  c.company = "b";
+  d.query = "a1:b";
+  EXPECT_NE(FacetCacheKey(c, "7"), FacetCacheKey(d, "7"));
 }
 
 TEST(SearchOptions, SortCollapsePaging) {
