@@ -121,6 +121,9 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   size_t body_end = blocks.size();
   size_t ci = 0;
   int inner = 0;  // highest number of a list restarted inside the current item
+  // A response letter answering an unnumbered comment: once a "Response:" label has come
+  // before any item, numbered paragraphs are a list inside that answer, not restated comments.
+  bool answered_unnumbered = false;
   auto next_expected_exists = [&](size_t from_block, int expected) {
     for (const Candidate& c : cands)
       if (c.index > from_block && c.start.number == expected) return true;
@@ -138,8 +141,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
         }
       }
     }
+    if (!options.staff && items.empty() && ParseResponseLabel(blocks[i].text))
+      answered_unnumbered = true;
     if (ci >= cands.size() || cands[ci].index != i) continue;
     const Candidate& c = cands[ci++];
+    if (answered_unnumbered && items.empty()) continue;
     if (NumberedHeading(c.start, blocks[i])) continue;
     ItemSpan span;
     span.number = c.start.number;

@@ -142,6 +142,49 @@ std::optional<Comment> UnnumberedComment(const std::vector<Block>& blocks, size_
   return c;
 }
 
+// A response letter whose restated comments carry no numbers but whose answers are labelled
+// ("Response:"): one response per label. The answer runs from the label to the next comment;
+// a comment is the text between the headings above its label and the label, or, with no
+// heading in between, the one paragraph right above the label. Empty without labels.
+std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size_t begin,
+                                          size_t end) {
+  std::vector<size_t> labels;
+  for (size_t i = begin; i < end; ++i)
+    if (ParseResponseLabel(blocks[i].text)) labels.push_back(i);
+  std::vector<Response> out;
+  std::vector<size_t> comment_start(labels.size()), answer_end(labels.size(), end);
+  std::vector<std::vector<std::string>> headings(labels.size());
+  for (size_t k = 0; k < labels.size(); ++k) {
+    size_t lo = k == 0 ? begin : labels[k - 1] + 1;
+    size_t h = labels[k];
+    while (h > lo && !IsHeadingLike(blocks[h - 1])) --h;
+    size_t start = h;
+    if (h > lo) {  // the run of headings right above the comment
+      size_t top = h;
+      while (top > lo && IsHeadingLike(blocks[top - 1])) --top;
+      for (size_t j = top; j < h; ++j) headings[k].push_back(blocks[j].text);
+      if (k > 0) answer_end[k - 1] = top;
+    } else if (k > 0) {
+      start = labels[k] > lo ? labels[k] - 1 : labels[k];
+      answer_end[k - 1] = start;
+    }
+    comment_start[k] = start;
+  }
+  for (size_t k = 0; k < labels.size(); ++k) {
+    Response r;
+    r.headings = headings[k];
+    std::vector<std::string> comment, answer;
+    for (size_t i = comment_start[k]; i < labels[k]; ++i) comment.push_back(blocks[i].text);
+    std::string rest = *ParseResponseLabel(blocks[labels[k]].text);
+    if (!rest.empty()) answer.push_back(rest);
+    for (size_t i = labels[k] + 1; i < answer_end[k]; ++i) answer.push_back(blocks[i].text);
+    r.comment_text = Join(comment, 0, comment.size());
+    r.text = Join(answer, 0, answer.size());
+    if (!r.text.empty()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::string BodyText(const std::vector<Block>& blocks, size_t from, size_t to) {
   std::vector<std::string> parts;
   for (size_t i = from; i < to && i < blocks.size(); ++i) parts.push_back(blocks[i].text);
@@ -186,10 +229,14 @@ Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string
       if (LooksLikeList(blocks, items)) items.clear();
       for (const ItemSpan& it : items) letter.responses.push_back(MakeResponse(blocks, it));
       if (items.empty()) {
-        Response r;
-        r.text = BodyText(blocks, head.body_start, BodyEnd(blocks, head.body_start, false));
-        letter.responses.push_back(std::move(r));
-        letter.issues.push_back("narrative response: comments are not restated or numbered");
+        size_t end = BodyEnd(blocks, head.body_start, false);
+        letter.responses = UnnumberedResponses(blocks, head.body_start, end);
+        if (letter.responses.empty()) {
+          Response r;
+          r.text = BodyText(blocks, head.body_start, end);
+          letter.responses.push_back(std::move(r));
+          letter.issues.push_back("narrative response: comments are not restated or numbered");
+        }
       }
       break;
     default:

@@ -44,6 +44,40 @@ TEST(ExtractTraps, NumberWithoutSpace) {  // "1.We note" (CHRW response)
   EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"General"});
 }
 
+// LEN response: one unnumbered comment, "Response", then an answer holding a numbered list.
+// The list is part of the answer, not six restated comments.
+TEST(ExtractTraps, NumberedListInsideTheAnswerToAnUnnumberedComment) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Investments, page 58</b></p><p>Please tell us why the awards are "
+                  "equity.</p><p><b>Response</b></p><p>The awards meet none of these "
+                  "conditions:</p><p>1. An award indexed to another factor.</p>"
+                  "<p>2. An award within ASC 480.</p><p>3. A share award with a put.</p>"
+                  "<p>We will expand our disclosure.</p><p>Sincerely,</p><p>Jane</p>");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_FALSE(l.responses[0].number);
+  EXPECT_EQ(l.responses[0].comment_text, "Please tell us why the awards are equity.");
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"Investments, page 58"});
+  EXPECT_NE(l.responses[0].text.find("2. An award within ASC 480."), std::string::npos);
+  EXPECT_NE(l.responses[0].text.find("We will expand our disclosure."), std::string::npos);
+}
+
+// Unnumbered comments, each under its heading and answered after a "Response:" label: one
+// response per label, the comment between its headings and the label.
+TEST(ExtractTraps, UnnumberedCommentsWithLabelledAnswers) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Liquidity, page 40</b></p><p>Please explain the change in cash.</p>"
+                  "<p>Response: Cash fell with working capital.</p><p>We will say so.</p>"
+                  "<p><b>Note 2. Revenue</b></p><p>Please describe the credits.</p>"
+                  "<p>Response: They are sold to refiners.</p><p>Very truly yours,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].comment_text, "Please explain the change in cash.");
+  EXPECT_EQ(l.responses[0].text, "Cash fell with working capital.\n\nWe will say so.");
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Note 2. Revenue"});
+  EXPECT_EQ(l.responses[1].comment_text, "Please describe the credits.");
+  EXPECT_EQ(l.responses[1].text, "They are sold to refiners.");
+}
+
 TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
   Letter l = Html(std::string(kResponseHead) +
                   "<table><tr><td>1.</td><td><b>We note your revenue.</b></td></tr></table>"
