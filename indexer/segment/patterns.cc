@@ -111,7 +111,9 @@ bool IsHeadingLike(const Block& b) {
   if (std::islower(static_cast<unsigned char>(t[0]))) return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
-  char last = f.back();
+  // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).)
+  size_t end = f.find_last_not_of("\"')]");
+  char last = end == std::string::npos ? f.back() : f[end];
   bool sentence_end = last == '.' || last == ':' || last == ';' || last == ',';
   static const std::regex abbrev(R"((?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|plc|LLC)\.$)");
   if (last == '.' && std::regex_search(f, abbrev)) sentence_end = false;

@@ -78,6 +78,20 @@ TEST(ExtractTraps, UnnumberedCommentsWithLabelledAnswers) {
   EXPECT_EQ(l.responses[1].text, "They are sold to refiners.");
 }
 
+// LEN response: a one-paragraph answer ending inside a closing quote (... income.”) is a
+// sentence, not a heading above the next comment; the answer stays with its comment.
+TEST(ExtractTraps, AnswerEndingInAQuoteIsNotAHeading) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>General</u></p><p>1. <i>You caption the total as other comprehensive "
+                  "income. Please revise.</i></p><p>RESPONSE:</p><p>In future filings, we will "
+                  "caption the line item \u201ctotal comprehensive income.\u201d</p>"
+                  "<p><u>Summary</u></p><p>2. <i>We note your response.</i></p><p>RESPONSE:</p>"
+                  "<p>Revised.</p><p>Sincerely,</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_NE(l.responses[0].text.find("In future filings"), std::string::npos);
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Summary"});
+}
+
 TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
   Letter l = Html(std::string(kResponseHead) +
                   "<table><tr><td>1.</td><td><b>We note your revenue.</b></td></tr></table>"
