@@ -21,6 +21,9 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");
+  cmd->add_option("--facet-cache", options->reader.facet_cache_entries,
+                  "Facet counts kept per thread for repeated searches (paging); 0 = off")
+      ->capture_default_str();
   cmd->add_option("--remote", options->remote,
                   "Read an index served by xapian-tcpsrv at HOST:PORT");
   cmd->callback([&ctx, exit_code, options, index] {

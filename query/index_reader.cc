@@ -49,8 +49,10 @@ Result<std::unique_ptr<IndexReader>> IndexReader::OpenRemote(const std::string& 
 }
 
 Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& local_path,
-                                               const std::string& remote) {
-  return remote.empty() ? IndexReader::Open(local_path) : IndexReader::OpenRemote(remote);
+                                               const std::string& remote,
+                                               const IndexReaderOptions& options) {
+  return remote.empty() ? IndexReader::Open(local_path, options)
+                        : IndexReader::OpenRemote(remote, options);
 }
 
 Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& read) {

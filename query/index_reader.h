@@ -71,7 +71,8 @@ class IndexReader {
 // The index a command reads: xapian-tcpsrv at `remote` ("HOST:PORT") when not empty, else the
 // local database at `local_path`.
 Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& local_path,
-                                               const std::string& remote);
+                                               const std::string& remote,
+                                               const IndexReaderOptions& options = {});
 
 // Converts a Xapian exception into a Status (used at the query layer's edge).
 Status StatusFromXapian(const Xapian::Error& error, const std::string& context);

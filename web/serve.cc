@@ -10,7 +10,8 @@ Status Serve(const std::filesystem::path& index_path, const ServeOptions& option
   if (options.server.threads < 1) return InvalidArgument("serve: threads must be at least 1");
   std::vector<std::unique_ptr<IndexReader>> readers;
   for (int i = 0; i < options.server.threads; ++i) {
-    Result<std::unique_ptr<IndexReader>> reader = OpenIndex(index_path, options.remote);
+    Result<std::unique_ptr<IndexReader>> reader =
+        OpenIndex(index_path, options.remote, options.reader);
     if (!reader.ok()) return reader.status();
     readers.push_back(std::move(reader).value());
   }

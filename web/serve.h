@@ -19,6 +19,8 @@ struct ServeOptions {
   // Read the index served by xapian-tcpsrv at "HOST:PORT" instead of the local folder (as the
   // CLI's --remote); empty = local.
   std::string remote;
+  // Each reader's options (facet cache size, retries).
+  IndexReaderOptions reader;
 };
 
 // Opens options.server.threads readers on the index at `index_path` (or options.remote, see

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `corresp serve`: wrk, 64 connections, 30 s (override: DURATION, CONNECTIONS,
-# THREADS, SERVE_THREADS, WRK_TIMEOUT: a reply slower than this counts as an error, default
+# THREADS, SERVE_THREADS, SERVE_ARGS (extra serve flags, e.g. "--facet-cache 0"),
+# WRK_TIMEOUT: a reply slower than this counts as an error, default
 # wrk's 2s) against /api/search with mixed queries, over the index at $2.
 # Prints wrk's report and a RESULT line (rps, p50/p99 latency, errors); exits 1 on any error.
 # Usage: bench/web/run.sh CORRESP_BINARY INDEX_DIR
@@ -10,7 +11,7 @@ DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2} W
 SERVE_THREADS=${SERVE_THREADS:-$(nproc)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 LOG=$(mktemp)
-"$CORRESP" --data-dir "$(dirname "$INDEX")" serve --port 0 --index "$INDEX" --threads "$SERVE_THREADS" >"$LOG" 2>&1 &
+"$CORRESP" --data-dir "$(dirname "$INDEX")" serve --port 0 --index "$INDEX" --threads "$SERVE_THREADS" ${SERVE_ARGS:-} >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 200); do grep -q '^listening on' "$LOG" && break; sleep 0.05; done
