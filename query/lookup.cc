@@ -130,7 +130,7 @@ Result<SearchResponse> Similar(IndexReader& reader, const std::string& id,
     style.highlight_start = options.highlight_start;
     style.highlight_end = options.highlight_end;
     out.total = mset.get_matches_estimated();
-    out.hits = HitsFromMSet(mset, style);
+    out.hits = HitsFromMSet(mset, query, style);
     return Status::Ok();
   }));
   return out;

@@ -55,9 +55,15 @@ SearchHit HitFromData(const json& d) {
   return h;
 }
 
-std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const SearchRequest& r) {
+std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const Xapian::Query& query,
+                                    const SearchRequest& r) {
   std::vector<SearchHit> hits;
-  Xapian::Stem stem("english");
+  // Stemming every word of every snippet text is half a snippet's cost; a query of phrases
+  // and exact words (no Z term) highlights without it.
+  bool stemmed = false;
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end() && !stemmed; ++t)
+    stemmed = !(*t).empty() && (*t)[0] == 'Z';
+  Xapian::Stem stem = stemmed ? Xapian::Stem("english") : Xapian::Stem();
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     json data = json::parse(it.get_document().get_data(), nullptr, false);
     if (!data.is_object()) continue;
@@ -119,7 +125,7 @@ Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, con
   if (count && !remote) enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
   out.total = mset.get_matches_estimated();
-  out.hits = HitsFromMSet(mset, r);
+  out.hits = HitsFromMSet(mset, built.query, r);
   if (cached) {
     out.total = cached->total;
     out.facets = std::move(cached->facets);

@@ -227,6 +227,32 @@ TEST(SearchFacets, LaterPagesReuseTheCountsOfTheFirst) {
   EXPECT_LT(filtered->total, first->total);
 }
 
+// A word query matches and highlights inflections (stemmed terms); a phrase highlights its
+// words as written, whatever the snippets' stemming shortcut.
+TEST(SearchSnippets, HighlightStemmedWordsAndPhrases) {
+  SearchResponse words = RunQuery("hedged", 50);
+  ASSERT_GT(words.total, 0);
+  bool inflection = false;
+  for (const SearchHit& h : words.hits)
+    inflection = inflection || h.snippet.find("<b>hedge</b>") != std::string::npos ||
+                 h.snippet.find("<b>hedges</b>") != std::string::npos ||
+                 h.snippet.find("<b>hedging</b>") != std::string::npos;
+  EXPECT_TRUE(inflection) << "'hedged' highlights other forms of the word";
+  SearchResponse phrase = RunQuery("\"hedge accounting\"", 50);
+  ASSERT_GT(phrase.total, 0);
+  int highlighted = 0;
+  for (const SearchHit& h : phrase.hits) {
+    std::string lower = Lower(h.snippet);
+    for (size_t b = lower.find("<b>"); b != std::string::npos; b = lower.find("<b>", b + 1)) {
+      std::string marked = lower.substr(b + 3, lower.find("</b>", b) - b - 3);
+      EXPECT_TRUE(marked == "hedge accounting" || marked == "hedge" || marked == "accounting")
+          << h.id << ": " << marked;
+      ++highlighted;
+    }
+  }
+  EXPECT_GT(highlighted, 0);
+}
+
 TEST(FacetCache, KeepsTheMostRecentlyUsed) {
   FacetCache cache(2);
   cache.Put("a", CachedFacets{1, {}});
