@@ -247,7 +247,9 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) 
   Xapian::QueryParser qp;
   std::string topics = db.get_metadata("topics");
   ConfigureParser(qp, db, ParsedTopics(topics));
-  BuiltQuery built{Xapian::Query::MatchAll, ""};
+  // Not Xapian::Query::MatchAll: copying that shared static from several threads races on its
+  // non-atomic reference count (it crashed `serve` under load). The empty term matches all.
+  BuiltQuery built{Xapian::Query(std::string()), ""};
   std::string text = RewriteQueryString(request.query, topics);
   bool blank = std::all_of(text.begin(), text.end(),
                            [](char c) { return std::isspace(static_cast<unsigned char>(c)); });

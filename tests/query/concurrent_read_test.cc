@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "index_fixture.h"
 #include "indexer/index/index_pipeline.h"
@@ -57,6 +58,32 @@ TEST(ConcurrentRead, SearchesKeepAnsweringDuringIndexing) {
   EXPECT_TRUE(writer_status.ok()) << writer_status.ToString();
   EXPECT_EQ(failures, 0) << last_error;
   EXPECT_GT(searches, 5);
+}
+
+// `corresp serve` runs one reader per thread. Searches on several threads at once must share
+// nothing unsynchronised (a copied Xapian::Query::MatchAll, whose reference count is not
+// atomic, crashed the server under load): many parallel filter-only searches.
+TEST(ConcurrentRead, ParallelReadersShareNothing) {
+  auto dir = testing::MakeTestDataDir("parallel-readers", true);
+  ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+  ASSERT_TRUE(IndexPending(dir->config, *dir->catalog, *dir->store).ok());
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      auto reader = IndexReader::Open(IndexPath(dir->config));
+      if (!reader.ok()) return void(++failures);
+      for (int i = 0; i < 3000; ++i) {
+        SearchRequest r;  // no query text: the match-all query plus a filter
+        r.kind = i % 2 ? "comment" : "response";
+        r.limit = 1;
+        auto res = Search(**reader, r);
+        if (!res.ok() || res->total == 0) ++failures;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
 }
 
 // A reader left open (as `corresp serve` keeps one) sees letters indexed after it opened, on
