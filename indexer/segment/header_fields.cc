@@ -1,5 +1,6 @@
 #include "indexer/segment/header_fields.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -24,6 +25,34 @@ bool LooksLikeCompany(const std::string& t) {
   static const std::regex re(
       R"(\b(?:Inc|Corp|Corporation|Company|Co|LLC|L\.?L\.?C|Ltd|Limited|plc|PLC|L\.?P|N\.V|S\.A|AG|SE|Incorporated|Group|Holdings|Trust|Bancorp|Bancshares)\b\.?)");
   return t.size() < 100 && std::regex_search(t, re);
+}
+
+// The company a Re: line names, or "" (a bare "Re:", a form, a "Comment Letter Dated" line):
+// the label, a leading "Regarding", everything from the form or file number on, and a
+// trailing defined-term parenthetical ("(“MMC”)") removed.
+std::string ReLineCompany(const std::string& line, bool first) {
+  static const std::regex re_label(R"(^(?:Re|RE|Subject)\s*:\s*)");
+  static const std::regex regarding(R"(^(?:Regarding|In re)\s+)", std::regex::icase);
+  static const std::regex letter_line(R"(^(?:Comment Letter|Letter) Dated\b)", std::regex::icase);
+  static const std::regex cut(
+      R"(\s*(?:Form|Forms|Registration Statement|Schedule|Amendment|Annual Report|Preliminary|Definitive|File No|Filed|Response)\b.*$)");
+  // (Alternations, not bracket sets: std::regex reads UTF-8 quotes byte by byte.)
+  static const std::regex defined_term(R"(\s*\((?:the\s+)?(?:"|“)[^)]{1,40}(?:"|”)\)\s*$)");
+  std::string text(TruncateUtf8(line, 200));
+  if (first) text = std::regex_replace(text, re_label, "");
+  if (std::regex_search(text, letter_line)) return "";
+  text = std::regex_replace(text, regarding, "");
+  std::string name = CollapseSpace(std::regex_replace(text, cut, ""));
+  static const std::regex id_note(R"(\s*\((?:CIK|File|Commission)[^)]*\)\s*$)", std::regex::icase);
+  for (int k = 0; k < 2; ++k)
+    name = std::regex_replace(std::regex_replace(name, defined_term, ""), id_note, "");
+  // An unclosed parenthesis or a date: a sentence about a letter, not a name.
+  if (std::count(name.begin(), name.end(), '(') != std::count(name.begin(), name.end(), ')') ||
+      FirstDate(name))
+    return "";
+  while (!name.empty() && (name.back() == ',' || name.back() == ';' || name.back() == '-'))
+    name.pop_back();
+  return name;
 }
 
 bool IsReStart(const std::string& t) {
@@ -122,19 +151,17 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
     size_t end = dear_at < limit ? dear_at : std::min(limit, re_at + 8);
     for (size_t i = re_at; i < end; ++i) re_text += blocks[i].text + " ";
     head.references = ParseReferences(re_text);
-    // "Re: Citigroup, Inc." names the company when it is not a form.
-    std::string first = blocks[re_at].text;
-    static const std::regex re_label(R"(^(?:Re|RE|Subject)\s*:\s*)");
-    first = std::regex_replace(first, re_label, "");
-    static const std::regex cut(
-        R"(\s*(?:Form|Forms|Registration Statement|Schedule|Amendment|Annual Report|Preliminary|Definitive|File No|Filed|Response)\b.*$)");
-    std::string name =
-        CollapseSpace(std::regex_replace(std::string(TruncateUtf8(first, 200)), cut, ""));
-    while (!name.empty() && (name.back() == ',' || name.back() == ';' || name.back() == '-'))
-      name.pop_back();
-    if (!name.empty() && name.size() < 80 && (staff_letter || LooksLikeCompany(name)) &&
-        !std::isdigit(static_cast<unsigned char>(name[0])))
-      head.company = name;
+    // "Re: Citigroup, Inc." names the company when it is not a form; so may the next lines
+    // after a bare "Re:" or a "Comment Letter Dated ..." line ("Regarding Weyerhaeuser
+    // Company", "Marsh & McLennan Companies, Inc. ("MMC")").
+    for (size_t i = re_at; i < end && i < re_at + 4 && head.company.empty(); ++i) {
+      std::string name = ReLineCompany(blocks[i].text, i == re_at);
+      if (name.empty()) continue;
+      if (name.size() < 80 && (staff_letter || LooksLikeCompany(name)) &&
+          !std::isdigit(static_cast<unsigned char>(name[0])))
+        head.company = name;
+      if (staff_letter) break;  // a staff letter names the company on its first Re: line
+    }
   }
   // Addressee and company from the address block.
   size_t addr_end = std::min(re_at, dear_at);

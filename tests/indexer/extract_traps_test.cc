@@ -92,6 +92,30 @@ TEST(ExtractTraps, AnswerEndingInAQuoteIsNotAHeading) {
   EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Summary"});
 }
 
+// MMC / WY / LEN responses: the company on the line after a bare "Re:", after a "Comment
+// Letter Dated" line as "Regarding X", or followed by a defined term or a CIK note.
+TEST(ExtractTraps, CompanyNamedOnLaterReLines) {
+  auto company = [](const std::string& re_block) {
+    return Html("<p>January 5, 2020</p><p>Division of Corporation Finance</p>" + re_block +
+                "<p>Dear Ms. Smith:</p><p>1. Please revise.</p><p>Response: Done.</p>"
+                "<p>Sincerely,</p>")
+        .company;
+  };
+  EXPECT_EQ(company("<p>Re:</p><p>Marsh &amp; McLennan Companies, Inc. (\u201cMMC\u201d)</p>"
+                    "<p>Form 10-K for the Fiscal Year Ended December 31, 2015</p>"),
+            "Marsh & McLennan Companies, Inc.");
+  EXPECT_EQ(company("<p>Re:</p><p>Comment Letter Dated March 16, 2016</p><p>Regarding "
+                    "Weyerhaeuser Company</p><p>Form 10-K for the fiscal year ended</p>"),
+            "Weyerhaeuser Company");
+  EXPECT_EQ(company("<p>Re: Lennar Corporation (CIK No. 0000920760) (the \u201cRegistrant\u201d)"
+                    "</p>"),
+            "Lennar Corporation");
+  EXPECT_EQ(company("<p>Re: Response to the letter to Harris Corporation on December 14, 2018 "
+                    "(the \u201cLetter\u201d</p>"),
+            "")
+      << "a sentence about a letter names no company";
+}
+
 TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
   Letter l = Html(std::string(kResponseHead) +
                   "<table><tr><td>1.</td><td><b>We note your revenue.</b></td></tr></table>"
