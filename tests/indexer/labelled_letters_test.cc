@@ -8,10 +8,12 @@
 #include <sstream>
 
 #include "indexer/extract/extract.h"
-#include "tests/indexer/labelled_compare.h"
+#include "tools/eval-extract/label_compare.h"
 
 namespace corresp::testing {
 namespace {
+
+using namespace corresp::labels;
 
 const std::string kData = CORRESP_TEST_DATA;
 

@@ -25,42 +25,12 @@
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
+#include "tools/eval-extract/label_compare.h"
 
 namespace fs = std::filesystem;
 using namespace corresp;
 
 namespace {
-
-std::vector<std::string> Split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  size_t p = 0;
-  while (true) {
-    size_t q = s.find(sep, p);
-    out.push_back(s.substr(p, q == std::string::npos ? std::string::npos : q - p));
-    if (q == std::string::npos) break;
-    p = q + sep.size();
-  }
-  return out;
-}
-
-std::vector<std::map<std::string, std::string>> ReadTsv(const fs::path& path) {
-  std::ifstream in(path);
-  std::string line;
-  std::vector<std::string> cols;
-  std::vector<std::map<std::string, std::string>> rows;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> f = Split(line, "\t");
-    if (cols.empty()) {
-      cols = f;
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (size_t i = 0; i < cols.size(); ++i) row[cols[i]] = i < f.size() ? f[i] : "";
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -69,68 +39,11 @@ std::string ReadFile(const fs::path& p) {
   return ss.str();
 }
 
-// Lower-case alphanumeric tokens.
-std::vector<std::string> Tokens(const std::string& s) {
-  std::string f = AsciiLower(FoldPunctuation(s));
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : f) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
-      cur.push_back(c);
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-std::string Squash(const std::string& s) {
-  std::string out;
-  for (const auto& t : Tokens(s)) out += t;
-  return out;
-}
-
-bool StartsMatch(const std::string& text, const std::string& label) {
-  std::vector<std::string> a = Tokens(text), b = Tokens(label);
-  if (b.empty()) return true;
-  if (a.size() < b.size()) return false;
-  return std::equal(b.begin(), b.end(), a.begin());
-}
-
-bool Clean(const std::string& text) {
-  // Template residue anywhere; closing boilerplate at the start of a paragraph.
-  static const char* kJunk[] = {"FirstName", "LastName", "Comapany"};
-  for (const char* j : kJunk)
-    if (text.find(j) != std::string::npos) return false;
-  static const std::regex closing(
-      R"((?:^|\n)(?:We remind you that the company|You may contact|We urge all persons|Sincerely|Division of Corporation Finance))");
-  if (std::regex_search(text, closing)) return false;
-  // A running header ("... 2016 Page 2", a lone "Page 2").
-  static const std::regex page(
-      R"((?:(?:19|20)\d\d\s+Page \d+)|(?:(?:^|\n)Page \d+(?: of \d+)?(?:$|\n)))");
-  if (std::regex_search(text, page)) return false;
-  return true;
-}
-
-// The items a label counts: staff comments, or a response's restated comments.
-struct Item {
-  std::optional<int> number;
-  std::string text;
-  std::vector<std::string> headings;
-  std::string answer;
-  bool response = false;
-};
-
-std::vector<Item> ItemsOf(const Letter& l) {
-  std::vector<Item> out;
-  for (const Comment& c : l.comments) out.push_back({c.number, c.text, c.headings, "", false});
-  for (const Response& r : l.responses)
-    if (r.number || !r.comment_text.empty())
-      out.push_back({r.number, r.comment_text, r.headings, r.text, true});
-  return out;
-}
+using labels::CleanText;
+using labels::LabelItem;
+using labels::LabelItemsOf;
+using labels::ReadTsv;
+using labels::StartsWithWords;
 
 struct Totals {
   int letters = 0, kind = 0, count = 0, numbers = 0, headings = 0, matched = 0;
@@ -148,7 +61,7 @@ std::optional<fs::path> FindDocument(const std::string& accession,
     if (fs::exists(manifest)) {
       static std::map<fs::path, std::vector<std::map<std::string, std::string>>> cache;
       auto& rows = cache[manifest];
-      if (rows.empty()) rows = ReadTsv(manifest);
+      if (rows.empty()) rows = ReadTsv(manifest.string());
       for (const auto& row : rows)
         if (row.at("accession") == accession) return root / row.at("document");
     }
@@ -156,67 +69,40 @@ std::optional<fs::path> FindDocument(const std::string& accession,
   return std::nullopt;
 }
 
-int RunLabels(const fs::path& labels, const std::vector<fs::path>& roots) {
+int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots) {
   Totals t;
-  for (const auto& row : ReadTsv(labels)) {
-    std::string acc = row.at("accession");
+  for (const labels::LetterLabel& label : labels::ReadLabels(labels_tsv.string())) {
+    const std::string& acc = label.accession;
     std::optional<fs::path> doc = FindDocument(acc, roots);
     if (!doc) {
       std::cout << acc << "  MISSING\n";
       continue;
     }
     std::string bytes = ReadFile(*doc);
-    Letter l = ExtractLetter({bytes, doc->string(), row.at("form")});
-    std::vector<Item> items = ItemsOf(l);
-    int n = row.at("n").empty() ? 0 : std::stoi(row.at("n"));
-    std::vector<std::string> nums =
-        row.at("numbers").empty() ? std::vector<std::string>{} : Split(row.at("numbers"), ",");
-    std::vector<std::string> words = row.at("first_words").empty()
-                                         ? std::vector<std::string>{}
-                                         : Split(row.at("first_words"), " || ");
-    std::vector<std::string> heads =
-        row.at("headings").empty() ? std::vector<std::string>{} : Split(row.at("headings"), " || ");
+    Letter l = ExtractLetter({bytes, doc->string(), label.form});
+    std::vector<LabelItem> items = LabelItemsOf(l);
     ++t.letters;
-    bool kind_ok = LetterKindName(l.kind) == row.at("kind");
-    bool count_ok = static_cast<int>(items.size()) == n;
+    bool kind_ok = LetterKindName(l.kind) == label.kind;
+    bool count_ok = static_cast<int>(items.size()) == label.n;
     std::string got_nums;
-    for (const Item& it : items)
+    for (const LabelItem& it : items)
       got_nums += (got_nums.empty() ? "" : ",") + (it.number ? std::to_string(*it.number) : "-");
-    bool nums_ok = got_nums == row.at("numbers");
+    bool nums_ok = got_nums == label.numbers;
     int starts = 0, clean = 0, with_heading = 0, pairs = 0, resp = 0;
     std::vector<std::string> bad_starts;
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i < words.size() && StartsMatch(items[i].text, words[i]))
+      if (i < label.first_words.size() && StartsWithWords(items[i].text, label.first_words[i]))
         ++starts;
       else
         bad_starts.push_back(std::to_string(i + 1) + ": '" + FirstWords(items[i].text, 8) + "'");
-      if (Clean(items[i].text) && Clean(items[i].answer)) ++clean;
+      if (CleanText(items[i].text) && CleanText(items[i].answer)) ++clean;
       if (!items[i].headings.empty()) ++with_heading;
       if (items[i].response) {
         ++resp;
         if (!items[i].text.empty() && !items[i].answer.empty()) ++pairs;
       }
     }
-    std::string got_heads, want_heads;
-    // Headings as they appear in the letter: each item's path from where it leaves the
-    // previous item's path.
-    std::vector<std::string> seen;
-    const std::vector<std::string>* prev_path = nullptr;
-    for (const Item& it : items) {
-      size_t k = 0;
-      while (prev_path && k < it.headings.size() && k < prev_path->size() &&
-             it.headings[k] == (*prev_path)[k])
-        ++k;
-      if (prev_path && k == it.headings.size() && k == prev_path->size()) {
-        prev_path = &it.headings;
-        continue;
-      }
-      for (; k < it.headings.size(); ++k) seen.push_back(it.headings[k]);
-      prev_path = &it.headings;
-    }
-    for (const auto& h : seen) got_heads += Squash(h);
-    for (const auto& h : heads) want_heads += Squash(h);
-    bool heads_ok = got_heads == want_heads;
+    bool heads_ok = labels::HeadingSequence(items) == labels::SquashHeadings(label.headings);
     bool all = kind_ok && count_ok && nums_ok && starts == static_cast<int>(items.size()) &&
                clean == static_cast<int>(items.size()) && heads_ok && pairs == resp;
     t.kind += kind_ok;
@@ -230,19 +116,20 @@ int RunLabels(const fs::path& labels, const std::vector<fs::path>& roots) {
     t.with_heading += with_heading;
     t.responses += resp;
     t.pairs += pairs;
-    std::cout << (all ? "ok   " : "FAIL ") << acc << " " << row.at("form")
-              << " kind=" << LetterKindName(l.kind)
-              << (kind_ok ? "" : "(want " + row.at("kind") + ")") << " n=" << items.size()
-              << (count_ok ? "" : "(want " + std::to_string(n) + ")") << " starts=" << starts << "/"
-              << items.size() << " clean=" << clean << " heads=" << (heads_ok ? "ok" : "BAD")
-              << " pairs=" << pairs << "/" << resp << "\n";
-    if (!nums_ok)
-      std::cout << "     numbers: " << got_nums << " want " << row.at("numbers") << "\n";
+    std::cout << (all ? "ok   " : "FAIL ") << acc << " " << label.form
+              << " kind=" << LetterKindName(l.kind) << (kind_ok ? "" : "(want " + label.kind + ")")
+              << " n=" << items.size() << (count_ok ? "" : "(want " + std::to_string(label.n) + ")")
+              << " starts=" << starts << "/" << items.size() << " clean=" << clean
+              << " heads=" << (heads_ok ? "ok" : "BAD") << " pairs=" << pairs << "/" << resp
+              << "\n";
+    if (!nums_ok) std::cout << "     numbers: " << got_nums << " want " << label.numbers << "\n";
     for (const auto& b : bad_starts) std::cout << "     start " << b << "\n";
     if (!heads_ok) {
       std::cout << "     headings got:  ";
-      for (const auto& h : seen) std::cout << h << " || ";
-      std::cout << "\n     headings want: " << row.at("headings") << "\n";
+      for (const auto& h : labels::HeadingsInOrder(items)) std::cout << h << " || ";
+      std::cout << "\n     headings want: ";
+      for (const auto& h : label.headings) std::cout << h << " || ";
+      std::cout << "\n";
     }
   }
   auto pct = [](int a, int b) {
@@ -262,7 +149,7 @@ int RunLabels(const fs::path& labels, const std::vector<fs::path>& roots) {
 }
 
 int RunCorpus(const fs::path& root, const std::string& json_dir) {
-  auto rows = ReadTsv(root / "MANIFEST.tsv");
+  auto rows = ReadTsv((root / "MANIFEST.tsv").string());
   struct Done {
     std::map<std::string, std::string> row;
     Letter letter;
@@ -288,12 +175,12 @@ int RunCorpus(const fs::path& root, const std::string& json_dir) {
   for (size_t i = 0; i < done.size(); ++i) {
     const Letter& l = done[i].letter;
     std::vector<std::string> why;
-    std::vector<Item> items = ItemsOf(l);
+    std::vector<LabelItem> items = LabelItemsOf(l);
     for (size_t k = 0; k < items.size(); ++k) {
       if (items[k].number && k > 0 && items[k - 1].number &&
           *items[k].number != *items[k - 1].number + 1)
         why.push_back("non-consecutive numbers");
-      if (!Clean(items[k].text) || !Clean(items[k].answer))
+      if (!CleanText(items[k].text) || !CleanText(items[k].answer))
         why.push_back("junk in item " + std::to_string(k + 1));
       if (items[k].response && (items[k].text.empty() || items[k].answer.empty()))
         why.push_back("response " + std::to_string(k + 1) + " not split");
@@ -317,7 +204,7 @@ int RunCorpus(const fs::path& root, const std::string& json_dir) {
           if (!r.number) continue;
           ++total;
           for (const Comment& c : staff->comments)
-            if (c.number == r.number && StartsMatch(r.comment_text, FirstWords(c.text, 4)))
+            if (c.number == r.number && StartsWithWords(r.comment_text, FirstWords(c.text, 4)))
               ++matched;
         }
         if (matched > best_matched) {

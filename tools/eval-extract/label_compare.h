@@ -1,4 +1,5 @@
-// Comparing an extracted Letter with a hand label from tests/data/labels/letters-detailed.tsv.
+// Comparing an extracted Letter with a hand label (tests/data/labels/letters-detailed.tsv, or
+// the corpus's labels): shared by tools/eval-extract and tests/indexer/labelled_letters_test.
 #pragma once
 
 #include <map>
@@ -8,7 +9,7 @@
 
 #include "core/letter.h"
 
-namespace corresp::testing {
+namespace corresp::labels {
 
 struct LetterLabel {
   std::string accession, form, kind, notes;
@@ -17,6 +18,11 @@ struct LetterLabel {
   std::vector<std::string> first_words;  // first six words of each item
   std::vector<std::string> headings;     // headings in order of appearance
 };
+
+// Rows of a tab-separated file with a header line, as column -> value.
+std::vector<std::map<std::string, std::string>> ReadTsv(const std::string& path);
+// "a || b" -> {"a", "b"}; "" -> {}.
+std::vector<std::string> Split(const std::string& text, const std::string& separator);
 
 std::vector<LetterLabel> ReadLabels(const std::string& tsv_path);
 // tests/data/labelled/ACCESSION.{pdf,htm} or the document listed in tests/data/edgar/MANIFEST.tsv.
@@ -34,11 +40,12 @@ struct LabelItem {
 std::vector<LabelItem> LabelItemsOf(const Letter& letter);
 
 bool StartsWithWords(const std::string& text, const std::string& words);  // normalised
-// Headings as they appear: each item's path from where it leaves the previous item's path,
-// squashed to lower-case alphanumerics and concatenated.
+// Headings as they appear: each item's path from where it leaves the previous item's path.
+std::vector<std::string> HeadingsInOrder(const std::vector<LabelItem>& items);
+// The same, squashed to lower-case alphanumerics and concatenated (how labels compare).
 std::string HeadingSequence(const std::vector<LabelItem>& items);
 std::string SquashHeadings(const std::vector<std::string>& headings);
 // No running header, template residue or closing boilerplate inside the text.
 bool CleanText(const std::string& text);
 
-}  // namespace corresp::testing
+}  // namespace corresp::labels

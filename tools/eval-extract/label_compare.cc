@@ -1,4 +1,4 @@
-#include "tests/indexer/labelled_compare.h"
+#include "tools/eval-extract/label_compare.h"
 
 #include <cctype>
 #include <filesystem>
@@ -7,8 +7,7 @@
 
 #include "indexer/extract/text_util.h"
 
-namespace corresp::testing {
-namespace {
+namespace corresp::labels {
 
 std::vector<std::string> Split(const std::string& s, const std::string& sep) {
   std::vector<std::string> out;
@@ -41,6 +40,8 @@ std::vector<std::map<std::string, std::string>> ReadTsv(const std::string& path)
   }
   return rows;
 }
+
+namespace {
 
 std::vector<std::string> Tokens(const std::string& s) {
   std::string f = AsciiLower(FoldPunctuation(s));
@@ -110,7 +111,7 @@ std::string SquashHeadings(const std::vector<std::string>& headings) {
   return out;
 }
 
-std::string HeadingSequence(const std::vector<LabelItem>& items) {
+std::vector<std::string> HeadingsInOrder(const std::vector<LabelItem>& items) {
   std::vector<std::string> seq;
   const std::vector<std::string>* prev = nullptr;
   for (const LabelItem& it : items) {
@@ -120,7 +121,11 @@ std::string HeadingSequence(const std::vector<LabelItem>& items) {
       for (; k < it.headings.size(); ++k) seq.push_back(it.headings[k]);
     prev = &it.headings;
   }
-  return SquashHeadings(seq);
+  return seq;
+}
+
+std::string HeadingSequence(const std::vector<LabelItem>& items) {
+  return SquashHeadings(HeadingsInOrder(items));
 }
 
 bool CleanText(const std::string& text) {
@@ -133,4 +138,4 @@ bool CleanText(const std::string& text) {
   return !std::regex_search(text, closing) && !std::regex_search(text, page);
 }
 
-}  // namespace corresp::testing
+}  // namespace corresp::labels
