@@ -12,27 +12,14 @@ namespace {
 
 using test::MirrorLogRow;
 using test::MirrorProcess;
+using testing::CrawlRange;
 using testing::ExpectLettersStored;
+using testing::kCrawlToday;
 using testing::MirrorConfig;
+using testing::MirrorLog;
 using testing::OpenData;
 using testing::ReleasedBetween;
 using testing::TempDir;
-
-const Date kToday{2026, 11, 27};
-
-CrawlRequest Range(Date since, Date until) {
-  CrawlRequest request;
-  request.since = since;
-  request.until = until;
-  request.today = kToday;
-  return request;
-}
-
-std::vector<MirrorLogRow> Log(const MirrorProcess& mirror) {
-  auto rows = mirror.ReadLog();
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  return rows.ok() ? *rows : std::vector<MirrorLogRow>{};
-}
 
 long CountPaths(const std::vector<MirrorLogRow>& rows, std::string_view part) {
   return std::count_if(rows.begin(), rows.end(), [&](const MirrorLogRow& r) {
@@ -48,8 +35,8 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
 
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto rows = ReleasedBetween("2016-01-01", "2025-12-31");
   ASSERT_EQ(rows.size(), 40u);
@@ -61,13 +48,13 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   EXPECT_GT(report->bytes, 1000000u);
   EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 40);
 
-  auto before = Log(**mirror).size();
-  auto again =
-      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto before = MirrorLog(**mirror).size();
+  auto again = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
+                        *data.store, nullptr);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->skipped, 40);
   EXPECT_EQ(again->fetched, 0);
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   std::vector<MirrorLogRow> second(log.begin() + before, log.end());
   EXPECT_EQ(CountPaths(second, "/Archives/edgar/data/"), 0);  // no request for a known filing
   auto counts = data.catalog->Counts();
@@ -84,8 +71,8 @@ TEST(CrawlE2eTest, DailyIndexesCoverAPartialQuarter) {
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
   // 2019-10-01 (Tue) .. 2019-10-13 (Sun): 9 weekdays.
-  auto report =
-      RunCrawl(Range({2019, 10, 1}, {2019, 10, 13}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2019, 10, 1}, {2019, 10, 13}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->index_files, 9);
   EXPECT_EQ(report->failed, 0);
@@ -93,7 +80,7 @@ TEST(CrawlE2eTest, DailyIndexesCoverAPartialQuarter) {
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(report->fetched, 3);
   EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 3);
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   EXPECT_EQ(CountPaths(log, "/daily-index/2019/QTR4/master.2019"), 9);
   EXPECT_EQ(CountPaths(log, "full-index"), 0);
   EXPECT_EQ(CountPaths(log, "master.20191005"), 0);  // a Saturday: never asked
@@ -110,8 +97,8 @@ TEST(CrawlE2eTest, DailyIndexNotFoundMeansNoFilings) {
   Config config = MirrorConfig((*mirror)->base_url(), dir.path());
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2019, 10, 1}, {2019, 10, 4}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2019, 10, 1}, {2019, 10, 4}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->index_files, 4);
   EXPECT_EQ(report->failed, 0);
@@ -125,7 +112,7 @@ TEST(CrawlE2eTest, FormAndCikFilters) {
   Config config = MirrorConfig((*mirror)->base_url(), dir.path());
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  CrawlRequest request = Range({2019, 10, 1}, {2019, 12, 31});
+  CrawlRequest request = CrawlRange({2019, 10, 1}, {2019, 12, 31});
   request.forms = {"UPLOAD"};
   request.ciks = {Cik{831001}};
   auto report = RunCrawl(request, config, *data.catalog, *data.store, nullptr);

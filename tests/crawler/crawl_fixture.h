@@ -15,10 +15,12 @@
 
 #include "config/options.h"
 #include "core/submission.h"
+#include "crawler/crawl.h"
 #include "store/catalog.h"
 #include "store/document_store.h"
 #include "store/sha256.h"
 #include "tests/crawler/test_files.h"
+#include "tests/mirror/mirror_process.h"
 
 namespace corresp::testing {
 
@@ -146,6 +148,25 @@ inline int ExpectLettersStored(const Catalog& catalog, const DocumentStore& stor
     ++checked;
   }
   return checked;
+}
+
+// "Today" of the crawl tests: the slice's indexes end before it.
+inline constexpr Date kCrawlToday{2026, 11, 27};
+
+// A crawl of index days since..until, today being kCrawlToday.
+inline CrawlRequest CrawlRange(Date since, Date until) {
+  CrawlRequest request;
+  request.since = since;
+  request.until = until;
+  request.today = kCrawlToday;
+  return request;
+}
+
+// The mirror's request log (empty, with a test failure, when unreadable).
+inline std::vector<test::MirrorLogRow> MirrorLog(const test::MirrorProcess& mirror) {
+  auto rows = mirror.ReadLog();
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  return rows.ok() ? *rows : std::vector<test::MirrorLogRow>{};
 }
 
 }  // namespace corresp::testing

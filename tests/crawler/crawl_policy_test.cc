@@ -14,27 +14,14 @@ namespace {
 
 using test::MirrorLogRow;
 using test::MirrorProcess;
+using testing::CrawlRange;
 using testing::ExpectLettersStored;
+using testing::kCrawlToday;
 using testing::MirrorConfig;
+using testing::MirrorLog;
 using testing::OpenData;
 using testing::ReleasedBetween;
 using testing::TempDir;
-
-const Date kToday{2026, 11, 27};
-
-CrawlRequest Range(Date since, Date until) {
-  CrawlRequest request;
-  request.since = since;
-  request.until = until;
-  request.today = kToday;
-  return request;
-}
-
-std::vector<MirrorLogRow> Log(const MirrorProcess& mirror) {
-  auto rows = mirror.ReadLog();
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  return rows.ok() ? *rows : std::vector<MirrorLogRow>{};
-}
 
 // Most requests the log shows inside any one-second window [t, t+1000 ms).
 int MaxPerSecond(const std::vector<MirrorLogRow>& rows) {
@@ -57,13 +44,13 @@ TEST(CrawlPolicyTest, CrawlAtTheServersLimitIsNeverBlocked) {
   config.crawl.requests_per_second = 8;
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2017, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2017, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto rows = ReleasedBetween("2016-01-01", "2017-12-31");
   EXPECT_EQ(report->fetched, static_cast<long>(rows.size()));
   EXPECT_EQ(report->blocks, 0u);
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   ASSERT_GE(log.size(), 20u);
   for (const auto& r : log) EXPECT_NE(r.status, 403) << r.path;
   EXPECT_LE(MaxPerSecond(log), 8);
@@ -84,15 +71,15 @@ TEST(CrawlPolicyTest, BlockMidCrawlPausesEverythingThenCompletes) {
   config.crawl.block_pause_seconds = 2;
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2016, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2016, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto rows = ReleasedBetween("2016-01-01", "2016-12-31");
   EXPECT_EQ(report->fetched, static_cast<long>(rows.size()));
   EXPECT_EQ(report->failed, 0);
   EXPECT_GE(report->blocks, 1u);
   EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), static_cast<int>(rows.size()));
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   auto first_block =
       std::find_if(log.begin(), log.end(), [](const MirrorLogRow& r) { return r.status == 403; });
   ASSERT_NE(first_block, log.end());
@@ -119,8 +106,8 @@ TEST(CrawlPolicyTest, RepeatedBlocksGiveUpWithBlocked) {
   config.crawl.max_consecutive_blocks = 2;
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kBlocked);
 }
@@ -134,15 +121,15 @@ TEST(CrawlPolicyTest, TransientFaultsAreRetriedAndEverythingArrivesIntact) {
   config.crawl.max_attempts = 12;
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto rows = ReleasedBetween("2016-01-01", "2025-12-31");
   EXPECT_EQ(report->failed, 0) << report->failures[0].reason;
   EXPECT_EQ(report->fetched, 40);
   EXPECT_GT(report->retries, 5u);
   EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 40);
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   long faults =
       std::count_if(log.begin(), log.end(), [](const MirrorLogRow& r) { return r.note != "-"; });
   EXPECT_GT(faults, 5);
@@ -157,13 +144,13 @@ TEST(CrawlPolicyTest, UndeclaredUserAgentIsAClearFatalError) {
   config.crawl.max_connections = 1;
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
-  auto report =
-      RunCrawl(Range({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog, *data.store, nullptr);
+  auto report = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kBlocked);
   EXPECT_NE(report.status().message().find("User-Agent"), std::string::npos);
   EXPECT_NE(report.status().message().find("user_agent"), std::string::npos);
-  EXPECT_LE(Log(**mirror).size(), 2u);  // gave up at once
+  EXPECT_LE(MirrorLog(**mirror).size(), 2u);  // gave up at once
 }
 
 TEST(CrawlPolicyTest, SecGovWithoutUserAgentIsRefusedBeforeAnyRequest) {
@@ -203,14 +190,14 @@ TEST(CrawlPolicyTest, FallbackToFolderListingWhenTheSubmissionIsMissingOrCorrupt
   Config config = MirrorConfig((*mirror)->base_url(), dir.path());
   auto opened = OpenData(config);
   ASSERT_TRUE(opened.catalog);
-  auto report = RunCrawl(Range({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
+  auto report = RunCrawl(CrawlRange({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
                          *opened.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->fetched, 3);
   EXPECT_EQ(report->failed, 0) << report->failures[0].reason;
   auto rows = ReleasedBetween("2019-10-03", "2019-10-03");
   EXPECT_EQ(ExpectLettersStored(*opened.catalog, *opened.store, rows, root.path()), 3);
-  auto log = Log(**mirror);
+  auto log = MirrorLog(**mirror);
   long listings = std::count_if(log.begin(), log.end(), [](const MirrorLogRow& r) {
     return r.path.ends_with("/index.json");
   });
@@ -239,7 +226,7 @@ TEST(CrawlPolicyTest, AFilingThatCannotBeFetchedIsRecordedAndRetriedNextRun) {
   Config config = MirrorConfig((*mirror)->base_url(), dir.path());
   auto opened = OpenData(config);
   ASSERT_TRUE(opened.catalog);
-  auto report = RunCrawl(Range({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
+  auto report = RunCrawl(CrawlRange({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
                          *opened.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->fetched, 2);
@@ -252,7 +239,7 @@ TEST(CrawlPolicyTest, AFilingThatCannotBeFetchedIsRecordedAndRetriedNextRun) {
 
   fs::rename(root.path() / "saved.txt", data / "0000000000-19-013210.txt");
   fs::rename(root.path() / "saved-folder", data / "000000000019013210");
-  auto retry = RunCrawl(Range({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
+  auto retry = RunCrawl(CrawlRange({2019, 10, 1}, {2019, 12, 31}), config, *opened.catalog,
                         *opened.store, nullptr);
   ASSERT_TRUE(retry.ok());
   EXPECT_EQ(retry->fetched, 1);
