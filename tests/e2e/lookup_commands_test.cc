@@ -70,6 +70,20 @@ TEST_F(LookupCommandsTest, UnknownIdsAreUsageErrorsNamingTheId) {
   }
 }
 
+TEST_F(LookupCommandsTest, IndexCompactReportsAndKeepsEveryItem) {
+  test::CommandResult before = Run({"show", testing::kSeedAccession, "--json"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  test::CommandResult compact = Run({"index", "--compact", "--json"});
+  ASSERT_EQ(compact.exit_code, 0) << compact.err;
+  json report = json::parse(compact.out);
+  ASSERT_TRUE(report["compacted"].is_object()) << compact.out;
+  EXPECT_GT(report["compacted"]["bytes_before"].get<long>(), 0);
+  EXPECT_GT(report["compacted"]["bytes_after"].get<long>(), 0);
+  test::CommandResult after = Run({"show", testing::kSeedAccession, "--json"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(json::parse(after.out), json::parse(before.out));
+}
+
 TEST_F(LookupCommandsTest, MissingIndexIsNotAUsageError) {
   std::string empty = *data_dir_ + "-empty";
   std::filesystem::remove_all(empty);
