@@ -114,6 +114,13 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   return out;
 }
 
+bool IsSectionCaption(const std::string& text) {
+  static const std::regex caption(
+      R"(^(?:Item\s+\d+[A-C]?\.?\s*)?(?:Management's Discussion and Analysis of Financial Condition and Results of Operations|Financial Statements and Supplementary Data|Notes to (?:the )?(?:Consolidated )?Financial Statements|Quantitative and Qualitative Disclosures About Market Risk|Controls and Procedures|Risk Factors|Selected Financial Data|Legal Proceedings|Executive Compensation|Critical Accounting (?:Policies|Estimates))\s*$)",
+      std::regex::icase);
+  return text.size() < 120 && std::regex_match(FoldPunctuation(text), caption);
+}
+
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   std::vector<Block> out;
   // Page column right edge, for "short last line ends a paragraph".
@@ -143,6 +150,14 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
           !std::regex_search(prev->text, joiner))
         start = true;
     }
+    // A filing's standard section caption on a line of its own is a heading by itself: the
+    // next line (a sub-heading under it, "Consolidated Results, page 29") starts a new block
+    // even when the caption runs to the right margin.
+    if (prev && !start && !new_page && !l.text.empty() &&
+        (std::isupper(static_cast<unsigned char>(l.text[0])) ||
+         std::isdigit(static_cast<unsigned char>(l.text[0]))) &&
+        !out.empty() && IsSectionCaption(out.back().text))
+      start = true;
     if (new_page) {
       start = true;
       if (!out.empty() && !EndsSentence(out.back().text) && StartsLower(l.text) && !l.bold) {

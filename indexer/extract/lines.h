@@ -32,6 +32,10 @@ bool IsPageMarker(const std::string& text);
 // running header is counted in *removed.
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
 
+// A standard filing section caption, alone ("Item 7. Management's Discussion and Analysis of
+// Financial Condition and Results of Operations", "Risk Factors", "Controls and Procedures").
+bool IsSectionCaption(const std::string& text);
+
 // Joins lines into paragraph Blocks (see file comment).
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines);
 

@@ -1,5 +1,6 @@
 #include "indexer/segment/items.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <regex>
@@ -69,10 +70,26 @@ bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t
 }
 
 // Updates the running heading path with a stack of headings found above an item.
+// "Form 10-K for the Fiscal Year Ended ...", "Amendment No. 2 to Registration Statement ...":
+// the filing a letter's comments are about, the top of their heading paths.
+bool IsDocumentHeading(const std::string& h) {
+  static const std::regex doc(
+      R"(^(?:Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))",
+      std::regex::icase);
+  return std::regex_search(h, doc);
+}
+
 void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
   if (stack.empty()) return;
   if (stack.size() >= 2 || path.empty()) {
+    // A new section path under the same filing keeps the filing's heading on top (a caption
+    // repeated from the current path restates the path as the letter prints it).
+    bool keep_document = !path.empty() && IsDocumentHeading(path.front()) &&
+                         !IsDocumentHeading(stack.front()) &&
+                         std::find(path.begin(), path.end(), stack.front()) == path.end();
+    std::string document = keep_document ? path.front() : "";
     path = stack;
+    if (keep_document) path.insert(path.begin(), document);
     return;
   }
   const std::string& h = stack.front();

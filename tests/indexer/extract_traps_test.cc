@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "indexer/extract/extract.h"
+#include "indexer/extract/lines.h"
 #include "indexer/segment/segment.h"
 
 namespace corresp {
@@ -114,6 +115,44 @@ TEST(ExtractTraps, CompanyNamedOnLaterReLines) {
                     "(the \u201cLetter\u201d</p>"),
             "")
       << "a sentence about a letter names no company";
+}
+
+// Staff PDFs: the MD&A caption runs to the right margin, so its next line (the sub-heading)
+// was joined to it into one heading. A standard section caption is a heading of its own.
+TEST(ExtractTraps, SectionCaptionIsItsOwnHeading) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Management's Discussion and Analysis of Financial Condition and Results of "
+                  "Operations\nConsolidated Results - Full Year Ended December 31, 2023, page "
+                  "29\n\n1. Please quantify the factors you cite.\n\nYou may contact me.\n");
+  ASSERT_EQ(l.comments.size(), 1u);
+  EXPECT_EQ(l.comments[0].headings,
+            (std::vector<std::string>{
+                "Management's Discussion and Analysis of Financial Condition and Results of "
+                "Operations",
+                "Consolidated Results - Full Year Ended December 31, 2023, page 29"}));
+  EXPECT_TRUE(
+      IsSectionCaption("Item 7. Management\u2019s Discussion and Analysis of Financial "
+                       "Condition and Results of Operations"));
+  EXPECT_TRUE(IsSectionCaption("RISK FACTORS"));
+  EXPECT_FALSE(
+      IsSectionCaption("Management's Discussion and Analysis of Financial Condition and "
+                       "Results of Operations (\u201cMD&A\u201d)"));
+  EXPECT_FALSE(IsSectionCaption("Risk Factors, page 12"));
+}
+
+// A later comment under a new section of the same filing keeps the filing's heading on top
+// of its path ("Form 10-K ... > Notes to Financial Statements > Note 19 ...").
+TEST(ExtractTraps, FilingHeadingStaysAboveNewSections) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Form 10-K for the Fiscal Year Ended December 31, 2006\n\nRisk Factors, page "
+                  "12\n\n1. Please expand this risk factor.\n\nNotes to Financial "
+                  "Statements\nNote 19. Income Taxes, page 98\n\n2. Please explain the rate."
+                  "\n\nYou may contact me.\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[1].headings,
+            (std::vector<std::string>{"Form 10-K for the Fiscal Year Ended December 31, 2006",
+                                      "Notes to Financial Statements",
+                                      "Note 19. Income Taxes, page 98"}));
 }
 
 TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
