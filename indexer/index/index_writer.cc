@@ -169,6 +169,7 @@ Status IndexWriter::PutLetter(const LetterRecord& record) {
       list.push_back(record.accession.text);
       db_->set_metadata(list_key, list.dump());
       ++letters_;
+      SaveTotals();  // in the same write batch: a Xapian auto-flush commits both or neither
     }
     return Status::Ok();
   } catch (const Xapian::Error& e) {
@@ -241,6 +242,7 @@ Status IndexWriter::WriteThreads(Cik cik, const std::vector<ReviewThread>& threa
       ++(t.status == ThreadStatus::kClosed ? threads_closed_ : threads_open_);
       ids.push_back(t.id);
     }
+    SaveTotals();
     db_->set_metadata(list_key, ids.dump());
     return Status::Ok();
   } catch (const Xapian::Error& e) {

@@ -71,8 +71,8 @@ class IndexWriter {
   // Spelling words (the unprefixed terms of written documents) and their counts, not yet
   // written to the database.
   std::unordered_map<std::string, unsigned> pending_spelling_;
-  // The running totals of the count:* metadata (core/index_schema.h), kept up to date here and
-  // written with each Commit().
+  // The running totals of the count:* metadata (core/index_schema.h), written with every change
+  // so that whatever Xapian commits (our Commit() or its own auto-flush) is consistent.
   long letters_ = 0, threads_open_ = 0, threads_closed_ = 0;
 };
 

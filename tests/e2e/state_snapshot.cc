@@ -6,6 +6,8 @@
 #include <functional>
 #include <sstream>
 
+#include "core/index_schema.h"
+
 namespace corresp::test {
 namespace {
 
@@ -69,6 +71,9 @@ StateSnapshot Snapshot(const std::filesystem::path& data_dir) {
     snap.index_documents = static_cast<long>(index.get_doccount());
     for (auto t = index.allterms_begin("Q"); t != index.allterms_end("Q"); ++t)
       snap.index_ids.insert(*t);
+    snap.index_totals = index.get_metadata(std::string(schema::kMetaCountLetters)) + "/" +
+                        index.get_metadata(std::string(schema::kMetaCountThreadsOpen)) + "/" +
+                        index.get_metadata(std::string(schema::kMetaCountThreadsClosed));
   } catch (const Xapian::Error&) {
   }
   return snap;
@@ -79,10 +84,11 @@ std::string Describe(const StateSnapshot& a, const StateSnapshot& b) {
   out << "filings " << a.filings.size() << " vs " << b.filings.size() << "; threads "
       << a.threads.size() << " vs " << b.threads.size() << "; index ids " << a.index_ids.size()
       << " vs " << b.index_ids.size() << "; index docs " << a.index_documents << " vs "
-      << b.index_documents << "; watermark " << a.watermark << " vs " << b.watermark
-      << "; failures " << a.failures.size() << " vs " << b.failures.size() << "; temp files "
-      << a.orphan_temp_files << " vs " << b.orphan_temp_files << "; unreferenced "
-      << a.unreferenced_objects << " vs " << b.unreferenced_objects;
+      << b.index_documents << "; index totals " << a.index_totals << " vs " << b.index_totals
+      << "; watermark " << a.watermark << " vs " << b.watermark << "; failures "
+      << a.failures.size() << " vs " << b.failures.size() << "; temp files " << a.orphan_temp_files
+      << " vs " << b.orphan_temp_files << "; unreferenced " << a.unreferenced_objects << " vs "
+      << b.unreferenced_objects;
   for (const auto& [k, v] : a.filings) {
     auto it = b.filings.find(k);
     if (it == b.filings.end())

@@ -16,6 +16,7 @@ struct StateSnapshot {
   std::map<std::string, std::string> threads;  // thread id -> "status|start|end|acc1,acc2"
   std::set<std::string> index_ids;             // every unique id term (Q...) in the index
   long index_documents = 0;                    // documents in the index
+  std::string index_totals;  // the writer's count:* metadata, "letters/open/closed"
   std::string watermark;
   std::vector<std::string> failures;  // "subject|stage"
   long orphan_temp_files = 0;         // files left in store/tmp
