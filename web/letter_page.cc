@@ -149,7 +149,8 @@ HttpReply SimilarPage(const std::string& item_id, const WebAppOptions& options,
       "</a> from other reviews</p></header>";
   if (found->hits.empty()) body += "<p class=\"empty\">Nothing similar in other reviews.</p>";
   body += "<div class=\"hits\">";
-  for (const SearchHit& hit : found->hits) body += HitHtml(hit);
+  TopicNames topics = TopicNames::Of(reader);
+  for (const SearchHit& hit : found->hits) body += HitHtml(hit, topics);
   HttpReply reply;
   reply.body = body + "</div>" + PageEnd();
   return reply;

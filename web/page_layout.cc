@@ -56,12 +56,12 @@ std::string HitHeading(const SearchHit& h) {
   return out;
 }
 
-std::string HitTags(const SearchHit& h) {
+std::string HitTags(const SearchHit& h, const TopicNames& topics) {
   if (h.topics.empty() && h.standards.empty()) return "";
   std::string out = "<div class=\"tags\">";
   for (const std::string& t : h.topics)
     out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\">" +
-           HtmlEscape(TopicLabel(t)) + "</a>";
+           HtmlEscape(topics.Label(t)) + "</a>";
   for (const std::string& s : h.standards)
     out += "<a class=\"tag std\" href=\"/?standard=" + HtmlEscape(UrlEncode(s)) + "\">" +
            HtmlEscape(StandardLabel(s)) + "</a>";
@@ -70,14 +70,12 @@ std::string HitTags(const SearchHit& h) {
 
 }  // namespace
 
-std::string TopicLabel(std::string_view slug) {
-  std::string out(slug);
+std::string KindLabel(std::string_view kind) {
+  std::string out(kind);
   for (char& c : out)
     if (c == '-' || c == '_') c = ' ';
   return out;
 }
-
-std::string KindLabel(std::string_view kind) { return TopicLabel(kind); }
 
 std::string StandardLabel(std::string_view key) {
   size_t digit = 0;
@@ -177,7 +175,7 @@ std::string Side(std::string_view css, std::string_view label, const std::string
   return out + "</div><p class=\"snippet\">" + SanitizeSnippet(snippet) + "</p></div>";
 }
 
-std::string HitHtml(const SearchHit& h) {
+std::string HitHtml(const SearchHit& h, const TopicNames& topics) {
   std::string out = "<article class=\"hit type-" + HtmlEscape(h.type) + "\" data-id=\"" +
                     HtmlEscape(h.id) + "\">";
   out += HitHeading(h);
@@ -192,7 +190,7 @@ std::string HitHtml(const SearchHit& h) {
     out += "<div class=\"side " + std::string(h.type == "response" ? "company" : "staff") +
            "\"><p class=\"snippet\">" + SanitizeSnippet(h.snippet) + "</p></div>";
   }
-  out += HitTags(h);
+  out += HitTags(h, topics);
   out +=
       "<nav class=\"hit-links\"><a href=\"" + HtmlEscape(LetterHref(h.accession)) + "\">Letter</a>";
   if (!h.thread.empty())

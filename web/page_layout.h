@@ -6,6 +6,7 @@
 
 #include "query/search_request.h"
 #include "web/search_params.h"
+#include "web/topic_names.h"
 
 namespace corresp::web {
 
@@ -18,13 +19,12 @@ std::string PageEnd();
 // The full search form with filters, filled from `request`.
 std::string SearchForm(const SearchRequest& request);
 
-// One hit as an <article>: heading line, snippet, the paired response beside a comment,
-// links (letter, thread, sec.gov, similar).
-std::string HitHtml(const SearchHit& hit);
+// One hit as an <article>: heading line, snippet, the paired comment or response beside it,
+// topic (named by `topics`) and standard tags, links (letter, thread, sec.gov, similar).
+std::string HitHtml(const SearchHit& hit, const TopicNames& topics);
 
-// "hedge-accounting" -> "hedge accounting"; "sfas133" -> "SFAS 133"; "comment_letter" ->
-// "comment letter". For display only.
-std::string TopicLabel(std::string_view slug);
+// "sfas133" -> "SFAS 133"; "comment_letter" -> "comment letter". For display only (topic
+// names: web/topic_names.h).
 std::string StandardLabel(std::string_view key);
 std::string KindLabel(std::string_view kind);
 

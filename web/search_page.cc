@@ -43,8 +43,9 @@ bool HasFilter(const SearchRequest& r) {
          !r.cik.empty() || !r.topic.empty() || !r.standard.empty() || r.since || r.until;
 }
 
-std::string FacetLabel(const std::string& facet, const std::string& value) {
-  if (facet == "topic") return TopicLabel(value);
+std::string FacetLabel(const std::string& facet, const std::string& value,
+                       const TopicNames& topics) {
+  if (facet == "topic") return topics.Label(value);
   if (facet == "standard") return StandardLabel(value);
   if (facet == "form")
     return value == "upload" ? "UPLOAD (staff)" : value == "corresp" ? "CORRESP (company)" : value;
@@ -52,7 +53,8 @@ std::string FacetLabel(const std::string& facet, const std::string& value) {
 }
 
 std::string FacetBlock(const std::string& facet, const std::string& title,
-                       const std::map<std::string, long>& counts, const QueryParams& base) {
+                       const std::map<std::string, long>& counts, const QueryParams& base,
+                       const TopicNames& topics) {
   if (counts.empty()) return "";
   std::vector<std::pair<std::string, long>> items(counts.begin(), counts.end());
   if (facet == "year") {
@@ -66,13 +68,13 @@ std::string FacetBlock(const std::string& facet, const std::string& title,
   for (const auto& [value, n] : items) {
     std::string href = facet == "year" ? YearHref(base, value) : WithParam(base, facet, value);
     out += "<li><a href=\"" + HtmlEscape(href) + "\"><span class=\"fv\">" +
-           HtmlEscape(FacetLabel(facet, value)) + "</span><span class=\"count\">" +
+           HtmlEscape(FacetLabel(facet, value, topics)) + "</span><span class=\"count\">" +
            std::to_string(n) + "</span></a></li>";
   }
   return out + "</ul></section>";
 }
 
-std::string Facets(const FacetCounts& facets, const QueryParams& base) {
+std::string Facets(const FacetCounts& facets, const QueryParams& base, const TopicNames& topics) {
   static const std::pair<const char*, const char*> kOrder[] = {{"topic", "Topic"},
                                                                {"standard", "Standard"},
                                                                {"form", "Form"},
@@ -81,18 +83,19 @@ std::string Facets(const FacetCounts& facets, const QueryParams& base) {
   std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
   for (const auto& [facet, title] : kOrder) {
     auto it = facets.find(facet);
-    if (it != facets.end()) out += FacetBlock(facet, title, it->second, base);
+    if (it != facets.end()) out += FacetBlock(facet, title, it->second, base, topics);
   }
   return out + "</aside>";
 }
 
-std::string ActiveFilters(const SearchRequest& r, const QueryParams& base) {
+std::string ActiveFilters(const SearchRequest& r, const QueryParams& base,
+                          const TopicNames& topics) {
   std::vector<std::pair<std::string, std::string>> active;  // param, label
   if (!r.form.empty()) active.emplace_back("form", "form: " + r.form);
   if (!r.kind.empty()) active.emplace_back("kind", "item: " + KindLabel(r.kind));
   if (!r.company.empty()) active.emplace_back("company", "company: " + r.company);
   if (!r.cik.empty()) active.emplace_back("cik", "CIK " + r.cik);
-  if (!r.topic.empty()) active.emplace_back("topic", "topic: " + TopicLabel(r.topic));
+  if (!r.topic.empty()) active.emplace_back("topic", "topic: " + topics.Label(r.topic));
   if (!r.standard.empty()) active.emplace_back("standard", "standard: " + r.standard);
   if (r.since) active.emplace_back("since", "from " + r.since->ToIso());
   if (r.until) active.emplace_back("until", "to " + r.until->ToIso());
@@ -154,6 +157,7 @@ std::string Overview(IndexReader& reader) {
   Result<IndexStats> stats = ReadIndexStats(reader);
   if (!stats.ok()) return "<p class=\"error\">" + HtmlEscape(stats.status().message()) + "</p>";
   const IndexStats& s = *stats;
+  TopicNames names = TopicNames::Of(reader);
   std::string out = fmt::format(
       "<section class=\"overview\"><div class=\"figures\">"
       "<div><b>{}</b><span>staff comments</span></div><div><b>{}</b><span>company "
@@ -175,7 +179,7 @@ std::string Overview(IndexReader& reader) {
     out += "<h2>Topics</h2><div class=\"tags topics\">";
     for (const auto& [slug, n] : topics)
       out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(slug)) + "\">" +
-             HtmlEscape(TopicLabel(slug)) + " <span class=\"count\">" + std::to_string(n) +
+             HtmlEscape(names.Label(slug)) + " <span class=\"count\">" + std::to_string(n) +
              "</span></a>";
     out += "</div>";
   }
@@ -213,8 +217,10 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   }
   const SearchResponse& res = *found;
   QueryParams base = SearchParamsOf(r, options.limits);
-  std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base);
-  body += "<div class=\"layout\">" + Facets(res.facets, base) + "<section class=\"results\">";
+  TopicNames topics = TopicNames::Of(reader);
+  std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base, topics);
+  body +=
+      "<div class=\"layout\">" + Facets(res.facets, base, topics) + "<section class=\"results\">";
   body +=
       fmt::format("<p class=\"summary\"><b>{}</b> match{}", res.total, res.total == 1 ? "" : "es");
   if (!res.hits.empty())
@@ -229,7 +235,7 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   if (res.hits.empty())
     body += "<p class=\"empty\">No comments match. Try fewer words or remove a filter.</p>";
   body += "<div class=\"hits\">";
-  for (const SearchHit& hit : res.hits) body += HitHtml(hit);
+  for (const SearchHit& hit : res.hits) body += HitHtml(hit, topics);
   body += "</div>" + Pager(r, res.total, base, options.limits) + "</section></div>";
   reply.body = body + PageEnd();
   return reply;

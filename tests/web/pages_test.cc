@@ -8,6 +8,7 @@
 #include "test_client.h"
 #include "web/html.h"
 #include "web/page_layout.h"
+#include "web/topic_names.h"
 #include "web_fixture.h"
 
 namespace corresp::testing {
@@ -63,6 +64,23 @@ TEST_F(PagesTest, SearchPageWithoutJavaScript) {
   EXPECT_TRUE(Has(page, "Similar comments"));
   EXPECT_TRUE(Has(page, "value=\"&quot;hedge accounting&quot;\""))
       << "query kept in the box, escaped";
+}
+
+// Topics show the taxonomy's names (index metadata), not slugs, in facets, tags and chips.
+TEST_F(PagesTest, TopicsShowTheirNames) {
+  std::string page = Page("/?q=%22hedge+accounting%22&topic=hedge-accounting");
+  EXPECT_TRUE(Has(page, ">Hedge accounting<")) << "tag or facet named";
+  EXPECT_TRUE(Has(page, "topic: Hedge accounting")) << "active filter chip";
+  EXPECT_FALSE(Has(page, "\">hedge accounting</a>")) << "no tag shows the slug";
+  EXPECT_TRUE(Has(Page("/"), "Hedge accounting <span class=\"count\">")) << "home page topics";
+}
+
+TEST(TopicNames, UnknownSlugsInPlainWords) {
+  auto names =
+      web::TopicNames::FromMetadata(R"([{"slug":"liquidity-mdna","name":"Liquidity and MD&A"}])");
+  EXPECT_EQ(names.Label("liquidity-mdna"), "Liquidity and MD&A");
+  EXPECT_EQ(names.Label("new-topic"), "new topic");
+  EXPECT_EQ(web::TopicNames::FromMetadata("not json").Label("a_b"), "a b");
 }
 
 TEST_F(PagesTest, FacetLinksFilter) {
