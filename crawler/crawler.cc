@@ -232,22 +232,24 @@ Result<std::vector<IndexEntry>> Crawler::Discover(const std::vector<IndexSource>
   return entries;
 }
 
+IndexEntry EntryForFiling(const Filing& f) {
+  IndexEntry entry;
+  entry.form = f.form;
+  entry.company = f.company;
+  entry.cik = f.cik;
+  entry.accession = f.accession;
+  entry.date_filed = f.date_filed.value_or(Date{});
+  entry.index_day = f.index_day.value_or(entry.date_filed);
+  entry.path = "edgar/data/" + f.cik.ToString() + "/" + f.accession.text + ".txt";
+  return entry;
+}
+
 Result<std::vector<IndexEntry>> Crawler::PendingFromCatalog(const FilingFilter& filter) const {
   std::vector<IndexEntry> out;
   for (FetchState state : {FetchState::kDiscovered, FetchState::kFailed}) {
     CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> filings, catalog_.ListFilings(state));
-    for (const Filing& f : filings) {
-      if (!filter.Matches(f.form, f.cik)) continue;
-      IndexEntry entry;
-      entry.form = f.form;
-      entry.company = f.company;
-      entry.cik = f.cik;
-      entry.date_filed = f.date_filed.value_or(Date{});
-      entry.path = "edgar/data/" + f.cik.ToString() + "/" + f.accession.text + ".txt";
-      entry.accession = f.accession;
-      entry.index_day = f.index_day.value_or(entry.date_filed);
-      out.push_back(std::move(entry));
-    }
+    for (const Filing& f : filings)
+      if (filter.Matches(f.form, f.cik)) out.push_back(EntryForFiling(f));
   }
   return out;
 }

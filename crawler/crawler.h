@@ -23,6 +23,9 @@
 
 namespace corresp {
 
+// The index entry that fetches a catalogued filing again (its complete submission .txt).
+IndexEntry EntryForFiling(const Filing& filing);
+
 class Crawler {
  public:
   // `catalog`, `store`, `progress` (may be null) and `stop` (may be null) must outlive it.

@@ -64,18 +64,8 @@ Result<std::vector<IndexEntry>> PermanentFailures(const Catalog& catalog,
   CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> filings,
                            catalog.ListFilings(FetchState::kPermanent));
   std::vector<IndexEntry> out;
-  for (const Filing& f : filings) {
-    if (!filter.Matches(f.form, f.cik)) continue;
-    IndexEntry e;
-    e.form = f.form;
-    e.company = f.company;
-    e.cik = f.cik;
-    e.accession = f.accession;
-    e.date_filed = f.date_filed.value_or(Date{});
-    e.index_day = f.index_day.value_or(e.date_filed);
-    e.path = "edgar/data/" + f.cik.ToString() + "/" + f.accession.text + ".txt";
-    out.push_back(e);
-  }
+  for (const Filing& f : filings)
+    if (filter.Matches(f.form, f.cik)) out.push_back(EntryForFiling(f));
   return out;
 }
 
