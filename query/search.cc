@@ -5,6 +5,7 @@
 #include "core/index_schema.h"
 #include "query/facets.h"
 #include "query/hits.h"
+#include "query/json_fields.h"
 #include "query/query_builder.h"
 #include "query/snippet.h"
 
@@ -13,42 +14,26 @@ namespace corresp {
 namespace s = schema;
 using nlohmann::json;
 
-namespace {
-
-std::vector<std::string> StringList(const json& j, const char* key) {
-  std::vector<std::string> out;
-  if (j.contains(key) && j[key].is_array())
-    for (const json& v : j[key])
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
-std::string Str(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
-
-}  // namespace
-
 SearchHit HitFromData(const json& d) {
   SearchHit h;
-  h.id = Str(d, "id");
-  h.type = Str(d, "type");
-  h.accession = Str(d, "accession");
-  h.form = Str(d, "form");
-  h.kind = Str(d, "kind");
-  h.cik = Str(d, "cik");
-  h.company = Str(d, "company");
-  h.date = Str(d, "date");
-  h.letter_date = Str(d, "letter_date");
+  h.id = JsonString(d, "id");
+  h.type = JsonString(d, "type");
+  h.accession = JsonString(d, "accession");
+  h.form = JsonString(d, "form");
+  h.kind = JsonString(d, "kind");
+  h.cik = JsonString(d, "cik");
+  h.company = JsonString(d, "company");
+  h.date = JsonString(d, "date");
+  h.letter_date = JsonString(d, "letter_date");
   if (d.contains("number") && d["number"].is_number_integer()) h.number = d["number"].get<int>();
-  h.headings = StringList(d, "headings");
-  h.url = Str(d, "url");
-  h.thread = Str(d, "thread");
-  h.topics = StringList(d, "topics");
-  h.standards = StringList(d, "standards");
+  h.headings = JsonStrings(d, "headings");
+  h.url = JsonString(d, "url");
+  h.thread = JsonString(d, "thread");
+  h.topics = JsonStrings(d, "topics");
+  h.standards = JsonStrings(d, "standards");
   auto paired = [&](const char* key) -> std::optional<PairedItem> {
     if (!d.contains(key) || !d[key].is_object()) return std::nullopt;
-    return PairedItem{Str(d[key], "id"), EscapeSnippetText(Str(d[key], "text"))};
+    return PairedItem{JsonString(d[key], "id"), EscapeSnippetText(JsonString(d[key], "text"))};
   };
   h.response = paired("response");
   h.comment = paired("comment");
@@ -68,8 +53,8 @@ std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const Xapian::Quer
     json data = json::parse(it.get_document().get_data(), nullptr, false);
     if (!data.is_object()) continue;
     SearchHit hit = HitFromData(data);
-    std::string text = Str(data, "text");
-    if (text.empty()) text = Str(data, "comment_text");
+    std::string text = JsonString(data, "text");
+    if (text.empty()) text = JsonString(data, "comment_text");
     hit.snippet =
         mset.snippet(text, r.snippet_chars, stem, 0, r.highlight_start, r.highlight_end, "...");
     hit.score = it.get_weight();

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/json_fields.h"
 #include "query/lookup.h"
 #include "web/html.h"
 #include "web/page_layout.h"
@@ -14,10 +15,6 @@ namespace corresp::web {
 using nlohmann::json;
 
 namespace {
-
-std::string Str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
 
 bool SafeUrl(const std::string& url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
@@ -38,7 +35,7 @@ std::string Paragraphs(const std::string& text) {
 }
 
 std::string ItemTitle(const json& item) {
-  std::string type = Str(item, "type");
+  std::string type = JsonString(item, "type");
   std::string title = type == "response" ? "Response" : type == "comment" ? "Comment" : "Letter";
   if (item.contains("number") && item["number"].is_number_integer())
     title += " " + std::to_string(item["number"].get<int>());
@@ -61,19 +58,20 @@ std::string ItemBlock(const json& item, const char* side) {
         side, side == std::string("staff") ? "Staff comment" : "Company response",
         side == std::string("staff") ? "comment" : "response");
   }
-  std::string id = Str(item, "id");
+  std::string id = JsonString(item, "id");
   std::string anchor = ItemAnchor(id);
   std::string out = fmt::format("<div class=\"side {}\" id=\"{}\"><div class=\"side-label\">", side,
                                 HtmlEscape(anchor));
-  std::string accession = Str(item, "accession");
+  std::string accession = JsonString(item, "accession");
   out += "<a href=\"" + HtmlEscape(ItemHref(id)) + "\">" + HtmlEscape(ItemTitle(item)) + "</a>";
-  out += "<span class=\"muted\"> · " + HtmlEscape(Str(item, "date")) + "</span></div>" +
+  out += "<span class=\"muted\"> · " + HtmlEscape(JsonString(item, "date")) + "</span></div>" +
          Headings(item);
-  std::string restated = Str(item, "comment_text");
-  if (Str(item, "type") == "response" && !restated.empty() && Str(item, "text").empty())
+  std::string restated = JsonString(item, "comment_text");
+  if (JsonString(item, "type") == "response" && !restated.empty() &&
+      JsonString(item, "text").empty())
     out += "<div class=\"text\">" + Paragraphs(restated) + "</div>";
-  out += "<div class=\"text\">" + Paragraphs(Str(item, "text")) + "</div>";
-  if (Str(item, "type") != "letter")
+  out += "<div class=\"text\">" + Paragraphs(JsonString(item, "text")) + "</div>";
+  if (JsonString(item, "type") != "letter")
     out += "<nav class=\"hit-links\"><a class=\"similar-link\" href=\"" +
            HtmlEscape(SimilarHref(id)) + "\" data-item=\"" + HtmlEscape(id) +
            "\">Similar comments</a></nav><div class=\"similar-box\" hidden></div>";
@@ -81,20 +79,20 @@ std::string ItemBlock(const json& item, const char* side) {
 }
 
 std::string LetterHeader(const json& shown) {
-  std::string out = "<header class=\"doc-head\"><h1>" + HtmlEscape(Str(shown, "company")) +
+  std::string out = "<header class=\"doc-head\"><h1>" + HtmlEscape(JsonString(shown, "company")) +
                     "</h1><p class=\"meta\">";
-  out += "<span class=\"badge form-" + HtmlEscape(Str(shown, "form")) + "\">" +
-         HtmlEscape(Str(shown, "form")) + "</span> ";
-  out += HtmlEscape(KindLabel(Str(shown, "kind"))) + " · filed " + HtmlEscape(Str(shown, "date")) +
-         " · " + HtmlEscape(Str(shown, "accession"));
+  out += "<span class=\"badge form-" + HtmlEscape(JsonString(shown, "form")) + "\">" +
+         HtmlEscape(JsonString(shown, "form")) + "</span> ";
+  out += HtmlEscape(KindLabel(JsonString(shown, "kind"))) + " · filed " +
+         HtmlEscape(JsonString(shown, "date")) + " · " + HtmlEscape(JsonString(shown, "accession"));
   out += "</p><nav class=\"hit-links\">";
-  if (!Str(shown, "thread").empty())
-    out += "<a class=\"thread-link\" href=\"" + HtmlEscape(ThreadHref(Str(shown, "thread"))) +
-           "\">Review thread</a>";
-  if (SafeUrl(Str(shown, "url")))
-    out += "<a href=\"" + HtmlEscape(Str(shown, "url")) +
+  if (!JsonString(shown, "thread").empty())
+    out += "<a class=\"thread-link\" href=\"" +
+           HtmlEscape(ThreadHref(JsonString(shown, "thread"))) + "\">Review thread</a>";
+  if (SafeUrl(JsonString(shown, "url")))
+    out += "<a href=\"" + HtmlEscape(JsonString(shown, "url")) +
            "\" rel=\"noopener noreferrer\" target=\"_blank\">Letter on sec.gov ↗</a>";
-  out += "<a href=\"/api/letter/" + HtmlEscape(Str(shown, "accession")) + "\">JSON</a>";
+  out += "<a href=\"/api/letter/" + HtmlEscape(JsonString(shown, "accession")) + "\">JSON</a>";
   return out + "</nav></header>";
 }
 
@@ -115,15 +113,15 @@ HttpReply LetterPage(const std::string& accession, IndexReader& reader) {
   if (!shown.ok()) return ErrorPage(HttpStatusFor(shown.status()), shown.status().message());
   const json& letter = *shown;
   HttpReply reply;
-  std::string body =
-      PageStart(Str(letter, "company") + " " + Str(letter, "date")) + LetterHeader(letter);
+  std::string body = PageStart(JsonString(letter, "company") + " " + JsonString(letter, "date")) +
+                     LetterHeader(letter);
   body +=
       "<section class=\"letter\"><div class=\"pair-head\"><span>Staff comment</span><span>Company "
       "response</span></div>";
   for (const json& item : letter.value("items", json::array())) {
     const json paired = item.contains("paired") ? item["paired"] : json(nullptr);
-    bool response = Str(item, "type") == "response";
-    if (Str(item, "type") == "letter") {
+    bool response = JsonString(item, "type") == "response";
+    if (JsonString(item, "type") == "letter") {
       body += "<div class=\"pair single\">" + ItemBlock(item, "staff") + "</div>";
       continue;
     }
