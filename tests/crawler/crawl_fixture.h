@@ -21,25 +21,9 @@
 #include "store/sha256.h"
 #include "tests/crawler/test_files.h"
 #include "tests/mirror/mirror_process.h"
+#include "tests/store/temp_dir.h"
 
 namespace corresp::testing {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "corresp-crawl-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 struct ManifestRow {
   std::string cik, form, accession, released, document;

@@ -14,6 +14,7 @@
 
 #include "crawler/crawl.h"
 #include "tests/crawler/crawl_fixture.h"
+#include "tests/support/free_port.h"
 
 namespace corresp {
 namespace {
@@ -26,17 +27,7 @@ using testing::TempDir;
 
 const char* kNginx = "/usr/sbin/nginx";
 
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
+using testing::FreePort;
 
 bool Accepts(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -1,11 +1,8 @@
 // `search --remote`: the same searches against the test index served by Xapian's own
 // xapian-tcpsrv on loopback.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,23 +13,14 @@
 #include "query/lookup.h"
 #include "query/search.h"
 #include "query_fixture.h"
+#include "tests/support/free_port.h"
 
 extern char** environ;
 
 namespace corresp {
 namespace {
 
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
+using testing::FreePort;
 
 class RemoteSearch : public ::testing::Test {
  protected:
