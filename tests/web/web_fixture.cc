@@ -11,6 +11,7 @@
 
 #include "config/options.h"
 #include "core/filing.h"
+#include "index_fixture.h"
 #include "indexer/index/index_pipeline.h"
 #include "store/catalog.h"
 #include "store/document_store.h"
@@ -20,32 +21,6 @@ namespace corresp::testing {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string ReadFileBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct Row {
-  std::string company, cik, form, accession, date_filed, document;
-};
-
-std::vector<Row> ReadManifest() {
-  std::ifstream in(fs::path(CORRESP_TEST_DATA) / "edgar" / "MANIFEST.tsv");
-  std::vector<Row> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    if (f.size() >= 9) rows.push_back(Row{f[1], f[2], f[3], f[4], f[5], f[7]});
-  }
-  return rows;
-}
 
 std::string ContentType(const std::string& name) {
   if (name.ends_with(".pdf")) return "application/pdf";
@@ -117,7 +92,7 @@ Status Build(const fs::path& data_dir) {
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<Catalog> catalog, Catalog::Open(CatalogPath(config)));
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<DocumentStore> store,
                            DocumentStore::Open(StorePath(config)));
-  for (const Row& row : ReadManifest()) {
+  for (const ManifestRow& row : ReadManifest()) {
     std::string bytes = ReadFileBytes(fs::path(CORRESP_TEST_DATA) / "edgar" / row.document);
     if (bytes.empty()) return NotFound("test data: " + row.document);
     Filing f =
