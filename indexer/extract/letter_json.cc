@@ -34,7 +34,10 @@ nlohmann::json LetterToJson(const Letter& letter) {
   nlohmann::json responses = nlohmann::json::array();
   for (const Response& r : letter.responses)
     responses.push_back(
-        {{"number", OrNull(r.number)}, {"comment_text", r.comment_text}, {"text", r.text}});
+        {{"number", OrNull(r.number)},
+         {"headings", r.headings},
+         {"comment_text", r.comment_text},
+         {"text", r.text}});
   nlohmann::json out = nlohmann::json::object();
   out["file"] = letter.file;
   out["form"] = OrNull(letter.form);

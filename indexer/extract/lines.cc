@@ -45,6 +45,9 @@ bool StartsLower(const std::string& t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
 
+// A running header above its "Page N" line: name, title, company, date, in plain text.
+constexpr size_t kMaxHeaderLines = 5;
+
 // A short line that can belong to a running header: a name, a company, a date.
 bool HeaderLike(const std::string& t) {
   if (t.size() > 70 || t.empty()) return false;
@@ -82,7 +85,10 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
     drop[i] = true;
     if (removed) ++*removed;
     // Walk back over the header's other lines (name, company, date).
-    for (size_t k = i, steps = 0; k > 0 && steps < 5; ++steps) {
+    // A PDF header is bounded by geometry alone (an overlaid template doubles its lines);
+    // in plain text, by kMaxHeaderLines.
+    for (size_t k = i, steps = 0; k > 0 && (lines[i].geometric || steps < kMaxHeaderLines);
+         ++steps) {
       --k;
       const Line& prev = lines[k];
       if (prev.page != lines[i].page) break;

@@ -1,0 +1,140 @@
+#include "indexer/extract/repeated_lines.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace corresp {
+namespace {
+
+// Header and footer lines are short ("Mr. John Smith", "Acme Corporation", "June 16, 2017
+// Page 2", "CONFIDENTIAL TREATMENT REQUESTED BY ACME"); a body line runs to the margin.
+constexpr size_t kMaxFurnitureChars = 90;
+// Fewer letters than this is a page number or a bullet: other rules deal with those.
+constexpr int kMinFurnitureLetters = 3;
+// "The same place": a template is positioned to the point; allow for rounding.
+constexpr double kSamePlace = 2.0;
+// A line alone is furniture when it stands at the same place on this many pages (a running
+// footer); two pages could share a heading at the same place by chance.
+constexpr size_t kMinPagesForOneLine = 3;
+// A block of lines is furniture when this many of its lines repeat on another page with the
+// same offsets (name, company, date-and-page); two stacked headings ("Item 8. Financial
+// Statements" / "Note 2. ...") may repeat for the 10-K and the 10-Q.
+constexpr size_t kMinBlockLines = 3;
+// The lines of one header block lie within this many points (five 12-pt lines).
+constexpr double kMaxHeaderSpan = 72.0;
+// Page 1 carries the address block, which later pages' headers repeat: it is no furniture.
+constexpr int kFirstPage = 1;
+
+int Letters(const std::string& t) {
+  int n = 0;
+  for (char c : t) n += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  return n;
+}
+
+bool Near(double a, double b) { return std::fabs(a - b) <= kSamePlace; }
+
+struct Candidates {
+  std::vector<std::string> keys;                     // "" for lines that cannot be furniture
+  std::map<int, std::vector<size_t>> by_page;        // candidate lines of each page
+  std::map<int, size_t> first_of_page;               // each page's first line
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+};
+
+Candidates FindCandidates(const std::vector<Line>& lines) {
+  Candidates c;
+  c.keys.resize(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (!l.geometric) continue;
+    c.first_of_page.emplace(l.page, i);
+    if (l.text.size() > kMaxFurnitureChars || Letters(l.text) < kMinFurnitureLetters) continue;
+    c.keys[i] = RepetitionKey(l.text);
+    c.by_key[c.keys[i]].push_back(i);
+    c.by_page[l.page].push_back(i);
+  }
+  return c;
+}
+
+// Lines standing at the same place on kMinPagesForOneLine pages or more.
+void MarkSamePlace(const std::vector<Line>& lines, const Candidates& c, std::vector<bool>& marked) {
+  for (const auto& [key, same] : c.by_key) {
+    for (size_t i : same) {
+      size_t pages = 1;
+      for (size_t j : same)
+        if (lines[j].page != lines[i].page && Near(lines[j].top, lines[i].top) &&
+            Near(lines[j].x0, lines[i].x0))
+          ++pages;
+      if (pages >= kMinPagesForOneLine) marked[i] = true;
+    }
+  }
+}
+
+// Blocks of page p that page q repeats with the same layout, wherever they stand; one of the
+// two copies must open its page (a template drifts down one page, not all).
+void MarkRepeatedBlocks(const std::vector<Line>& lines, const Candidates& c, int p, int q,
+                        std::vector<bool>& marked) {
+  // (offset from p to q, line on p, its copy on q)
+  std::vector<std::tuple<double, size_t, size_t>> matches;
+  for (size_t i : c.by_page.at(p))
+    for (size_t j : c.by_key.at(c.keys[i]))
+      if (lines[j].page == q && Near(lines[j].x0, lines[i].x0))
+        matches.emplace_back(lines[j].top - lines[i].top, i, j);
+  std::sort(matches.begin(), matches.end());
+  for (size_t s = 0; s < matches.size();) {
+    size_t e = s + 1;
+    while (e < matches.size() && Near(std::get<0>(matches[e]), std::get<0>(matches[s]))) ++e;
+    std::vector<std::pair<size_t, size_t>> block;  // (line on p, copy on q), by position
+    for (size_t m = s; m < e; ++m) block.emplace_back(std::get<1>(matches[m]), std::get<2>(matches[m]));
+    std::sort(block.begin(), block.end());
+    block.erase(std::unique(block.begin(), block.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                block.end());
+    double span = block.empty() ? 0 : lines[block.back().first].top - lines[block.front().first].top;
+    bool opens_page = !block.empty() && (block.front().first == c.first_of_page.at(p) ||
+                                         block.front().second == c.first_of_page.at(q));
+    if (block.size() >= kMinBlockLines && span <= kMaxHeaderSpan && opens_page)
+      for (const auto& [i, j] : block) marked[i] = true;
+    s = e;
+  }
+}
+
+}  // namespace
+
+std::string RepetitionKey(const std::string& text) {
+  std::string key;
+  for (char ch : text) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (std::isspace(u)) continue;
+    key.push_back(std::isdigit(u) ? '#' : static_cast<char>(std::tolower(u)));
+  }
+  return key;
+}
+
+std::vector<bool> RepeatedLines(const std::vector<Line>& lines) {
+  std::vector<bool> marked(lines.size(), false);
+  Candidates c = FindCandidates(lines);
+  if (c.first_of_page.size() < 2) return marked;
+  MarkSamePlace(lines, c, marked);
+  for (const auto& [p, unused_p] : c.by_page)
+    for (const auto& [q, unused_q] : c.by_page)
+      if (p != q && p != kFirstPage && q != kFirstPage) MarkRepeatedBlocks(lines, c, p, q, marked);
+  return marked;
+}
+
+std::vector<Line> DropRepeatedLines(std::vector<Line> lines, int* removed) {
+  std::vector<bool> marked = RepeatedLines(lines);
+  std::vector<Line> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (marked[i]) {
+      if (removed) ++*removed;
+      continue;
+    }
+    out.push_back(std::move(lines[i]));
+  }
+  return out;
+}
+
+}  // namespace corresp
