@@ -1,13 +1,22 @@
 #include "indexer/segment/kind.h"
 
-#include <map>
-#include <mutex>
-#include <regex>
+#include <re2/re2.h>
 
 #include "indexer/extract/text_util.h"
 
 namespace corresp {
 namespace {
+
+// How much of the letter the cues read. A letter states what it does in its first
+// paragraphs; the signature block of a staff letter can come after many comments.
+constexpr size_t kLeadBytes = 8000;
+// The opening of a letter: what a closing or a response says before its first item.
+constexpr size_t kOpeningBytes = 1500;
+// A response speaks of the staff's comments within its first pages.
+constexpr size_t kMentionBytes = 3000;
+// Extension requests are a paragraph or two (the corpus's 22 run to 1,500 characters of
+// text); a narrative response that names a date for a later answer is longer.
+constexpr size_t kMaxExtensionRequestBytes = 2500;
 
 // Lower-cased, punctuation-folded text of the first blocks (up to max bytes).
 std::string LeadText(const std::vector<Block>& blocks, size_t max) {
@@ -20,18 +29,144 @@ std::string LeadText(const std::vector<Block>& blocks, size_t max) {
   return AsciiLower(out);
 }
 
-// Patterns are compiled once (keyed by the literal's address) and shared between threads.
-bool Has(const std::string& text, const char* pattern) {
-  static std::mutex mu;
-  static std::map<const char*, std::regex> cache;
-  const std::regex* re;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = cache.find(pattern);
-    if (it == cache.end()) it = cache.emplace(pattern, std::regex(pattern)).first;
-    re = &it->second;
+std::string Prefix(const std::string& s, size_t n) { return s.substr(0, std::min(s.size(), n)); }
+
+bool Has(const std::string& text, const RE2& re) { return RE2::PartialMatch(text, re); }
+
+// --- Staff letters -------------------------------------------------------------------------
+
+const RE2& MailStop() {
+  static const RE2 re(R"(\bmail ?stop \d)");
+  return re;
+}
+const RE2& DivisionOrOffice() {
+  static const RE2 re(
+      R"(division of corporation finance|office of (?:global security risk|mergers|[a-z &]+)\b)");
+  return re;
+}
+const RE2& StaffReviewed() {
+  static const RE2 re(
+      R"(we have (?:reviewed|limited our review|completed our review|not reviewed|selectively reviewed)|we (?:do not intend to|will not) review)");
+  return re;
+}
+const RE2& CompanyVoice() {
+  static const RE2 re(
+      R"(\bin response to (?:the |your |our )?(?:staff|comment|letter)|respectfully (?:submit|advise|request)|on behalf of (?:our client|the company))");
+  return re;
+}
+const RE2& StaffBoilerplate() {
+  static const RE2 re(
+      R"(we urge all persons|we remind you that the company and its management|you may contact .{0,80} at \(?202\)?)");
+  return re;
+}
+const RE2& CompletedReview() {
+  static const RE2 re(R"(completed (?:our|its) review|(?:^|[.:] )(?:we|the staff) ha(?:ve|s) concluded (?:our|its) (?:review|assessment))");
+  return re;
+}
+const RE2& WillNotReview() {
+  static const RE2 re(
+      R"(not reviewed and will not review|will not review|do not intend to review|did not review|no further review|will not be reviewed)");
+  return re;
+}
+const RE2& FollowingComments() {
+  static const RE2 re(R"(following comments?|we have reviewed|we have limited our review)");
+  return re;
+}
+// The staff asks the company something: the mark of a comment, numbered or not ("Please
+// advise us ...", "tell us", "we ask that you", a question).
+const RE2& StaffAsks() {
+  static const RE2 re(
+      R"(\bplease (?:supplementally )?(?:advise|tell|explain|provide|confirm|describe|clarify|revise|expand|disclose|discuss|respond|file|amend|submit|identify|quantify|address)|\bplease contact the staff member|\b(?:we|the staff) (?:ask|request) that you|\bwe note (?:that )?(?:you|your)\b|\?)");
+  return re;
+}
+
+// --- Company letters -----------------------------------------------------------------------
+
+const RE2& Comment() {
+  static const RE2 re(R"(comment)");
+  return re;
+}
+// Asks that a registration statement be declared effective (Rule 461).
+const RE2& AccelerationCue() {
+  static const RE2 re(
+      R"(rule 461|request(?:s|ed)? (?:the )?(?:acceleration|that the (?:effective|effectiveness))|accelerat\w* (?:of )?(?:the )?effective|effective date .{0,80}be accelerated|declared effective (?:at|as of|on|by)|request for acceleration)");
+  return re;
+}
+// An extension request speaks of the company's answer and either asks for time or names a
+// later date for it; the two must stand in one sentence.
+const RE2& OurAnswer() {
+  static const RE2 re(R"(\brespon[sd]|\breply\b|\banswer)");
+  return re;
+}
+const RE2& MoreTime() {
+  static const RE2 re(
+      R"(extension|\bextend|additional time|more time|later date|\bpostpone|\bdelay|\bmove[ds]? .{0,40}\bdate|\bfinaliz)");
+  return re;
+}
+const RE2& LaterDate() {
+  static const RE2 re(
+      R"(\b(?:will|would|shall|expects? to|expected to|intends? to|plans? to|anticipates?|agreed to|agrees? to)\b.{0,80}\b(?:by|on or before|no later than|on|until|within)\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the end of|\d{1,2}/\d{1,2})\b)");
+  return re;
+}
+const RE2& ResponseRestrictions() {
+  // An acceleration or extension cue inside a response's opening is a side remark.
+  static const RE2 re(R"((?:request|confirm)\w* (?:an? |the )?(?:extension|additional time))");
+  return re;
+}
+// The letter answers the staff: it refers to their comments or letter, or undertakes what
+// they asked ("will enhance its disclosure in future filings").
+const RE2& AnswersStaff() {
+  static const RE2 re(
+      R"(in response to (?:the |your |our )?(?:staff'?s? |comment|letter)|respon(?:d|ds|se|ses|ding) to (?:the |your |each )?(?:staff'?s? )?(?:comments?|letter|questions?|requests?)|(?:staff'?s?|commission'?s?) comments?|comments? of the staff|comment letter dated|(?:in|to) your (?:[a-z]+ \d{1,2}, \d{4} )?(?:comment )?letter|letter dated [a-z]+ \d{1,2}, \d{4}.{0,60}(?:regarding|concerning|relating)|(?:will|to) (?:enhance|revise|expand|clarify|include|provide|update) .{0,100}\b(?:future|subsequent|next) (?:filings?|disclosures?|periodic reports?|annual reports?|form)|as (?:you|the staff) (?:requested|asked))");
+  return re;
+}
+
+// True if one sentence of t speaks of the company's answer and asks for time or names a
+// later date for it.
+bool AsksForTime(const std::string& t) {
+  size_t start = 0;
+  while (start < t.size()) {
+    size_t end = t.find(". ", start);
+    if (end == std::string::npos) end = t.size();
+    std::string sentence = t.substr(start, end - start);
+    if (Has(sentence, OurAnswer()) && (Has(sentence, MoreTime()) || Has(sentence, LaterDate())))
+      return true;
+    start = end + 2;
   }
-  return std::regex_search(text, *re);
+  return false;
+}
+
+size_t TextBytes(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const Block& b : blocks) n += b.text.size() + 1;
+  return n;
+}
+
+LetterKind ClassifyStaffLetter(const std::string& t, size_t items) {
+  std::string opening = Prefix(t, kOpeningBytes);
+  if ((items == 0 || Has(opening, CompletedReview())) && Has(t, CompletedReview()))
+    return LetterKind::kClosing;
+  if (items == 0 && Has(t, WillNotReview())) return LetterKind::kNoReview;
+  if (items > 0) return LetterKind::kCommentLetter;
+  if (Has(t, FollowingComments()) || Has(t, StaffAsks())) return LetterKind::kCommentLetter;
+  return LetterKind::kOther;
+}
+
+LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::string& t,
+                                 size_t items) {
+  std::string opening = Prefix(t, items > 0 ? kOpeningBytes : 4000);
+  bool accelerate = Has(t, AccelerationCue());
+  // Numbered items that answer comments make a response, unless the opening says the letter
+  // asks for acceleration or time (and its items are representations or a list).
+  if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) &&
+      !Has(opening, AccelerationCue()) && !Has(opening, ResponseRestrictions()))
+    return LetterKind::kResponse;
+  if (accelerate) return LetterKind::kAccelerationRequest;
+  // It answers no comment and names a later date for its answer.
+  if (TextBytes(blocks) <= kMaxExtensionRequestBytes && AsksForTime(t))
+    return LetterKind::kExtensionRequest;
+  if (Has(t, AnswersStaff())) return LetterKind::kResponse;
+  return LetterKind::kOther;
 }
 
 }  // namespace
@@ -39,19 +174,11 @@ bool Has(const std::string& text, const char* pattern) {
 bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
   std::string t = LeadText(blocks, 6000);
   int score = 0;
-  if (Has(t, R"(\bmail ?stop \d)")) score += 2;
-  if (Has(t,
-          R"(division of corporation finance|office of (?:global security risk|mergers|[a-z &]+)\b)"))
-    score += 1;
-  if (Has(t,
-          R"(we have (?:reviewed|limited our review|completed our review|not reviewed|selectively reviewed)|we (?:do not intend to|will not) review)"))
-    score += 2;
-  if (Has(t,
-          R"(\bin response to (?:the |your |our )?(?:staff|comment|letter)|respectfully (?:submit|advise|request)|on behalf of (?:our client|the company))"))
-    score -= 3;
-  if (Has(t,
-          R"(we urge all persons|we remind you that the company and its management|you may contact .{0,80} at \(?202\)?)"))
-    score += 2;
+  if (Has(t, MailStop())) score += 2;
+  if (Has(t, DivisionOrOffice())) score += 1;
+  if (Has(t, StaffReviewed())) score += 2;
+  if (Has(t, CompanyVoice())) score -= 3;
+  if (Has(t, StaffBoilerplate())) score += 2;
   // Staff letters are signed by the Division ("Sincerely, ... Division of Corporation
   // Finance"); company letters are addressed to it at the top.
   std::string all = LeadText(blocks, 200000);
@@ -63,44 +190,8 @@ bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
 }
 
 LetterKind ClassifyLetter(const std::vector<Block>& blocks, bool staff, size_t items) {
-  std::string t = LeadText(blocks, 8000);
-  if (staff) {
-    std::string head = t.substr(0, std::min<size_t>(t.size(), 1500));
-    if ((items == 0 || Has(head, R"(completed (?:our|its) review)")) &&
-        Has(t, R"(completed (?:our|its) review)"))
-      return LetterKind::kClosing;
-    if (items == 0 &&
-        Has(t,
-            R"(not reviewed and will not review|will not review|do not intend to review|did not review|no further review|will not be reviewed)"))
-      return LetterKind::kNoReview;
-    if (items > 0) return LetterKind::kCommentLetter;
-    if (Has(t, R"(following comments?|we have reviewed|we have limited our review)"))
-      return LetterKind::kCommentLetter;
-    if (Has(t, R"(completed (?:our|its) review)")) return LetterKind::kClosing;
-    return LetterKind::kOther;
-  }
-  std::string head = t.substr(0, std::min<size_t>(t.size(), items > 0 ? 1500 : 4000));
-  // A response speaks of the staff's comments early on; numbered representations in a
-  // supplemental letter (e.g. an exchange-offer letter) do not.
-  bool mentions_comments = Has(t.substr(0, std::min<size_t>(t.size(), 3000)), R"(comment)");
-  if (items > 0 && mentions_comments &&
-      !Has(head, R"(rule 461|request for acceleration|accelerat\w* (?:of )?(?:the )?effective)") &&
-      !Has(head, R"((?:request|confirm)\w* (?:an? |the )?(?:extension|additional time))"))
-    return LetterKind::kResponse;
-  if (Has(head,
-          R"(rule 461|request(?:s|ed)? (?:the )?(?:acceleration|that the (?:effective|effectiveness))|accelerat\w* (?:of )?(?:the )?effective|declared effective (?:at|as of|on)|request for acceleration)"))
-    return LetterKind::kAccelerationRequest;
-  if (Has(head, R"(extension|additional time|more time)") &&
-      Has(head, R"(\brespon|\bcomment letter)"))
-    return LetterKind::kExtensionRequest;
-  // "... is still reviewing; we expect to respond by April 14" without the word extension.
-  if (Has(head,
-          R"((?:will|expects? to|intends? to|plans? to|anticipates?)\s+(?:respond|submit (?:its|our|a) (?:response|reply)|provide (?:its|our|a|the) (?:response|reply))[^.]{0,100}?\b(?:by|on or before|no later than)\s+(?:[a-z]+ \d{1,2}|the end of))"))
-    return LetterKind::kExtensionRequest;
-  if (Has(t,
-          R"(in response to (?:the |your |our )?(?:staff'?s? |comment|letter)|(?:staff'?s?|commission'?s?) comments?|comments? of the staff|comment letter dated|(?:in|to) your (?:[a-z]+ \d{1,2}, \d{4} )?(?:comment )?letter|letter dated [a-z]+ \d{1,2}, \d{4}.{0,60}(?:regarding|concerning|relating))"))
-    return LetterKind::kResponse;
-  return LetterKind::kOther;
+  std::string t = LeadText(blocks, kLeadBytes);
+  return staff ? ClassifyStaffLetter(t, items) : ClassifyCompanyLetter(blocks, t, items);
 }
 
 }  // namespace corresp
