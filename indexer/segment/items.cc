@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/patterns.h"
 
 namespace corresp {
 namespace {
+
+// A reply may answer only the later comments of a letter ("4." first): seen up to the 30s.
+constexpr int kMaxFirstResponseNumber = 40;
 
 struct Candidate {
   size_t index;
@@ -34,10 +38,9 @@ bool NumberedHeading(const ItemStart& s, const Block& b) {
   std::string f = FoldPunctuation(r);
   char last = f.back();
   if (last == '.' || last == '?' || last == ':' || last == ';') return false;
-  static const std::regex trailing_page(
-      R"(,?\s*pages?\s+(?:[A-Z]-)?\d+(?:\s*(?:-|and|through)\s*(?:[A-Z]-)?\d+)?\)?\s*$)",
-      std::regex::icase);
-  if (std::regex_search(f, trailing_page) && f.find(". ") == std::string::npos) return true;
+  static const RE2 trailing_page(
+      R"((?i),?\s*pages?\s+(?:[A-Z]-)?\d+(?:\s*(?:-|and|through)\s*(?:[A-Z]-)?\d+)?\)?\s*$)");
+  if (RE2::PartialMatch(f, trailing_page) && f.find(". ") == std::string::npos) return true;
   // "2. SEGMENT AND RELATED INFORMATION": a note title in capitals inside quoted disclosure.
   size_t upper = 0, lower = 0;
   for (char ch : r) {
@@ -70,13 +73,13 @@ bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t
 }
 
 // Updates the running heading path with a stack of headings found above an item.
-// "Form 10-K for the Fiscal Year Ended ...", "Amendment No. 2 to Registration Statement ...":
+// "Form 10-K for the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment
+// No. 2 to Registration Statement ...", "Draft Registration Statement on Form S-1 ...":
 // the filing a letter's comments are about, the top of their heading paths.
 bool IsDocumentHeading(const std::string& h) {
-  static const std::regex doc(
-      R"(^(?:Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))",
-      std::regex::icase);
-  return std::regex_search(h, doc);
+  static const RE2 doc(
+      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))");
+  return RE2::PartialMatch(h, doc);
 }
 
 void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
@@ -94,13 +97,12 @@ void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& 
   }
   const std::string& h = stack.front();
   // "Note 23. ..." after "Note 4. ...": a sibling section replaces its predecessor.
-  static const std::regex section(R"(^(Note|Item|Section|Exhibit|Schedule|Part|Form)s?\s+[\dA-Z])");
-  std::smatch hm;
-  if (std::regex_search(h, hm, section)) {
-    std::string word = hm[1].str();
+  static const RE2 section(R"(^(Note|Item|Section|Exhibit|Schedule|Part|Form)s?\s+[\dA-Z])");
+  std::string word;
+  if (RE2::PartialMatch(h, section, &word)) {
     for (size_t k = path.size(); k > 0; --k) {
-      std::smatch pm;
-      if (std::regex_search(path[k - 1], pm, section) && pm[1].str() == word) {
+      std::string path_word;
+      if (RE2::PartialMatch(path[k - 1], section, &path_word) && path_word == word) {
         path.resize(k - 1);
         path.push_back(h);
         return;
@@ -175,8 +177,18 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       continue;
     }
     int n = *c.start.number;
+    // One number lost (garbled by page furniture drawn over it, or cut by a bad text layer)
+    // does not end the sequence when the next two numbers continue it.
+    auto continues_after_gap = [&](int expected) {
+      return n == expected + 1 && next_expected_exists(i, n + 1);
+    };
     if (items.empty()) {
-      if (n == 1 || (!options.staff && n <= 40)) items.push_back(span);
+      if (n == 1 || (!options.staff && n <= kMaxFirstResponseNumber)) {
+        items.push_back(span);
+      } else if (continues_after_gap(1)) {
+        items.push_back(span);
+        if (issues) issues->push_back("items: number 1 not found, sequence starts at 2");
+      }
       continue;
     }
     const ItemSpan& last = items.back();
@@ -190,6 +202,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     if (n == *last.number + 1 && inner != n - 1) {
       items.push_back(span);
       inner = 0;
+    } else if (inner == 0 && continues_after_gap(*last.number + 1)) {
+      if (issues)
+        issues->push_back("items: number " + std::to_string(n - 1) + " not found between " +
+                          std::to_string(n - 2) + " and " + std::to_string(n));
+      items.push_back(span);
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {
       items.back() = span;  // the earlier one was a numbered note heading
     } else if (n == inner + 1) {

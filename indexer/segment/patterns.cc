@@ -1,8 +1,10 @@
 #include "indexer/segment/patterns.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <regex>
+#include <re2/re2.h>
+
 #include <vector>
 
 #include "indexer/extract/text_util.h"
@@ -10,14 +12,24 @@
 namespace corresp {
 namespace {
 
+// A heading is a line: captions seen in the corpus run to 200 characters ("Our financial
+// performance could be negatively affected by ..., page 28").
+constexpr size_t kMaxHeadingBytes = 220;
+// Without emphasis, a heading is shorter.
+constexpr size_t kMaxPlainHeadingBytes = 160;
+// An emphasized line that ends like a sentence is still a heading when this short ("Note 4.").
+constexpr size_t kMaxEmphasizedSentenceHeadingBytes = 60;
+// A response label's colon follows "Response" within this many bytes ("Company Response to
+// Comment No. 12:").
+constexpr size_t kMaxLabelToColon = 40;
+
 // Strips a leading "Staff's comment:" / "Comment:" label from restated text.
 std::string StripCommentLabel(const std::string& orig) {
-  static const std::regex re(R"(^(?:SEC |the )?(?:Staff.s |Staff )?Comment(?: No\.?)?\s*[:.\-]\s*)",
-                             std::regex::icase);
-  std::string f = FoldPunctuation(TruncateUtf8(orig, 300));
-  std::smatch m;
-  if (!std::regex_search(f, m, re)) return orig;
-  return OriginalSuffix(orig, static_cast<size_t>(m.length(0)));
+  static const RE2 re(R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment(?: No\.?)?\s*[:.\-]\s*))");
+  std::string f = FoldPunctuation(orig);
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(f, re, &label)) return orig;
+  return OriginalSuffix(orig, label.size());
 }
 
 // "Special charges - 5 5", "Total $ 675 $ 620", "(9 )": a run of figures ends the text.
@@ -48,117 +60,128 @@ bool EndsWithFigures(const std::string& f) {
 
 }  // namespace
 
-// The patterns below only look at a block's first bytes: libstdc++'s std::regex recurses per
-// character, so matching a whole (possibly megabyte-long) block could exhaust the stack.
-constexpr size_t kHead = 300;
-
 std::optional<ItemStart> ParseItemStart(const std::string& raw) {
-  std::string text = FoldPunctuation(TruncateUtf8(raw, kHead));
-  static const std::regex number(R"(^(\d{1,3})\s*[.)](?:\s+|(?=[A-Z"'(])|$))");
-  static const std::regex comment_no(
-      R"(^(?:SEC |the )?(?:Staff.s |Staff )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:[:.\-]\s*|\s+|$))",
-      std::regex::icase);
-  static const std::regex comment_bare(R"(^(?:Staff.s |Staff )?Comment\s*:\s*)", std::regex::icase);
-  std::smatch m;
-  for (const std::regex* re : {&number, &comment_no}) {
-    if (!std::regex_search(text, m, *re)) continue;
-    int n = std::stoi(m[1].str());
-    if (n == 0) return std::nullopt;
-    return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, static_cast<size_t>(m.length(0))))};
+  std::string text = FoldPunctuation(raw);
+  // "1. We", "1.We", "2) Please", "3." alone; the number is followed by space, a capital, a
+  // quote or bracket, or the end (RE2 has no lookahead: the next character is matched and
+  // given back below).
+  static const RE2 number(R"(^((\d{1,3})\s*[.)])(\s+|[A-Z"'(]|$))");
+  static const RE2 comment_no(
+      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:[:.\-]\s*|\s+|$)))");
+  static const RE2 comment_bare(R"((?i)^((?:Staff.s |Staff )?Comment\s*:\s*))");
+  re2::StringPiece label, digits, after;
+  size_t consumed = 0;
+  if (RE2::PartialMatch(text, number, &label, &digits, &after)) {
+    consumed = label.size() + (after.size() > 0 && std::isspace(static_cast<unsigned char>(after[0])) ? after.size() : 0);
+  } else if (RE2::PartialMatch(text, comment_no, &label, &digits)) {
+    consumed = label.size();
+  } else if (RE2::PartialMatch(text, comment_bare, &label)) {
+    return ItemStart{std::nullopt, OriginalSuffix(raw, label.size())};
+  } else {
+    return std::nullopt;
   }
-  if (std::regex_search(text, m, comment_bare))
-    return ItemStart{std::nullopt, OriginalSuffix(raw, static_cast<size_t>(m.length(0)))};
-  return std::nullopt;
+  int n = std::stoi(std::string(digits));
+  if (n == 0) return std::nullopt;
+  return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, consumed))};
 }
 
 std::optional<std::string> ParseResponseLabel(const std::string& raw) {
-  std::string text = FoldPunctuation(TruncateUtf8(raw, kHead));
-  static const std::regex re(
-      R"(^(?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3})?\s*\]?\s*(?:[:.\-]\s*|$))",
-      std::regex::icase);
-  std::smatch m;
-  if (!std::regex_search(text, m, re)) return std::nullopt;
-  std::string rest = OriginalSuffix(raw, static_cast<size_t>(m.length(0)));
+  std::string text = FoldPunctuation(raw);
+  static const RE2 re(
+      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(text, re, &label)) return std::nullopt;
+  std::string rest = OriginalSuffix(raw, label.size());
   // "Response" must be a label, not the start of a sentence ("Responses were...").
   if (!rest.empty()) {
     size_t colon = text.find_first_of(":.-");
     size_t resp = AsciiLower(text).find("respon");
-    if (colon == std::string::npos || colon > resp + 40) return std::nullopt;
+    if (colon == std::string::npos || colon > resp + kMaxLabelToColon) return std::nullopt;
   }
   return rest;
 }
 
 bool IsStaffClosing(const std::string& raw) {
-  std::string t = FoldPunctuation(TruncateUtf8(raw, kHead));
-  static const std::regex re(
-      R"(^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please respond to (?:these|this) comments? within|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))",
-      std::regex::icase);
-  return std::regex_search(t, re);
+  static const RE2 re(
+      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please respond to (?:these|this) comments? within|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
+  return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
 bool IsCompanyClosing(const std::string& raw) {
-  std::string t = FoldPunctuation(TruncateUtf8(raw, kHead));
-  static const std::regex re(
-      R"(^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely)|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:responding|the Company's response)|If the Staff has any|cc:))",
-      std::regex::icase);
-  return std::regex_search(t, re);
+  static const RE2 re(
+      R"((?i)^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely)|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:responding|the Company's response)|If the Staff has any|cc:))");
+  return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
+
+namespace {
+
+std::string DropAbbreviationDots(const std::string& folded) {
+  // "No. 1", "U.S. Federal", "Inc.", "J. Smith": a dot that ends an abbreviation or an
+  // initial ends no sentence.
+  static const RE2 abbreviation(
+      R"(\b(No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|U\.S|U\.K|L\.P|N\.A|S\.A|[A-Z])\.)");
+  std::string out = folded;
+  RE2::GlobalReplace(&out, abbreviation, R"(\1)");
+  return out;
+}
+
+}  // namespace
 
 bool IsHeadingLike(const Block& b) {
   const std::string& t = b.text;
-  if (t.empty() || t.size() > 220) return false;
+  if (t.empty() || t.size() > kMaxHeadingBytes) return false;
   if (b.kind == BlockKind::kListItem) return false;
   if (std::islower(static_cast<unsigned char>(t[0]))) return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
+  // "Comment", "Staff Comment:": the label of a restated comment, not a section.
+  static const RE2 comment_label(R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comments?\s*:?$)");
+  if (RE2::FullMatch(f, comment_label)) return false;
   // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).)
   size_t end = f.find_last_not_of("\"')]");
   char last = end == std::string::npos ? f.back() : f[end];
   bool sentence_end = last == '.' || last == ':' || last == ';' || last == ',';
-  static const std::regex abbrev(R"((?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|plc|LLC)\.$)");
-  if (last == '.' && std::regex_search(f, abbrev)) sentence_end = false;
+  static const RE2 abbrev(R"((?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|plc|LLC)\.$)");
+  if (last == '.' && RE2::PartialMatch(f, abbrev)) sentence_end = false;
   // Table rows of figures ("Special charges — 5 5", "Total $ 675") are not headings.
   if (!PageRef(t) && EndsWithFigures(f)) return false;
-  if (b.kind == BlockKind::kHeading || b.bold || b.underline) return !sentence_end || t.size() < 60;
-  if (t.size() > 160 || sentence_end) return false;
+  if (b.kind == BlockKind::kHeading || b.bold || b.underline)
+    return !sentence_end || t.size() < kMaxEmphasizedSentenceHeadingBytes;
+  if (t.size() > kMaxPlainHeadingBytes || sentence_end) return false;
   // Plain text: a heading has few words and no sentence inside it.
-  if (f.find(". ") != std::string::npos && f.find(". ") < f.size() - 2) {
-    static const std::regex numbered(
-        R"(^(?:Note|Item|Section|Part|Exhibit|Schedule)?\s*[\w.()-]{1,10}\. )", std::regex::icase);
-    if (!std::regex_search(f, numbered)) return false;
+  std::string plain = DropAbbreviationDots(f);
+  size_t stop = plain.find(". ");
+  if (stop != std::string::npos && stop < plain.size() - 2) {
+    static const RE2 numbered(
+        R"((?i)^(?:Note|Item|Section|Part|Exhibit|Schedule)?\s*[\w.()-]{1,10}\. )");
+    if (!RE2::PartialMatch(plain, numbered)) return false;
   }
   return true;
 }
 
 std::optional<std::string> PageRef(const std::string& heading) {
-  static const std::regex re(
-      R"(\b(pages?)\s+((?:[A-Z]-)?\d+(?:\s*(?:-|–|and|through|to)\s*(?:[A-Z]-)?\d+)?))",
-      std::regex::icase);
-  std::smatch m;
-  std::string last;
-  std::string s = heading;
-  while (std::regex_search(s, m, re)) {
-    last = AsciiLower(m[1].str()) + " " + m[2].str();
-    s = m.suffix();
-  }
+  static const RE2 re(
+      R"((?i)\b(pages?)\s+((?:[A-Z]-)?\d+(?:\s*(?:-|–|and|through|to)\s*(?:[A-Z]-)?\d+)?))");
+  re2::StringPiece input(heading);
+  std::string word, pages, last;
+  while (RE2::FindAndConsume(&input, re, &word, &pages)) last = AsciiLower(word) + " " + pages;
   if (last.empty()) return std::nullopt;
   return last;
 }
 
 std::vector<int> PriorRefs(const std::string& text) {
   std::vector<int> out;
-  static const std::regex re(
-      R"(\b(?:prior|previous|our|earlier|original)\s+comments?\s+(?:nos?\.?\s*|numbers?\s*|#\s*)?(\d{1,3})(?:\s*(?:,|and|&)\s*(\d{1,3}))?(?:\s*(?:,|and|&)\s*(\d{1,3}))?)",
-      std::regex::icase);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
-       ++it) {
-    for (int g = 1; g <= 3; ++g) {
-      if (!(*it)[g].matched) continue;
-      int n = std::stoi((*it)[g].str());
-      bool seen = false;
-      for (int x : out) seen = seen || x == n;
-      if (!seen && n > 0) out.push_back(n);
+  static const RE2 re(
+      R"((?i)\b(?:prior|previous|our|earlier|original)\s+comments?\s+(?:nos?\.?\s*|numbers?\s*|#\s*)?(\d{1,3})(?:\s*(?:,|and|&)\s*(\d{1,3}))?(?:\s*(?:,|and|&)\s*(\d{1,3}))?)");
+  re2::StringPiece input(text);
+  std::string g[3];
+  while (RE2::FindAndConsume(&input, re, &g[0], &g[1], &g[2])) {
+    for (const std::string& digits : g) {
+      if (digits.empty()) continue;
+      int n = std::stoi(digits);
+      if (n > 0 && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     }
+    for (std::string& digits : g) digits.clear();
   }
   return out;
 }

@@ -1,7 +1,8 @@
 #include "indexer/segment/segment.h"
 
 #include <cctype>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/header_fields.h"
@@ -86,11 +87,12 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
     } else if (!parts.empty()) {
       split = 1;
       // A label hidden inside a run-on paragraph (scanned letters): "... Response: ...".
-      static const std::regex inline_label(R"(\s(?:Company |Management.s )?Response\s*:\s*)");
-      std::smatch m;
-      if (std::regex_search(parts[0].text, m, inline_label)) {
-        comment.push_back(parts[0].text.substr(0, static_cast<size_t>(m.position(0))));
-        answer.push_back(m.suffix().str());
+      static const RE2 inline_label(R"((\s(?:Company |Management.s )?Response\s*:\s*))");
+      re2::StringPiece label;
+      if (RE2::PartialMatch(parts[0].text, inline_label, &label)) {
+        size_t at = static_cast<size_t>(label.data() - parts[0].text.data());
+        comment.push_back(parts[0].text.substr(0, at));
+        answer.push_back(parts[0].text.substr(at + label.size()));
         for (size_t i = 1; i < parts.size(); ++i) answer.push_back(parts[i].text);
         r.comment_text = Join(comment, 0, comment.size());
         r.text = Join(answer, 0, answer.size());
@@ -125,11 +127,10 @@ bool LooksLikeList(const std::vector<Block>& blocks, const std::vector<ItemSpan>
 // A comment letter without numbered comments: its body after the introductory paragraphs,
 // up to the closing, is one unnumbered comment under the headings above it.
 std::optional<Comment> UnnumberedComment(const std::vector<Block>& blocks, size_t begin) {
-  static const std::regex intro(
-      R"(^(?:We have (?:reviewed|limited|selectively)|Please respond|After reviewing|In (?:some of )?our comments?|Our review|Unless we note otherwise))",
-      std::regex::icase);
+  static const RE2 intro(
+      R"((?i)^(?:We have (?:reviewed|limited|selectively|conducted)|Please respond|After reviewing|In (?:some of )?our comments?|Our review|Unless we note otherwise))");
   size_t i = begin;
-  while (i < blocks.size() && std::regex_search(blocks[i].text, intro)) ++i;
+  while (i < blocks.size() && RE2::PartialMatch(blocks[i].text, intro)) ++i;
   size_t end = BodyEnd(blocks, i, true);
   Comment c;
   while (i < end && IsHeadingLike(blocks[i])) c.headings.push_back(blocks[i++].text);
@@ -185,10 +186,25 @@ std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size
   return out;
 }
 
-std::string BodyText(const std::vector<Block>& blocks, size_t from, size_t to) {
+// A reply that restates nothing: one response holding the body, under the first run of
+// headings the body prints ("Form 10-K ..." / "Non-GAAP Financial Measures, page 48"), which
+// leave the text.
+Response NarrativeResponse(const std::vector<Block>& blocks, size_t begin, size_t end) {
+  Response r;
+  size_t run = begin;
+  while (run < end && !IsHeadingLike(blocks[run])) ++run;
+  size_t run_end = run;
+  while (run_end < end && IsHeadingLike(blocks[run_end])) ++run_end;
+  if (run_end < end) {  // headings above text, not a trailing signature block
+    for (size_t i = run; i < run_end; ++i) r.headings.push_back(blocks[i].text);
+  } else {
+    run = run_end = end;
+  }
   std::vector<std::string> parts;
-  for (size_t i = from; i < to && i < blocks.size(); ++i) parts.push_back(blocks[i].text);
-  return Join(parts, 0, parts.size());
+  for (size_t i = begin; i < end; ++i)
+    if (i < run || i >= run_end) parts.push_back(blocks[i].text);
+  r.text = Join(parts, 0, parts.size());
+  return r;
 }
 
 }  // namespace
@@ -232,9 +248,7 @@ Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string
         size_t end = BodyEnd(blocks, head.body_start, false);
         letter.responses = UnnumberedResponses(blocks, head.body_start, end);
         if (letter.responses.empty()) {
-          Response r;
-          r.text = BodyText(blocks, head.body_start, end);
-          letter.responses.push_back(std::move(r));
+          letter.responses.push_back(NarrativeResponse(blocks, head.body_start, end));
           letter.issues.push_back("narrative response: comments are not restated or numbered");
         }
       }
