@@ -3,7 +3,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "indexer/extract/text_util.h"
 
@@ -131,11 +132,11 @@ std::string HeadingSequence(const std::vector<LabelItem>& items) {
 bool CleanText(const std::string& text) {
   for (const char* junk : {"FirstName", "LastName", "Comapany"})
     if (text.find(junk) != std::string::npos) return false;
-  static const std::regex closing(
+  static const RE2 closing(
       R"((?:^|\n)(?:We remind you that the company|You may contact|We urge all persons|Sincerely|Division of Corporation Finance))");
-  static const std::regex page(
+  static const RE2 page(
       R"((?:(?:19|20)\d\d\s+Page \d+)|(?:(?:^|\n)Page \d+(?: of \d+)?(?:$|\n)))");
-  return !std::regex_search(text, closing) && !std::regex_search(text, page);
+  return !RE2::PartialMatch(text, closing) && !RE2::PartialMatch(text, page);
 }
 
 }  // namespace corresp::labels
