@@ -72,8 +72,41 @@ TEST(NamedLetterDates, Table) {
       {"letter of transmittal", "the letter of transmittal dated as required", {}},
       {"comment letter of the staff", "the comment letter of the staff of the Division", {}},
       {"impossible date skipped", "letter dated February 30, 2020", {}},
+      {"words between letter and dated",
+       "as set forth in your letter to the Company dated September 16, 2020, regarding",
+       {{2020, 9, 16}}},
+      {"delivered on",
+       "the letter that the Staff delivered via e-mail on December 28, 2017",
+       {{2017, 12, 28}}},
+      {"date before comment letter",
+       "the Staff's November 1, 2024 comment letter",
+       {{2024, 11, 1}}},
+      {"a filing date after the letter's date is not named",
+       "your letter dated May 5, 2020 regarding the Form 10-Q filed on May 1, 2020",
+       {{2020, 5, 5}}},
+      {"a period end is not named",
+       "comments on the Form 10-K for the fiscal year ended "
+       "December 31, 2019",
+       {}},
+      {"another sentence's date is not named",
+       "We respond to your comment letter. The meeting took place on June 1, 2020",
+       {}},
   };
   for (const NamedCase& c : cases) EXPECT_EQ(NamedLetterDates(c.text), c.want) << c.what;
+}
+
+// --- AnswersOralComments --------------------------------------------------------------------
+
+TEST(AnswersOralComments, Table) {
+  const std::pair<const char*, bool> cases[] = {
+      {"the comment of the Staff provided orally by Mr. Brunhofer on June 5, 2017", true},
+      {"responding to an oral comment provided by you via telephone on July 22, 2016", true},
+      {"the comments discussed telephonically on June 16, 2016", true},
+      {"as discussed in our conference call with the Staff", true},
+      {"in response to the comment letter dated May 1, 2020", false},
+      {"the moral hazard of coral reefs", false},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(AnswersOralComments(text), want) << text;
 }
 
 // --- MeasureThreadAgreement ------------------------------------------------------------------
@@ -109,6 +142,11 @@ class Corpus {
     l.letter_date = date;
     l.responses = std::move(responses);
     in_.push_back({accession, "1", thread, "CORRESP", date, &l, std::move(named)});
+    return std::move(*this);
+  }
+  // The last letter added says it answers oral comments.
+  Corpus&& Oral() && {
+    in_.back().oral_comments = true;
     return std::move(*this);
   }
   AgreementReport Measure() const { return MeasureThreadAgreement(in_); }
@@ -185,11 +223,34 @@ std::vector<MeasureCase> Cases() {
       {"a named letter of the same company filed under another thread",
        Corpus().Staff("S1", d1, {C(1, kRevenue)}, "T0").Reply("R1", reply1, {R(1, kRevenue)}, {d1}),
        {{Cause::kAgree, "S1"}}});
-  cases.push_back({"another company's letter of that date is never used",
+  cases.push_back(
+      {"another company's letter of the named date is never used; the named letter "
+       "is absent from the corpus",
+       Corpus()
+           .Staff("S1", d1, {C(1, kRevenue)}, "T0", "2")
+           .Reply("R1", reply1, {R(1, kRevenue)}, {d1}),
+       {{Cause::kAnsweredLetterAbsent, ""}}});
+  cases.push_back({"a named date of no letter at all: the answered letter is absent",
                    Corpus()
-                       .Staff("S1", d1, {C(1, kRevenue)}, "T0", "2")
-                       .Reply("R1", reply1, {R(1, kRevenue)}, {d1}),
-                   {{Cause::kNoStaffLetter, ""}}});
+                       .Staff("S1", d1, {C(1, kRevenue)})
+                       .Reply("R1", reply1, {R(1, kGoodwill)}, {Date{2020, 1, 25}}),
+                   {{Cause::kAnsweredLetterAbsent, "S1"}}});
+  cases.push_back(
+      {"a named date of the company's own letter does not make the answered one "
+       "absent",
+       Corpus()
+           .Staff("S1", d1, {C(1, kRevenue)})
+           .Reply("R0", Date{2020, 1, 20}, {})
+           .Reply("R1", reply1, {R(1, kGoodwill)}, {Date{2020, 1, 20}}),
+       {{Cause::kLowOverlap, "S1"}}});
+  cases.push_back(
+      {"oral comments: a disagreeing pair is put down to the absent letter",
+       Corpus().Staff("S1", d1, {C(1, kRevenue)}).Reply("R1", reply1, {R(1, kGoodwill)}).Oral(),
+       {{Cause::kAnsweredLetterAbsent, "S1"}}});
+  cases.push_back(
+      {"oral comments: an agreeing pair still agrees",
+       Corpus().Staff("S1", d1, {C(1, kRevenue)}).Reply("R1", reply1, {R(1, kRevenue)}).Oral(),
+       {{Cause::kAgree, "S1"}}});
   cases.push_back({"no staff letter in the thread",
                    Corpus().Reply("R1", reply1, {R(1, kRevenue)}),
                    {{Cause::kNoStaffLetter, ""}}});
@@ -243,6 +304,18 @@ TEST(MeasureThreadAgreement, LowOverlapReportsTheOverlap) {
   EXPECT_DOUBLE_EQ(r.pairs[0].overlap, WordOverlap(kGoodwill, kRevenue));
   EXPECT_EQ(r.pairs[0].number, 1);
   EXPECT_EQ(r.pairs[0].response, "R1");
+}
+
+TEST(MeasureThreadAgreement, RenumberedAnswerNamesTheCommentItsTextMatches) {
+  AgreementReport r = Corpus()
+                          .Staff("S1", {2020, 1, 10}, {C(1, kRevenue), C(2, kGoodwill)})
+                          .Reply("R1", {2020, 2, 1}, {R(3, kGoodwill), R(1, kSegments)})
+                          .Measure();
+  ASSERT_EQ(r.pairs.size(), 2u);
+  EXPECT_EQ(r.pairs[0].cause, Cause::kNumberNotInStaff);
+  EXPECT_EQ(r.pairs[0].text_matches, 2);
+  EXPECT_EQ(r.pairs[1].cause, Cause::kLowOverlap);
+  EXPECT_EQ(r.pairs[1].text_matches, std::nullopt);
 }
 
 TEST(MeasureThreadAgreement, ResponsesWithoutNumberedItemsAreCountedApart) {

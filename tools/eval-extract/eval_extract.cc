@@ -168,25 +168,34 @@ BlockDocument ReadBlocks(const std::string& bytes, const std::string& name) {
                                       : ReadPlainText(DecodeToUtf8(body));
 }
 
-// How much of a response's text is searched for "letter dated ...": the letterhead, the Re:
-// block and the opening paragraph; corpus openings end within 2 500 bytes.
+// At most this much of a response is its opening (letterhead, Re: block, first paragraph);
+// a response that restates no comment is cut here.
 constexpr size_t kOpeningBytes = 4000;
 
-// The dates of the staff letters a company letter says it answers (its opening only: restated
-// staff comments quote the company's own earlier "letter dated ...").
-std::vector<Date> NamedDatesOf(const std::string& bytes, const std::string& name) {
+// A company response's text before its first restated comment: where it says which staff
+// letter it answers. Restated comments are left out because they name the staff's own earlier
+// letters ("prior comment 4 in our letter dated May 22, 2024").
+std::string OpeningOf(const std::string& bytes, const std::string& name, const Letter& letter) {
+  std::string first_words;
+  for (const Response& r : letter.responses)
+    if (!r.comment_text.empty()) {
+      first_words = FirstWords(CollapseSpace(r.comment_text), 5);
+      break;
+    }
   std::string opening;
   for (const Block& b : ReadBlocks(bytes, name).blocks) {
     if (opening.size() >= kOpeningBytes) break;
+    if (!first_words.empty() && CollapseSpace(b.text).find(first_words) != std::string::npos) break;
     opening += b.text + "\n";
   }
-  return agreement::NamedLetterDates(opening);
+  return opening;
 }
 
 struct CorpusLetter {
   std::map<std::string, std::string> row;  // the MANIFEST row
   Letter letter;
-  std::vector<Date> named_dates;  // company responses only
+  std::vector<Date> named_dates;  // company responses only: NamedLetterDates of the opening
+  bool oral_comments = false;     // ... AnswersOralComments of the opening
 };
 
 struct CorpusRun {
@@ -207,9 +216,12 @@ CorpusRun ExtractCorpus(const fs::path& root, const std::string& json_dir) {
       std::ofstream out(fs::path(json_dir) / (row.at("accession") + ".json"));
       out << LetterToJson(l).dump(2) << "\n";
     }
-    std::vector<Date> named;
-    if (l.kind == LetterKind::kResponse) named = NamedDatesOf(bytes, doc.string());
-    run.letters.push_back({row, std::move(l), std::move(named)});
+    CorpusLetter& c = run.letters.emplace_back(CorpusLetter{row, std::move(l), {}, false});
+    if (c.letter.kind == LetterKind::kResponse) {
+      std::string opening = OpeningOf(bytes, doc.string(), c.letter);
+      c.named_dates = agreement::NamedLetterDates(opening);
+      c.oral_comments = agreement::AnswersOralComments(opening);
+    }
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return run;
@@ -241,7 +253,8 @@ agreement::AgreementReport MeasureAgreement(const std::vector<CorpusLetter>& let
   std::vector<agreement::ThreadLetter> in;
   for (const CorpusLetter& c : letters)
     in.push_back({c.row.at("accession"), c.row.at("cik"), c.row.at("thread"), c.row.at("form"),
-                  Date::Parse(c.row.at("date_filed")).value_or(Date{}), &c.letter, c.named_dates});
+                  Date::Parse(c.row.at("date_filed")).value_or(Date{}), &c.letter, c.named_dates,
+                  c.oral_comments});
   return agreement::MeasureThreadAgreement(in);
 }
 
@@ -256,9 +269,11 @@ std::string PairLine(const agreement::Pair& p) {
   std::ostringstream s;
   s << p.response << " #" << p.number;
   if (!p.staff.empty()) s << " vs " << p.staff;
-  if (p.cause == agreement::Cause::kLowOverlap)
+  if (p.restated && p.cause != agreement::Cause::kNumberNotInStaff &&
+      p.cause != agreement::Cause::kAgree && !p.staff.empty())
     s << " overlap " << std::fixed << std::setprecision(2) << p.overlap;
   if (!p.restated) s << " (number only)";
+  if (p.text_matches) s << " (text matches comment " << *p.text_matches << ")";
   return s.str();
 }
 
@@ -305,7 +320,9 @@ nlohmann::json AgreementToJson(const agreement::AgreementReport& r) {
                       {"staff", p->staff},
                       {"number", p->number},
                       {"restated", p->restated},
-                      {"overlap", p->overlap}});
+                      {"overlap", p->overlap},
+                      {"text_matches", p->text_matches ? nlohmann::json(*p->text_matches)
+                                                       : nlohmann::json(nullptr)}});
     causes[agreement::CauseName(cause)] = list;
   }
   return {{"pairs", r.pairs.size()},

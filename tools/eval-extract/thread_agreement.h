@@ -33,6 +33,8 @@ struct ThreadLetter {
   // Dates of the staff letters the letter says it answers ("your letter dated May 1, 2020"),
   // from NamedLetterDates over its opening text; empty when it names none.
   std::vector<Date> named_dates;
+  // The opening says the comments were given orally (AnswersOralComments).
+  bool oral_comments = false;
 };
 
 enum class Cause {
@@ -41,6 +43,9 @@ enum class Cause {
   kStaffLetterEmpty,  // the answered staff letter(s) have no comments extracted
   kNumberNotInStaff,  // the restated number is not among the answered letter's numbers
   kLowOverlap,        // the number exists but the restated text overlaps < min_overlap
+  // Any of the above, but the response says it answers a letter the corpus lacks: oral
+  // comments, or a named date that is no letter of the company's. Not an extractor error.
+  kAnsweredLetterAbsent,
 };
 const char* CauseName(Cause cause);  // "agree", "no_staff_letter", ...
 
@@ -52,6 +57,9 @@ struct Pair {
   bool restated = false;  // false: the response gives the number but no restated text
   double overlap = 0;     // best WordOverlap against the staff comments numbered `number`
   Cause cause = Cause::kAgree;
+  // When the pair disagrees: the number of the answered letters' comment whose text the
+  // restated comment does match (overlap >= min_overlap), if any — a renumbered answer.
+  std::optional<int> text_matches;
 };
 
 struct AgreementReport {
@@ -68,10 +76,18 @@ struct AgreementReport {
 double WordOverlap(std::string_view restated, std::string_view staff);
 
 // The dates a letter names as the date of the staff letter it answers: "letter dated
-// <date>", "comment letter of <date>", "letter of comments, dated <date>", "comments dated
-// <date>", "letters dated <date> and <date>". Dates are "Month D, YYYY" forms; anything
-// unparseable is skipped. In order of appearance, duplicates removed.
+// <date>", "comment letter of <date>", "comments dated <date>", "letters dated <date> and
+// <date>", "your letter to the Company dated <date>", "the letter the Staff delivered on
+// <date>", "your <date> comment letter": a "Month D, YYYY" date after "dated"/"of"/"on"/"and"
+// with "letter" or "comment(s)" earlier in its sentence (at most 200 bytes back), or right
+// before "letter"; not after "filed (on)", "ended", "ending", "through", "to". Impossible
+// dates are skipped. In order of appearance, duplicates removed. Pass the letter's opening
+// only: restated comments name the staff's own earlier letters.
 std::vector<Date> NamedLetterDates(std::string_view text);
+
+// True when the text says the comments were given orally: "oral comment", "provided orally",
+// "telephone", "by phone", "conference call".
+bool AnswersOralComments(std::string_view text);
 
 // For each letter of kind response (a `CORRESP` whose extractor kind is response), the staff
 // letters it answers are
@@ -80,7 +96,9 @@ std::vector<Date> NamedLetterDates(std::string_view text);
 //   - else the latest such letter of the thread dated on or before the response (letter
 //     dates, each falling back to the filing date; the later accession wins a tie).
 // Each numbered response item is then one Pair, judged against all answered letters (the best
-// one counts). Pairs without restated text are judged on the number alone.
+// one counts). Pairs without restated text are judged on the number alone. A disagreeing pair
+// of a response that answers oral comments, or whose named dates match no letter (staff or
+// company) of its CIK, gets kAnsweredLetterAbsent.
 AgreementReport MeasureThreadAgreement(const std::vector<ThreadLetter>& letters,
                                        const AgreementOptions& options = {});
 
