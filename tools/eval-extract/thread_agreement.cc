@@ -27,11 +27,15 @@ bool IsStaffCandidate(const ThreadLetter& l) {
          l.letter->kind != LetterKind::kNoReview;
 }
 
+// A letter "of" date d: its letter date or the day it was filed (a letter dated the 28th is
+// often filed the next day, and responses name either).
+bool IsOf(const ThreadLetter& l, const Date& d) {
+  return d == l.filed || (l.letter->letter_date && d == *l.letter->letter_date);
+}
+
 bool Names(const ThreadLetter& response, const ThreadLetter& staff) {
-  for (const Date& d : response.named_dates)
-    if (d == staff.filed || (staff.letter->letter_date && d == *staff.letter->letter_date))
-      return true;
-  return false;
+  return std::any_of(response.named_dates.begin(), response.named_dates.end(),
+                     [&](const Date& d) { return IsOf(staff, d); });
 }
 
 // The staff letters `response` answers (see MeasureThreadAgreement in the header).
@@ -104,8 +108,7 @@ Pair Judge(const std::string& accession, const Response& r,
 bool MatchesAnyLetter(const Date& d, const std::string& cik,
                       const std::vector<ThreadLetter>& letters) {
   for (const ThreadLetter& l : letters)
-    if (l.cik == cik && (d == l.filed || (l.letter->letter_date && d == *l.letter->letter_date)))
-      return true;
+    if (l.cik == cik && IsOf(l, d)) return true;
   return false;
 }
 
