@@ -1,19 +1,23 @@
 // eval-extract: runs the extractor over labelled letters and prints per-letter and total
 // figures (kind, comment count, number sequence, item starts, clean items, heading paths,
-// response pairs); or over a whole corpus (MANIFEST.tsv) and lists implausible letters.
+// response pairs); or over a whole corpus (MANIFEST.tsv): implausible letters and thread
+// agreement.
 //
 //   eval-extract labels LETTERS-DETAILED.TSV ROOT...   (ROOT: a folder of ACCESSION.pdf|.htm,
 //                                                        or a mirror with MANIFEST.tsv)
-//   eval-extract corpus MIRROR [--json-dir DIR]
+//   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
+//     (implausible letters, then the thread agreement of responses with the staff letters
+//     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
 // Exit status: 0 when every labelled letter matches (labels) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +30,7 @@
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
 #include "tools/eval-extract/label_compare.h"
+#include "tools/eval-extract/thread_agreement.h"
 
 namespace fs = std::filesystem;
 using namespace corresp;
@@ -148,115 +153,229 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots) {
   return t.matched == t.letters ? 0 : 1;
 }
 
-int RunCorpus(const fs::path& root, const std::string& json_dir) {
-  auto rows = ReadTsv((root / "MANIFEST.tsv").string());
-  struct Done {
-    std::map<std::string, std::string> row;
-    Letter letter;
-  };
-  std::vector<Done> done;
-  size_t bytes_total = 0;
-  auto t0 = std::chrono::steady_clock::now();
-  std::map<std::string, int> kinds;
-  for (const auto& row : rows) {
-    fs::path doc = root / row.at("document");
-    std::string bytes = ReadFile(doc);
-    bytes_total += bytes.size();
-    Letter l = ExtractLetter({bytes, doc.string(), row.at("form")});
-    ++kinds[LetterKindName(l.kind)];
-    if (!json_dir.empty()) {
-      std::ofstream out(fs::path(json_dir) / (row.at("accession") + ".json"));
-      out << LetterToJson(l).dump(2) << "\n";
-    }
-    done.push_back({row, std::move(l)});
-  }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  int implausible = 0;
-  for (size_t i = 0; i < done.size(); ++i) {
-    const Letter& l = done[i].letter;
-    std::vector<std::string> why;
-    std::vector<LabelItem> items = LabelItemsOf(l);
-    for (size_t k = 0; k < items.size(); ++k) {
-      if (items[k].number && k > 0 && items[k - 1].number &&
-          *items[k].number != *items[k - 1].number + 1)
-        why.push_back("non-consecutive numbers");
-      if (!CleanText(items[k].text) || !CleanText(items[k].answer))
-        why.push_back("junk in item " + std::to_string(k + 1));
-      if (items[k].response && (items[k].text.empty() || items[k].answer.empty()))
-        why.push_back("response " + std::to_string(k + 1) + " not split");
-    }
-    if (l.kind == LetterKind::kCommentLetter && l.comments.empty()) why.push_back("no comments");
-    if (l.kind == LetterKind::kCommentLetter && !l.comments.empty() && l.comments[0].number &&
-        l.comments[0].number != 1)
-      why.push_back("first comment not 1");
-    if (l.kind == LetterKind::kResponse) {
-      // Pair with the thread's earlier staff comment letter whose comments it restates best.
-      int best_matched = -1, best_total = 0;
-      size_t best_comments = 0;
-      for (size_t j = 0; j < i; ++j) {
-        if (done[j].row.at("thread") != done[i].row.at("thread") ||
-            done[j].letter.kind != LetterKind::kCommentLetter || l.responses.empty() ||
-            !l.responses[0].number)
-          continue;
-        const Letter* staff = &done[j].letter;
-        int matched = 0, total = 0;
-        for (const Response& r : l.responses) {
-          if (!r.number) continue;
-          ++total;
-          for (const Comment& c : staff->comments)
-            if (c.number == r.number && StartsWithWords(r.comment_text, FirstWords(c.text, 4)))
-              ++matched;
-        }
-        if (matched > best_matched) {
-          best_matched = matched;
-          best_total = total;
-          best_comments = staff->comments.size();
-        }
-      }
-      if (best_matched >= 0) {
-        if (best_total > static_cast<int>(best_comments))
-          why.push_back("more responses (" + std::to_string(best_total) + ") than comments (" +
-                        std::to_string(best_comments) + ")");
-        else if (best_matched * 2 < best_total)
-          why.push_back("restated comments match " + std::to_string(best_matched) + "/" +
-                        std::to_string(best_total) + " staff comments");
-      }
-    }
-    if (!why.empty()) {
-      ++implausible;
-      std::cout << "CHECK " << done[i].row.at("accession") << " " << done[i].row.at("form") << " "
-                << LetterKindName(l.kind) << " n=" << items.size() << ": ";
-      std::sort(why.begin(), why.end());
-      why.erase(std::unique(why.begin(), why.end()), why.end());
-      for (const auto& w : why) std::cout << w << "; ";
-      std::cout << "\n";
-    }
-  }
-  std::cout << "\nletters " << done.size() << ", crashes 0, implausible " << implausible
-            << ", plausible "
-            << (done.size() - implausible) * 100.0 / std::max<size_t>(1, done.size()) << "%\n  "
-            << bytes_total / 1e6 << " MB in " << secs << " s\n  kinds:";
-  for (const auto& [k, v] : kinds) std::cout << " " << k << "=" << v;
-  std::cout << "\n";
-  return 0;
-}
-
-}  // namespace
-
-// Debug view: the blocks a reader produced, with their flags.
-int DumpBlocks(const fs::path& path) {
-  std::string bytes = ReadFile(path);
+// The reader's blocks, as ExtractLetter sees them before segmentation.
+BlockDocument ReadBlocks(const std::string& bytes, const std::string& name) {
   std::string body = bytes;
-  PayloadType type = SniffType(bytes, path.string());
+  PayloadType type = SniffType(bytes, name);
   if (LooksLikeSgml(bytes)) {
     if (auto p = UnwrapSgml(bytes)) {
       body = p->body;
       type = p->type;
     }
   }
-  BlockDocument doc = type == PayloadType::kPdf    ? ReadPdf(body)
-                      : type == PayloadType::kHtml ? ReadHtml(DecodeToUtf8(body))
-                                                   : ReadPlainText(DecodeToUtf8(body));
+  return type == PayloadType::kPdf    ? ReadPdf(body)
+         : type == PayloadType::kHtml ? ReadHtml(DecodeToUtf8(body))
+                                      : ReadPlainText(DecodeToUtf8(body));
+}
+
+// At most this much of a response is its opening (letterhead, Re: block, first paragraph);
+// a response that restates no comment is cut here.
+constexpr size_t kOpeningBytes = 4000;
+
+// A company response's text before its first restated comment: where it says which staff
+// letter it answers. Restated comments are left out because they name the staff's own earlier
+// letters ("prior comment 4 in our letter dated May 22, 2024").
+std::string OpeningOf(const std::string& bytes, const std::string& name, const Letter& letter) {
+  std::string first_words;
+  for (const Response& r : letter.responses)
+    if (!r.comment_text.empty()) {
+      first_words = FirstWords(CollapseSpace(r.comment_text), 5);
+      break;
+    }
+  std::string opening;
+  for (const Block& b : ReadBlocks(bytes, name).blocks) {
+    if (opening.size() >= kOpeningBytes) break;
+    if (!first_words.empty() && CollapseSpace(b.text).find(first_words) != std::string::npos) break;
+    opening += b.text + "\n";
+  }
+  return opening;
+}
+
+struct CorpusLetter {
+  std::map<std::string, std::string> row;  // the MANIFEST row
+  Letter letter;
+  std::vector<Date> named_dates;  // company responses only: NamedLetterDates of the opening
+  bool oral_comments = false;     // ... AnswersOralComments of the opening
+};
+
+struct CorpusRun {
+  std::vector<CorpusLetter> letters;
+  size_t bytes = 0;
+  double seconds = 0;
+};
+
+CorpusRun ExtractCorpus(const fs::path& root, const std::string& json_dir) {
+  CorpusRun run;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const auto& row : ReadTsv((root / "MANIFEST.tsv").string())) {
+    fs::path doc = root / row.at("document");
+    std::string bytes = ReadFile(doc);
+    run.bytes += bytes.size();
+    Letter l = ExtractLetter({bytes, doc.string(), row.at("form")});
+    if (!json_dir.empty()) {
+      std::ofstream out(fs::path(json_dir) / (row.at("accession") + ".json"));
+      out << LetterToJson(l).dump(2) << "\n";
+    }
+    CorpusLetter& c = run.letters.emplace_back(CorpusLetter{row, std::move(l), {}, false});
+    if (c.letter.kind == LetterKind::kResponse) {
+      std::string opening = OpeningOf(bytes, doc.string(), c.letter);
+      c.named_dates = agreement::NamedLetterDates(opening);
+      c.oral_comments = agreement::AnswersOralComments(opening);
+    }
+  }
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return run;
+}
+
+// Why a letter looks wrong on its own (sorted, unique); empty when it looks plausible.
+std::vector<std::string> Implausibilities(const Letter& l) {
+  std::vector<std::string> why;
+  std::vector<LabelItem> items = LabelItemsOf(l);
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (items[k].number && k > 0 && items[k - 1].number &&
+        *items[k].number != *items[k - 1].number + 1)
+      why.push_back("non-consecutive numbers");
+    if (!CleanText(items[k].text) || !CleanText(items[k].answer))
+      why.push_back("junk in item " + std::to_string(k + 1));
+    if (items[k].response && (items[k].text.empty() || items[k].answer.empty()))
+      why.push_back("response " + std::to_string(k + 1) + " not split");
+  }
+  if (l.kind == LetterKind::kCommentLetter && l.comments.empty()) why.push_back("no comments");
+  if (l.kind == LetterKind::kCommentLetter && !l.comments.empty() && l.comments[0].number &&
+      l.comments[0].number != 1)
+    why.push_back("first comment not 1");
+  std::sort(why.begin(), why.end());
+  why.erase(std::unique(why.begin(), why.end()), why.end());
+  return why;
+}
+
+agreement::AgreementReport MeasureAgreement(const std::vector<CorpusLetter>& letters) {
+  std::vector<agreement::ThreadLetter> in;
+  for (const CorpusLetter& c : letters)
+    in.push_back({c.row.at("accession"), c.row.at("cik"), c.row.at("thread"), c.row.at("form"),
+                  Date::Parse(c.row.at("date_filed")).value_or(Date{}), &c.letter, c.named_dates,
+                  c.oral_comments});
+  return agreement::MeasureThreadAgreement(in);
+}
+
+std::string Percent(int a, int b) {
+  std::ostringstream s;
+  s << a << "/" << b << " (" << std::fixed << std::setprecision(2) << (b ? 100.0 * a / b : 100.0)
+    << "%)";
+  return s.str();
+}
+
+std::string PairLine(const agreement::Pair& p) {
+  std::ostringstream s;
+  s << p.response << " #" << p.number;
+  if (!p.staff.empty()) s << " vs " << p.staff;
+  if (p.restated && p.cause != agreement::Cause::kNumberNotInStaff &&
+      p.cause != agreement::Cause::kAgree && !p.staff.empty())
+    s << " overlap " << std::fixed << std::setprecision(2) << p.overlap;
+  if (!p.restated) s << " (number only)";
+  if (p.text_matches) s << " (text matches comment " << *p.text_matches << ")";
+  return s.str();
+}
+
+// Disagreeing pairs grouped by cause, in the order of the Cause enum.
+std::map<agreement::Cause, std::vector<const agreement::Pair*>> ByCause(
+    const agreement::AgreementReport& r) {
+  std::map<agreement::Cause, std::vector<const agreement::Pair*>> out;
+  for (const agreement::Pair& p : r.pairs)
+    if (p.cause != agreement::Cause::kAgree) out[p.cause].push_back(&p);
+  return out;
+}
+
+int Agreeing(const agreement::AgreementReport& r) {
+  return static_cast<int>(std::count_if(r.pairs.begin(), r.pairs.end(), [](const auto& p) {
+    return p.cause == agreement::Cause::kAgree;
+  }));
+}
+
+void PrintAgreement(const agreement::AgreementReport& r, size_t examples) {
+  int number_only = static_cast<int>(
+      std::count_if(r.pairs.begin(), r.pairs.end(), [](const auto& p) { return !p.restated; }));
+  std::cout << "\nthread agreement (restated numbered comments vs the staff letter answered)\n"
+            << "  pairs agreeing       " << Percent(Agreeing(r), static_cast<int>(r.pairs.size()))
+            << ", " << number_only << " pairs with a number but no restated text\n"
+            << "  responses all agree  " << Percent(r.responses_agreeing, r.responses_checked)
+            << "\n  responses restating nothing numbered (not pairs): " << r.unnumbered.size()
+            << "\n";
+  for (const auto& [cause, pairs] : ByCause(r)) {
+    std::cout << "  " << agreement::CauseName(cause) << " " << pairs.size() << "\n";
+    for (size_t i = 0; i < pairs.size() && i < examples; ++i)
+      std::cout << "      " << PairLine(*pairs[i]) << "\n";
+  }
+  std::cout << "  unnumbered " << r.unnumbered.size() << "\n";
+  for (size_t i = 0; i < r.unnumbered.size() && i < examples; ++i)
+    std::cout << "      " << r.unnumbered[i] << "\n";
+}
+
+nlohmann::json AgreementToJson(const agreement::AgreementReport& r) {
+  nlohmann::json causes = nlohmann::json::object();
+  for (const auto& [cause, pairs] : ByCause(r)) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const agreement::Pair* p : pairs)
+      list.push_back({{"response", p->response},
+                      {"staff", p->staff},
+                      {"number", p->number},
+                      {"restated", p->restated},
+                      {"overlap", p->overlap},
+                      {"text_matches", p->text_matches ? nlohmann::json(*p->text_matches)
+                                                       : nlohmann::json(nullptr)}});
+    causes[agreement::CauseName(cause)] = list;
+  }
+  return {{"pairs", r.pairs.size()},
+          {"pairs_agreeing", Agreeing(r)},
+          {"responses_checked", r.responses_checked},
+          {"responses_agreeing", r.responses_agreeing},
+          {"disagreements", causes},
+          {"unnumbered", r.unnumbered}};
+}
+
+struct CorpusOptions {
+  std::string json_dir;  // --json-dir: write each letter's extract JSON there
+  bool json = false;     // --json: one JSON object on stdout instead of the text report
+  size_t examples = 5;   // --examples N: examples listed per cause in the text report
+};
+
+int RunCorpus(const fs::path& root, const CorpusOptions& options) {
+  CorpusRun run = ExtractCorpus(root, options.json_dir);
+  std::map<std::string, int> kinds;
+  nlohmann::json implausible = nlohmann::json::array();
+  for (const CorpusLetter& c : run.letters) {
+    ++kinds[LetterKindName(c.letter.kind)];
+    std::vector<std::string> why = Implausibilities(c.letter);
+    if (why.empty()) continue;
+    implausible.push_back({{"accession", c.row.at("accession")}, {"why", why}});
+    if (options.json) continue;
+    std::cout << "CHECK " << c.row.at("accession") << " " << c.row.at("form") << " "
+              << LetterKindName(c.letter.kind) << " n=" << LabelItemsOf(c.letter).size() << ": ";
+    for (const auto& w : why) std::cout << w << "; ";
+    std::cout << "\n";
+  }
+  agreement::AgreementReport agree = MeasureAgreement(run.letters);
+  int n = static_cast<int>(run.letters.size());
+  if (options.json) {
+    nlohmann::json out = {{"letters", n},
+                          {"kinds", kinds},
+                          {"implausible", implausible},
+                          {"thread_agreement", AgreementToJson(agree)}};
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "\nletters " << n << ", crashes 0, implausible " << implausible.size()
+            << ", plausible " << Percent(n - static_cast<int>(implausible.size()), n) << "\n  "
+            << run.bytes / 1e6 << " MB in " << run.seconds << " s\n  kinds:";
+  for (const auto& [k, v] : kinds) std::cout << " " << k << "=" << v;
+  std::cout << "\n";
+  PrintAgreement(agree, options.examples);
+  return 0;
+}
+
+// Debug view: the blocks a reader produced, with their flags.
+int DumpBlocks(const fs::path& path) {
+  BlockDocument doc = ReadBlocks(ReadFile(path), path.string());
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     std::cout << i << " p" << b.page << " x" << static_cast<int>(b.indent) << " "
@@ -271,6 +390,8 @@ int DumpBlocks(const fs::path& path) {
   return 0;
 }
 
+}  // namespace
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "blocks") return DumpBlocks(args[1]);
@@ -284,10 +405,23 @@ int main(int argc, char** argv) {
     return RunLabels(args[1], roots);
   }
   if (args.size() >= 2 && args[0] == "corpus") {
-    std::string json_dir = args.size() >= 4 && args[2] == "--json-dir" ? args[3] : "";
-    return RunCorpus(args[1], json_dir);
+    CorpusOptions options;
+    bool ok = true;
+    for (size_t i = 2; i < args.size() && ok; ++i) {
+      if (args[i] == "--json") {
+        options.json = true;
+      } else if (args[i] == "--json-dir" && i + 1 < args.size()) {
+        options.json_dir = args[++i];
+      } else if (args[i] == "--examples" && i + 1 < args.size()) {
+        options.examples = static_cast<size_t>(std::atoi(args[++i].c_str()));
+      } else {
+        ok = false;
+      }
+    }
+    if (ok) return RunCorpus(args[1], options);
   }
   std::cerr << "usage: eval-extract labels LABELS.tsv ROOT...\n"
-               "       eval-extract corpus MIRROR [--json-dir DIR]\n";
+               "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
+               "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }

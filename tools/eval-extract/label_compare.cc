@@ -1,9 +1,10 @@
 #include "tools/eval-extract/label_compare.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 #include "indexer/extract/text_util.h"
 
@@ -41,9 +42,7 @@ std::vector<std::map<std::string, std::string>> ReadTsv(const std::string& path)
   return rows;
 }
 
-namespace {
-
-std::vector<std::string> Tokens(const std::string& s) {
+std::vector<std::string> WordTokens(const std::string& s) {
   std::string f = AsciiLower(FoldPunctuation(s));
   std::vector<std::string> out;
   std::string cur;
@@ -58,8 +57,6 @@ std::vector<std::string> Tokens(const std::string& s) {
   if (!cur.empty()) out.push_back(cur);
   return out;
 }
-
-}  // namespace
 
 std::vector<LetterLabel> ReadLabels(const std::string& tsv_path) {
   std::vector<LetterLabel> out;
@@ -100,14 +97,14 @@ std::vector<LabelItem> LabelItemsOf(const Letter& l) {
 }
 
 bool StartsWithWords(const std::string& text, const std::string& words) {
-  std::vector<std::string> a = Tokens(text), b = Tokens(words);
+  std::vector<std::string> a = WordTokens(text), b = WordTokens(words);
   return a.size() >= b.size() && std::equal(b.begin(), b.end(), a.begin());
 }
 
 std::string SquashHeadings(const std::vector<std::string>& headings) {
   std::string out;
   for (const auto& h : headings)
-    for (const auto& t : Tokens(h)) out += t;
+    for (const auto& t : WordTokens(h)) out += t;
   return out;
 }
 
@@ -131,11 +128,10 @@ std::string HeadingSequence(const std::vector<LabelItem>& items) {
 bool CleanText(const std::string& text) {
   for (const char* junk : {"FirstName", "LastName", "Comapany"})
     if (text.find(junk) != std::string::npos) return false;
-  static const std::regex closing(
+  static const RE2 closing(
       R"((?:^|\n)(?:We remind you that the company|You may contact|We urge all persons|Sincerely|Division of Corporation Finance))");
-  static const std::regex page(
-      R"((?:(?:19|20)\d\d\s+Page \d+)|(?:(?:^|\n)Page \d+(?: of \d+)?(?:$|\n)))");
-  return !std::regex_search(text, closing) && !std::regex_search(text, page);
+  static const RE2 page(R"((?:(?:19|20)\d\d\s+Page \d+)|(?:(?:^|\n)Page \d+(?: of \d+)?(?:$|\n)))");
+  return !RE2::PartialMatch(text, closing) && !RE2::PartialMatch(text, page);
 }
 
 }  // namespace corresp::labels

@@ -39,6 +39,9 @@ struct LabelItem {
 };
 std::vector<LabelItem> LabelItemsOf(const Letter& letter);
 
+// Word tokens for comparing texts: lower-cased runs of letters and digits (non-ASCII bytes
+// count as letters) after curly quotes and dashes are folded to ASCII.
+std::vector<std::string> WordTokens(const std::string& text);
 bool StartsWithWords(const std::string& text, const std::string& words);  // normalised
 // Headings as they appear: each item's path from where it leaves the previous item's path.
 std::vector<std::string> HeadingsInOrder(const std::vector<LabelItem>& items);

@@ -1,0 +1,226 @@
+#include "tools/eval-extract/thread_agreement.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "indexer/extract/text_util.h"
+#include "tools/eval-extract/label_compare.h"
+
+namespace corresp::agreement {
+namespace {
+
+// How far before a date the word "letter" may stand: "the letter that the Staff (the “Staff”) of
+// the Division of Corporation Finance of the U.S. Securities and Exchange Commission (“SEC”)
+// delivered via e-mail on December 28, 2017" is 162 bytes, the longest seen in the corpus.
+constexpr size_t kMaxLetterToDate = 200;
+
+// A letter's own date: the date in its head, else the day EDGAR filed it.
+Date DateOf(const ThreadLetter& l) { return l.letter->letter_date.value_or(l.filed); }
+
+// Staff letters that can carry comments. Closings and no-review notices never do; any other
+// kind stays a candidate, so a staff letter whose comments were missed shows as
+// kStaffLetterEmpty instead of silently pairing with an older letter.
+bool IsStaffCandidate(const ThreadLetter& l) {
+  return l.form == "UPLOAD" && l.letter->kind != LetterKind::kClosing &&
+         l.letter->kind != LetterKind::kNoReview;
+}
+
+// A letter "of" date d: its letter date or the day it was filed (a letter dated the 28th is
+// often filed the next day, and responses name either).
+bool IsOf(const ThreadLetter& l, const Date& d) {
+  return d == l.filed || (l.letter->letter_date && d == *l.letter->letter_date);
+}
+
+bool Names(const ThreadLetter& response, const ThreadLetter& staff) {
+  return std::any_of(response.named_dates.begin(), response.named_dates.end(),
+                     [&](const Date& d) { return IsOf(staff, d); });
+}
+
+// The staff letters `response` answers (see MeasureThreadAgreement in the header).
+std::vector<const ThreadLetter*> AnsweredLetters(const ThreadLetter& response,
+                                                 const std::vector<ThreadLetter>& letters) {
+  std::vector<const ThreadLetter*> in_thread, in_cik;
+  const ThreadLetter* latest = nullptr;
+  for (const ThreadLetter& l : letters) {
+    if (!IsStaffCandidate(l) || l.cik != response.cik) continue;
+    bool same_thread = l.thread == response.thread;
+    if (Names(response, l)) (same_thread ? in_thread : in_cik).push_back(&l);
+    if (same_thread && DateOf(l) <= DateOf(response) &&
+        (!latest ||
+         std::pair(DateOf(l), l.accession) > std::pair(DateOf(*latest), latest->accession)))
+      latest = &l;
+  }
+  if (!in_thread.empty()) return in_thread;
+  if (!in_cik.empty()) return in_cik;
+  if (latest) return {latest};
+  return {};
+}
+
+// The best comment numbered `number` (any number when nullopt) of the answered letters.
+struct Best {
+  const ThreadLetter* staff = nullptr;
+  std::optional<int> number;
+  double overlap = -1;
+};
+Best BestComment(const Response& r, std::optional<int> number,
+                 const std::vector<const ThreadLetter*>& answered) {
+  Best best;
+  for (const ThreadLetter* staff : answered)
+    for (const Comment& c : staff->letter->comments) {
+      if (number && c.number != number) continue;
+      double overlap = r.comment_text.empty() ? 1.0 : WordOverlap(r.comment_text, c.text);
+      if (overlap > best.overlap) best = {staff, c.number, overlap};
+    }
+  return best;
+}
+
+// Judges one numbered response item against the answered letters; the best comment counts.
+Pair Judge(const std::string& accession, const Response& r,
+           const std::vector<const ThreadLetter*>& answered, const AgreementOptions& options) {
+  Pair p{accession, "", *r.number, !r.comment_text.empty(), 0, Cause::kNoStaffLetter, {}};
+  if (answered.empty()) return p;
+  p.staff = answered.front()->accession;
+  auto with_comments = std::find_if(answered.begin(), answered.end(), [](const ThreadLetter* l) {
+    return !l->letter->comments.empty();
+  });
+  if (with_comments == answered.end()) {
+    p.cause = Cause::kStaffLetterEmpty;
+    return p;
+  }
+  p.staff = (*with_comments)->accession;
+  Best best = BestComment(r, r.number, answered);
+  if (!best.staff) {
+    p.cause = Cause::kNumberNotInStaff;
+  } else {
+    p.staff = best.staff->accession;
+    p.overlap = best.overlap;
+    p.cause = best.overlap >= options.min_overlap ? Cause::kAgree : Cause::kLowOverlap;
+  }
+  if (p.cause != Cause::kAgree && p.restated) {
+    Best any = BestComment(r, std::nullopt, answered);
+    if (any.overlap >= options.min_overlap) p.text_matches = any.number;
+  }
+  return p;
+}
+
+bool MatchesAnyLetter(const Date& d, const std::string& cik,
+                      const std::vector<ThreadLetter>& letters) {
+  for (const ThreadLetter& l : letters)
+    if (l.cik == cik && IsOf(l, d)) return true;
+  return false;
+}
+
+// The response says it answers a letter the corpus lacks: oral comments, or a named date that
+// is no staff letter and no letter of the company's at all.
+bool AnswersAbsentLetter(const ThreadLetter& response,
+                         const std::vector<const ThreadLetter*>& answered,
+                         const std::vector<ThreadLetter>& letters) {
+  if (response.oral_comments) return true;
+  for (const ThreadLetter* staff : answered)
+    if (Names(response, *staff)) return false;
+  return std::any_of(response.named_dates.begin(), response.named_dates.end(),
+                     [&](const Date& d) { return !MatchesAnyLetter(d, response.cik, letters); });
+}
+
+}  // namespace
+
+const char* CauseName(Cause cause) {
+  switch (cause) {
+    case Cause::kAgree:
+      return "agree";
+    case Cause::kNoStaffLetter:
+      return "no_staff_letter";
+    case Cause::kStaffLetterEmpty:
+      return "staff_letter_empty";
+    case Cause::kNumberNotInStaff:
+      return "number_not_in_staff";
+    case Cause::kLowOverlap:
+      return "low_overlap";
+    case Cause::kAnsweredLetterAbsent:
+      return "answered_letter_absent";
+  }
+  return "?";
+}
+
+double WordOverlap(std::string_view restated, std::string_view staff) {
+  std::vector<std::string> mine = labels::WordTokens(std::string(restated));
+  if (mine.empty()) return 1.0;
+  std::map<std::string, int> available;
+  for (std::string& t : labels::WordTokens(std::string(staff))) ++available[std::move(t)];
+  size_t found = 0;
+  for (const std::string& t : mine) {
+    auto it = available.find(t);
+    if (it != available.end() && it->second > 0) {
+      --it->second;
+      ++found;
+    }
+  }
+  return static_cast<double>(found) / static_cast<double>(mine.size());
+}
+
+std::vector<Date> NamedLetterDates(std::string_view text) {
+  static const RE2 date(
+      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))");
+  // What a letter's date follows: "dated", "of", "on" (delivered on), "and" (a second date).
+  static const RE2 lead(R"((?i)\b(?:dated|of|on|and)\s+(?:as\s+of\s+)?$)");
+  // ... unless it dates a filing or a period: "Filed on May 1, 2020", "ended December 31".
+  static const RE2 not_letter(R"((?i)\b(?:filed|ended|ending|through|to)\s+(?:on\s+)?$)");
+  static const RE2 letter_before(R"((?i)\b(?:letters?|comments?)\b)");
+  static const RE2 letter_after(R"((?i)^,?\s+(?:comment\s+)?letters?\b)");
+  // Where the date's sentence starts: a period or semicolon after a lower-case word.
+  static const RE2 sentence_end(R"([a-z)][.;]\s)");
+  std::string folded = CollapseSpace(text);
+  std::vector<Date> out;
+  re2::StringPiece rest(folded);
+  re2::StringPiece d;
+  while (RE2::FindAndConsume(&rest, date, &d)) {
+    size_t at = static_cast<size_t>(d.data() - folded.data());
+    std::string_view before(folded.data(), at);
+    before = before.substr(before.size() - std::min(before.size(), kMaxLetterToDate));
+    re2::StringPiece sentence(before.data(), before.size()), end;
+    while (RE2::FindAndConsume(&sentence, sentence_end)) end = sentence;
+    if (end.data()) before = std::string_view(end.data(), end.size());
+    bool named = RE2::PartialMatch(rest, letter_after) ||
+                 (RE2::PartialMatch(before, letter_before) && RE2::PartialMatch(before, lead) &&
+                  !RE2::PartialMatch(before, not_letter));
+    std::optional<Date> parsed = Date::ParseLong(std::string(d.data(), d.size()));
+    if (named && parsed && std::find(out.begin(), out.end(), *parsed) == out.end())
+      out.push_back(*parsed);
+  }
+  return out;
+}
+
+bool AnswersOralComments(std::string_view text) {
+  static const RE2 oral(
+      R"((?i)\boral(?:ly)?\b|\btelephon|\bby (?:tele)?phone\b|\b(?:conference|phone) call\b)");
+  return RE2::PartialMatch(CollapseSpace(text), oral);
+}
+
+AgreementReport MeasureThreadAgreement(const std::vector<ThreadLetter>& letters,
+                                       const AgreementOptions& options) {
+  AgreementReport report;
+  for (const ThreadLetter& l : letters) {
+    if (l.letter->kind != LetterKind::kResponse) continue;
+    std::vector<const ThreadLetter*> answered = AnsweredLetters(l, letters);
+    bool absent = AnswersAbsentLetter(l, answered, letters);
+    bool all_agree = true, any = false;
+    for (const Response& r : l.letter->responses) {
+      if (!r.number) continue;
+      any = true;
+      Pair& p = report.pairs.emplace_back(Judge(l.accession, r, answered, options));
+      if (absent && p.cause != Cause::kAgree) p.cause = Cause::kAnsweredLetterAbsent;
+      all_agree = all_agree && p.cause == Cause::kAgree;
+    }
+    if (!any) {
+      report.unnumbered.push_back(l.accession);
+      continue;
+    }
+    ++report.responses_checked;
+    report.responses_agreeing += all_agree;
+  }
+  return report;
+}
+
+}  // namespace corresp::agreement
