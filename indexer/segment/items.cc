@@ -73,15 +73,6 @@ bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t
 }
 
 // Updates the running heading path with a stack of headings found above an item.
-// "Form 10-K for the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment
-// No. 2 to Registration Statement ...", "Draft Registration Statement on Form S-1 ...":
-// the filing a letter's comments are about, the top of their heading paths.
-bool IsDocumentHeading(const std::string& h) {
-  static const RE2 doc(
-      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))");
-  return RE2::PartialMatch(h, doc);
-}
-
 void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
   if (stack.empty()) return;
   if (stack.size() >= 2 || path.empty()) {

@@ -159,6 +159,15 @@ bool IsHeadingLike(const Block& b) {
   return true;
 }
 
+// "Form 10-K for the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment
+// No. 2 to Registration Statement ...", "Draft Registration Statement on Form S-1 ...":
+// the filing a letter's comments are about, the top of their heading paths.
+bool IsDocumentHeading(const std::string& h) {
+  static const RE2 doc(
+      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))");
+  return RE2::PartialMatch(h, doc);
+}
+
 std::optional<std::string> PageRef(const std::string& heading) {
   static const RE2 re(
       R"((?i)\b(pages?)\s+((?:[A-Z]-)?\d+(?:\s*(?:-|–|and|through|to)\s*(?:[A-Z]-)?\d+)?))");

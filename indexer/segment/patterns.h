@@ -30,6 +30,11 @@ bool IsCompanyClosing(const std::string& text);
 // Looks like a section heading on its own (short, no sentence end, or emphasized).
 bool IsHeadingLike(const Block& block);
 
+// The filing a letter's comments are about, the top of their heading paths: "Form 10-K for
+// the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment No. 2 to
+// Registration Statement ...", "Draft Registration Statement on Form S-1 ...".
+bool IsDocumentHeading(const std::string& heading);
+
 // "page 148" / "pages 12-13" / "page F-97" from a heading, normalised to lower case "page".
 std::optional<std::string> PageRef(const std::string& heading);
 

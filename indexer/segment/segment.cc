@@ -187,15 +187,21 @@ std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size
 }
 
 // A reply that restates nothing: one response holding the body, under the first run of
-// headings the body prints ("Form 10-K ..." / "Non-GAAP Financial Measures, page 48"), which
-// leave the text.
+// headings the body prints when they name the filing or a page ("Form 10-K ..." /
+// "Non-GAAP Financial Measures, page 48"); those leave the text.
 Response NarrativeResponse(const std::vector<Block>& blocks, size_t begin, size_t end) {
   Response r;
   size_t run = begin;
   while (run < end && !IsHeadingLike(blocks[run])) ++run;
   size_t run_end = run;
   while (run_end < end && IsHeadingLike(blocks[run_end])) ++run_end;
-  if (run_end < end) {  // headings above text, not a trailing signature block
+  // Headings above text (not a trailing signature block) that name what the staff commented
+  // on: the filing, or a caption with its page ("Non-GAAP Financial Measures, page 48"); a
+  // table's column captions are no such thing.
+  bool names_subject = false;
+  for (size_t i = run; i < run_end; ++i)
+    names_subject = names_subject || IsDocumentHeading(blocks[i].text) || PageRef(blocks[i].text);
+  if (run_end < end && names_subject) {
     for (size_t i = run; i < run_end; ++i) r.headings.push_back(blocks[i].text);
   } else {
     run = run_end = end;

@@ -50,7 +50,7 @@ TEST_P(LabelledLetterTest, MatchesHandLabel) {
       EXPECT_FALSE(items[i].answer.empty()) << "response " << i + 1 << " has no answer";
     }
   }
-  EXPECT_EQ(HeadingSequence(items), SquashHeadings(label.headings));
+  EXPECT_EQ(LetterHeadingSequence(letter), SquashHeadings(label.headings));
   if (label.kind == "closing" || label.kind == "no_review" || label.kind == "extension_request" ||
       label.kind == "acceleration_request") {
     EXPECT_TRUE(letter.comments.empty());

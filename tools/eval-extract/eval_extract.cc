@@ -3,8 +3,9 @@
 // response pairs); or over a whole corpus (MANIFEST.tsv): implausible letters and thread
 // agreement.
 //
-//   eval-extract labels LETTERS-DETAILED.TSV ROOT...   (ROOT: a folder of ACCESSION.pdf|.htm,
-//                                                        or a mirror with MANIFEST.tsv)
+//   eval-extract labels [--totals] LETTERS-DETAILED.TSV ROOT...
+//     (ROOT: a folder of ACCESSION.pdf|.htm, or a mirror with MANIFEST.tsv; --totals: the
+//     totals alone, for validation labels that nobody reads letter by letter)
 //   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
 //     (implausible letters, then the thread agreement of responses with the staff letters
 //     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
@@ -74,7 +75,11 @@ std::optional<fs::path> FindDocument(const std::string& accession,
   return std::nullopt;
 }
 
-int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots) {
+// per_letter false prints totals only: for the validation labels, which nobody reads letter by
+// letter (looking at their failures would tune the extractor to them).
+int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bool per_letter) {
+  std::ostringstream discarded;
+  std::ostream& out = per_letter ? std::cout : discarded;
   Totals t;
   for (const labels::LetterLabel& label : labels::ReadLabels(labels_tsv.string())) {
     const std::string& acc = label.accession;
@@ -107,7 +112,7 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots) {
         if (!items[i].text.empty() && !items[i].answer.empty()) ++pairs;
       }
     }
-    bool heads_ok = labels::HeadingSequence(items) == labels::SquashHeadings(label.headings);
+    bool heads_ok = labels::LetterHeadingSequence(l) == labels::SquashHeadings(label.headings);
     bool all = kind_ok && count_ok && nums_ok && starts == static_cast<int>(items.size()) &&
                clean == static_cast<int>(items.size()) && heads_ok && pairs == resp;
     t.kind += kind_ok;
@@ -121,20 +126,20 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots) {
     t.with_heading += with_heading;
     t.responses += resp;
     t.pairs += pairs;
-    std::cout << (all ? "ok   " : "FAIL ") << acc << " " << label.form
+    out << (all ? "ok   " : "FAIL ") << acc << " " << label.form
               << " kind=" << LetterKindName(l.kind) << (kind_ok ? "" : "(want " + label.kind + ")")
               << " n=" << items.size() << (count_ok ? "" : "(want " + std::to_string(label.n) + ")")
               << " starts=" << starts << "/" << items.size() << " clean=" << clean
               << " heads=" << (heads_ok ? "ok" : "BAD") << " pairs=" << pairs << "/" << resp
               << "\n";
-    if (!nums_ok) std::cout << "     numbers: " << got_nums << " want " << label.numbers << "\n";
-    for (const auto& b : bad_starts) std::cout << "     start " << b << "\n";
+    if (!nums_ok) out << "     numbers: " << got_nums << " want " << label.numbers << "\n";
+    for (const auto& b : bad_starts) out << "     start " << b << "\n";
     if (!heads_ok) {
-      std::cout << "     headings got:  ";
-      for (const auto& h : labels::HeadingsInOrder(items)) std::cout << h << " || ";
-      std::cout << "\n     headings want: ";
-      for (const auto& h : label.headings) std::cout << h << " || ";
-      std::cout << "\n";
+      out << "     headings got:  ";
+      for (const auto& h : labels::HeadingsInOrder(items)) out << h << " || ";
+      out << "\n     headings want: ";
+      for (const auto& h : label.headings) out << h << " || ";
+      out << "\n";
     }
   }
   auto pct = [](int a, int b) {
@@ -401,8 +406,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args.size() >= 3 && args[0] == "labels") {
-    std::vector<fs::path> roots(args.begin() + 2, args.end());
-    return RunLabels(args[1], roots);
+    bool per_letter = args[1] != "--totals";
+    size_t first = per_letter ? 1 : 2;
+    if (args.size() >= first + 2) {
+      std::vector<fs::path> roots(args.begin() + static_cast<long>(first) + 1, args.end());
+      return RunLabels(args[first], roots, per_letter);
+    }
   }
   if (args.size() >= 2 && args[0] == "corpus") {
     CorpusOptions options;
@@ -420,7 +429,7 @@ int main(int argc, char** argv) {
     }
     if (ok) return RunCorpus(args[1], options);
   }
-  std::cerr << "usage: eval-extract labels LABELS.tsv ROOT...\n"
+  std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;

@@ -125,6 +125,13 @@ std::string HeadingSequence(const std::vector<LabelItem>& items) {
   return SquashHeadings(HeadingsInOrder(items));
 }
 
+std::string LetterHeadingSequence(const Letter& letter) {
+  std::vector<LabelItem> items = LabelItemsOf(letter);
+  for (const Response& r : letter.responses)
+    if (!r.number && r.comment_text.empty()) items.push_back({r.number, "", r.text, r.headings, true});
+  return HeadingSequence(items);
+}
+
 bool CleanText(const std::string& text) {
   for (const char* junk : {"FirstName", "LastName", "Comapany"})
     if (text.find(junk) != std::string::npos) return false;

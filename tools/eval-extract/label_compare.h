@@ -48,6 +48,9 @@ std::vector<std::string> HeadingsInOrder(const std::vector<LabelItem>& items);
 // The same, squashed to lower-case alphanumerics and concatenated (how labels compare).
 std::string HeadingSequence(const std::vector<LabelItem>& items);
 std::string SquashHeadings(const std::vector<std::string>& headings);
+// The heading sequence of every item of the letter, a narrative response (one that restates
+// no comment, so no LabelItem) included: the headings the letter prints above its text.
+std::string LetterHeadingSequence(const Letter& letter);
 // No running header, template residue or closing boilerplate inside the text.
 bool CleanText(const std::string& text);
 
