@@ -18,6 +18,18 @@ constexpr size_t kMentionBytes = 3000;
 // text); a narrative response that names a date for a later answer is longer.
 constexpr size_t kMaxExtensionRequestBytes = 2500;
 
+// Inferring the writer when the form is unknown: cues score for the staff or the company.
+// A strong staff cue (Mail Stop, "we have reviewed", the staff's boilerplate, the Division's
+// signature) decides alone; the Division's name alone does not (companies address it), and a
+// company's voice ("in response to the staff", "on behalf of the company") outweighs one
+// strong staff cue, since company letters quote the staff.
+constexpr int kStrongStaffCue = 2;
+constexpr int kWeakStaffCue = 1;
+constexpr int kCompanyCue = 3;
+constexpr int kStaffScore = 2;
+constexpr size_t kStaffCueBytes = 6000;
+constexpr size_t kWholeLetterBytes = 200000;
+
 // Lower-cased, punctuation-folded text of the first blocks (up to max bytes).
 std::string LeadText(const std::vector<Block>& blocks, size_t max) {
   std::string out;
@@ -108,8 +120,9 @@ const RE2& LaterDate() {
       R"(\b(?:will|would|shall|expects? to|expected to|intends? to|plans? to|anticipates?|agreed to|agrees? to)\b.{0,80}\b(?:by|on or before|no later than|on|until|within)\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the end of|\d{1,2}/\d{1,2})\b)");
   return re;
 }
-const RE2& ResponseRestrictions() {
-  // An acceleration or extension cue inside a response's opening is a side remark.
+// "We request an extension", "confirm the additional time": said in the opening, the
+// letter's numbered items are what it will answer later, not answers.
+const RE2& RequestsExtension() {
   static const RE2 re(R"((?:request|confirm)\w* (?:an? |the )?(?:extension|additional time))");
   return re;
 }
@@ -154,12 +167,12 @@ LetterKind ClassifyStaffLetter(const std::string& t, size_t items) {
 
 LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::string& t,
                                  size_t items) {
-  std::string opening = Prefix(t, items > 0 ? kOpeningBytes : 4000);
+  std::string opening = Prefix(t, kOpeningBytes);
   bool accelerate = Has(t, AccelerationCue());
   // Numbered items that answer comments make a response, unless the opening says the letter
   // asks for acceleration or time (and its items are representations or a list).
   if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) &&
-      !Has(opening, AccelerationCue()) && !Has(opening, ResponseRestrictions()))
+      !Has(opening, AccelerationCue()) && !Has(opening, RequestsExtension()))
     return LetterKind::kResponse;
   if (accelerate) return LetterKind::kAccelerationRequest;
   // It answers no comment and names a later date for its answer.
@@ -172,21 +185,21 @@ LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::st
 }  // namespace
 
 bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
-  std::string t = LeadText(blocks, 6000);
+  std::string t = LeadText(blocks, kStaffCueBytes);
   int score = 0;
-  if (Has(t, MailStop())) score += 2;
-  if (Has(t, DivisionOrOffice())) score += 1;
-  if (Has(t, StaffReviewed())) score += 2;
-  if (Has(t, CompanyVoice())) score -= 3;
-  if (Has(t, StaffBoilerplate())) score += 2;
+  if (Has(t, MailStop())) score += kStrongStaffCue;
+  if (Has(t, DivisionOrOffice())) score += kWeakStaffCue;  // company letters are addressed there
+  if (Has(t, StaffReviewed())) score += kStrongStaffCue;
+  if (Has(t, CompanyVoice())) score -= kCompanyCue;
+  if (Has(t, StaffBoilerplate())) score += kStrongStaffCue;
   // Staff letters are signed by the Division ("Sincerely, ... Division of Corporation
   // Finance"); company letters are addressed to it at the top.
-  std::string all = LeadText(blocks, 200000);
+  std::string all = LeadText(blocks, kWholeLetterBytes);
   size_t sincerely = all.rfind("sincerely");
   if (sincerely != std::string::npos &&
       all.find("division of corporation finance", sincerely) != std::string::npos)
-    score += 2;
-  return score >= 2;
+    score += kStrongStaffCue;
+  return score >= kStaffScore;
 }
 
 LetterKind ClassifyLetter(const std::vector<Block>& blocks, bool staff, size_t items) {

@@ -443,5 +443,62 @@ TEST(ExtractTraps, TitleCaseNumberedSubheadingsAreNotComments) {  // Ford narrat
   EXPECT_FALSE(l.responses[0].number);
 }
 
+// A staff letter whose comment 3 lost its number (page furniture drawn over it, a bad text
+// layer): the sequence goes on at 4 because 5 follows, and the letter says what is missing.
+TEST(ExtractTraps, SequenceSurvivesOneLostNumber) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1. Please revise the revenue note.\n\n2. Please tell us about the loans.\n\n"
+                  "3 Please explain the hedge.\n\n4. Please disclose the segment measure.\n\n"
+                  "5. Please quantify the charge.\n\nSincerely,\n\nDivision of Corporation "
+                  "Finance\n");
+  ASSERT_EQ(l.comments.size(), 4u);
+  EXPECT_EQ(l.comments[2].number, 4);
+  EXPECT_EQ(l.comments[3].number, 5);
+  EXPECT_NE(l.comments[1].text.find("Please explain the hedge."), std::string::npos);
+  bool noted = false;
+  for (const std::string& issue : l.issues) noted = noted || issue.find("number 3") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+// The same gap without a number after it is a list, or the end: no jump.
+TEST(ExtractTraps, SequenceDoesNotJumpWithoutConfirmation) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1. Please revise the revenue note.\n\n2. Please tell us about the loans.\n\n"
+                  "4. Please disclose the segment measure.\n\nSincerely,\n\nDivision of "
+                  "Corporation Finance\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+}
+
+// Headings whose words carry abbreviation dots ("Amendment No. 1", "U.S. Federal") are
+// headings, and the filing heading stays on top of later sections.
+TEST(ExtractTraps, AbbreviationsInsideHeadings) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Amendment No. 1 to Draft Registration Statement on Form 10-12B\n\n"
+                  "Summary, page 1\n\n1. Please define the term clean energy.\n\n"
+                  "Certain U.S. Federal Income Tax Considerations, page 69\n\n"
+                  "2. Please revise the tax opinion.\n\nSincerely,\n\nDivision of "
+                  "Corporation Finance\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings,
+            (std::vector<std::string>{"Amendment No. 1 to Draft Registration Statement on Form 10-12B",
+                                      "Summary, page 1"}));
+  EXPECT_EQ(l.comments[1].headings.back(), "Certain U.S. Federal Income Tax Considerations, page 69");
+}
+
+// A narrative reply restates nothing; the headings it prints above its answer stay with it.
+TEST(ExtractTraps, NarrativeResponseKeepsItsHeadings) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Form 10-K for the Year Ended December 31, 2019</b></p>"
+                  "<p><b>Non-GAAP Financial Measures, page 48</b></p>"
+                  "<p>The Company confirms that in future filings it will revise the title of "
+                  "the measure.</p><p>Sincerely,</p><p>Jane</p>");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings,
+            (std::vector<std::string>{"Form 10-K for the Year Ended December 31, 2019",
+                                      "Non-GAAP Financial Measures, page 48"}));
+  EXPECT_EQ(l.responses[0].text.find("Non-GAAP"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace corresp

@@ -1,5 +1,5 @@
-// Every hand-labelled letter (tests/data/labels/letters-detailed.tsv: 31 staff letters and 31
-// company letters) is a test case: kind, item count, numbers, the first words of each item,
+// Every hand-labelled letter of tests/data/labels/letters-detailed.tsv (31 staff letters and 31
+// company letters) and letters-more-dev.tsv (54) is a test case: kind, item count, numbers, the first words of each item,
 // the heading sequence, clean item texts and split response pairs must all match. Each case's
 // failure message carries the label's notes: the trap that letter pins.
 #include <gtest/gtest.h>
@@ -17,7 +17,18 @@ using namespace corresp::labels;
 
 const std::string kData = CORRESP_TEST_DATA;
 
-std::vector<LetterLabel> AllLabels() { return ReadLabels(kData + "/labels/letters-detailed.tsv"); }
+// The 62 letters the extractor was first built on, and the development part of 75 more letters
+// labelled independently of the code (letters-more-dev.tsv: 54 letters). The validation part
+// (letters-more-validation.tsv) is deliberately not pinned here: eval-extract labels --totals
+// measures it, and nobody tunes the extractor to its letters.
+std::vector<LetterLabel> DetailedLabels() {
+  return ReadLabels(kData + "/labels/letters-detailed.tsv");
+}
+std::vector<LetterLabel> AllLabels() {
+  std::vector<LetterLabel> all = DetailedLabels();
+  for (LetterLabel& l : ReadLabels(kData + "/labels/letters-more-dev.tsv")) all.push_back(l);
+  return all;
+}
 
 class LabelledLetterTest : public ::testing::TestWithParam<LetterLabel> {};
 
@@ -58,9 +69,9 @@ TEST_P(LabelledLetterTest, MatchesHandLabel) {
   }
 }
 
-TEST(LabelledLettersTest, AllSixtyTwoArePresent) {
+TEST(LabelledLettersTest, AllArePresent) {
   std::vector<LetterLabel> labels = AllLabels();
-  EXPECT_EQ(labels.size(), 62u);
+  EXPECT_EQ(labels.size(), 62u + 54u);
   for (const LetterLabel& l : labels)
     EXPECT_TRUE(FindLabelledDocument(kData, l.accession)) << l.accession;
 }
