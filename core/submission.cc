@@ -1,6 +1,6 @@
 #include "core/submission.h"
 
-#include <array>
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -164,34 +164,93 @@ void FillFiling(const Header& header, std::string_view first_line, Submission* o
   f.file_number = Lookup(*company, "SEC FILE NUMBER");
 }
 
+// What a problem becomes in each mode: kStrict an error, kLenient a note in `issues`.
+class Problems {
+ public:
+  Problems(ParseMode mode, std::vector<std::string>* issues) : mode_(mode), issues_(issues) {}
+  ParseMode mode() const { return mode_; }
+
+  // kStrict: Corruption(what). kLenient: notes "what; repair" and returns OK to go on.
+  Status Report(const std::string& what, std::string_view repair) const {
+    if (mode_ == ParseMode::kStrict) return Corruption(what);
+    Note(what + "; " + std::string(repair));
+    return Status::Ok();
+  }
+  // Notes a problem already repaired (kLenient only; kStrict never gets this far).
+  void Note(std::string what) const {
+    if (issues_ != nullptr) issues_->push_back(std::move(what));
+  }
+
+ private:
+  ParseMode mode_;
+  std::vector<std::string>* issues_;
+};
+
 bool StartsWithUuBegin(std::string_view body) {
   return body.starts_with("begin ") && body.size() > 10 && body[6] >= '0' && body[6] <= '7';
 }
 
-// Decodes the body of one document: <PDF>...</PDF> or a bare uuencoded block, else as-is.
-Result<std::string> DecodeBody(std::string_view body, const std::string& filename) {
-  std::string_view lead = body;
-  while (!lead.empty() && (lead.front() == '\n' || lead.front() == '\r')) lead.remove_prefix(1);
-  if (lead.starts_with("<PDF>")) {
-    std::size_t end = RFindLineTag(lead, "</PDF>", lead.size());
-    if (end == std::string_view::npos) return Corruption(filename + ": <PDF> without </PDF>");
-    Result<std::string> decoded = UuDecode(lead.substr(5, end - 5));
-    if (!decoded.ok()) return decoded.status().WithContext(filename);
-    return decoded;
+// Characters a uuencoded line may carry beyond what its count needs: some encoders append a
+// checksum character.
+constexpr std::size_t kUuExtraChars = 1;
+
+bool IsUuChar(char c) { return c >= ' ' && c <= '`'; }
+
+// Appends the bytes of one uuencoded line to *out and returns "", or returns why the line is
+// malformed and appends nothing. Characters missing at the end of a line (stripped trailing
+// spaces) count as zero bits.
+std::string_view DecodeUuLine(std::string_view line, std::string* out) {
+  if (line.empty()) return "";
+  int n = (line[0] - ' ') & 63;
+  std::size_t needed = static_cast<std::size_t>((n + 2) / 3 * 4);
+  if (line.size() > 1 + needed + kUuExtraChars) return "too long";
+  for (std::size_t i = 0; i < line.size() && i <= needed; ++i) {
+    if (!IsUuChar(line[i])) return "bad character";
   }
-  if (StartsWithUuBegin(lead)) {
-    Result<std::string> decoded = UuDecode(lead);
-    if (!decoded.ok()) return decoded.status().WithContext(filename);
-    return decoded;
+  auto sextet = [&](std::size_t i) { return i < line.size() ? (line[i] - ' ') & 63 : 0; };
+  for (std::size_t g = 1; g < 1 + needed; g += 4) {
+    int s0 = sextet(g), s1 = sextet(g + 1), s2 = sextet(g + 2), s3 = sextet(g + 3);
+    const char bytes[3] = {static_cast<char>(s0 << 2 | s1 >> 4),
+                           static_cast<char>((s1 & 15) << 4 | s2 >> 2),
+                           static_cast<char>((s2 & 3) << 6 | s3)};
+    for (int k = 0; k < 3 && n > 0; ++k, --n) out->push_back(bytes[k]);
   }
-  return std::string(body);
+  return "";
 }
 
-// Parses the <DOCUMENT> block text[begin, end) (end = offset of its </DOCUMENT> line).
-Result<SubmissionDocument> ParseDocument(std::string_view text, std::size_t begin,
-                                         std::size_t end) {
+// Decodes one document's <TEXT> body into doc->body: <PDF>...</PDF> or a bare uuencoded
+// block, else the body as it stands. `name` prefixes errors and notes.
+Status DecodeBody(std::string_view body, const std::string& name, const Problems& problems,
+                  SubmissionDocument* doc) {
+  std::string_view lead = body;
+  while (!lead.empty() && (lead.front() == '\n' || lead.front() == '\r')) lead.remove_prefix(1);
+  std::string_view encoded = lead;
+  if (lead.starts_with("<PDF>")) {
+    doc->pdf_tag = true;
+    std::size_t end = RFindLineTag(lead, "</PDF>", lead.size());
+    if (end == std::string_view::npos) {
+      CORRESP_RETURN_IF_ERROR(
+          problems.Report(name + ": <PDF> without </PDF>", "decoded to the end of the body"));
+      end = lead.size();
+    }
+    encoded = lead.substr(5, end - 5);
+  } else if (!StartsWithUuBegin(lead)) {
+    doc->body = std::string(body);
+    return Status::Ok();
+  }
+  std::vector<std::string> notes;
+  Result<std::string> decoded = UuDecode(encoded, problems.mode(), &notes);
+  if (!decoded.ok()) return decoded.status().WithContext(name);
+  for (const std::string& note : notes) problems.Note(name + ": " + note);
+  doc->body = std::move(decoded).value();
+  return Status::Ok();
+}
+
+// Parses one <DOCUMENT> block (from its <DOCUMENT> line to its </DOCUMENT> line, exclusive)
+// and appends it to *documents; kLenient drops a block without <TEXT>.
+Status ParseDocument(std::string_view block, const Problems& problems,
+                     std::vector<SubmissionDocument>* documents) {
   SubmissionDocument doc;
-  std::string_view block = text.substr(begin, end - begin);
   LineCursor cursor(block);
   std::string_view line;
   std::size_t offset;
@@ -216,29 +275,35 @@ Result<SubmissionDocument> ParseDocument(std::string_view text, std::size_t begi
   }
   std::string name =
       doc.filename.empty() ? "document " + std::to_string(doc.sequence) : doc.filename;
-  if (text_start == std::string_view::npos) return Corruption(name + ": <DOCUMENT> without <TEXT>");
+  if (text_start == std::string_view::npos) {
+    return problems.Report(name + ": <DOCUMENT> without <TEXT>", "document dropped");
+  }
   std::size_t text_end = RFindLineTag(block, "</TEXT>", block.size());
   if (text_end == std::string_view::npos || text_end < text_start) {
-    return Corruption(name + ": <TEXT> without </TEXT>");
+    CORRESP_RETURN_IF_ERROR(
+        problems.Report(name + ": <TEXT> without </TEXT>", "body read to the end of the block"));
+    text_end = block.size();
   }
-  Result<std::string> body = DecodeBody(block.substr(text_start, text_end - text_start), name);
-  if (!body.ok()) return body.status();
-  doc.body = std::move(body).value();
+  CORRESP_RETURN_IF_ERROR(
+      DecodeBody(block.substr(text_start, text_end - text_start), name, problems, &doc));
   doc.content_type = ContentTypeForFilename(doc.filename);
-  return doc;
+  documents->push_back(std::move(doc));
+  return Status::Ok();
 }
 
-Result<std::vector<SubmissionDocument>> ParseDocumentsFrom(std::string_view bytes,
-                                                           std::size_t pos) {
+Result<std::vector<SubmissionDocument>> ParseDocumentsFrom(std::string_view bytes, std::size_t pos,
+                                                           const Problems& problems) {
   std::vector<SubmissionDocument> documents;
+  int count = 0;
   while ((pos = FindLineTag(bytes, "<DOCUMENT>", pos)) != std::string_view::npos) {
+    ++count;
     std::size_t end = FindLineTag(bytes, "</DOCUMENT>", pos);
     if (end == std::string_view::npos) {
-      return Corruption("<DOCUMENT> " + std::to_string(documents.size() + 1) + " never closes");
+      CORRESP_RETURN_IF_ERROR(problems.Report(
+          "<DOCUMENT> " + std::to_string(count) + " never closes", "read to the next <DOCUMENT>"));
+      end = std::min(FindLineTag(bytes, "<DOCUMENT>", pos + 1), bytes.size());
     }
-    Result<SubmissionDocument> doc = ParseDocument(bytes, pos, end);
-    if (!doc.ok()) return doc.status();
-    documents.push_back(std::move(doc).value());
+    CORRESP_RETURN_IF_ERROR(ParseDocument(bytes.substr(pos, end - pos), problems, &documents));
     pos = end;
   }
   return documents;
@@ -247,46 +312,45 @@ Result<std::vector<SubmissionDocument>> ParseDocumentsFrom(std::string_view byte
 }  // namespace
 
 Result<std::vector<SubmissionDocument>> ParseDocumentBlocks(std::string_view bytes) {
-  return ParseDocumentsFrom(bytes, 0);
+  return ParseDocumentsFrom(bytes, 0, Problems(ParseMode::kStrict, nullptr));
 }
 
-Result<std::string> UuDecode(std::string_view text) {
+Result<std::string> UuDecode(std::string_view text, ParseMode mode,
+                             std::vector<std::string>* issues) {
+  Problems problems(mode, issues);
   LineCursor cursor(text);
   std::string_view line;
   std::size_t offset;
   bool begun = false;
+  bool ended = false;
   std::string out;
   int line_no = 0;
-  while (cursor.Next(&line, &offset)) {
+  int skipped = 0;
+  std::string first_skipped;
+  while (!ended && cursor.Next(&line, &offset)) {
     ++line_no;
     if (!begun) {
       begun = StartsWithUuBegin(line);
       continue;
     }
-    if (line == "end") return out;
-    if (line.empty()) continue;
-    int n = (line[0] - 32) & 63;
-    std::size_t needed = static_cast<std::size_t>((n + 2) / 3 * 4);
-    auto sextet = [&](std::size_t i) -> int {
-      if (i >= line.size()) return 0;  // trailing spaces stripped by some encoders
-      unsigned char c = static_cast<unsigned char>(line[i]);
-      return (c < 32 || c > 96) ? -1 : (c - 32) & 63;
-    };
-    if (line.size() > needed + 2) {
-      return Corruption("uuencoded line " + std::to_string(line_no) + " too long");
-    }
-    for (std::size_t g = 0; g < needed; g += 4) {
-      std::array<int, 4> s = {sextet(1 + g), sextet(2 + g), sextet(3 + g), sextet(4 + g)};
-      for (int v : s) {
-        if (v < 0) return Corruption("bad character in uuencoded line " + std::to_string(line_no));
-      }
-      char bytes[3] = {static_cast<char>(s[0] << 2 | s[1] >> 4),
-                       static_cast<char>((s[1] & 15) << 4 | s[2] >> 2),
-                       static_cast<char>((s[2] & 3) << 6 | s[3])};
-      for (int k = 0; k < 3 && n > 0; ++k, --n) out.push_back(bytes[k]);
-    }
+    ended = line == "end";
+    if (ended) break;
+    std::string_view malformed = DecodeUuLine(line, &out);
+    if (malformed.empty()) continue;
+    std::string what = "uuencoded line " + std::to_string(line_no) + " " + std::string(malformed);
+    if (mode == ParseMode::kStrict) return Corruption(what);
+    if (skipped++ == 0) first_skipped = what;
   }
-  return Corruption(begun ? "uuencoded data without its end line" : "no uuencode begin line");
+  if (skipped > 0) {  // one note for the lot: a mangled file can have thousands
+    problems.Note(std::to_string(skipped) +
+                  " malformed uuencoded line(s) skipped (first: " + first_skipped + ")");
+  }
+  if (!begun) CORRESP_RETURN_IF_ERROR(problems.Report("no uuencode begin line", "nothing decoded"));
+  if (begun && !ended) {
+    CORRESP_RETURN_IF_ERROR(
+        problems.Report("uuencoded data without its end line", "decoded to the end"));
+  }
+  return out;
 }
 
 std::string ContentTypeForFilename(std::string_view filename) {
@@ -307,27 +371,41 @@ std::string ContentTypeForFilename(std::string_view filename) {
 
 bool IsLetterType(std::string_view type) { return type == "UPLOAD" || type == "CORRESP"; }
 
-Result<Submission> ParseSubmission(std::string_view bytes) {
+Result<Submission> ParseSubmission(std::string_view bytes, ParseMode mode) {
+  Submission out;
+  Problems problems(mode, &out.issues);
   std::size_t header_begin = FindLineTag(bytes, "<SEC-HEADER>", 0);
   if (header_begin == std::string_view::npos) header_begin = FindLineTag(bytes, "<IMS-HEADER>", 0);
+  std::size_t documents_from = 0;
   if (header_begin == std::string_view::npos) {
-    return Corruption("not an EDGAR submission: no <SEC-HEADER>");
+    if (FindLineTag(bytes, "<DOCUMENT>", 0) == std::string_view::npos) {
+      return Corruption("not an EDGAR submission: no <SEC-HEADER> and no <DOCUMENT>");
+    }
+    CORRESP_RETURN_IF_ERROR(problems.Report("not an EDGAR submission: no <SEC-HEADER>",
+                                            "read its <DOCUMENT> blocks alone"));
+  } else {
+    std::string_view close_tag =
+        bytes.substr(header_begin, 5) == "<SEC-" ? "</SEC-HEADER>" : "</IMS-HEADER>";
+    std::size_t header_end = FindLineTag(bytes, close_tag, header_begin);
+    if (header_end == std::string_view::npos) {
+      CORRESP_RETURN_IF_ERROR(
+          problems.Report("SGML header never closes", "read to the first <DOCUMENT>"));
+      header_end = std::min(FindLineTag(bytes, "<DOCUMENT>", header_begin), bytes.size());
+    }
+    bool wrapped = bytes.starts_with("<SEC-DOCUMENT>") || bytes.starts_with("<IMS-DOCUMENT>");
+    if (wrapped &&
+        FindLineTag(bytes, bytes.starts_with("<SEC") ? "</SEC-DOCUMENT>" : "</IMS-DOCUMENT>",
+                    header_end) == std::string_view::npos) {
+      CORRESP_RETURN_IF_ERROR(
+          problems.Report("submission never closes (truncated?)", "read as it stands"));
+    }
+    std::string_view first_line = bytes.substr(0, bytes.find('\n'));
+    FillFiling(ParseHeaderLines(bytes.substr(header_begin, header_end - header_begin)), first_line,
+               &out);
+    documents_from = header_end;
   }
-  std::string_view close_tag =
-      bytes.substr(header_begin, 5) == "<SEC-" ? "</SEC-HEADER>" : "</IMS-HEADER>";
-  std::size_t header_end = FindLineTag(bytes, close_tag, header_begin);
-  if (header_end == std::string_view::npos) return Corruption("SGML header never closes");
-  bool wrapped = bytes.starts_with("<SEC-DOCUMENT>") || bytes.starts_with("<IMS-DOCUMENT>");
-  if (wrapped &&
-      FindLineTag(bytes, bytes.starts_with("<SEC") ? "</SEC-DOCUMENT>" : "</IMS-DOCUMENT>",
-                  header_end) == std::string_view::npos) {
-    return Corruption("submission never closes (truncated?)");
-  }
-  Submission out;
-  std::string_view first_line = bytes.substr(0, bytes.find('\n'));
-  FillFiling(ParseHeaderLines(bytes.substr(header_begin, header_end - header_begin)), first_line,
-             &out);
-  Result<std::vector<SubmissionDocument>> documents = ParseDocumentsFrom(bytes, header_end);
+  Result<std::vector<SubmissionDocument>> documents =
+      ParseDocumentsFrom(bytes, documents_from, problems);
   if (!documents.ok()) return documents.status();
   out.documents = std::move(documents).value();
   for (const SubmissionDocument& d : out.documents) {

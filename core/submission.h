@@ -1,12 +1,31 @@
 // Parsing of a complete EDGAR submission file (ACCESSION.txt): the SGML header and every
-// <DOCUMENT> in it. Used by the crawler (one request per filing) and by the extractor (which
-// may read a stored .txt submission).
+// <DOCUMENT> in it. One parser with two modes, one uudecoder shared by both:
 //
-// The parser is total: any bytes give either a Submission or a Status, never a crash. It
-// returns kCorruption when the SGML never closes (a <SEC-HEADER>, <DOCUMENT>, <TEXT> or <PDF>
-// without its end tag, i.e. a truncated download) or a uuencoded body is malformed, and when
-// the bytes are not an SGML submission at all. Header fields it cannot read are left empty
-// and noted in `issues`; they never fail the parse.
+//   ParseMode::kStrict   the crawler: a truncated download or a bad uuencoded line is an error,
+//                        so the crawler falls back to the documents instead of storing a
+//                        partial letter.
+//   ParseMode::kLenient  the extractor, after the strict parse refused: read what is there
+//                        from a letter that will not be fetched again; every repair is noted.
+//
+// The parser is total in both modes: any bytes give either a Submission or a Status, never a
+// crash. Outcomes of ParseSubmission, by what the bytes hold:
+//
+//   bytes hold                                   kStrict           kLenient (note in `issues`)
+//   no header and no <DOCUMENT> line             kCorruption       kCorruption
+//   bare <DOCUMENT> blocks, no header            kCorruption       documents; filing left empty
+//   <SEC-HEADER> that never closes               kCorruption       header up to the first
+//                                                                  <DOCUMENT> or the end
+//   <SEC-DOCUMENT> without </SEC-DOCUMENT>       kCorruption       parsed as it stands
+//   <DOCUMENT> without </DOCUMENT>               kCorruption       block runs to the end
+//   <DOCUMENT> without <TEXT>                    kCorruption       that document is dropped
+//   <TEXT> without </TEXT>                       kCorruption       body runs to the block's end
+//   <PDF> without </PDF>                         kCorruption       decoded to the body's end
+//   a malformed uuencoded line                   kCorruption       line skipped and counted
+//   uuencoded data without "begin" or "end"      kCorruption       what decoded (maybe nothing)
+//   a header field it cannot read                field left empty, noted in `issues` (both)
+//
+// Tags are recognised at the start of a line (after "\r\n" too). A kCorruption message names
+// the document (its FILENAME, else "document SEQUENCE") it concerns.
 #pragma once
 
 #include <string>
@@ -18,6 +37,11 @@
 
 namespace corresp {
 
+enum class ParseMode {
+  kStrict,   // first problem is a kCorruption error: nothing partial is ever stored
+  kLenient,  // repair and go on; only bytes with no SGML at all are an error
+};
+
 struct SubmissionDocument {
   int sequence = 0;          // <SEQUENCE>, 0 when absent
   std::string type;          // <TYPE>: "UPLOAD", "CORRESP", "GRAPHIC", ...
@@ -27,6 +51,7 @@ struct SubmissionDocument {
   // The document's original bytes: a <PDF> (or other uuencoded) body decoded; a plain <TEXT>
   // body exactly as it stands between the line "<TEXT>" and the line "</TEXT>".
   std::string body;
+  bool pdf_tag = false;  // the body stood inside <PDF>: EDGAR says it is a PDF, even if broken
 };
 
 struct Submission {
@@ -34,20 +59,29 @@ struct Submission {
   // filing.documents mirrors `documents` (sha256 left empty: the store assigns it).
   Filing filing;
   std::vector<SubmissionDocument> documents;
-  std::vector<std::string> issues;  // header fields that could not be read
+  // Header fields that could not be read; in kLenient mode also each repair (see the table).
+  std::vector<std::string> issues;
 };
 
-// Parses a whole submission file. See the file comment for the failure cases.
-Result<Submission> ParseSubmission(std::string_view bytes);
+// Parses a whole submission file. See the file comment for the outcomes in each mode.
+Result<Submission> ParseSubmission(std::string_view bytes, ParseMode mode = ParseMode::kStrict);
 
 // Parses bare <DOCUMENT> blocks without a submission header, as in the .htm files EDGAR
-// serves with their SGML wrapper still on. Text outside the blocks is ignored; no block at all
-// gives an empty vector. kCorruption as for ParseSubmission.
+// serves with their SGML wrapper still on, strictly. Text outside the blocks is ignored; no
+// block at all gives an empty vector. kCorruption as for ParseSubmission in kStrict mode.
 Result<std::vector<SubmissionDocument>> ParseDocumentBlocks(std::string_view bytes);
 
-// Decodes one uuencoded block ("begin MODE NAME" ... "end"); text around the block is
-// ignored. kCorruption when there is no begin line, no end line, or a bad line.
-Result<std::string> UuDecode(std::string_view text);
+// Decodes one uuencoded block ("begin MODE NAME" ... "end"); text before the begin line is
+// ignored. Each line's first character gives its byte count; a line shorter than that count
+// needs (a mail or text tool stripped its trailing spaces, which encode zero bits) is padded
+// with zero bits, the same in both modes. A line is malformed when it holds a character
+// outside ' '..'`' or is longer than its count needs (beyond one checksum character).
+//   kStrict:  kCorruption on no begin line, no end line, or the first malformed line.
+//   kLenient: never fails; malformed lines are skipped, and each problem (the skipped lines
+//             with their count, a missing begin or end line) is appended to *issues when
+//             issues is not null.
+Result<std::string> UuDecode(std::string_view text, ParseMode mode = ParseMode::kStrict,
+                             std::vector<std::string>* issues = nullptr);
 
 // "application/pdf" for .pdf, "text/html" for .htm/.html, "text/plain" for .txt, "image/jpeg",
 // "image/gif", "image/png", "application/xml", else "application/octet-stream".

@@ -24,18 +24,15 @@ struct SgmlPayload {
 // whitespace, with <SEC-DOCUMENT>, <SEC-HEADER>, <DOCUMENT> or <IMS-DOCUMENT>).
 bool LooksLikeSgml(std::string_view bytes);
 
-// Unwraps the letter through core/submission.h (ParseSubmission, or ParseDocumentBlocks for a
-// bare wrapper); when that strict parser refuses (truncated SGML, a bad uuencoded line), falls
-// back to a lenient scan and says so in `issues`.
+// Unwraps the letter (the first document of TYPE UPLOAD/CORRESP, else the first document)
+// through core/submission.h: ParseSubmission in kStrict mode (ParseDocumentBlocks for a bare
+// wrapper without header); when that refuses (truncated SGML, a bad uuencoded line) or finds
+// no document, ParseSubmission in kLenient mode, with the refusal and each repair in `issues`.
+// nullopt when neither finds a document with a <TEXT>.
 std::optional<SgmlPayload> ReadSgml(std::string_view bytes);
 
-// The lenient scan: unwraps the first letter document (TYPE UPLOAD/CORRESP, else the first
-// document). Returns nullopt when no <DOCUMENT>/<TEXT> is found. Never throws.
+// The kLenient parse alone, without the strict attempt first (tools/eval-extract's block dump).
 std::optional<SgmlPayload> UnwrapSgml(std::string_view bytes);
-
-// Decodes a uuencoded block ("begin 644 name" ... "end"); bad lines are skipped and
-// counted in *bad_lines. (core/submission.h's UuDecode is the strict version.)
-std::string UuDecodeLenient(std::string_view text, int* bad_lines);
 
 // Sniffs a payload's type from its bytes and a file name.
 PayloadType SniffType(std::string_view bytes, std::string_view name);

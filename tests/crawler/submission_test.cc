@@ -98,6 +98,7 @@ TEST(SubmissionTest, TruncatedSubmissionsAreCorruption) {
   EXPECT_EQ(s.status().code(), StatusCode::kCorruption);
 }
 
+// Strict refuses a bad uuencoded line; lenient skips that one line and says so.
 TEST(SubmissionTest, BadUuencodedDataIsCorruption) {
   std::string full = ReadFile(kCiti / "0000000000-19-013210.txt");
   std::size_t line = full.find("\nM", full.find("begin 644"));
@@ -106,6 +107,14 @@ TEST(SubmissionTest, BadUuencodedDataIsCorruption) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kCorruption);
   EXPECT_NE(s.status().message().find("filename1.pdf"), std::string::npos);
+  Result<Submission> lenient = ParseSubmission(full, ParseMode::kLenient);
+  ASSERT_TRUE(lenient.ok());
+  std::string pdf = ReadFile(kCiti / "000000000019013210/filename1.pdf");
+  EXPECT_EQ(lenient->documents.at(0).body.size(), pdf.size() - 45);  // one 'M' line less
+  ASSERT_FALSE(lenient->issues.empty());
+  EXPECT_EQ(lenient->issues.back(),
+            "filename1.pdf: 1 malformed uuencoded line(s) skipped (first: uuencoded line 3 bad "
+            "character)");
 }
 
 TEST(SubmissionTest, UuDecodeKnownValues) {
@@ -145,9 +154,12 @@ TEST(SubmissionTest, SubjectCompanyWinsOverFiledBy) {
   EXPECT_EQ(s->filing.company, "ACME");
 }
 
+// Bytes with no SGML at all are kCorruption in both modes; nothing crashes either mode.
 TEST(SubmissionTest, GarbageNeverCrashes) {
-  EXPECT_EQ(ParseSubmission("").status().code(), StatusCode::kCorruption);
-  EXPECT_EQ(ParseSubmission("<html>hello</html>").status().code(), StatusCode::kCorruption);
+  for (ParseMode mode : {ParseMode::kStrict, ParseMode::kLenient}) {
+    EXPECT_EQ(ParseSubmission("", mode).status().code(), StatusCode::kCorruption);
+    EXPECT_EQ(ParseSubmission("<html>hello</html>", mode).status().code(), StatusCode::kCorruption);
+  }
   std::string full = ReadFile(kCiti / "0000000000-19-013210.txt");
   unsigned seed = 7;
   for (int round = 0; round < 200; ++round) {
@@ -157,6 +169,8 @@ TEST(SubmissionTest, GarbageNeverCrashes) {
       mutated[seed % mutated.size()] = static_cast<char>(seed >> 16);
     }
     (void)ParseSubmission(mutated);
+    (void)ParseSubmission(mutated, ParseMode::kLenient);
+    (void)ParseSubmission(mutated.substr(0, seed % mutated.size()), ParseMode::kLenient);
   }
 }
 

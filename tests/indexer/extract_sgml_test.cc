@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/submission.h"
 #include "indexer/extract/extract.h"
 #include "indexer/extract/sgml.h"
 
@@ -37,12 +38,16 @@ std::string UuEncode(const std::string& bytes, const std::string& name) {
   return out + "`\nend\n";
 }
 
-TEST(SgmlTest, UuDecodeRoundTrips) {
+TEST(SgmlTest, UuDecodeRoundTripsInBothModes) {
   std::string data;
   for (int i = 0; i < 1000; ++i) data.push_back(static_cast<char>(i * 7));
-  int bad = 0;
-  EXPECT_EQ(UuDecodeLenient(UuEncode(data, "x.bin"), &bad), data);
-  EXPECT_EQ(bad, 0);
+  for (ParseMode mode : {ParseMode::kStrict, ParseMode::kLenient}) {
+    std::vector<std::string> issues;
+    Result<std::string> decoded = UuDecode(UuEncode(data, "x.bin"), mode, &issues);
+    ASSERT_TRUE(decoded.ok());
+    EXPECT_EQ(*decoded, data);
+    EXPECT_TRUE(issues.empty());
+  }
 }
 
 TEST(SgmlTest, SubmissionWithUuencodedPdfReadsLikeThePdf) {
@@ -63,17 +68,90 @@ TEST(SgmlTest, SubmissionWithUuencodedPdfReadsLikeThePdf) {
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(from_txt.comments[i].text, from_pdf.comments[i].text);
 }
 
+// ReadSgml falls back to the lenient parse: a submission cut before any of its closing tags,
+// or with its uuencoded lines' trailing spaces stripped, reads as the whole letter.
+TEST(SgmlTest, TruncatedOrStrippedSubmissionReadsAsTheWholeLetter) {
+  std::string pdf = ReadAll(std::string(CORRESP_TEST_DATA) + "/labelled/0000000000-16-072562.pdf");
+  std::string encoded = UuEncode(pdf, "filename1.pdf");
+  std::string stripped_encoded;
+  for (char c : encoded) {
+    if (c == '\n') {
+      while (!stripped_encoded.empty() && stripped_encoded.back() == ' ') {
+        stripped_encoded.pop_back();
+      }
+    }
+    stripped_encoded.push_back(c == '`' ? ' ' : c);
+  }
+  auto submission = [](const std::string& uu) {
+    return "<SEC-DOCUMENT>0000000000-16-072562.txt : 20160601\n<SEC-HEADER>\n"
+           "CONFORMED SUBMISSION TYPE:\tUPLOAD\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>UPLOAD\n"
+           "<SEQUENCE>1\n<FILENAME>filename1.pdf\n<TEXT>\n<PDF>\n" +
+           uu + "</PDF>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+  };
+  ASSERT_LT(stripped_encoded.size(), encoded.size());  // the test strips something
+  std::string full = submission(encoded);
+  Letter whole = ExtractLetter({full, "x.txt", std::nullopt});
+  ASSERT_EQ(whole.comments.size(), 3u);
+  struct Case {
+    const char* pins;
+    std::string bytes;
+    bool read_leniently;
+  };
+  const Case cases[] = {
+      {"trailing spaces stripped", submission(stripped_encoded), false},
+      {"no </SEC-DOCUMENT>", full.substr(0, full.rfind("</SEC-DOCUMENT>")), true},
+      {"no </DOCUMENT>", full.substr(0, full.rfind("</DOCUMENT>")), true},
+      {"no </TEXT>", full.substr(0, full.rfind("</TEXT>")), true},
+      {"no </PDF>", full.substr(0, full.rfind("</PDF>")), true},
+  };
+  for (const Case& c : cases) {
+    std::optional<SgmlPayload> payload = ReadSgml(c.bytes);
+    ASSERT_TRUE(payload) << c.pins;
+    EXPECT_EQ(payload->body, pdf) << c.pins;
+    EXPECT_EQ(payload->type, PayloadType::kPdf) << c.pins;
+    EXPECT_EQ(payload->form, "UPLOAD") << c.pins;
+    EXPECT_EQ(
+        !payload->issues.empty() && payload->issues[0].find("read leniently") != std::string::npos,
+        c.read_leniently)
+        << c.pins;
+    Letter l = ExtractLetter({c.bytes, "x.txt", std::nullopt});
+    ASSERT_EQ(l.comments.size(), 3u) << c.pins;
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ(l.comments[i].text, whole.comments[i].text);
+  }
+}
+
+// The letter document, from a complete submission and (leniently) from a header-less wrapper
+// cut before </TEXT>, which ParseDocumentBlocks refuses.
 TEST(SgmlTest, PicksTheLetterDocument) {
-  std::string sub =
-      "<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\tCORRESP\n</SEC-HEADER>\n"
-      "<DOCUMENT>\n<TYPE>GRAPHIC\n<FILENAME>logo.jpg\n<TEXT>\nbinary\n</TEXT>\n</DOCUMENT>\n"
-      "<DOCUMENT>\n<TYPE>CORRESP\n<FILENAME>letter.htm\n<TEXT>\n<html><p>Hi</p></html>\n"
-      "</TEXT>\n</DOCUMENT>\n";
-  std::optional<SgmlPayload> p = UnwrapSgml(sub);
-  ASSERT_TRUE(p);
-  EXPECT_EQ(p->form, "CORRESP");
-  EXPECT_EQ(p->filename, "letter.htm");
-  EXPECT_EQ(p->type, PayloadType::kHtml);
+  struct Case {
+    const char* pins;
+    std::string bytes;
+    bool read_leniently;
+  };
+  const Case cases[] = {
+      {"letter second in a submission",
+       "<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\tCORRESP\n</SEC-HEADER>\n"
+       "<DOCUMENT>\n<TYPE>GRAPHIC\n<FILENAME>logo.jpg\n<TEXT>\nbinary\n</TEXT>\n</DOCUMENT>\n"
+       "<DOCUMENT>\n<TYPE>CORRESP\n<FILENAME>letter.htm\n<TEXT>\n<html><p>Hi</p></html>\n"
+       "</TEXT>\n</DOCUMENT>\n",
+       false},
+      {"truncated bare wrapper",
+       "<DOCUMENT>\n<TYPE>CORRESP\n<FILENAME>letter.htm\n<TEXT>\n<html><p>Hi</p></html>\n", true},
+  };
+  for (const Case& c : cases) {
+    for (auto read : {ReadSgml, UnwrapSgml}) {
+      std::optional<SgmlPayload> p = read(c.bytes);
+      ASSERT_TRUE(p) << c.pins;
+      EXPECT_EQ(p->form, "CORRESP") << c.pins;
+      EXPECT_EQ(p->filename, "letter.htm") << c.pins;
+      EXPECT_EQ(p->body, "<html><p>Hi</p></html>\n") << c.pins;
+      EXPECT_EQ(p->type, PayloadType::kHtml) << c.pins;
+    }
+    std::optional<SgmlPayload> p = ReadSgml(c.bytes);
+    EXPECT_EQ(!p->issues.empty() && p->issues[0].find("read leniently") != std::string::npos,
+              c.read_leniently)
+        << c.pins;
+  }
 }
 
 TEST(SgmlTest, NoDocumentIsNotAnError) {
