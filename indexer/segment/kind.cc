@@ -112,7 +112,7 @@ const RE2& OurAnswer() {
 }
 const RE2& MoreTime() {
   static const RE2 re(
-      R"(extension|\bextend|additional time|more time|later date|\bpostpone|\bdelay|\bmove[ds]? .{0,40}\bdate|\bfinaliz)");
+      R"(extension|\bextend|additional time|more time|later date|\bpostpone|\bdelay|\bmove[ds]? .{0,40}\bdate|\b(?:date|deadline)\b.{0,40}\b(?:moved|changed|postponed|pushed)|\bfinaliz)");
   return re;
 }
 const RE2& LaterDate() {
