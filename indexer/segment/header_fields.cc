@@ -151,15 +151,15 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   head.has_salutation = dear_at < limit;
   head.body_start = head.has_salutation ? dear_at + 1 : 0;
   // Letter date: the first full date before the Re: block (or in the first blocks).
-  std::string joined;
+  // A date may be split over two lines ("June 5," / "2009"); split_date_at is the first.
+  size_t split_date_at = limit;
   size_t head_end = std::min(re_at, dear_at);
   if (head_end == limit) head_end = std::min<size_t>(limit, 12);
-  for (size_t i = 0; i < head_end; ++i) {
-    joined += blocks[i].text + " ";
-    if (!head.date) {
-      head.date = FirstDate(blocks[i].text);
-      if (!head.date && i + 1 < head_end)
-        head.date = FirstDate(blocks[i].text + " " + blocks[i + 1].text);
+  for (size_t i = 0; i < head_end && !head.date; ++i) {
+    head.date = FirstDate(blocks[i].text);
+    if (!head.date && i + 1 < head_end) {
+      head.date = FirstDate(blocks[i].text + " " + blocks[i + 1].text);
+      if (head.date && !FirstDate(blocks[i + 1].text)) split_date_at = i;
     }
   }
   if (!head.date && head_end < blocks.size()) {
@@ -189,10 +189,10 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   if (addr_end == limit) addr_end = std::min<size_t>(limit, 10);
   for (size_t i = 0; i < addr_end; ++i) {
     const std::string& t = blocks[i].text;
-    if (FirstDate(t) || IContains(t, "mail stop") || IContains(t, "mailstop") ||
-        IContains(t, "via e") || IContains(t, "via edgar") || IContains(t, "by u.s.") ||
-        IContains(t, "facsimile") || IContains(t, "united states securities") ||
-        IContains(t, "division of corporation"))
+    if (FirstDate(t) || i == split_date_at || i == split_date_at + 1 || IContains(t, "mail stop") ||
+        IContains(t, "mailstop") || IContains(t, "via e") || IContains(t, "via edgar") ||
+        IContains(t, "by u.s.") || IContains(t, "facsimile") ||
+        IContains(t, "united states securities") || IContains(t, "division of corporation"))
       continue;
     if (head.addressee.empty() && staff_letter && t.size() < 60 && !LooksLikeCompany(t)) {
       head.addressee = t;

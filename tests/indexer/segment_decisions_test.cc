@@ -552,6 +552,14 @@ TEST(SegmentDecisions, ReadLetterHead) {
         "10-Q period=2009-03-31 filed=2009-05-11 files=001-09924"},
        10,
        "staff letter: CIK note dropped, two forms, the file number for both"},
+      {{"June 5,", "2009", "Mr. John Doe", "Re: Acme Inc.", "Dear Mr. Doe:"},
+       true,
+       "2009-06-05",
+       "Acme Inc.",
+       "Mr. John Doe",
+       {},
+       5,
+       "trap: a date split over two lines is the date, not the addressee"},
   };
   for (const HeadRow& r : rows) {
     SCOPED_TRACE(r.why);
