@@ -1,8 +1,10 @@
 #include "indexer/segment/header_fields.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <string_view>
 
 #include "indexer/extract/text_util.h"
 
@@ -14,38 +16,57 @@ const char* kMonth =
 
 std::string DatePattern() { return std::string(kMonth) + R"(\s+\d{1,2}\s*,?\s*\d{4})"; }
 
-std::optional<Date> FirstDate(const std::string& text) {
-  static const std::regex re(DatePattern(), std::regex::icase);
-  std::smatch m;
-  if (!std::regex_search(text, m, re)) return std::nullopt;
-  return Date::ParseLong(m.str());
+// Where re first matches in text, searching from offset from: group 0 and up to n - 1
+// capturing groups in m. A match is never empty (every pattern here needs a character).
+bool FindFrom(std::string_view text, size_t from, const RE2& re, re2::StringPiece* m, int n) {
+  return from <= text.size() && re.Match(text, from, text.size(), RE2::UNANCHORED, m, n);
+}
+
+size_t EndOf(std::string_view text, const re2::StringPiece& m) {
+  return static_cast<size_t>(m.data() - text.data()) + m.size();
+}
+
+std::optional<Date> FirstDate(std::string_view text) {
+  static const RE2 re("(?i)" + DatePattern());
+  re2::StringPiece m;
+  if (!FindFrom(text, 0, re, &m, 1)) return std::nullopt;
+  return Date::ParseLong(std::string_view(m.data(), m.size()));
 }
 
 bool LooksLikeCompany(const std::string& t) {
-  static const std::regex re(
+  static const RE2 re(
       R"(\b(?:Inc|Corp|Corporation|Company|Co|LLC|L\.?L\.?C|Ltd|Limited|plc|PLC|L\.?P|N\.V|S\.A|AG|SE|Incorporated|Group|Holdings|Trust|Bancorp|Bancshares)\b\.?)");
-  return t.size() < 100 && std::regex_search(t, re);
+  return t.size() < 100 && RE2::PartialMatch(t, re);
+}
+
+// The label that opens a Re: block ("Re:", "RE :", "Subject:") with the spaces after it.
+const RE2& ReLabel() {
+  static const RE2 re(R"(^(?:Re|RE|Subject)\s*:\s*)");
+  return re;
 }
 
 // The company a Re: line names, or "" (a bare "Re:", a form, a "Comment Letter Dated" line):
 // the label, a leading "Regarding", everything from the form or file number on, and a
 // trailing defined-term parenthetical ("(“MMC”)") removed.
 std::string ReLineCompany(const std::string& line, bool first) {
-  static const std::regex re_label(R"(^(?:Re|RE|Subject)\s*:\s*)");
-  static const std::regex regarding(R"(^(?:Regarding|In re)\s+)", std::regex::icase);
-  static const std::regex letter_line(R"(^(?:Comment Letter|Letter) Dated\b)", std::regex::icase);
-  static const std::regex cut(
-      R"(\s*(?:Form|Forms|Registration Statement|Schedule|Amendment|Annual Report|Preliminary|Definitive|File No|Filed|Response)\b.*$)");
-  // (Alternations, not bracket sets: std::regex reads UTF-8 quotes byte by byte.)
-  static const std::regex defined_term(R"(\s*\((?:the\s+)?(?:"|“)[^)]{1,40}(?:"|”)\)\s*$)");
-  std::string text(TruncateUtf8(line, 200));
-  if (first) text = std::regex_replace(text, re_label, "");
-  if (std::regex_search(text, letter_line)) return "";
-  text = std::regex_replace(text, regarding, "");
-  std::string name = CollapseSpace(std::regex_replace(text, cut, ""));
-  static const std::regex id_note(R"(\s*\((?:CIK|File|Commission)[^)]*\)\s*$)", std::regex::icase);
-  for (int k = 0; k < 2; ++k)
-    name = std::regex_replace(std::regex_replace(name, defined_term, ""), id_note, "");
+  static const RE2 regarding(R"((?i)^(?:Regarding|In re)\s+)");
+  static const RE2 letter_line(R"((?i)^(?:Comment Letter|Letter) Dated\b)");
+  static const RE2 cut(
+      R"(\s*(?:Form|Forms|Registration Statement|Schedule|Amendment|Annual Report|Preliminary|Definitive|File No|Filed|Response)\b)");
+  static const RE2 defined_term(R"(\s*\((?:the\s+)?["“][^)]{1,40}["”]\)\s*$)");
+  static const RE2 id_note(R"((?i)\s*\((?:CIK|File|Commission)[^)]*\)\s*$)");
+  std::string text = line;
+  if (first) RE2::Replace(&text, ReLabel(), "");
+  if (RE2::PartialMatch(text, letter_line)) return "";
+  RE2::Replace(&text, regarding, "");
+  // Cut where the first form word starts (not "...\b.*$": "." matches no invalid UTF-8).
+  re2::StringPiece m;
+  if (FindFrom(text, 0, cut, &m, 1)) text.resize(static_cast<size_t>(m.data() - text.data()));
+  std::string name = CollapseSpace(text);
+  for (int k = 0; k < 2; ++k) {
+    RE2::Replace(&name, defined_term, "");
+    RE2::Replace(&name, id_note, "");
+  }
   // An unclosed parenthesis or a date: a sentence about a letter, not a name.
   if (std::count(name.begin(), name.end(), '(') != std::count(name.begin(), name.end(), ')') ||
       FirstDate(name))
@@ -55,9 +76,25 @@ std::string ReLineCompany(const std::string& line, bool first) {
   return name;
 }
 
-bool IsReStart(const std::string& t) {
-  static const std::regex re(R"(^(?:Re|RE|Subject)\s*:)");
-  return std::regex_search(t, re);
+bool IsReStart(const std::string& t) { return RE2::PartialMatch(t, ReLabel()); }
+
+bool IsSalutation(const std::string& t) {
+  static const RE2 re(R"((?i)^(?:Dear|Ladies|To Whom|Gentlemen|Dear Sir|Madam)\b)");
+  return RE2::PartialMatch(t, re);
+}
+
+// The file numbers after the first "File No." / "File Numbers:" in text.
+std::vector<std::string> FileNumbers(std::string_view text) {
+  static const RE2 context(R"((?i)File\s+(?:Nos?|Numbers?)\.?\s*:?)");
+  static const RE2 number(R"(\b(\d{1,3}-\d{3,6}|\d{3}-\d{5,6}-\d{2})\b)");
+  std::vector<std::string> numbers;
+  re2::StringPiece m[2];
+  if (!FindFrom(text, 0, context, m, 1)) return numbers;
+  // The numbers are searched in the text after the label alone, as if it began there.
+  std::string_view tail = text.substr(EndOf(text, m[0]));
+  for (size_t pos = 0; FindFrom(tail, pos, number, m, 2); pos = EndOf(tail, m[0]))
+    numbers.emplace_back(m[1].data(), m[1].size());
+  return numbers;
 }
 
 }  // namespace
@@ -65,43 +102,30 @@ bool IsReStart(const std::string& t) {
 std::vector<Reference> ParseReferences(const std::string& raw) {
   std::string text = FoldPunctuation(raw);
   std::vector<Reference> refs;
-  static const std::regex form_re(
-      R"(\b(?:Forms?|Schedule|Registration Statement on Form|Amendment No\. \d+ to (?:Registration Statement on )?Form)\s+((?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b)",
-      std::regex::icase);
-  static const std::regex period_re(
-      std::string(R"((?:year|period|quarter|quarterly period|months)\s+ended\s+()") +
-          DatePattern() + ")",
-      std::regex::icase);
-  static const std::regex filed_re(
-      std::string(R"((?:Filed|furnished|submitted)(?:\s+on)?\s+()") + DatePattern() + ")",
-      std::regex::icase);
-  static const std::regex fileno_re(R"(\b(\d{1,3}-\d{3,6}|\d{3}-\d{5,6}-\d{2})\b)");
-  static const std::regex fileno_ctx(R"(File\s+(?:Nos?|Numbers?)\.?\s*:?)", std::regex::icase);
+  static const RE2 form_re(
+      R"((?i)\b(?:Forms?|Schedule|Registration Statement on Form|Amendment No\. \d+ to (?:Registration Statement on )?Form)\s+((?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b)");
+  static const RE2 period_re(R"((?i)(?:year|period|quarter|quarterly period|months)\s+ended\s+()" +
+                             DatePattern() + ")");
+  static const RE2 filed_re(R"((?i)(?:Filed|furnished|submitted)(?:\s+on)?\s+()" + DatePattern() +
+                            ")");
 
   // Split text at each form mention.
   std::vector<std::pair<size_t, std::string>> starts;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), form_re);
-       it != std::sregex_iterator(); ++it) {
-    std::string form = (*it)[1].str();
+  re2::StringPiece m[2];
+  for (size_t pos = 0; FindFrom(text, pos, form_re, m, 2); pos = EndOf(text, m[0])) {
+    std::string form(m[1].data(), m[1].size());
     for (char& c : form) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    starts.emplace_back(static_cast<size_t>(it->position(0)), form);
+    starts.emplace_back(static_cast<size_t>(m[0].data() - text.data()), form);
   }
-  std::smatch m;
-  std::vector<std::string> numbers;
-  std::smatch ctx;
-  if (std::regex_search(text, ctx, fileno_ctx)) {
-    std::string tail = ctx.suffix();
-    for (auto it = std::sregex_iterator(tail.begin(), tail.end(), fileno_re);
-         it != std::sregex_iterator(); ++it)
-      numbers.push_back((*it)[1].str());
-  }
+  std::vector<std::string> numbers = FileNumbers(text);
   for (size_t i = 0; i < starts.size(); ++i) {
     size_t end = i + 1 < starts.size() ? starts[i + 1].first : text.size();
     std::string part = text.substr(starts[i].first, end - starts[i].first);
     Reference r;
     r.form = starts[i].second;
-    if (std::regex_search(part, m, period_re)) r.period = Date::ParseLong(m[1].str());
-    if (std::regex_search(part, m, filed_re)) r.filed = Date::ParseLong(m[1].str());
+    std::string date;
+    if (RE2::PartialMatch(part, period_re, &date)) r.period = Date::ParseLong(date);
+    if (RE2::PartialMatch(part, filed_re, &date)) r.filed = Date::ParseLong(date);
     r.file_numbers = numbers;
     refs.push_back(std::move(r));
   }
@@ -112,7 +136,6 @@ std::vector<Reference> ParseReferences(const std::string& raw) {
   }
   return refs;
 }
-
 LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   LetterHead head;
   size_t limit = std::min<size_t>(blocks.size(), 60);
@@ -120,9 +143,7 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   for (size_t i = 0; i < limit; ++i) {
     const std::string& t = blocks[i].text;
     if (re_at == limit && IsReStart(t)) re_at = i;
-    static const std::regex dear(R"(^(?:Dear|Ladies|To Whom|Gentlemen|Dear Sir|Madam)\b)",
-                                 std::regex::icase);
-    if (std::regex_search(t, dear)) {
+    if (IsSalutation(t)) {
       dear_at = i;
       break;
     }
@@ -130,15 +151,15 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   head.has_salutation = dear_at < limit;
   head.body_start = head.has_salutation ? dear_at + 1 : 0;
   // Letter date: the first full date before the Re: block (or in the first blocks).
-  std::string joined;
+  // A date may be split over two lines ("June 5," / "2009"); split_date_at is the first.
+  size_t split_date_at = limit;
   size_t head_end = std::min(re_at, dear_at);
   if (head_end == limit) head_end = std::min<size_t>(limit, 12);
-  for (size_t i = 0; i < head_end; ++i) {
-    joined += blocks[i].text + " ";
-    if (!head.date) {
-      head.date = FirstDate(blocks[i].text);
-      if (!head.date && i + 1 < head_end)
-        head.date = FirstDate(blocks[i].text + " " + blocks[i + 1].text);
+  for (size_t i = 0; i < head_end && !head.date; ++i) {
+    head.date = FirstDate(blocks[i].text);
+    if (!head.date && i + 1 < head_end) {
+      head.date = FirstDate(blocks[i].text + " " + blocks[i + 1].text);
+      if (head.date && !FirstDate(blocks[i + 1].text)) split_date_at = i;
     }
   }
   if (!head.date && head_end < blocks.size()) {
@@ -168,10 +189,10 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   if (addr_end == limit) addr_end = std::min<size_t>(limit, 10);
   for (size_t i = 0; i < addr_end; ++i) {
     const std::string& t = blocks[i].text;
-    if (FirstDate(t) || IContains(t, "mail stop") || IContains(t, "mailstop") ||
-        IContains(t, "via e") || IContains(t, "via edgar") || IContains(t, "by u.s.") ||
-        IContains(t, "facsimile") || IContains(t, "united states securities") ||
-        IContains(t, "division of corporation"))
+    if (FirstDate(t) || i == split_date_at || i == split_date_at + 1 || IContains(t, "mail stop") ||
+        IContains(t, "mailstop") || IContains(t, "via e") || IContains(t, "via edgar") ||
+        IContains(t, "by u.s.") || IContains(t, "facsimile") ||
+        IContains(t, "united states securities") || IContains(t, "division of corporation"))
       continue;
     if (head.addressee.empty() && staff_letter && t.size() < 60 && !LooksLikeCompany(t)) {
       head.addressee = t;
