@@ -47,7 +47,8 @@ namespace {
 // a point; a tolerance covers rounding.
 constexpr double kSameBaseline = 0.3;
 
-// Phase 1: the words set on one baseline, left to right in no particular order yet.
+// Phase 1: the words set on one baseline, in no particular order yet; a word drawn again on
+// its own baseline (fake bold) is kept once.
 std::vector<std::vector<PdfWord>> BaselineRows(std::vector<PdfWord> words) {
   std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) {
     return a.top != b.top ? a.top < b.top : a.bottom < b.bottom;
@@ -56,7 +57,9 @@ std::vector<std::vector<PdfWord>> BaselineRows(std::vector<PdfWord> words) {
   for (PdfWord& w : words) {
     if (!rows.empty() && std::fabs(rows.back().front().top - w.top) < kSameBaseline &&
         std::fabs(rows.back().front().bottom - w.bottom) < kSameBaseline) {
-      rows.back().push_back(std::move(w));
+      bool overstrike = std::any_of(rows.back().begin(), rows.back().end(),
+                                    [&](const PdfWord& o) { return IsOverstrike(o, w); });
+      if (!overstrike) rows.back().push_back(std::move(w));
     } else {
       rows.push_back({std::move(w)});
     }

@@ -48,5 +48,32 @@ TEST(FuzzRegressions, ResponseItemWithoutAnyText) {
   EXPECT_EQ(l.responses[0].text, "");
 }
 
+// A 60,000-character word (any filer can send one) made libstdc++'s std::regex, which recurses
+// per character, overflow the stack: `corresp extract` died with SIGSEGV. With RE2 every
+// pattern runs in linear time over whole blocks; the word must come through as text.
+TEST(FuzzRegressions, SixtyThousandCharacterWordExtracts) {
+  std::string word(60000, 'x');
+  // A word inside the cues' reach: page lines, page references, prior comment references.
+  std::string cues = "<html><body><p>" + word + " Page 2</p><p>" + word +
+                     ", page 4</p><p>prior comment " + word + "</p></body></html>";
+  for (const char* form : {"UPLOAD", "CORRESP"})
+    EXPECT_EQ(ExtractLetter({cues, "cues.htm", std::string(form)}).file, "cues.htm");
+  const std::string bodies[] = {
+      "<html><body><p>Dear Sir:</p><p>We respond to the Staff's comments.</p><p>1. " + word +
+          "</p><p>Response: " + word + "</p></body></html>",
+      "Dear Sir:\n\nWe respond to the Staff's comments.\n\n1. " + word + "\n\nResponse: " +
+          word + "\n",
+  };
+  for (const std::string& body : bodies) {
+    for (const char* form : {"UPLOAD", "CORRESP"}) {
+      Letter l = ExtractLetter({body, body[0] == '<' ? "long.htm" : "long.txt", std::string(form)});
+      std::string all;
+      for (const Comment& c : l.comments) all += c.text;
+      for (const Response& r : l.responses) all += r.comment_text + r.text;
+      EXPECT_NE(all.find(word), std::string::npos) << form;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace corresp
