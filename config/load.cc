@@ -1,9 +1,9 @@
 #include "config/load.h"
 
+#include <re2/re2.h>
 #include <toml++/toml.h>
 
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 
 #include "core/date.h"
@@ -213,9 +213,9 @@ bool IsSecGov(const std::string& base_url) {
 }
 
 bool IsDeclaredUserAgent(const std::string& ua) {
-  static const std::regex kPattern(
-      R"(^\s*\S.*\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*$)");
-  return std::regex_match(ua, kPattern);
+  // [^\r\n]*, not .*: RE2's . matches \r, which std::regex's (ECMAScript) did not.
+  static const RE2 kPattern(R"(\s*\S[^\r\n]*\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*)");
+  return RE2::FullMatch(ua, kPattern);
 }
 
 Status Validate(const Config& c) {

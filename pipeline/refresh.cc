@@ -1,10 +1,10 @@
 #include "pipeline/refresh.h"
 
+#include <re2/re2.h>
 #include <xapian.h>
 
 #include <chrono>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "core/index_schema.h"
@@ -83,12 +83,13 @@ Status ForgetExtractFailures(Catalog& catalog) {
 // The day an index file stands for, from its URL: daily "....20161028.idx" -> that day;
 // full index ".../2016/QTR4/..." -> the quarter's first day.
 std::optional<Date> IndexDayOfUrl(const std::string& url) {
-  static const std::regex kDaily(R"((\d{8})\.idx)");
-  static const std::regex kQuarter(R"(/(\d{4})/QTR([1-4])/)");
-  std::smatch m;
-  if (std::regex_search(url, m, kDaily)) return Date::Parse(m[1].str());
-  if (std::regex_search(url, m, kQuarter))
-    return Date{std::stoi(m[1].str()), (std::stoi(m[2].str()) - 1) * 3 + 1, 1};
+  static const RE2 kDaily(R"((\d{8})\.idx)");
+  static const RE2 kQuarter(R"(/(\d{4})/QTR([1-4])/)");
+  std::string day;
+  int year = 0, quarter = 0;
+  if (RE2::PartialMatch(url, kDaily, &day)) return Date::Parse(day);
+  if (RE2::PartialMatch(url, kQuarter, &year, &quarter))
+    return Date{year, (quarter - 1) * 3 + 1, 1};
   return std::nullopt;
 }
 

@@ -1,9 +1,10 @@
 #include "query/query_builder.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "core/index_schema.h"
 
@@ -171,18 +172,19 @@ Xapian::Query Filters(const SearchRequest& r) {
 }
 
 std::string RewriteOutsideQuotes(const std::string& segment) {
-  static const std::regex kMda(R"(\bmd&a\b)", std::regex::icase);
-  static const std::regex kStandard(
-      R"(\b(sfas|fas|asc|sop|eitf|sab|ias|ifrs|apb|fin|asu)\s+(no\.?\s*)?(\d[0-9a-z]*(-\d+[a-z]?)*))",
-      std::regex::icase);
-  std::string out = std::regex_replace(segment, kMda, "mda");
+  static const RE2 kMda(R"((?i)\bmd&a\b)");
+  static const RE2 kStandard(
+      R"((?i)\b(sfas|fas|asc|sop|eitf|sab|ias|ifrs|apb|fin|asu)\s+(?:no\.?\s*)?(\d[0-9a-z]*(?:-\d+[a-z]?)*))");
+  std::string out = segment;
+  RE2::GlobalReplace(&out, kMda, "mda");
   std::string result;
-  auto begin = std::sregex_iterator(out.begin(), out.end(), kStandard);
+  re2::StringPiece m[3];  // the match, the prefix, the number
   size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    result += out.substr(last, it->position() - last);
-    result += "standard:" + s::CanonicalStandardKey(it->str(1) + it->str(3));
-    last = it->position() + it->length();
+  while (kStandard.Match(out, last, out.size(), RE2::UNANCHORED, m, 3)) {
+    size_t start = m[0].data() - out.data();
+    result += out.substr(last, start - last);
+    result += "standard:" + s::CanonicalStandardKey(std::string(m[1]) + std::string(m[2]));
+    last = start + m[0].size();
   }
   return result + out.substr(last);
 }

@@ -1,10 +1,10 @@
 #include "indexer/extract/html_reader.h"
 
 #include <gumbo.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "indexer/extract/lines.h"
 #include "indexer/extract/run_on.h"
@@ -110,10 +110,9 @@ bool Hidden(const GumboElement& el) {
 }
 
 bool LineStartsItem(const std::string& t) {
-  static const std::regex re(
-      R"(^(?:\(?\d{1,3}[.)](?:\s|[A-Z“"]|$)|[•·▪]|(?:Company |Management.s |Our )?Response\b|Comment\b|Staff.s comment))",
-      std::regex::icase);
-  return std::regex_search(t, re);
+  static const RE2 re(
+      R"((?i)^(?:\(?\d{1,3}[.)](?:\s|[A-Z“"]|$)|[•·▪]|(?:Company |Management.s |Our )?Response\b|Comment\b|Staff.s comment))");
+  return RE2::PartialMatch(t, re);
 }
 
 class Builder {
@@ -254,8 +253,8 @@ class Builder {
     std::string carry;
     for (auto& cell : cells) {
       for (Block& b : cell) {
-        static const std::regex num(R"(^\(?\d{1,3}[.)]?$|^[•·▪]$)");
-        if (cell.size() == 1 && std::regex_match(b.text, num)) {
+        static const RE2 num(R"(\(?\d{1,3}[.)]?|[•·▪])");
+        if (cell.size() == 1 && RE2::FullMatch(b.text, num)) {
           carry += b.text + " ";
           continue;
         }

@@ -1,29 +1,34 @@
 #include "indexer/extract/lines.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "indexer/extract/text_util.h"
 
 namespace corresp {
 namespace {
 
-const std::regex& PageLineRe() {
-  static const std::regex re(
-      R"(^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)",
-      std::regex::icase);
+const RE2& PageLineRe() {
+  static const RE2 re(
+      R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
   return re;
 }
-const std::regex& TrailingPageRe() {
-  static const std::regex re(
-      R"((?:\d{4}|[A-Za-z.])\s*(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
+const RE2& TrailingPageRe() {
+  static const RE2 re(R"((?:\d{4}|[A-Za-z.])\s*(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
+  return re;
+}
+
+// "12", "- 12 -": a page number alone on its line.
+const RE2& LonePageNumberRe() {
+  static const RE2 re(R"((?:-\s*)?\d{1,3}(?:\s*-)?)");
   return re;
 }
 
 bool IsItemStart(const std::string& t) {
-  static const std::regex re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
-  return std::regex_search(t, re);
+  static const RE2 re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
+  return RE2::PartialMatch(t, re);
 }
 bool IsBulletStart(const std::string& t) {
   static const char* kBullets[] = {
@@ -53,9 +58,8 @@ bool HeaderLike(const std::string& t) {
   if (t.size() > 70 || t.empty()) return false;
   if (IsItemStart(t)) return false;
   if (EndsWith(t, ".")) {
-    static const std::regex abbrev(R"((Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)",
-                                   std::regex::icase);
-    return std::regex_search(t, abbrev);
+    static const RE2 abbrev(R"((?i)(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)");
+    return RE2::PartialMatch(t, abbrev);
   }
   return !EndsWith(t, ":") && !EndsWith(t, ";");
 }
@@ -63,14 +67,13 @@ bool HeaderLike(const std::string& t) {
 }  // namespace
 
 bool IsTemplateResidue(const std::string& text) {
-  static const std::regex re(
+  static const RE2 re(
       R"(FirstName|LastName|Comapany|Company Name|Name[A-Z][a-z]|^[A-Z][a-z]+\s*\d{0,2}\s+\d{1,2},\s*\d{4}\s*Page\s*\d+$)");
-  return std::regex_search(text, re);
+  return RE2::PartialMatch(text, re);
 }
 
 bool IsPageMarker(const std::string& text) {
-  static const std::regex re(R"(^(?:-\s*)?\d{1,3}(?:\s*-)?$)");
-  return std::regex_match(text, re) || std::regex_match(text, PageLineRe());
+  return RE2::FullMatch(text, LonePageNumberRe()) || RE2::FullMatch(text, PageLineRe());
 }
 
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
@@ -78,10 +81,10 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
     if (IsTemplateResidue(t)) drop[i] = true;
-    bool page_line = std::regex_match(t, PageLineRe()) ||
-                     (t.size() <= 70 && std::regex_search(t, TrailingPageRe()));
+    bool page_line = RE2::FullMatch(t, PageLineRe()) ||
+                     (t.size() <= 70 && RE2::PartialMatch(t, TrailingPageRe()));
     if (!page_line) continue;
-    if (!std::regex_match(t, PageLineRe()) && !HeaderLike(t)) continue;
+    if (!RE2::FullMatch(t, PageLineRe()) && !HeaderLike(t)) continue;
     drop[i] = true;
     if (removed) ++*removed;
     // Walk back over the header's other lines (name, company, date).
@@ -103,8 +106,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   }
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
   for (size_t i = 0; i < lines.size(); ++i) {
-    static const std::regex num(R"(^(?:-\s*)?\d{1,3}(?:\s*-)?$)");
-    if (!std::regex_match(lines[i].text, num)) continue;
+    if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;
     bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
                 lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
     if (edge) drop[i] = true;
@@ -121,10 +123,9 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
 }
 
 bool IsSectionCaption(const std::string& text) {
-  static const std::regex caption(
-      R"(^(?:Item\s+\d+[A-C]?\.?\s*)?(?:Management's Discussion and Analysis of Financial Condition and Results of Operations|Financial Statements and Supplementary Data|Notes to (?:the )?(?:Consolidated )?Financial Statements|Quantitative and Qualitative Disclosures About Market Risk|Controls and Procedures|Risk Factors|Selected Financial Data|Legal Proceedings|Executive Compensation|Critical Accounting (?:Policies|Estimates))\s*$)",
-      std::regex::icase);
-  return text.size() < 120 && std::regex_match(FoldPunctuation(text), caption);
+  static const RE2 caption(
+      R"((?i)^(?:Item\s+\d+[A-C]?\.?\s*)?(?:Management's Discussion and Analysis of Financial Condition and Results of Operations|Financial Statements and Supplementary Data|Notes to (?:the )?(?:Consolidated )?Financial Statements|Quantitative and Qualitative Disclosures About Market Risk|Controls and Procedures|Risk Factors|Selected Financial Data|Legal Proceedings|Executive Compensation|Critical Accounting (?:Policies|Estimates))\s*$)");
+  return text.size() < 120 && RE2::FullMatch(FoldPunctuation(text), caption);
 }
 
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
@@ -148,12 +149,11 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
       if (short_line && !StartsLower(l.text) && !EndsWith(prev->text, ",")) start = true;
       // A new "Exhibit 8.2 ..." / "Note 3 ..." line under a heading line starts a heading.
-      static const std::regex section(
-          R"(^(?:Exhibit|Note|Item|Section|Schedule|Form|Part)s?\s+[\dA-Z])");
-      static const std::regex joiner(
+      static const RE2 section(R"(^(?:Exhibit|Note|Item|Section|Schedule|Form|Part)s?\s+[\dA-Z])");
+      static const RE2 joiner(
           R"((?:\b(?:to|of|in|and|or|the|under|see|per|with|our|your|by|on|from|for|a|an|at|Refer)|[,;(-])$)");
-      if (l.bold == prev->bold && std::regex_search(l.text, section) && !EndsSentence(prev->text) &&
-          !std::regex_search(prev->text, joiner))
+      if (l.bold == prev->bold && RE2::PartialMatch(l.text, section) && !EndsSentence(prev->text) &&
+          !RE2::PartialMatch(prev->text, joiner))
         start = true;
     }
     // A filing's standard section caption on a line of its own is a heading by itself: the

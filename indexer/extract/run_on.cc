@@ -1,7 +1,8 @@
 #include "indexer/extract/run_on.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
-#include <regex>
 
 #include "indexer/extract/text_util.h"
 
@@ -28,6 +29,46 @@ std::string RepeatedPrefix(const std::vector<Block>& blocks) {
   return best;
 }
 
+// True when s ends with a sentence's last mark: . ? ! : ; " ” )
+bool EndsWithSentenceMark(std::string_view s) {
+  return (!s.empty() && std::string_view(".?!:;\")").find(s.back()) != std::string_view::npos) ||
+         EndsWith(s, "”");
+}
+
+bool IsReSpace(char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// True when `re` matches at the start of s.
+bool MatchesAtStart(std::string_view s, const RE2& re) {
+  return re.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+// `text` with a '\n' for each run of spaces where a run-on page breaks into paragraphs: after a
+// sentence end before a capital, an opening quote or parenthesis, a bullet or an item number
+// ("... costs. 2. We note"); before a response label; before an item number and a capital.
+std::string MarkParagraphBreaks(const std::string& text) {
+  static const RE2 after_sentence_end(R"([A-Z“‘"(•▪◦]|\d{1,2}\.\s)");
+  static const RE2 paragraph_start(R"((?:Response|RESPONSE)\s*:|\d{1,2}\.\s+[A-Z])");
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (!IsReSpace(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsReSpace(text[end])) ++end;
+    std::string_view next = std::string_view(text).substr(end);
+    bool cut = (EndsWithSentenceMark(std::string_view(text).substr(0, i)) &&
+                MatchesAtStart(next, after_sentence_end)) ||
+               MatchesAtStart(next, paragraph_start);
+    out.append(cut ? std::string_view("\n") : std::string_view(text).substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool LooksRunOn(const std::vector<Block>& blocks) {
@@ -46,19 +87,17 @@ std::vector<Block> SplitRunOn(std::vector<Block> blocks) {
   std::vector<Block> out;
   auto flush = [&] {
     if (joined.empty()) return;
-    static const std::regex cut(
-        R"(([.?!:;"”)])\s+(?=(?:[A-Z“"(]|\d{1,2}\.\s))|\s+(?=(?:Response|RESPONSE)\s*:)|\s+(?=\d{1,2}\.\s+[A-Z]))");
-    std::string marked = std::regex_replace(joined, cut, "$1\n");
+    std::string marked = MarkParagraphBreaks(joined);
     size_t p = 0;
     while (p <= marked.size()) {
       size_t e = marked.find('\n', p);
       if (e == std::string::npos) e = marked.size();
       std::string piece = CollapseSpace(marked.substr(p, e - p));
-      static const std::regex lone_number(R"(^\d{1,2}\.$)");
-      static const std::regex abbrev(
+      static const RE2 lone_number(R"(\d{1,2}\.)");
+      static const RE2 abbrev(
           R"((?:^|\s)(?:Mr|Ms|Mrs|Dr|No|Nos|Inc|Jr|Sr|St|Co|Corp|U\.S|e\.g|i\.e|vs)\.$)");
-      bool glue = !out.empty() && (std::regex_match(out.back().text, lone_number) ||
-                                   std::regex_search(out.back().text, abbrev));
+      bool glue = !out.empty() && (RE2::FullMatch(out.back().text, lone_number) ||
+                                   RE2::PartialMatch(out.back().text, abbrev));
       if (glue && !piece.empty()) {
         out.back().text += " " + piece;  // "1." split from its sentence
       } else if (!piece.empty()) {
