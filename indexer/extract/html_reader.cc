@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string_view>
 
 #include "indexer/extract/lines.h"
 #include "indexer/extract/run_on.h"
@@ -60,12 +62,36 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-std::string Attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? AsciiLower(a->value) : "";
+// What an element's inline style says about its text; each flag unset when it says nothing.
+struct InlineStyle {
+  bool hidden = false;  // display:none
+  std::optional<bool> bold, italic;
+  bool underline = false;
+};
+
+// Reads style="..." once per element, lower-cased with spaces dropped into a buffer reused
+// across elements (most carry no style; a long letter has tens of thousands of elements).
+InlineStyle StyleOf(const GumboElement& el) {
+  InlineStyle st;
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "style");
+  if (!a) return st;
+  thread_local std::string s;
+  s.clear();
+  for (const char* p = a->value; *p; ++p)
+    if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+  auto has = [](std::string_view needle) { return s.find(needle) != std::string::npos; };
+  st.hidden = has("display:none");
+  if (has("font-weight:bold") || has("font-weight:700") || has("font-weight:800") ||
+      has("font-weight:900"))
+    st.bold = true;
+  if (has("font-weight:normal") || has("font-weight:400")) st.bold = false;
+  if (has("font-style:italic")) st.italic = true;
+  if (has("font-style:normal")) st.italic = false;
+  st.underline = has("text-decoration:underline");
+  return st;
 }
 
-Emphasis Apply(Emphasis e, const GumboElement& el) {
+Emphasis Apply(Emphasis e, const GumboElement& el, const InlineStyle& st) {
   switch (el.tag) {
     case GUMBO_TAG_B:
     case GUMBO_TAG_STRONG:
@@ -81,32 +107,10 @@ Emphasis Apply(Emphasis e, const GumboElement& el) {
     default:
       break;
   }
-  std::string style = Attr(el, "style");
-  if (!style.empty()) {
-    std::string s;
-    for (char c : style)
-      if (c != ' ') s.push_back(c);
-    if (s.find("font-weight:bold") != std::string::npos ||
-        s.find("font-weight:700") != std::string::npos ||
-        s.find("font-weight:800") != std::string::npos ||
-        s.find("font-weight:900") != std::string::npos)
-      e.bold = true;
-    if (s.find("font-weight:normal") != std::string::npos ||
-        s.find("font-weight:400") != std::string::npos)
-      e.bold = false;
-    if (s.find("font-style:italic") != std::string::npos) e.italic = true;
-    if (s.find("font-style:normal") != std::string::npos) e.italic = false;
-    if (s.find("text-decoration:underline") != std::string::npos) e.underline = true;
-  }
+  if (st.bold) e.bold = *st.bold;
+  if (st.italic) e.italic = *st.italic;
+  if (st.underline) e.underline = true;
   return e;
-}
-
-bool Hidden(const GumboElement& el) {
-  std::string style = Attr(el, "style");
-  std::string s;
-  for (char c : style)
-    if (c != ' ') s.push_back(c);
-  return s.find("display:none") != std::string::npos;
 }
 
 bool LineStartsItem(const std::string& t) {
@@ -147,7 +151,8 @@ class Builder {
       default:
         break;
     }
-    if (Hidden(el)) return;
+    InlineStyle style = StyleOf(el);
+    if (style.hidden) return;
     if (depth > options_.max_depth) {
       if (!depth_reported_)
         issues_->push_back("html: nesting deeper than " + std::to_string(options_.max_depth) +
@@ -156,7 +161,7 @@ class Builder {
       FlatText(node, e);
       return;
     }
-    Emphasis inner = Apply(e, el);
+    Emphasis inner = Apply(e, el, style);
     if (el.tag == GUMBO_TAG_TR) {
       Flush();
       Row(el, inner, depth);
@@ -345,26 +350,41 @@ std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
   return out;
 }
 
-// Upper estimate of element nesting: start tags minus end tags, void elements excluded.
+// True for the elements that never hold others (<br>, <img>, ...), by lower-case tag name.
+bool IsVoidElement(std::string_view name) {
+  static const std::string_view kVoid[] = {"br",  "img", "hr",   "meta", "link",
+                                           "input", "col", "area", "base", "wbr"};
+  for (std::string_view v : kVoid)
+    if (name == v) return true;
+  return false;
+}
+
+// Upper estimate of element nesting: start tags minus end tags, void elements, comments,
+// declarations and self-closed tags excluded. One pass, no allocation: it runs over every
+// letter before Gumbo does.
 int PrescanDepth(std::string_view html) {
-  static const char* kVoid[] = {"br",  "img",  "hr",   "meta", "link", "input",
-                                "col", "area", "base", "wbr",  "!",    "?"};
   int depth = 0, max = 0;
+  char name[8];
   for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
     if (i + 1 >= html.size()) break;
-    if (html[i + 1] == '/') {
+    char first = html[i + 1];
+    if (first == '/') {
       if (depth > 0) --depth;
       continue;
     }
-    if (!std::isalpha(static_cast<unsigned char>(html[i + 1])) && html[i + 1] != '!' &&
-        html[i + 1] != '?')
-      continue;
-    bool is_void = false;
-    for (const char* v : kVoid)
-      if (IStartsWith(html.substr(i + 1), v)) is_void = true;
-    size_t close = html.find('>', i);
-    if (close != std::string_view::npos && close > i && html[close - 1] == '/') is_void = true;
+    if (first == '!' || first == '?' || !std::isalpha(static_cast<unsigned char>(first))) continue;
+    size_t n = 0, j = i + 1;
+    while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) {
+      if (n < sizeof name) name[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(html[j])));
+      ++n;
+      ++j;
+    }
+    bool is_void = n <= sizeof name && IsVoidElement(std::string_view(name, n));
+    size_t close = html.find('>', j);
+    if (close != std::string_view::npos && html[close - 1] == '/') is_void = true;
     if (!is_void) max = std::max(max, ++depth);
+    if (close == std::string_view::npos) break;
+    i = close;
   }
   return max;
 }
