@@ -9,9 +9,22 @@
 namespace corresp {
 namespace {
 
-constexpr size_t kLong = 1500;  // a "paragraph" longer than this is a run-on page
+// A "paragraph" longer than this is a run-on page: a letter's real paragraphs are rarely
+// this long, a scanned page's text layer read as one line is longer.
+constexpr size_t kLong = 1500;
+// A letter is run-on when such pages hold 60% of its text or more: a real letter with one
+// long quoted passage stays well under it.
+constexpr size_t kRunOnSharePercent = 60;
+// ... and when it has fewer blocks than this: a run-on letter is a page or so per block; a
+// long letter with many real paragraphs and a few long ones is not one.
+constexpr size_t kMaxRunOnBlocks = 40;
+// The repeated page header of a run-on letter: a shared word-aligned prefix of at least this
+// many bytes (shorter is chance: "The Company") and at most kMaxHeaderPrefix.
+constexpr size_t kMinHeaderPrefix = 15;
+constexpr size_t kMaxHeaderPrefix = 200;
 
-// The longest word-aligned prefix shared by at least two long blocks (>= 15 bytes), or "".
+// The longest word-aligned prefix shared by at least two long blocks (>= kMinHeaderPrefix
+// bytes), or "".
 std::string RepeatedPrefix(const std::vector<Block>& blocks) {
   std::string best;
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -21,9 +34,9 @@ std::string RepeatedPrefix(const std::vector<Block>& blocks) {
       const std::string& a = blocks[i].text;
       const std::string& b = blocks[j].text;
       size_t n = 0;
-      while (n < a.size() && n < b.size() && a[n] == b[n] && n < 200) ++n;
+      while (n < a.size() && n < b.size() && a[n] == b[n] && n < kMaxHeaderPrefix) ++n;
       while (n > 0 && n < a.size() && a[n] != ' ') --n;
-      if (n >= 15 && n > best.size()) best = a.substr(0, n);
+      if (n >= kMinHeaderPrefix && n > best.size()) best = a.substr(0, n);
     }
   }
   return best;
@@ -77,7 +90,7 @@ bool LooksRunOn(const std::vector<Block>& blocks) {
     total += b.text.size();
     if (b.text.size() >= kLong) in_long += b.text.size();
   }
-  return total > 0 && in_long * 10 >= total * 6 && blocks.size() < 40;
+  return total > 0 && in_long * 100 >= total * kRunOnSharePercent && blocks.size() < kMaxRunOnBlocks;
 }
 
 std::vector<Block> SplitRunOn(std::vector<Block> blocks) {
