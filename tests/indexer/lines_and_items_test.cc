@@ -1,0 +1,183 @@
+// Direct table tests of the decisions between words and comments: lines -> blocks
+// (LinesToBlocks), page furniture by wording (DropPageFurniture), run-on detection
+// (LooksRunOn) and the acceptance of numbered items in sequence (FindItems).
+#include <gtest/gtest.h>
+
+#include "indexer/extract/lines.h"
+#include "indexer/extract/run_on.h"
+#include "indexer/segment/items.h"
+
+namespace corresp::testing {
+namespace {
+
+// A PDF line at `top` on `page`, running from x 72 to `right`.
+Line PdfLine(std::string text, double top, double right = 540, int page = 1, bool bold = false) {
+  Line l;
+  l.text = std::move(text);
+  l.page = page;
+  l.top = top;
+  l.bottom = top + 10.8;
+  l.x0 = 72;
+  l.x1 = right;
+  l.bold = bold;
+  l.geometric = true;
+  return l;
+}
+
+std::vector<std::string> BlockTexts(const std::vector<Block>& blocks) {
+  std::vector<std::string> out;
+  for (const Block& b : blocks) out.push_back(b.text);
+  return out;
+}
+
+struct BlocksCase {
+  std::vector<Line> lines;
+  std::vector<std::string> blocks;
+  const char* why;
+};
+
+TEST(LinesToBlocks, ParagraphBreaks) {
+  const BlocksCase cases[] = {
+      {{PdfLine("We note your disclosure of revenue", 100),
+        PdfLine("by segment on page 12.", 114.4, 300)},
+       {"We note your disclosure of revenue by segment on page 12."},
+       "consecutive lines of one paragraph join"},
+      {{PdfLine("Please revise.", 100, 200), PdfLine("Please also tell us more.", 114.4)},
+       {"Please revise.", "Please also tell us more."},
+       "a short line ends its paragraph"},
+      {{PdfLine("Please revise the table", 100), PdfLine("Please tell us", 130)},
+       {"Please revise the table", "Please tell us"},
+       "a vertical gap of more than 0.75 line height"},
+      {{PdfLine("Revenue Recognition, page 52", 100, 540, 1, true),
+        PdfLine("We note your policy.", 114.4)},
+       {"Revenue Recognition, page 52", "We note your policy."},
+       "an emphasis change"},
+      {{PdfLine("1. We note the charge", 100), PdfLine("2. Please explain", 114.4)},
+       {"1. We note the charge", "2. Please explain"},
+       "an item number starts a block"},
+      {{PdfLine("The company recognizes revenue when control", 700, 540, 1),
+        PdfLine("transfers to the customer.", 80, 300, 2)},
+       {"The company recognizes revenue when control transfers to the customer."},
+       "a paragraph cut by a page break is rejoined"},
+      {{PdfLine("The amount was material.", 700, 300, 1), PdfLine("Please revise.", 80, 300, 2)},
+       {"The amount was material.", "Please revise."},
+       "a page that starts a sentence starts a block"},
+      {{PdfLine("non-cash", 100), PdfLine("items were excluded", 114.4, 300)},
+       {"non-cash items were excluded"},
+       "a line ending in a word's hyphen joins with a space"},
+      {{PdfLine("We refer to the discussion of impair-", 100),
+        PdfLine("ment charges.", 114.4, 300)},
+       {"We refer to the discussion of impair-ment charges."},
+       "a hyphen at a line break is kept, no space"},
+  };
+  for (const BlocksCase& c : cases) EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
+}
+
+struct FurnitureCase {
+  std::vector<Line> lines;
+  std::vector<std::string> kept;
+  const char* why;
+};
+
+std::vector<std::string> LineTexts(const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (const Line& l : lines) out.push_back(l.text);
+  return out;
+}
+
+TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
+  const FurnitureCase cases[] = {
+      {{PdfLine("Mr. John Smith", 50, 150, 2), PdfLine("Acme Corporation", 64, 160, 2),
+        PdfLine("June 16, 2017", 78, 140, 2), PdfLine("Page 2", 92, 110, 2),
+        PdfLine("Please revise.", 130, 200, 2)},
+       {"Please revise."},
+       "name / company / date above 'Page 2' at the top of a page"},
+      {{PdfLine("Acme Corporation", 50, 160, 2), PdfLine("June 16, 2017 Page 2", 64, 200, 2),
+        PdfLine("Please revise.", 100, 200, 2)},
+       {"Please revise."},
+       "a date line ending in the page number"},
+      {{PdfLine("We note your response to comment 3.", 300, 400, 2),
+        PdfLine("Page 2", 330, 110, 2)},
+       {"We note your response to comment 3."},
+       "a sentence above a page line is no header line"},
+      {{PdfLine("Please revise.", 700, 200, 1), PdfLine("3", 760, 80, 1)},
+       {"Please revise."},
+       "a lone page number at the foot of a page"},
+      {{PdfLine("The Page 2 figures are stale.", 300, 400, 2)},
+       {"The Page 2 figures are stale."},
+       "'Page 2' inside a sentence"},
+  };
+  for (const FurnitureCase& c : cases)
+    EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;
+}
+
+Block Para(std::string text) {
+  Block b;
+  b.text = std::move(text);
+  return b;
+}
+
+TEST(LooksRunOn, ShareOfLongBlocksAndBlockCount) {
+  std::string page(3000, 'a');
+  std::string paragraph(400, 'b');
+  struct Case {
+    std::vector<Block> blocks;
+    bool run_on;
+    const char* why;
+  } cases[] = {
+      {{Para(page), Para(page), Para(paragraph)}, true, "two run-on pages hold most of the text"},
+      {{Para(page), Para(paragraph), Para(paragraph), Para(paragraph), Para(paragraph),
+        Para(paragraph), Para(paragraph), Para(paragraph), Para(paragraph)},
+       false,
+       "one long quoted passage among real paragraphs: under 60%"},
+      {std::vector<Block>(45, Para(page)), false, "40 blocks or more are real paragraphs"},
+      {{}, false, "nothing"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(LooksRunOn(c.blocks), c.run_on) << c.why;
+}
+
+std::string Numbers(const std::vector<ItemSpan>& items) {
+  std::string out;
+  for (const ItemSpan& it : items)
+    out += (out.empty() ? "" : ",") + (it.number ? std::to_string(*it.number) : "-");
+  return out;
+}
+
+struct ItemsCase {
+  std::vector<std::string> blocks;
+  bool staff;
+  const char* numbers;
+  const char* why;
+};
+
+TEST(FindItems, SequenceAcceptance) {
+  const ItemsCase cases[] = {
+      {{"1. Please revise.", "2. Please tell us.", "3. Please explain."}, true, "1,2,3",
+       "in sequence"},
+      {{"2. Please tell us.", "3. Please explain."}, true, "2,3",
+       "a staff letter whose 1 was lost starts at 2 when 3 follows"},
+      {{"2. Please tell us."}, true, "", "a staff letter's lone 2 is no sequence"},
+      {{"4. Please tell us.", "5. Please explain."}, false, "4,5",
+       "a reply may answer later comments only"},
+      {{"1. Please revise.", "2. Please tell us.", "4. Please disclose.", "5. Please quantify."},
+       true, "1,2,4,5", "one lost number: 4 accepted because 5 follows"},
+      {{"1. Please revise.", "2. Please tell us.", "5. Please disclose.", "6. Please quantify."},
+       true, "1,2", "two lost numbers end the sequence"},
+      {{"1. Please revise the following:", "1. the first", "2. the second", "2. Please explain."},
+       true, "1,2", "a list restarted inside an item is not the next item"},
+      {{"1. Please revise.", "Sincerely,", "2. Please tell us."}, true, "1,2",
+       "a closing does not end the body while the next number still follows"},
+      {{"1. Please revise.", "We remind you that the company is responsible.", "3. Contact us."},
+       true, "1", "the closing ends the body when the next number does not follow"},
+  };
+  for (const ItemsCase& c : cases) {
+    std::vector<Block> blocks;
+    for (const std::string& t : c.blocks) blocks.push_back(Para(t));
+    ItemScanOptions options;
+    options.staff = c.staff;
+    EXPECT_EQ(Numbers(FindItems(blocks, 0, options, nullptr)), c.numbers) << c.why;
+  }
+}
+
+}  // namespace
+}  // namespace corresp::testing
