@@ -52,25 +52,33 @@ bool StartsLower(const std::string& t) {
 
 // A running header above its "Page N" line: name, title, company, date, in plain text.
 constexpr size_t kMaxHeaderLines = 5;
+// A line that closes a header lies within this many points below its page line ...
+constexpr double kMaxHeaderGap = 20.0;
+// ... and is set in a font this much smaller than the body's (a 7-pt field under 11-pt text).
+constexpr double kSmallFontShare = 0.8;
 
 // A short line that can belong to a running header: a name, a company, a date.
 bool HeaderLike(const std::string& t) {
   if (t.size() > 70 || t.empty()) return false;
   if (IsItemStart(t)) return false;
   if (EndsWith(t, ".")) {
-    static const RE2 abbrev(R"((?i)(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)");
+    static const RE2 abbrev(R"((?i)(?:Inc|Corp|Co|Ltd|Jr|Sr|Esq|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)");
     return RE2::PartialMatch(t, abbrev);
   }
   return !EndsWith(t, ":") && !EndsWith(t, ";");
 }
 
-}  // namespace
-
-bool IsTemplateResidue(const std::string& text) {
-  static const RE2 re(
-      R"(FirstName|LastName|Comapany|Company Name|Name[A-Z][a-z]|^[A-Z][a-z]+\s*\d{0,2}\s+\d{1,2},\s*\d{4}\s*Page\s*\d+$)");
-  return RE2::PartialMatch(text, re);
+// The median height of the PDF lines: the body text's font size (0 for plain text).
+double BodyLineHeight(const std::vector<Line>& lines) {
+  std::vector<double> heights;
+  for (const Line& l : lines)
+    if (l.geometric) heights.push_back(l.bottom - l.top);
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
 }
+
+}  // namespace
 
 bool IsPageMarker(const std::string& text) {
   return RE2::FullMatch(text, LonePageNumberRe()) || RE2::FullMatch(text, PageLineRe());
@@ -78,9 +86,9 @@ bool IsPageMarker(const std::string& text) {
 
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   std::vector<bool> drop(lines.size(), false);
+  double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
-    if (IsTemplateResidue(t)) drop[i] = true;
     bool page_line = RE2::FullMatch(t, PageLineRe()) ||
                      (t.size() <= 70 && RE2::PartialMatch(t, TrailingPageRe()));
     if (!page_line) continue;
@@ -100,7 +108,15 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
       } else if (!HeaderLike(prev.text)) {
         break;
       }
-      if (!HeaderLike(prev.text) && !IsTemplateResidue(prev.text)) break;
+      if (!HeaderLike(prev.text)) break;
+      drop[k] = true;
+    }
+    // Below the page line, a short line set in a smaller font than the body closes the header
+    // (a page template's hidden name field).
+    for (size_t k = i + 1; k < lines.size() && lines[i].geometric; ++k) {
+      const Line& next = lines[k];
+      if (next.page != lines[i].page || next.top - lines[i].bottom > kMaxHeaderGap) break;
+      if (next.bottom - next.top >= kSmallFontShare * body_height || !HeaderLike(next.text)) break;
       drop[k] = true;
     }
   }

@@ -1,6 +1,6 @@
 // Physical lines (from a PDF page or a plain-text file) and their assembly into Blocks:
-// page furniture (running headers "Name / Company / Date / Page N", page numbers, template
-// residue) is dropped, lines are joined into paragraphs, and a paragraph cut by a page break
+// page furniture (running headers "Name / Company / Date / Page N" and the lines that close
+// them, page numbers) is dropped by its shape, lines are joined into paragraphs, and a paragraph cut by a page break
 // is rejoined.
 #pragma once
 
@@ -22,13 +22,11 @@ struct Line {
   bool geometric = false;     // true when x/y come from a PDF
 };
 
-// True for template residue lines seen in staff-letter PDFs ("FirstName LastName",
-// "Comapany NameAcme Inc.", "June 16, 2017 Page 2").
-bool IsTemplateResidue(const std::string& text);
 // True for "Page 2", "Page 2 of 3", "- 2 -", "2".
 bool IsPageMarker(const std::string& text);
 
-// Removes running headers/footers, page numbers and template residue. Each removal of a
+// Removes running headers (a "Page N" line, the short lines above it, a small-font line right
+// below it) and lone page numbers at a page's edge. Each removal of a
 // running header is counted in *removed.
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
 

@@ -21,6 +21,8 @@ constexpr double kOverstrikeOffset = 1.5;
 // poppler splits words at glyph runs; only a gap wider than this share of the height is a
 // space between words.
 constexpr double kSpaceGapShare = 0.12;
+// A space between two words is about this share of their height.
+constexpr double kSpaceShare = 0.25;
 // A line is bold (italic) when this share of its characters is.
 constexpr double kEmphasisShare = 0.9;
 
@@ -48,20 +50,49 @@ namespace {
 constexpr double kSameBaseline = 0.3;
 
 // Phase 1: the words set on one baseline, in no particular order yet; a word drawn again on
-// its own baseline (fake bold) is kept once.
+// its own baseline (fake bold) is kept once. Two layers may share a baseline (a template's
+// "April 29, 2019 Page 2" over a header's "Page 2"): the baseline's words, left to right,
+// each join the row they collide with nothing in and follow at the most word-like distance
+// (a space is about a quarter of the height: "Page" ... "2", not "April" ... "2").
 std::vector<std::vector<PdfWord>> BaselineRows(std::vector<PdfWord> words) {
   std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) {
-    return a.top != b.top ? a.top < b.top : a.bottom < b.bottom;
+    if (a.top != b.top) return a.top < b.top;
+    if (a.bottom != b.bottom) return a.bottom < b.bottom;
+    return a.x0 < b.x0;
   });
   std::vector<std::vector<PdfWord>> rows;
+  size_t baseline_begin = 0;  // the first row of the current baseline
   for (PdfWord& w : words) {
-    if (!rows.empty() && std::fabs(rows.back().front().top - w.top) < kSameBaseline &&
-        std::fabs(rows.back().front().bottom - w.bottom) < kSameBaseline) {
-      bool overstrike = std::any_of(rows.back().begin(), rows.back().end(),
-                                    [&](const PdfWord& o) { return IsOverstrike(o, w); });
-      if (!overstrike) rows.back().push_back(std::move(w));
-    } else {
+    bool same_baseline = !rows.empty() &&
+                         std::fabs(rows.back().front().top - w.top) < kSameBaseline &&
+                         std::fabs(rows.back().front().bottom - w.bottom) < kSameBaseline;
+    if (!same_baseline) {
+      baseline_begin = rows.size();
       rows.push_back({std::move(w)});
+      continue;
+    }
+    size_t best = rows.size();
+    double best_score = 0;
+    bool overstrike = false;
+    for (size_t r = baseline_begin; r < rows.size(); ++r) {
+      double right = 0;
+      bool collides = false;
+      for (const PdfWord& o : rows[r]) {
+        overstrike = overstrike || IsOverstrike(o, w);
+        collides = collides || WordsCollide(o, w);
+        right = std::max(right, o.x1);
+      }
+      double score = std::fabs(w.x0 - right - kSpaceShare * Height(w));
+      if (!collides && (best == rows.size() || score < best_score)) {
+        best = r;
+        best_score = score;
+      }
+    }
+    if (overstrike) continue;  // drawn twice: keep one
+    if (best == rows.size()) {
+      rows.push_back({std::move(w)});
+    } else {
+      rows[best].push_back(std::move(w));
     }
   }
   return rows;

@@ -25,6 +25,11 @@ constexpr size_t kMinPagesForOneLine = 3;
 constexpr size_t kMinBlockLines = 3;
 // The lines of one header block lie within this many points (five 12-pt lines).
 constexpr double kMaxHeaderSpan = 72.0;
+// A running header starts within the top margin (an inch and a half, in points); the body
+// of a later page starts below it.
+constexpr double kHeaderZone = 108.0;
+// Lines of one header block follow each other within this many points.
+constexpr double kMaxHeaderGap = 20.0;
 // Page 1 carries the address block, which later pages' headers repeat: it is no furniture.
 constexpr int kFirstPage = 1;
 
@@ -72,8 +77,25 @@ void MarkSamePlace(const std::vector<Line>& lines, const Candidates& c, std::vec
   }
 }
 
+// A header block found by repetition in the top margin may open with a line its copy lacks
+// (the copy's first line ran into other text): the short lines right above it, up to the
+// page's top, belong to it.
+void MarkHeaderLinesAbove(const std::vector<Line>& lines, const Candidates& c, size_t first,
+                          std::vector<bool>& marked) {
+  if (lines[first].top >= kHeaderZone) return;
+  double top = lines[first].top;
+  const std::vector<size_t>& page = c.by_page.at(lines[first].page);
+  for (size_t k = page.size(); k > 0; --k) {
+    size_t i = page[k - 1];
+    if (lines[i].top >= top) continue;
+    if (top - lines[i].bottom > kMaxHeaderGap) break;
+    marked[i] = true;
+    top = lines[i].top;
+  }
+}
+
 // Blocks of page p that page q repeats with the same layout, wherever they stand; one of the
-// two copies must open its page (a template drifts down one page, not all).
+// two copies must start in the top margin (a template drifts down one page, not all).
 void MarkRepeatedBlocks(const std::vector<Line>& lines, const Candidates& c, int p, int q,
                         std::vector<bool>& marked) {
   // (offset from p to q, line on p, its copy on q)
@@ -93,10 +115,12 @@ void MarkRepeatedBlocks(const std::vector<Line>& lines, const Candidates& c, int
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 block.end());
     double span = block.empty() ? 0 : lines[block.back().first].top - lines[block.front().first].top;
-    bool opens_page = !block.empty() && (block.front().first == c.first_of_page.at(p) ||
-                                         block.front().second == c.first_of_page.at(q));
-    if (block.size() >= kMinBlockLines && span <= kMaxHeaderSpan && opens_page)
+    bool in_header_zone = !block.empty() && (lines[block.front().first].top < kHeaderZone ||
+                                             lines[block.front().second].top < kHeaderZone);
+    if (block.size() >= kMinBlockLines && span <= kMaxHeaderSpan && in_header_zone) {
       for (const auto& [i, j] : block) marked[i] = true;
+      MarkHeaderLinesAbove(lines, c, block.front().first, marked);
+    }
     s = e;
   }
 }

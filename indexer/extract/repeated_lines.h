@@ -17,8 +17,8 @@ std::string RepetitionKey(const std::string& text);
 // Marks the PDF lines (Line::geometric) of a document of two or more pages that are furniture
 // by repetition: a short line at the same place on three pages or more (a running footer), or
 // a block of three or more short lines of a later page that another later page repeats with
-// the same layout, one of the two copies opening its page (a running header, or a page
-// template drawn over the body). Body-length lines and plain-text lines are never marked.
+// the same layout, one of the two copies starting in the top margin (a running header, or a
+// page template drawn over the body). Body-length lines and plain-text lines are never marked.
 // Returns one flag per line.
 std::vector<bool> RepeatedLines(const std::vector<Line>& lines);
 

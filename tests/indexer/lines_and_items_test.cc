@@ -103,6 +103,19 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
       {{PdfLine("Please revise.", 700, 200, 1), PdfLine("3", 760, 80, 1)},
        {"Please revise."},
        "a lone page number at the foot of a page"},
+      {{PdfLine("Acme Corporation", 50, 160, 2), PdfLine("June 16, 2017 Page 2", 64, 200, 2),
+        [] {
+          Line small = PdfLine("Jane Doe", 79, 120, 2);
+          small.bottom = small.top + 7.2;
+          return small;
+        }(),
+        PdfLine("Please revise the table.", 100, 540, 2), PdfLine("Please also tell us.", 114.4, 540, 2)},
+       {"Please revise the table.", "Please also tell us."},
+       "a small-font line right below the page line closes the header"},
+      {{PdfLine("Anne Chwat, Esq.", 50, 160, 2), PdfLine("June 5, 2020 Page 2", 64, 200, 2),
+        PdfLine("We remind you.", 100, 200, 2)},
+       {"We remind you."},
+       "'Esq.' ends a name, not a sentence"},
       {{PdfLine("The Page 2 figures are stale.", 300, 400, 2)},
        {"The Page 2 figures are stale."},
        "'Page 2' inside a sentence"},

@@ -61,6 +61,12 @@ TEST(PdfLinesTest, WordsToLinesKeepsOverlaysApart) {
        {"discussion of", "January 27, 2021 Page"},
        "a template word in a gap of the body row does not join it (whole baselines move)"},
       {{W("Bold", 72, 100), W("Bold", 72.4, 100.2)}, {"Bold"}, "fake bold: drawn twice"},
+      {{PdfWord{"April", 72, 97.3, 85.8, 96.6}, PdfWord{"29,", 100.3, 115.3, 85.8, 96.6},
+        PdfWord{"2019", 118.3, 142.3, 85.8, 96.6}, PdfWord{"Page", 145.3, 168.7, 85.8, 96.6},
+        PdfWord{"2", 171.7, 177.7, 85.8, 96.6}, PdfWord{"Page", 72, 95.3, 85.8, 96.6},
+        PdfWord{"2", 98.3, 104.3, 85.8, 96.6}},
+       {"April 29, 2019 Page 2", "Page 2"},
+       "two layers on one baseline: each word follows its own layer at a space's distance"},
   };
   for (const LinesCase& c : cases) EXPECT_EQ(Texts(WordsToLines(c.words, 1)), c.lines) << c.why;
 }
@@ -117,6 +123,12 @@ TEST(RepeatedLinesTest, MarksFurnitureByRepetitionOnly) {
       {{L("Revenue Recognition", 2, 100), L("Revenue Recognition", 3, 100)},
        {false, false},
        "one heading at the same place on two pages may be chance"},
+      {{L("Template Name Jane Doe", 2, 49.8), L("Acme Corporation", 2, 67.8),
+        L("June 16, 2017 Page 2", 2, 85.8), L("Jane Doe", 2, 100.5), L("Body text.", 2, 130),
+        L("Acme Corporation", 3, 567.8), L("June 16, 2017 Page 3", 3, 585.8), L("Jane Doe", 3, 600.5)},
+       {true, true, true, true, false, true, true, true},
+       "a header block in the top margin takes the short line right above it, which its copy "
+       "lacks"},
   };
   for (const RepeatCase& c : cases) EXPECT_EQ(RepeatedLines(c.lines), c.marked) << c.why;
 }
