@@ -189,8 +189,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       continue;
     }
     // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is
-    // its next entry rather than the next item.
-    if (n == *last.number + 1 && inner != n - 1) {
+    // its next entry rather than the next item ("Comment No. n" is the next item all the same).
+    if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled)) {
       items.push_back(span);
       inner = 0;
     } else if (inner == 0 && continues_after_gap(*last.number + 1)) {
@@ -200,8 +200,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       items.push_back(span);
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {
       items.back() = span;  // the earlier one was a numbered note heading
-    } else if (n == inner + 1) {
-      inner = n;
+    } else if (n == inner + 1 || n == 1) {
+      inner = n;  // a list inside the item goes on, or another one starts at 1
     }
   }
   if (items.size() >= options.max_items && issues)

@@ -71,18 +71,20 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   static const RE2 comment_bare(R"((?i)^((?:Staff.s |Staff )?Comment\s*:\s*))");
   re2::StringPiece label, digits, after;
   size_t consumed = 0;
+  bool labelled = false;
   if (RE2::PartialMatch(text, number, &label, &digits, &after)) {
     consumed = label.size() + (after.size() > 0 && std::isspace(static_cast<unsigned char>(after[0])) ? after.size() : 0);
   } else if (RE2::PartialMatch(text, comment_no, &label, &digits)) {
     consumed = label.size();
+    labelled = true;
   } else if (RE2::PartialMatch(text, comment_bare, &label)) {
-    return ItemStart{std::nullopt, OriginalSuffix(raw, label.size())};
+    return ItemStart{std::nullopt, OriginalSuffix(raw, label.size()), true};
   } else {
     return std::nullopt;
   }
   int n = std::stoi(std::string(digits));
   if (n == 0) return std::nullopt;
-  return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, consumed))};
+  return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, consumed)), labelled};
 }
 
 std::optional<std::string> ParseResponseLabel(const std::string& raw) {

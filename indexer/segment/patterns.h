@@ -15,6 +15,7 @@ namespace corresp {
 struct ItemStart {
   std::optional<int> number;  // nullopt for an unnumbered "Comment:" label
   std::string rest;
+  bool labelled = false;  // "Comment No. 3": a comment by its label, never an entry of a list
 };
 std::optional<ItemStart> ParseItemStart(const std::string& text);
 
