@@ -130,7 +130,9 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   std::vector<ItemSpan> items;
   size_t body_end = blocks.size();
   size_t ci = 0;
-  int inner = 0;  // highest number of a list restarted inside the current item
+  // The highest number of a list restarted inside the current item, per list marker: "1)"
+  // entries belong to another list than "1." entries.
+  int inner_dot = 0, inner_paren = 0;
   // A response letter answering an unnumbered comment: once a "Response:" label has come
   // before any item, numbered paragraphs are a list inside that answer, not restated comments.
   bool answered_unnumbered = false;
@@ -190,14 +192,16 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     }
     // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is
     // its next entry rather than the next item ("Comment No. n" is the next item all the same).
+    int& inner = c.start.marker == ')' ? inner_paren : inner_dot;
     if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled)) {
       items.push_back(span);
-      inner = 0;
+      inner_dot = inner_paren = 0;
     } else if (inner == 0 && continues_after_gap(*last.number + 1)) {
       if (issues)
         issues->push_back("items: number " + std::to_string(n - 1) + " not found between " +
                           std::to_string(n - 2) + " and " + std::to_string(n));
       items.push_back(span);
+      inner_dot = inner_paren = 0;
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {
       items.back() = span;  // the earlier one was a numbered note heading
     } else if (n == inner + 1 || n == 1) {

@@ -72,8 +72,10 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   re2::StringPiece label, digits, after;
   size_t consumed = 0;
   bool labelled = false;
+  char marker = 0;
   if (RE2::PartialMatch(text, number, &label, &digits, &after)) {
     consumed = label.size() + (after.size() > 0 && std::isspace(static_cast<unsigned char>(after[0])) ? after.size() : 0);
+    marker = label[label.size() - 1];
   } else if (RE2::PartialMatch(text, comment_no, &label, &digits)) {
     consumed = label.size();
     labelled = true;
@@ -84,7 +86,7 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   }
   int n = std::stoi(std::string(digits));
   if (n == 0) return std::nullopt;
-  return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, consumed)), labelled};
+  return ItemStart{n, StripCommentLabel(OriginalSuffix(raw, consumed)), labelled, marker};
 }
 
 std::optional<std::string> ParseResponseLabel(const std::string& raw) {

@@ -16,6 +16,7 @@ struct ItemStart {
   std::optional<int> number;  // nullopt for an unnumbered "Comment:" label
   std::string rest;
   bool labelled = false;  // "Comment No. 3": a comment by its label, never an entry of a list
+  char marker = 0;        // '.' for "1.", ')' for "1)"; 0 for a labelled item
 };
 std::optional<ItemStart> ParseItemStart(const std::string& text);
 
