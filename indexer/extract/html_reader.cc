@@ -78,7 +78,7 @@ InlineStyle StyleOf(const GumboElement& el) {
   thread_local std::string s;
   s.clear();
   for (const char* p = a->value; *p; ++p)
-    if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+    if (*p != ' ') s.push_back(*p >= 'A' && *p <= 'Z' ? static_cast<char>(*p + ('a' - 'A')) : *p);
   auto has = [](std::string_view needle) { return s.find(needle) != std::string::npos; };
   st.hidden = has("display:none");
   if (has("font-weight:bold") || has("font-weight:700") || has("font-weight:800") ||
@@ -117,6 +117,12 @@ bool LineStartsItem(const std::string& t) {
   static const RE2 re(
       R"((?i)^(?:\(?\d{1,3}[.)](?:\s|[A-Z“"]|$)|[•·▪]|(?:Company |Management.s |Our )?Response\b|Comment\b|Staff.s comment))");
   return RE2::PartialMatch(t, re);
+}
+
+// True for the bytes AddText counts as text: not ASCII space (std::isspace in the C locale)
+// and not a byte of U+00A0's UTF-8 form (0xC2 0xA0).
+constexpr bool CountsAsChar(unsigned char c) {
+  return !(c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xA0);
 }
 
 class Builder {
@@ -212,12 +218,10 @@ class Builder {
   void AddText(const char* text, Emphasis e) {
     if (segments_.empty()) segments_.emplace_back();
     Segment& s = segments_.back();
-    s.text += text;
     size_t n = 0;
-    for (const char* p = text; *p; ++p)
-      if (!std::isspace(static_cast<unsigned char>(*p)) && static_cast<unsigned char>(*p) != 0xC2 &&
-          static_cast<unsigned char>(*p) != 0xA0)
-        ++n;
+    const char* p = text;
+    for (; *p; ++p) n += CountsAsChar(static_cast<unsigned char>(*p));
+    s.text.append(text, p);
     s.chars += n;
     if (e.bold) s.bold += n;
     if (e.italic) s.italic += n;
@@ -240,7 +244,7 @@ class Builder {
     bool simple = true;
     for (const auto& c : cells) simple = simple && c.size() == 1;
     if (simple && !cells.empty()) {
-      Block row = cells[0][0];
+      Block row = std::move(cells[0][0]);
       row.kind = BlockKind::kTableRow;
       size_t total = row.text.size();
       size_t bold = row.bold ? row.text.size() : 0;
@@ -281,12 +285,12 @@ class Builder {
     size_t chars = 0, bold = 0, italic = 0, underline = 0;
     auto close = [&] {
       if (open) {
-        cur.text = CollapseSpace(cur.text);
+        // Collapsed segments joined by one space: already collapsed.
         if (!cur.text.empty()) {
           cur.bold = chars > 0 && bold * 10 >= chars * 9;
           cur.italic = chars > 0 && italic * 10 >= chars * 9;
           cur.underline = chars > 0 && underline * 10 >= chars * 9;
-          blocks_.push_back(cur);
+          blocks_.push_back(std::move(cur));
         }
       }
       cur = Block();
@@ -329,23 +333,21 @@ class Builder {
 
 // Running headers and page numbers in HTML letters appear as their own short blocks.
 std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
-  std::vector<Line> lines;
+  // The texts move into the lines and back into the kept blocks: nothing is copied.
+  std::vector<Line> lines(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
-    Line l;
-    l.text = blocks[i].text;
-    l.top = static_cast<double>(i);
-    l.bottom = l.top + 1;
-    lines.push_back(l);
+    lines[i].text = std::move(blocks[i].text);
+    lines[i].top = static_cast<double>(i);
+    lines[i].bottom = lines[i].top + 1;
   }
   int removed = 0;
-  std::vector<Line> kept = DropPageFurniture(lines, &removed);
+  std::vector<Line> kept = DropPageFurniture(std::move(lines), &removed);
   std::vector<Block> out;
-  size_t k = 0;
-  for (size_t i = 0; i < blocks.size() && k < kept.size(); ++i) {
-    if (static_cast<size_t>(kept[k].top) == i) {
-      out.push_back(std::move(blocks[i]));
-      ++k;
-    }
+  out.reserve(kept.size());
+  for (Line& l : kept) {
+    Block& b = blocks[static_cast<size_t>(l.top)];
+    b.text = std::move(l.text);
+    out.push_back(std::move(b));
   }
   return out;
 }
@@ -375,7 +377,8 @@ int PrescanDepth(std::string_view html) {
     if (first == '!' || first == '?' || !std::isalpha(static_cast<unsigned char>(first))) continue;
     size_t n = 0, j = i + 1;
     while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) {
-      if (n < sizeof name) name[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(html[j])));
+      char c = html[j];
+      if (n < sizeof name) name[n] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
       ++n;
       ++j;
     }
