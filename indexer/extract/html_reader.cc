@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "indexer/extract/lines.h"
 #include "indexer/extract/run_on.h"
@@ -408,6 +411,100 @@ std::string StripTags(std::string_view html) {
   return out;
 }
 
+// The memory of one Gumbo parse. Gumbo frees piecemeal (token buffers, vectors it outgrows):
+// a small block returns to a free list per 16-byte size class and is reused; the rest goes to
+// malloc. Everything is returned at once when the arena dies, so the tree needs no
+// gumbo_destroy_output walk. Not thread-safe: one arena per parse.
+class GumboArena {
+ public:
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() {
+    for (void* c : chunks_) std::free(c);
+    while (large_) std::free(std::exchange(large_, large_->next));
+  }
+
+  // GumboOptions::allocator / deallocator, with the arena as userdata.
+  static void* Allocate(void* arena, size_t n) { return static_cast<GumboArena*>(arena)->Get(n); }
+  static void Deallocate(void* arena, void* p) {
+    if (p) static_cast<GumboArena*>(arena)->Put(p);
+  }
+
+ private:
+  // Blocks are aligned as malloc aligns them on x86-64 (Gumbo's structs assume no more).
+  static constexpr size_t kAlign = 16;
+  // Tags, attributes, nodes and short texts are smaller; long texts go to malloc.
+  static constexpr size_t kMaxSmall = 512;
+  static constexpr size_t kClasses = kMaxSmall / kAlign;
+  static constexpr size_t kChunkBytes = 64 << 10;
+  // Marks a block from malloc in the word before it.
+  static constexpr size_t kLargeClass = ~size_t{0};
+
+  // Header of a block from malloc: links in the list freed with the arena, then the class.
+  struct Large {
+    Large* prev;
+    Large* next;
+    size_t pad;
+    size_t cls;
+  };
+  static_assert(sizeof(Large) % kAlign == 0);
+
+  static size_t& ClassOf(void* p) { return static_cast<size_t*>(p)[-1]; }
+
+  void* Get(size_t n) {
+    if (n > kMaxSmall) return GetLarge(n);
+    size_t cls = n == 0 ? 0 : (n - 1) / kAlign;
+    if (void* p = free_[cls]) {
+      free_[cls] = *static_cast<void**>(p);
+      return p;
+    }
+    size_t block = kAlign + (cls + 1) * kAlign;  // header word (padded) + payload
+    if (static_cast<size_t>(end_ - next_) < block) {
+      char* chunk = static_cast<char*>(std::malloc(kChunkBytes));
+      if (!chunk) return nullptr;
+      chunks_.push_back(chunk);
+      next_ = chunk;
+      end_ = chunk + kChunkBytes;
+    }
+    void* p = next_ + kAlign;
+    next_ += block;
+    ClassOf(p) = cls;
+    return p;
+  }
+
+  void* GetLarge(size_t n) {
+    Large* l = static_cast<Large*>(std::malloc(sizeof(Large) + n));
+    if (!l) return nullptr;
+    *l = Large{nullptr, large_, 0, kLargeClass};
+    if (large_) large_->prev = l;
+    large_ = l;
+    return l + 1;
+  }
+
+  void Put(void* p) {
+    size_t cls = ClassOf(p);
+    if (cls == kLargeClass) {
+      Large* l = static_cast<Large*>(p) - 1;
+      if (l->prev)
+        l->prev->next = l->next;
+      else
+        large_ = l->next;
+      if (l->next) l->next->prev = l->prev;
+      std::free(l);
+      return;
+    }
+    *static_cast<void**>(p) = free_[cls];
+    free_[cls] = p;
+  }
+
+  void* free_[kClasses] = {};
+  std::vector<void*> chunks_;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
+  Large* large_ = nullptr;
+};
+
 }  // namespace
 
 BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
@@ -418,17 +515,23 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
                          "; read as text");
     return doc;
   }
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.max_errors = 100;
-  GumboOutput* output = gumbo_parse_with_options(&gopts, utf8.data(), utf8.size());
-  if (!output) {
-    doc.issues.push_back("html: parser returned nothing");
-    return doc;
+  std::vector<Block> blocks;
+  {
+    GumboArena arena;  // holds the tree; freed whole at the end of this scope
+    GumboOptions gopts = kGumboDefaultOptions;
+    gopts.allocator = &GumboArena::Allocate;
+    gopts.deallocator = &GumboArena::Deallocate;
+    gopts.userdata = &arena;
+    gopts.max_errors = 100;
+    GumboOutput* output = gumbo_parse_with_options(&gopts, utf8.data(), utf8.size());
+    if (!output) {
+      doc.issues.push_back("html: parser returned nothing");
+      return doc;
+    }
+    Builder builder(options, &doc.issues);
+    builder.Walk(output->document, Emphasis{}, 0);
+    blocks = builder.TakeBlocks();
   }
-  Builder builder(options, &doc.issues);
-  builder.Walk(output->document, Emphasis{}, 0);
-  gumbo_destroy_output(&gopts, output);
-  std::vector<Block> blocks = builder.TakeBlocks();
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
   doc.blocks = DropHtmlFurniture(SplitRunOn(std::move(blocks)));
   return doc;
