@@ -82,14 +82,19 @@ InlineStyle StyleOf(const GumboElement& el) {
   s.clear();
   for (const char* p = a->value; *p; ++p)
     if (*p != ' ') s.push_back(*p >= 'A' && *p <= 'Z' ? static_cast<char>(*p + ('a' - 'A')) : *p);
-  auto has = [](std::string_view needle) { return s.find(needle) != std::string::npos; };
+  // Each value is looked for from its property's first occurrence, and only when it occurs.
+  auto has = [](std::string_view needle, size_t from = 0) {
+    return from != std::string::npos && s.find(needle, from) != std::string::npos;
+  };
   st.hidden = has("display:none");
-  if (has("font-weight:bold") || has("font-weight:700") || has("font-weight:800") ||
-      has("font-weight:900"))
+  size_t weight = s.find("font-weight:");
+  if (has("font-weight:bold", weight) || has("font-weight:700", weight) ||
+      has("font-weight:800", weight) || has("font-weight:900", weight))
     st.bold = true;
-  if (has("font-weight:normal") || has("font-weight:400")) st.bold = false;
-  if (has("font-style:italic")) st.italic = true;
-  if (has("font-style:normal")) st.italic = false;
+  if (has("font-weight:normal", weight) || has("font-weight:400", weight)) st.bold = false;
+  size_t style = s.find("font-style:");
+  if (has("font-style:italic", style)) st.italic = true;
+  if (has("font-style:normal", style)) st.italic = false;
   st.underline = has("text-decoration:underline");
   return st;
 }

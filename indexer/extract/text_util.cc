@@ -22,6 +22,12 @@ size_t SpaceLen(std::string_view s, size_t i) {
   return 0;
 }
 
+// False for a byte that cannot start a sequence SpaceLen counts (most bytes of text).
+bool MayStartSpace(char ch) {
+  unsigned char c = static_cast<unsigned char>(ch);
+  return c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xEF;
+}
+
 char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // What FoldPunctuation writes for the UTF-8 sequence E2 80 d, or 0 to keep it.
@@ -47,7 +53,10 @@ std::string CollapseSpace(std::string_view s) {
     }
     if (pending && !out.empty()) out.push_back(' ');
     pending = false;
-    out.push_back(s[i++]);
+    size_t run = i + 1;  // the bytes up to the next one that may start a space, copied whole
+    while (run < s.size() && !MayStartSpace(s[run])) ++run;
+    out.append(s.data() + i, run - i);
+    i = run;
   }
   return out;
 }
