@@ -78,12 +78,15 @@ InlineStyle StyleOf(const GumboElement& el) {
   InlineStyle st;
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "style");
   if (!a) return st;
-  thread_local std::string s;
-  s.clear();
-  for (const char* p = a->value; *p; ++p)
-    if (*p != ' ') s.push_back(*p >= 'A' && *p <= 'Z' ? static_cast<char>(*p + ('a' - 'A')) : *p);
+  thread_local std::string buffer;
+  std::string_view value = a->value;
+  buffer.resize(value.size());
+  char* out = buffer.data();  // written through a pointer: no thread-local lookup per byte
+  for (char c : value)
+    if (c != ' ') *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  std::string_view s(buffer.data(), static_cast<size_t>(out - buffer.data()));
   // Each value is looked for from its property's first occurrence, and only when it occurs.
-  auto has = [](std::string_view needle, size_t from = 0) {
+  auto has = [s](std::string_view needle, size_t from = 0) {
     return from != std::string::npos && s.find(needle, from) != std::string::npos;
   };
   st.hidden = has("display:none");
