@@ -229,10 +229,10 @@ class Builder {
   void AddText(const char* text, Emphasis e) {
     if (segments_.empty()) segments_.emplace_back();
     Segment& s = segments_.back();
-    size_t n = 0;
-    const char* p = text;
-    for (; *p; ++p) n += CountsAsChar(static_cast<unsigned char>(*p));
-    s.text.append(text, p);
+    std::string_view t = text;
+    size_t n = 0;  // over a known length, so the loop vectorizes
+    for (char c : t) n += CountsAsChar(static_cast<unsigned char>(c));
+    s.text.append(t);
     s.chars += n;
     if (e.bold) s.bold += n;
     if (e.italic) s.italic += n;
@@ -260,7 +260,8 @@ class Builder {
       size_t total = row.text.size();
       size_t bold = row.bold ? row.text.size() : 0;
       for (size_t i = 1; i < cells.size(); ++i) {
-        row.text += " " + cells[i][0].text;
+        row.text += ' ';
+        row.text += cells[i][0].text;
         total += cells[i][0].text.size();
         if (cells[i][0].bold) bold += cells[i][0].text.size();
         row.italic = row.italic && cells[i][0].italic;
@@ -321,8 +322,12 @@ class Builder {
         continue;
       }
       if (open && (LineStartsItem(t) || emph_changed)) close();
-      if (open) cur.text += " ";
-      cur.text += t;
+      if (open) {
+        cur.text += ' ';
+        cur.text += t;
+      } else {
+        cur.text = std::move(t);
+      }
       open = true;
       chars += s.chars;
       bold += s.bold;

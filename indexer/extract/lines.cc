@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 #include "indexer/extract/text_util.h"
 
@@ -68,11 +67,15 @@ bool HeaderLike(const std::string& t) {
 }  // namespace
 
 bool IsTemplateResidue(const std::string& text) {
-  // Every alternative holds "Name", "Comapany" or "Page": memmem skips most lines faster.
-  auto has = [&text](std::string_view w) {
-    return memmem(text.data(), text.size(), w.data(), w.size()) != nullptr;
-  };
-  if (!has("Name") && !has("Comapany") && !has("Page")) return false;
+  // Every alternative holds "Name", "Comapany" or "Page": most lines are passed in one scan.
+  bool cue = false;
+  for (size_t i = 0; i < text.size() && !cue; ++i) {
+    std::string_view rest = std::string_view(text).substr(i);
+    cue = (text[i] == 'N' && StartsWith(rest, "Name")) ||
+          (text[i] == 'C' && StartsWith(rest, "Comapany")) ||
+          (text[i] == 'P' && StartsWith(rest, "Page"));
+  }
+  if (!cue) return false;
   static const RE2 re(
       R"(FirstName|LastName|Comapany|Company Name|Name[A-Z][a-z]|^[A-Z][a-z]+\s*\d{0,2}\s+\d{1,2},\s*\d{4}\s*Page\s*\d+$)");
   return RE2::PartialMatch(text, re);
