@@ -83,7 +83,7 @@ InlineStyle StyleOf(const GumboElement& el) {
   buffer.resize(value.size());
   char* out = buffer.data();  // written through a pointer: no thread-local lookup per byte
   for (char c : value)
-    if (c != ' ') *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (c != ' ') *out++ = LowerAscii(c);
   std::string_view s(buffer.data(), static_cast<size_t>(out - buffer.data()));
   // Each value is looked for from its property's first occurrence, and only when it occurs.
   auto has = [s](std::string_view needle, size_t from = 0) {
@@ -393,8 +393,7 @@ int PrescanDepth(std::string_view html) {
     if (first == '!' || first == '?' || !std::isalpha(static_cast<unsigned char>(first))) continue;
     size_t n = 0, j = i + 1;
     while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) {
-      char c = html[j];
-      if (n < sizeof name) name[n] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      if (n < sizeof name) name[n] = LowerAscii(html[j]);
       ++n;
       ++j;
     }

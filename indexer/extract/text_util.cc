@@ -28,8 +28,6 @@ bool MayStartSpace(char ch) {
   return c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xEF;
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
 // What FoldPunctuation writes for the UTF-8 sequence E2 80 d, or 0 to keep it.
 char FoldedPunctuation(unsigned char d) {
   if (d == 0x98 || d == 0x99 || d == 0x9B) return '\'';

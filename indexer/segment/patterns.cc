@@ -58,10 +58,6 @@ bool EndsWithFigures(const std::string& f) {
   return false;
 }
 
-bool IsReSpace(char c) {  // RE2's \s
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
 // Necessary for ParseItemStart's patterns: a digit, or the first letter of "SEC", "the",
 // "Staff" or "Comment" (0xC5 leads U+017F, which (?i) folds to 's').
 bool MayStartItem(const std::string& raw) {
