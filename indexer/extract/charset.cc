@@ -32,8 +32,7 @@ std::string DecodeToUtf8(std::string_view bytes) {
       }
     }
   }
-  for (char& c : out)
-    if (c == '\0') c = ' ';
+  for (size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i + 1)) out[i] = ' ';
   return out;
 }
 

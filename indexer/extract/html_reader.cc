@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "indexer/extract/lines.h"
 #include "indexer/extract/run_on.h"
@@ -75,18 +78,26 @@ InlineStyle StyleOf(const GumboElement& el) {
   InlineStyle st;
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "style");
   if (!a) return st;
-  thread_local std::string s;
-  s.clear();
-  for (const char* p = a->value; *p; ++p)
-    if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
-  auto has = [](std::string_view needle) { return s.find(needle) != std::string::npos; };
+  thread_local std::string buffer;
+  std::string_view value = a->value;
+  buffer.resize(value.size());
+  char* out = buffer.data();  // written through a pointer: no thread-local lookup per byte
+  for (char c : value)
+    if (c != ' ') *out++ = LowerAscii(c);
+  std::string_view s(buffer.data(), static_cast<size_t>(out - buffer.data()));
+  // Each value is looked for from its property's first occurrence, and only when it occurs.
+  auto has = [s](std::string_view needle, size_t from = 0) {
+    return from != std::string::npos && s.find(needle, from) != std::string::npos;
+  };
   st.hidden = has("display:none");
-  if (has("font-weight:bold") || has("font-weight:700") || has("font-weight:800") ||
-      has("font-weight:900"))
+  size_t weight = s.find("font-weight:");
+  if (has("font-weight:bold", weight) || has("font-weight:700", weight) ||
+      has("font-weight:800", weight) || has("font-weight:900", weight))
     st.bold = true;
-  if (has("font-weight:normal") || has("font-weight:400")) st.bold = false;
-  if (has("font-style:italic")) st.italic = true;
-  if (has("font-style:normal")) st.italic = false;
+  if (has("font-weight:normal", weight) || has("font-weight:400", weight)) st.bold = false;
+  size_t style = s.find("font-style:");
+  if (has("font-style:italic", style)) st.italic = true;
+  if (has("font-style:normal", style)) st.italic = false;
   st.underline = has("text-decoration:underline");
   return st;
 }
@@ -117,6 +128,12 @@ bool LineStartsItem(const std::string& t) {
   static const RE2 re(
       R"((?i)^(?:\(?\d{1,3}[.)](?:\s|[A-Z“"]|$)|[•·▪]|(?:Company |Management.s |Our )?Response\b|Comment\b|Staff.s comment))");
   return RE2::PartialMatch(t, re);
+}
+
+// True for the bytes AddText counts as text: not ASCII space (std::isspace in the C locale)
+// and not a byte of U+00A0's UTF-8 form (0xC2 0xA0).
+constexpr bool CountsAsChar(unsigned char c) {
+  return !(c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xA0);
 }
 
 class Builder {
@@ -212,12 +229,10 @@ class Builder {
   void AddText(const char* text, Emphasis e) {
     if (segments_.empty()) segments_.emplace_back();
     Segment& s = segments_.back();
-    s.text += text;
-    size_t n = 0;
-    for (const char* p = text; *p; ++p)
-      if (!std::isspace(static_cast<unsigned char>(*p)) && static_cast<unsigned char>(*p) != 0xC2 &&
-          static_cast<unsigned char>(*p) != 0xA0)
-        ++n;
+    std::string_view t = text;
+    size_t n = 0;  // over a known length, so the loop vectorizes
+    for (char c : t) n += CountsAsChar(static_cast<unsigned char>(c));
+    s.text.append(t);
     s.chars += n;
     if (e.bold) s.bold += n;
     if (e.italic) s.italic += n;
@@ -240,12 +255,13 @@ class Builder {
     bool simple = true;
     for (const auto& c : cells) simple = simple && c.size() == 1;
     if (simple && !cells.empty()) {
-      Block row = cells[0][0];
+      Block row = std::move(cells[0][0]);
       row.kind = BlockKind::kTableRow;
       size_t total = row.text.size();
       size_t bold = row.bold ? row.text.size() : 0;
       for (size_t i = 1; i < cells.size(); ++i) {
-        row.text += " " + cells[i][0].text;
+        row.text += ' ';
+        row.text += cells[i][0].text;
         total += cells[i][0].text.size();
         if (cells[i][0].bold) bold += cells[i][0].text.size();
         row.italic = row.italic && cells[i][0].italic;
@@ -281,12 +297,12 @@ class Builder {
     size_t chars = 0, bold = 0, italic = 0, underline = 0;
     auto close = [&] {
       if (open) {
-        cur.text = CollapseSpace(cur.text);
+        // Collapsed segments joined by one space: already collapsed.
         if (!cur.text.empty()) {
           cur.bold = chars > 0 && bold * 10 >= chars * 9;
           cur.italic = chars > 0 && italic * 10 >= chars * 9;
           cur.underline = chars > 0 && underline * 10 >= chars * 9;
-          blocks_.push_back(cur);
+          blocks_.push_back(std::move(cur));
         }
       }
       cur = Block();
@@ -306,8 +322,12 @@ class Builder {
         continue;
       }
       if (open && (LineStartsItem(t) || emph_changed)) close();
-      if (open) cur.text += " ";
-      cur.text += t;
+      if (open) {
+        cur.text += ' ';
+        cur.text += t;
+      } else {
+        cur.text = std::move(t);
+      }
       open = true;
       chars += s.chars;
       bold += s.bold;
@@ -329,23 +349,21 @@ class Builder {
 
 // Running headers and page numbers in HTML letters appear as their own short blocks.
 std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
-  std::vector<Line> lines;
+  // The texts move into the lines and back into the kept blocks: nothing is copied.
+  std::vector<Line> lines(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
-    Line l;
-    l.text = blocks[i].text;
-    l.top = static_cast<double>(i);
-    l.bottom = l.top + 1;
-    lines.push_back(l);
+    lines[i].text = std::move(blocks[i].text);
+    lines[i].top = static_cast<double>(i);
+    lines[i].bottom = lines[i].top + 1;
   }
   int removed = 0;
-  std::vector<Line> kept = DropPageFurniture(lines, &removed);
+  std::vector<Line> kept = DropPageFurniture(std::move(lines), &removed);
   std::vector<Block> out;
-  size_t k = 0;
-  for (size_t i = 0; i < blocks.size() && k < kept.size(); ++i) {
-    if (static_cast<size_t>(kept[k].top) == i) {
-      out.push_back(std::move(blocks[i]));
-      ++k;
-    }
+  out.reserve(kept.size());
+  for (Line& l : kept) {
+    Block& b = blocks[static_cast<size_t>(l.top)];
+    b.text = std::move(l.text);
+    out.push_back(std::move(b));
   }
   return out;
 }
@@ -375,7 +393,7 @@ int PrescanDepth(std::string_view html) {
     if (first == '!' || first == '?' || !std::isalpha(static_cast<unsigned char>(first))) continue;
     size_t n = 0, j = i + 1;
     while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) {
-      if (n < sizeof name) name[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(html[j])));
+      if (n < sizeof name) name[n] = LowerAscii(html[j]);
       ++n;
       ++j;
     }
@@ -405,6 +423,100 @@ std::string StripTags(std::string_view html) {
   return out;
 }
 
+// The memory of one Gumbo parse. Gumbo frees piecemeal (token buffers, vectors it outgrows):
+// a small block returns to a free list per 16-byte size class and is reused; the rest goes to
+// malloc. Everything is returned at once when the arena dies, so the tree needs no
+// gumbo_destroy_output walk. Not thread-safe: one arena per parse.
+class GumboArena {
+ public:
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() {
+    for (void* c : chunks_) std::free(c);
+    while (large_) std::free(std::exchange(large_, large_->next));
+  }
+
+  // GumboOptions::allocator / deallocator, with the arena as userdata.
+  static void* Allocate(void* arena, size_t n) { return static_cast<GumboArena*>(arena)->Get(n); }
+  static void Deallocate(void* arena, void* p) {
+    if (p) static_cast<GumboArena*>(arena)->Put(p);
+  }
+
+ private:
+  // Blocks are aligned as malloc aligns them on x86-64 (Gumbo's structs assume no more).
+  static constexpr size_t kAlign = 16;
+  // Tags, attributes, nodes and short texts are smaller; long texts go to malloc.
+  static constexpr size_t kMaxSmall = 512;
+  static constexpr size_t kClasses = kMaxSmall / kAlign;
+  static constexpr size_t kChunkBytes = 64 << 10;
+  // Marks a block from malloc in the word before it.
+  static constexpr size_t kLargeClass = ~size_t{0};
+
+  // Header of a block from malloc: links in the list freed with the arena, then the class.
+  struct Large {
+    Large* prev;
+    Large* next;
+    size_t pad;
+    size_t cls;
+  };
+  static_assert(sizeof(Large) % kAlign == 0);
+
+  static size_t& ClassOf(void* p) { return static_cast<size_t*>(p)[-1]; }
+
+  void* Get(size_t n) {
+    if (n > kMaxSmall) return GetLarge(n);
+    size_t cls = n == 0 ? 0 : (n - 1) / kAlign;
+    if (void* p = free_[cls]) {
+      free_[cls] = *static_cast<void**>(p);
+      return p;
+    }
+    size_t block = kAlign + (cls + 1) * kAlign;  // header word (padded) + payload
+    if (static_cast<size_t>(end_ - next_) < block) {
+      char* chunk = static_cast<char*>(std::malloc(kChunkBytes));
+      if (!chunk) return nullptr;
+      chunks_.push_back(chunk);
+      next_ = chunk;
+      end_ = chunk + kChunkBytes;
+    }
+    void* p = next_ + kAlign;
+    next_ += block;
+    ClassOf(p) = cls;
+    return p;
+  }
+
+  void* GetLarge(size_t n) {
+    Large* l = static_cast<Large*>(std::malloc(sizeof(Large) + n));
+    if (!l) return nullptr;
+    *l = Large{nullptr, large_, 0, kLargeClass};
+    if (large_) large_->prev = l;
+    large_ = l;
+    return l + 1;
+  }
+
+  void Put(void* p) {
+    size_t cls = ClassOf(p);
+    if (cls == kLargeClass) {
+      Large* l = static_cast<Large*>(p) - 1;
+      if (l->prev)
+        l->prev->next = l->next;
+      else
+        large_ = l->next;
+      if (l->next) l->next->prev = l->prev;
+      std::free(l);
+      return;
+    }
+    *static_cast<void**>(p) = free_[cls];
+    free_[cls] = p;
+  }
+
+  void* free_[kClasses] = {};
+  std::vector<void*> chunks_;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
+  Large* large_ = nullptr;
+};
+
 }  // namespace
 
 BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
@@ -415,17 +527,23 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
                          "; read as text");
     return doc;
   }
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.max_errors = 100;
-  GumboOutput* output = gumbo_parse_with_options(&gopts, utf8.data(), utf8.size());
-  if (!output) {
-    doc.issues.push_back("html: parser returned nothing");
-    return doc;
+  std::vector<Block> blocks;
+  {
+    GumboArena arena;  // holds the tree; freed whole at the end of this scope
+    GumboOptions gopts = kGumboDefaultOptions;
+    gopts.allocator = &GumboArena::Allocate;
+    gopts.deallocator = &GumboArena::Deallocate;
+    gopts.userdata = &arena;
+    gopts.max_errors = 100;
+    GumboOutput* output = gumbo_parse_with_options(&gopts, utf8.data(), utf8.size());
+    if (!output) {
+      doc.issues.push_back("html: parser returned nothing");
+      return doc;
+    }
+    Builder builder(options, &doc.issues);
+    builder.Walk(output->document, Emphasis{}, 0);
+    blocks = builder.TakeBlocks();
   }
-  Builder builder(options, &doc.issues);
-  builder.Walk(output->document, Emphasis{}, 0);
-  gumbo_destroy_output(&gopts, output);
-  std::vector<Block> blocks = builder.TakeBlocks();
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
   doc.blocks = DropHtmlFurniture(SplitRunOn(std::move(blocks)));
   return doc;

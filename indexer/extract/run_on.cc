@@ -48,10 +48,6 @@ bool EndsWithSentenceMark(std::string_view s) {
          EndsWith(s, "”");
 }
 
-bool IsReSpace(char c) {  // RE2's \s
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
 // True when `re` matches at the start of s.
 bool MatchesAtStart(std::string_view s, const RE2& re) {
   return re.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);

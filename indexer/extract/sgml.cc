@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "core/submission.h"
 #include "indexer/extract/text_util.h"
@@ -17,8 +18,11 @@ std::string_view TrimLeft(std::string_view s) {
 // The header-less wrapper EDGAR leaves on its standalone .htm files is read by
 // ParseDocumentBlocks: strictly, it is not a submission.
 bool HasSubmissionHeader(std::string_view bytes) {
-  return bytes.find("<SEC-HEADER>") != std::string_view::npos ||
-         bytes.find("<SEC-DOCUMENT>") != std::string_view::npos;
+  // memmem skips ahead; string_view::find stops at every '<' of the HTML.
+  auto has = [bytes](std::string_view tag) {
+    return memmem(bytes.data(), bytes.size(), tag.data(), tag.size()) != nullptr;
+  };
+  return has("<SEC-HEADER>") || has("<SEC-DOCUMENT>");
 }
 
 Result<Submission> ParseStrictly(std::string_view bytes) {

@@ -1,6 +1,8 @@
 #include "indexer/extract/text_util.h"
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace corresp {
 namespace {
@@ -20,6 +22,20 @@ size_t SpaceLen(std::string_view s, size_t i) {
   return 0;
 }
 
+// False for a byte that cannot start a sequence SpaceLen counts (most bytes of text).
+bool MayStartSpace(char ch) {
+  unsigned char c = static_cast<unsigned char>(ch);
+  return c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xEF;
+}
+
+// What FoldPunctuation writes for the UTF-8 sequence E2 80 d, or 0 to keep it.
+char FoldedPunctuation(unsigned char d) {
+  if (d == 0x98 || d == 0x99 || d == 0x9B) return '\'';
+  if (d == 0x9C || d == 0x9D || d == 0x9F) return '"';
+  if (d >= 0x90 && d <= 0x95) return '-';
+  return 0;
+}
+
 }  // namespace
 
 std::string CollapseSpace(std::string_view s) {
@@ -35,7 +51,10 @@ std::string CollapseSpace(std::string_view s) {
     }
     if (pending && !out.empty()) out.push_back(' ');
     pending = false;
-    out.push_back(s[i++]);
+    size_t run = i + 1;  // the bytes up to the next one that may start a space, copied whole
+    while (run < s.size() && !MayStartSpace(s[run])) ++run;
+    out.append(s.data() + i, run - i);
+    i = run;
   }
   return out;
 }
@@ -43,27 +62,17 @@ std::string CollapseSpace(std::string_view s) {
 std::string FoldPunctuation(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      unsigned char d = static_cast<unsigned char>(s[i + 2]);
-      if (d == 0x98 || d == 0x99 || d == 0x9B) {
-        out.push_back('\'');
-        i += 2;
-        continue;
-      }
-      if (d == 0x9C || d == 0x9D || d == 0x9F) {
-        out.push_back('"');
-        i += 2;
-        continue;
-      }
-      if (d >= 0x90 && d <= 0x95) {
-        out.push_back('-');
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
+  // Copies the runs between E2 lead bytes whole; most text has none.
+  for (size_t i = 0; i < s.size();) {
+    const void* hit = std::memchr(s.data() + i, 0xE2, s.size() - i);
+    size_t j = hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : s.size();
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    char folded = j + 2 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80
+                      ? FoldedPunctuation(static_cast<unsigned char>(s[j + 2]))
+                      : 0;
+    out.push_back(folded ? folded : s[j]);
+    i = j + (folded ? 3 : 1);
   }
   return out;
 }
@@ -89,7 +98,7 @@ std::string OriginalSuffix(const std::string& orig, size_t folded_offset) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerAscii(c);
   return out;
 }
 
@@ -100,13 +109,13 @@ bool EndsWith(std::string_view s, std::string_view p) {
 bool IStartsWith(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
   for (size_t i = 0; i < p.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) !=
-        std::tolower(static_cast<unsigned char>(p[i])))
-      return false;
+    if (LowerAscii(s[i]) != LowerAscii(p[i])) return false;
   return true;
 }
 bool IContains(std::string_view s, std::string_view needle) {
-  return AsciiLower(s).find(AsciiLower(needle)) != std::string::npos;
+  for (size_t i = 0; i + needle.size() <= s.size(); ++i)
+    if (IStartsWith(s.substr(i), needle)) return true;
+  return false;
 }
 
 void AppendUtf8(std::string& out, unsigned cp) {
@@ -131,6 +140,15 @@ void AppendUtf8(std::string& out, unsigned cp) {
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: most text is ASCII.
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     if (n == 0 || i + n > s.size()) return false;

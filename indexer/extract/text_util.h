@@ -16,6 +16,14 @@ std::string FoldPunctuation(std::string_view s);
 std::string OriginalSuffix(const std::string& orig, size_t folded_offset);
 // ASCII lower-casing (UTF-8 safe: other bytes are kept).
 std::string AsciiLower(std::string_view s);
+// One byte of AsciiLower; inline, since readers call it per byte.
+inline char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+// True for the bytes RE2's \s matches: space, \t, \n, \f, \r (not \v).
+inline bool IsReSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive

@@ -58,9 +58,35 @@ bool EndsWithFigures(const std::string& f) {
   return false;
 }
 
+// Necessary for ParseItemStart's patterns: a digit, or the first letter of "SEC", "the",
+// "Staff" or "Comment" (0xC5 leads U+017F, which (?i) folds to 's').
+bool MayStartItem(const std::string& raw) {
+  if (raw.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(raw[0]);
+  return std::isdigit(c) ||
+         std::string_view("sStTcC\xC5").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// Necessary for a response label: "Response" or "Reply" opens one of the first three words
+// ("[the Company's Response"). A word with a non-ASCII byte up front (a curly apostrophe, a
+// letter (?i) may fold into ASCII) is left to the pattern.
+bool MayBeResponseLabel(std::string_view t) {
+  size_t i = 0;
+  for (int word = 0; word < 3 && i < t.size(); ++word) {
+    std::string_view head = t.substr(i, 8);
+    if (IStartsWith(head, "response") || IStartsWith(head, "reply")) return true;
+    for (char c : head)
+      if (static_cast<unsigned char>(c) >= 0x80) return true;
+    while (i < t.size() && !IsReSpace(t[i])) ++i;
+    while (i < t.size() && IsReSpace(t[i])) ++i;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<ItemStart> ParseItemStart(const std::string& raw) {
+  if (!MayStartItem(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
   // "1. We", "1.We", "2) Please", "3." alone; the number is followed by space, a capital, a
   // quote or bracket, or the end (RE2 has no lookahead: the next character is matched and
@@ -90,6 +116,7 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
 }
 
 std::optional<std::string> ParseResponseLabel(const std::string& raw) {
+  if (!MayBeResponseLabel(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
   static const RE2 re(
       R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
