@@ -372,6 +372,21 @@ TEST(ExtractTraps, JsonHasExactlyTheDocumentedFields) {
   EXPECT_EQ(j["kind"], "comment_letter");
 }
 
+// Responses carry the headings the company letter prints above them (issue: responses carry
+// headings too), beside number, restated comment and answer.
+TEST(ExtractTraps, JsonResponsesCarryHeadings) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Revenue Recognition, page 52</b></p><p>1. Please explain.</p>"
+                  "<p>Response: We explain.</p><p>Sincerely,</p><p>Jane</p>");
+  nlohmann::json r = LetterToJson(l)["responses"][0];
+  std::vector<std::string> keys;
+  for (auto it = r.begin(); it != r.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"comment_text", "headings", "number", "text"}));
+  EXPECT_EQ(r["headings"][0], "Revenue Recognition, page 52");
+  EXPECT_EQ(r["comment_text"], "Please explain.");
+  EXPECT_EQ(r["text"], "We explain.");
+}
+
 TEST(ExtractTraps, GarbageNeverThrows) {
   for (std::string bytes :
        {std::string(), std::string("\0\0\xff\xfe", 4), std::string("%PDF-1.4 junk"),
