@@ -19,6 +19,12 @@
 namespace corresp {
 namespace {
 
+// Footer and header blocks are short (a company name, an address line, a trademark notice);
+// a paragraph a page break interrupts is longer than this.
+constexpr size_t kMinInterruptedParagraph = 200;
+// A page's foot and the next page's head hold at most this many blocks of furniture.
+constexpr size_t kMaxFurnitureBlocks = 4;
+
 struct Emphasis {
   bool bold = false, italic = false, underline = false;
 };
@@ -70,6 +76,8 @@ struct InlineStyle {
   bool hidden = false;  // display:none
   std::optional<bool> bold, italic;
   bool underline = false;
+  bool page_break_before = false;  // page-break-before:always (a printed page starts here)
+  bool page_break_after = false;   // page-break-after:always
 };
 
 // Reads style="..." once per element, lower-cased with spaces dropped into a buffer reused
@@ -99,6 +107,8 @@ InlineStyle StyleOf(const GumboElement& el) {
   if (has("font-style:italic", style)) st.italic = true;
   if (has("font-style:normal", style)) st.italic = false;
   st.underline = has("text-decoration:underline");
+  st.page_break_before = has("page-break-before:always") || has("break-before:page");
+  st.page_break_after = has("page-break-after:always") || has("break-after:page");
   return st;
 }
 
@@ -162,14 +172,21 @@ class Builder {
       case GUMBO_TAG_TITLE:
       case GUMBO_TAG_NOSCRIPT:
         return;
-      case GUMBO_TAG_BR:
-        segments_.emplace_back();
+      case GUMBO_TAG_BR: {
+        InlineStyle br = StyleOf(el);  // <br style="page-break-before:always">
+        if (br.page_break_before || br.page_break_after) {
+          NewPage();
+        } else {
+          segments_.emplace_back();
+        }
         return;
+      }
       default:
         break;
     }
     InlineStyle style = StyleOf(el);
     if (style.hidden) return;
+    if (style.page_break_before) NewPage();
     if (depth > options_.max_depth) {
       if (!depth_reported_)
         issues_->push_back("html: nesting deeper than " + std::to_string(options_.max_depth) +
@@ -182,6 +199,7 @@ class Builder {
     if (el.tag == GUMBO_TAG_TR) {
       Flush();
       Row(el, inner, depth);
+      if (style.page_break_after) NewPage();
       return;
     }
     bool block = IsBlockTag(el.tag);
@@ -192,6 +210,7 @@ class Builder {
     if (block) kind_ = kind;
     WalkChildren(&el.children, inner, depth + 1);
     if (block) Flush();
+    if (style.page_break_after) NewPage();
     // Inline cells outside a <tr> (malformed tables) still separate their text.
     if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) AddText(" ", e);
   }
@@ -199,6 +218,12 @@ class Builder {
   std::vector<Block> TakeBlocks() {
     Flush();
     return std::move(blocks_);
+  }
+
+  // A printed page ends here (a page-break style): the blocks after it are on the next page.
+  void NewPage() {
+    Flush();
+    ++page_;
   }
 
  private:
@@ -248,8 +273,10 @@ class Builder {
       const GumboNode* c = static_cast<const GumboNode*>(tr.children.data[i]);
       if (c->type != GUMBO_NODE_ELEMENT) continue;
       Builder sub(options_, issues_);
+      sub.page_ = page_;
       sub.Walk(c, e, depth + 1);
       std::vector<Block> b = sub.TakeBlocks();
+      page_ = sub.page_;
       if (!b.empty()) cells.push_back(std::move(b));
     }
     bool simple = true;
@@ -287,6 +314,7 @@ class Builder {
     if (!carry.empty()) {
       Block b;
       b.text = CollapseSpace(carry);
+      b.page = page_;
       blocks_.push_back(std::move(b));
     }
   }
@@ -302,6 +330,7 @@ class Builder {
           cur.bold = chars > 0 && bold * 10 >= chars * 9;
           cur.italic = chars > 0 && italic * 10 >= chars * 9;
           cur.underline = chars > 0 && underline * 10 >= chars * 9;
+          cur.page = page_;
           blocks_.push_back(std::move(cur));
         }
       }
@@ -345,7 +374,31 @@ class Builder {
   std::vector<Block> blocks_;
   BlockKind kind_ = BlockKind::kParagraph;
   bool depth_reported_ = false;
+  int page_ = 1;  // printed page, counted by page-break styles
 };
+
+// A sentence a page break interrupts ("... in another" | page break | "manner, ...") goes on
+// after the break; short blocks between its two halves sat at the page's foot or head: the
+// letterhead's footer, a running header. They go, whatever they say.
+std::vector<Block> DropBlocksInsideInterruptedSentences(std::vector<Block> blocks) {
+  std::vector<bool> drop(blocks.size(), false);
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    if (blocks[i].page == blocks[i - 1].page || !StartsLower(blocks[i].text)) continue;
+    // The interrupted paragraph: the nearest long block before the break that ends no sentence.
+    for (size_t back = 1; back <= kMaxFurnitureBlocks + 1 && back <= i; ++back) {
+      const Block& b = blocks[i - back];
+      if (b.text.size() >= kMinInterruptedParagraph && !EndsSentence(b.text)) {
+        for (size_t k = i - back + 1; k < i; ++k) drop[k] = true;
+        break;
+      }
+      if (b.text.size() >= kMinInterruptedParagraph) break;  // a paragraph that ended: none
+    }
+  }
+  std::vector<Block> out;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (!drop[i]) out.push_back(std::move(blocks[i]));
+  return out;
+}
 
 // Running headers and page numbers in HTML letters appear as their own short blocks.
 std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
@@ -545,7 +598,7 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks = DropHtmlFurniture(SplitRunOn(std::move(blocks)));
+  doc.blocks = DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks))));
   return doc;
 }
 

@@ -38,18 +38,6 @@ bool IsBulletStart(const std::string& t) {
   return false;
 }
 
-bool EndsSentence(const std::string& t) {
-  if (t.empty()) return true;
-  char c = t.back();
-  if (c == '"' || c == ')') c = t.size() > 1 ? t[t.size() - 2] : c;
-  if (EndsWith(t, "”") && t.size() > 3) c = t[t.size() - 4];
-  return c == '.' || c == ':' || c == '?' || c == '!' || c == ';';
-}
-
-bool StartsLower(const std::string& t) {
-  return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
-}
-
 // A running header above its "Page N" line: name, title, company, date, in plain text.
 constexpr size_t kMaxHeaderLines = 5;
 // A line that closes a header lies within this many points below its page line ...

@@ -102,6 +102,18 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+bool EndsSentence(std::string_view t) {
+  if (t.empty()) return true;
+  char c = t.back();
+  if (c == '"' || c == ')') c = t.size() > 1 ? t[t.size() - 2] : c;
+  if (EndsWith(t, "\u201D") && t.size() > 3) c = t[t.size() - 4];
+  return c == '.' || c == ':' || c == '?' || c == '!' || c == ';';
+}
+
+bool StartsLower(std::string_view t) {
+  return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+}
+
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;

@@ -25,6 +25,10 @@ inline bool IsReSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 bool StartsWith(std::string_view s, std::string_view prefix);
+// True when t ends a sentence (". : ? ! ;", also inside a closing quote or bracket), or is empty.
+bool EndsSentence(std::string_view t);
+// True when t starts with a lower-case ASCII letter (a sentence going on).
+bool StartsLower(std::string_view t);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool IContains(std::string_view s, std::string_view needle);    // ASCII case-insensitive

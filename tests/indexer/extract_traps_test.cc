@@ -515,5 +515,24 @@ TEST(ExtractTraps, NarrativeResponseKeepsItsHeadings) {
   EXPECT_EQ(l.responses[0].text.find("Non-GAAP"), std::string::npos);
 }
 
+// An HTML letter's printed page ends inside a restated comment: the letterhead's footer sits
+// between the two halves of the sentence. Whatever the footer says, it is no part of the
+// comment (Molson Coors: company name, address, trademark notice).
+TEST(ExtractTraps, HtmlFooterInsideAnInterruptedSentence) {
+  std::string long_start(250, 'x');
+  Letter l = Html(std::string(kResponseHead) + "<p>1. You discuss the measure " + long_start +
+                  " and the restrictions apply absent an ability to settle in</p>"
+                  "<p><b>Acme Brewing Company</b></p><p>1801 Main Street, Denver, Colorado</p>"
+                  "<p><i>ACME is a registered trademark.</i></p>"
+                  "<br clear=\"all\" style=\"page-break-before:always;\">"
+                  "<p>another manner. Please revise.</p><p><b>Response:</b></p>"
+                  "<p>We will revise.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text.find("Acme Brewing"), std::string::npos);
+  EXPECT_EQ(l.responses[0].comment_text.find("trademark"), std::string::npos);
+  EXPECT_NE(l.responses[0].comment_text.find("settle in another manner."), std::string::npos);
+  EXPECT_EQ(l.responses[0].text, "We will revise.");
+}
+
 }  // namespace
 }  // namespace corresp
