@@ -7,22 +7,22 @@
 namespace corresp {
 namespace {
 
+// The stored names, one place for both directions.
+constexpr std::pair<IndexDayOutcome, const char*> kOutcomeNames[] = {
+    {IndexDayOutcome::kSeen, "seen"},
+    {IndexDayOutcome::kMissing, "missing"},
+    {IndexDayOutcome::kFailed, "failed"},
+};
+
 const char* OutcomeName(IndexDayOutcome outcome) {
-  switch (outcome) {
-    case IndexDayOutcome::kSeen:
-      return "seen";
-    case IndexDayOutcome::kMissing:
-      return "missing";
-    case IndexDayOutcome::kFailed:
-      return "failed";
-  }
+  for (const auto& [value, name] : kOutcomeNames)
+    if (value == outcome) return name;
   return "failed";
 }
 
-std::optional<IndexDayOutcome> ParseOutcome(const std::string& name) {
-  if (name == "seen") return IndexDayOutcome::kSeen;
-  if (name == "missing") return IndexDayOutcome::kMissing;
-  if (name == "failed") return IndexDayOutcome::kFailed;
+std::optional<IndexDayOutcome> ParseOutcome(const std::string& text) {
+  for (const auto& [value, name] : kOutcomeNames)
+    if (text == name) return value;
   return std::nullopt;
 }
 
