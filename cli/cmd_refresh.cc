@@ -29,6 +29,11 @@ nlohmann::json ToJson(const RefreshReport& r) {
   nlohmann::json failures = nlohmann::json::array();
   for (const RefreshFailure& f : r.failures)
     failures.push_back({{"subject", f.subject}, {"stage", f.stage}, {"reason", f.reason}});
+  nlohmann::json pending = nlohmann::json::array(), late = nlohmann::json::array();
+  for (const PendingDay& p : r.pending_days) {
+    pending.push_back(p.day.ToIso());
+    if (p.late) late.push_back(p.day.ToIso());
+  }
   return {{"from", r.from.ToIso()},
           {"to", r.to.ToIso()},
           {"days_scanned", r.days_scanned},
@@ -40,6 +45,10 @@ nlohmann::json ToJson(const RefreshReport& r) {
           {"threads_opened", r.threads_opened},
           {"threads_closed", r.threads_closed},
           {"failures", failures},
+          {"days_reread", r.days_reread},
+          {"pending_days", pending},
+          {"late_days", late},
+          {"reconciled_quarters", r.reconciled_quarters},
           {"requests", r.requests},
           {"elapsed_seconds", r.elapsed_seconds},
           {"watermark", r.watermark ? nlohmann::json(r.watermark->ToIso()) : nlohmann::json()},
@@ -56,6 +65,14 @@ void PrintSummary(const RefreshReport& r) {
       r.failures.size(), static_cast<unsigned long long>(r.requests), r.elapsed_seconds,
       r.watermark ? r.watermark->ToIso().c_str() : "none",
       r.interrupted ? " (interrupted: watermark kept)" : "");
+  std::string pending;
+  for (const PendingDay& p : r.pending_days)
+    pending += " " + p.day.ToIso() + (p.late ? " (late)" : "");
+  std::string reconciled;
+  for (const std::string& q : r.reconciled_quarters) reconciled += " " + q;
+  std::printf("  %ld days re-read; pending:%s; reconciled:%s\n", r.days_reread,
+              pending.empty() ? " none" : pending.c_str(),
+              reconciled.empty() ? " none" : reconciled.c_str());
   for (const RefreshFailure& f : r.failures)
     std::printf("  failed %s %s: %s\n", f.stage.c_str(), f.subject.c_str(), f.reason.c_str());
 }

@@ -41,7 +41,8 @@ struct CrawlOptions {
 struct RefreshOptions {
   // First run with no watermark starts here ("" = start of the current quarter).
   std::string backfill_since;
-  // Days before today that are read from daily indexes rather than the quarterly ones.
+  // Business days up to today that every refresh reads again, so a daily index EDGAR
+  // publishes late is still read (crawler/day_plan.h); each costs one index request.
   int daily_window_days = 10;
 };
 

@@ -17,20 +17,29 @@ std::string QuarterDir(Date d) {
 
 }  // namespace
 
+IndexSource DailyIndexSource(Date day) {
+  return {"Archives/edgar/daily-index/" + QuarterDir(day) + "/master." + day.ToCompact() + ".idx",
+          day, true};
+}
+
+IndexSource FullIndexSource(Date day, const std::string& name) {
+  return {"Archives/edgar/full-index/" + QuarterDir(day) + "/" + name, day.QuarterStart(), false};
+}
+
+Date QuarterEnd(Date day) { return NextQuarterStart(day).AddDays(-1); }
+
 std::vector<IndexSource> PlanIndexFiles(Date since, Date until, Date today) {
   std::vector<IndexSource> plan;
   until = std::min(until, today);
   for (Date q = since.QuarterStart(); q <= until; q = NextQuarterStart(q)) {
     Date q_end = NextQuarterStart(q).AddDays(-1);
     if (since <= q && q_end <= until && q_end < today) {
-      plan.push_back({"Archives/edgar/full-index/" + QuarterDir(q) + "/master.idx", q, false});
+      plan.push_back(FullIndexSource(q, "master.idx"));
       continue;
     }
     for (Date d = std::max(since, q); d <= std::min(until, q_end); d = d.AddDays(1)) {
       if (d.IsWeekend()) continue;
-      plan.push_back(
-          {"Archives/edgar/daily-index/" + QuarterDir(q) + "/master." + d.ToCompact() + ".idx", d,
-           true});
+      plan.push_back(DailyIndexSource(d));
     }
   }
   return plan;

@@ -175,7 +175,8 @@ void Crawler::OnIndexFile(const IndexSource& source, const FilingFilter& filter,
   Status problem;
   if (!response.ok()) {
     StatusCode code = response.status().code();
-    bool harmless = (code == StatusCode::kNotFound && source.daily) ||
+    bool absent_ok = source.daily || source.reconcile;
+    bool harmless = (code == StatusCode::kNotFound && absent_ok) ||
                     code == StatusCode::kCancelled || code == StatusCode::kBlocked;
     if (!harmless) problem = response.status();
   } else {
@@ -186,6 +187,9 @@ void Crawler::OnIndexFile(const IndexSource& source, const FilingFilter& filter,
       if (filter.Matches(entry.form, entry.cik)) out->push_back(std::move(entry));
     }
   }
+  StatusCode outcome = !problem.ok() ? problem.code() : response.ok() ? StatusCode::kOk
+                                                                      : response.status().code();
+  index_outcomes_.push_back({source, outcome});
   if (!problem.ok()) {
     ++report_.failed;
     report_.failures.push_back({url, "discover", problem.ToString()});

@@ -34,8 +34,10 @@ class Crawler {
   ~Crawler();
 
   // Reads every index file of `plan` and records each row matching `filter` in the catalog
-  // (AddDiscovered: known filings keep their state). A 404 daily index means no filings that
-  // day; any other failure is recorded (stage "discover") and skipped. Returns the matching
+  // (AddDiscovered: known filings keep their state). A 404 for a daily index or a
+  // reconciliation read is not a failure (what it means is the caller's: crawler/day_plan.h);
+  // any other failure is recorded (stage "discover") and skipped. Every file's outcome is
+  // kept for index_outcomes(). Returns the matching
   // entries, one per accession, in index order. Errors: kBlocked (fatal), kIoError (catalog).
   Result<std::vector<IndexEntry>> Discover(const std::vector<IndexSource>& plan,
                                            const FilingFilter& filter);
@@ -50,6 +52,9 @@ class Crawler {
   // is recorded (SaveFetchFailure) and the crawl goes on. Stops starting filings when the
   // stop flag is set. Errors: kBlocked (fatal), kIoError/kCorruption (store or catalog).
   Status FetchFilings(const std::vector<IndexEntry>& entries);
+
+  // What each index file read by Discover answered, in the order the answers came.
+  const std::vector<IndexFileOutcome>& index_outcomes() const { return index_outcomes_; }
 
   // Counters so far (requests/bytes/retries/blocks/elapsed filled in by this call).
   const CrawlReport& report();
@@ -90,6 +95,7 @@ class Crawler {
   boost::asio::steady_timer stop_poll_;
   std::chrono::steady_clock::time_point started_;
   CrawlReport report_;
+  std::vector<IndexFileOutcome> index_outcomes_;
   bool stopping_ = false;
   Status fatal_;  // store/catalog failure: stops the crawl
   // FetchFilings state.

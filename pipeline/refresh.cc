@@ -1,6 +1,5 @@
 #include "pipeline/refresh.h"
 
-#include <re2/re2.h>
 #include <xapian.h>
 
 #include <chrono>
@@ -9,6 +8,7 @@
 
 #include "core/index_schema.h"
 #include "crawler/crawler.h"
+#include "crawler/day_record.h"
 #include "store/catalog.h"
 #include "store/document_store.h"
 
@@ -43,14 +43,18 @@ Result<std::map<std::string, ThreadStatus>> ThreadStates(const Catalog& catalog)
   return out;
 }
 
-Result<Date> StartDay(const RefreshRequest& request, const Config& config, const Catalog& catalog,
-                      Date today) {
-  if (request.since) return *request.since;
+// The catalog's watermark, if any.
+Result<std::optional<Date>> Watermark(const Catalog& catalog) {
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> mark, catalog.GetState(kWatermarkKey));
-  if (mark) {
-    if (auto d = Date::Parse(*mark)) return *d;
-    return Corruption(std::string("catalog state ") + kWatermarkKey + " is not a date: " + *mark);
-  }
+  if (!mark) return std::optional<Date>();
+  if (auto d = Date::Parse(*mark)) return d;
+  return Corruption(std::string("catalog state ") + kWatermarkKey + " is not a date: " + *mark);
+}
+
+Result<Date> StartDay(const RefreshRequest& request, const Config& config,
+                      std::optional<Date> watermark, Date today) {
+  if (request.since) return *request.since;
+  if (watermark) return *watermark;
   if (!config.refresh.backfill_since.empty()) {
     if (auto d = Date::Parse(config.refresh.backfill_since)) return *d;
     return InvalidArgument("refresh.backfill_since: expected YYYY-MM-DD");
@@ -78,32 +82,6 @@ Status ForgetExtractFailures(Catalog& catalog) {
       CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(*acc, 0));
   }
   return Status::Ok();
-}
-
-// The day an index file stands for, from its URL: daily "....20161028.idx" -> that day;
-// full index ".../2016/QTR4/..." -> the quarter's first day.
-std::optional<Date> IndexDayOfUrl(const std::string& url) {
-  static const RE2 kDaily(R"((\d{8})\.idx)");
-  static const RE2 kQuarter(R"(/(\d{4})/QTR([1-4])/)");
-  std::string day;
-  int year = 0, quarter = 0;
-  if (RE2::PartialMatch(url, kDaily, &day)) return Date::Parse(day);
-  if (RE2::PartialMatch(url, kQuarter, &year, &quarter))
-    return Date{year, (quarter - 1) * 3 + 1, 1};
-  return std::nullopt;
-}
-
-// The last day the watermark may move to: the day before the first index file that failed
-// to download (its filings would otherwise never be read), else `to`.
-Date SafeWatermark(const CrawlReport& crawl, Date from, Date to) {
-  Date mark = to;
-  for (const CrawlFailure& f : crawl.failures) {
-    if (f.stage != "discover") continue;
-    std::optional<Date> day = IndexDayOfUrl(f.subject);
-    Date failed = day.value_or(from);
-    if (failed.AddDays(-1) < mark) mark = failed.AddDays(-1);
-  }
-  return mark;
 }
 
 // What the catalog and index held before the run, to report what the run changed.
@@ -149,10 +127,9 @@ Status ReportChanges(const BeforeRun& before, const Config& config, const Catalo
 // Everything this run fetches: the indexes' new filings, earlier failures, and with
 // retry_failed the permanent ones; one entry per accession.
 Result<std::vector<IndexEntry>> EntriesToFetch(const RefreshRequest& request, Crawler& crawler,
-                                               Catalog& catalog, const RefreshReport& report,
-                                               const FilingFilter& filter, Date today) {
-  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
-                           crawler.Discover(PlanIndexFiles(report.from, report.to, today), filter));
+                                               Catalog& catalog, const DayPlan& plan,
+                                               const FilingFilter& filter) {
+  CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries, crawler.Discover(plan.sources, filter));
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> pending, crawler.PendingFromCatalog(filter));
   entries.insert(entries.end(), pending.begin(), pending.end());
   if (request.retry_failed) {
@@ -167,6 +144,21 @@ Result<std::vector<IndexEntry>> EntriesToFetch(const RefreshRequest& request, Cr
   return unique;
 }
 
+// Step 3: what this run learnt about index days, and the watermark, in one transaction. The
+// watermark never passes a pending day (crawler/day_plan.h); it stays put when interrupted.
+Status SaveDaysAndWatermark(Catalog& catalog, const DayUpdates& updates,
+                            std::optional<Date> watermark) {
+  CORRESP_RETURN_IF_ERROR(catalog.Begin());
+  Status saved = SaveDayUpdates(catalog, updates);
+  if (saved.ok() && watermark) saved = catalog.SetState(kWatermarkKey, watermark->ToIso());
+  if (saved.ok() && watermark) saved = catalog.SetState(kLastRefreshKey, UtcTimestampNow());
+  if (!saved.ok()) {
+    catalog.Rollback().IgnoreError();
+    return saved;
+  }
+  return catalog.Commit();
+}
+
 }  // namespace
 
 Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& config,
@@ -174,7 +166,8 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   auto started = std::chrono::steady_clock::now();
   Date today = request.today.value_or(Date::Today());
   RefreshReport report;
-  CORRESP_ASSIGN_OR_RETURN(report.from, StartDay(request, config, catalog, today));
+  CORRESP_ASSIGN_OR_RETURN(std::optional<Date> watermark, Watermark(catalog));
+  CORRESP_ASSIGN_OR_RETURN(report.from, StartDay(request, config, watermark, today));
   report.to = std::min(request.until.value_or(today), today);
   if (report.from > report.to)
     return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
@@ -182,11 +175,16 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
   CORRESP_ASSIGN_OR_RETURN(BeforeRun before, Remember(config, catalog));
 
-  // 1. Discover and fetch.
+  // 1. Discover and fetch: the window, pending days and reconciliations (crawler/day_plan.h).
+  CORRESP_ASSIGN_OR_RETURN(DayHistory days, LoadDayHistory(catalog, watermark));
+  DayWindow window{report.from, report.to, today, config.refresh.daily_window_days,
+                   /*reread_all=*/request.since.has_value() || !watermark};
+  DayPlan plan = PlanRefreshDays(window, days);
+  report.days_reread = plan.days_reread;
   FilingFilter filter{config.crawl.forms, {}};
   Crawler crawler(config, catalog, store, progress, request.stop);
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
-                           EntriesToFetch(request, crawler, catalog, report, filter, today));
+                           EntriesToFetch(request, crawler, catalog, plan, filter));
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
   const CrawlReport& crawl = crawler.report();
   report.index_files = crawl.index_files;
@@ -201,12 +199,13 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   }
   CORRESP_RETURN_IF_ERROR(ReportChanges(before, config, catalog, report));
 
-  // 3. Only now, with catalog and index committed, move the watermark.
-  if (!report.interrupted) {
-    Date mark = SafeWatermark(crawl, report.from, report.to);
-    if (mark >= report.from) CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, mark.ToIso()));
-    CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, UtcTimestampNow()));
-  }
+  // 3. Only now, with catalog and index committed, record the days and move the watermark.
+  DayUpdates updates = ApplyOutcomes(crawler.index_outcomes(), days);
+  report.reconciled_quarters = updates.reconciled;
+  report.pending_days = PendingDays(report.to, days);
+  std::optional<Date> mark;
+  if (!report.interrupted) mark = SettledThrough(report.from, report.to, days);
+  CORRESP_RETURN_IF_ERROR(SaveDaysAndWatermark(catalog, updates, mark));
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
   if (stored) report.watermark = Date::Parse(*stored);
   report.elapsed_seconds =

@@ -1,17 +1,22 @@
-// `corresp refresh`: the nightly job. Reads every EDGAR index day from the watermark (the last
-// index day a refresh completed) through today, fetches the new UPLOAD/CORRESP filings and the
-// ones earlier runs failed on, extracts and indexes them, re-links the affected threads, and
-// only then moves the watermark. Keyed on the index day, not Date Filed: EDGAR releases a whole
-// review thread ~20 business days after it closes, so letters arrive weeks after their date.
+// `corresp refresh`: the nightly job. Reads EDGAR's index days from the watermark through
+// today, fetches the new UPLOAD/CORRESP filings and the ones earlier runs failed on, extracts
+// and indexes them, re-links the affected threads, and only then moves the watermark. Keyed on
+// the index day, not Date Filed: EDGAR releases a whole review thread ~20 business days after
+// it closes, so letters arrive weeks after their date.
 //
-// First run (no watermark): from config.refresh.backfill_since, else the start of the current
-// quarter; whole past quarters come from the quarterly full index, the rest from daily indexes.
-// The watermark day itself is read again by the next run (its index may have been published
-// after we read it); that costs one request and finds only filings already stored.
+// Which days are read (crawler/day_plan.h): every day after the watermark not yet settled,
+// the last refresh.daily_window_days business days again (a late index is picked up; filings
+// already stored cost nothing but the index request), and once per quarter the quarter's full
+// index when it has appeared (reconciliation). The watermark never passes a pending day (a
+// business day whose daily index has not answered 200 and whose quarter is not reconciled).
+// --since D, and a first run (no watermark: config.refresh.backfill_since, else the start of
+// the current quarter), read every day from D; whole past quarters come from the quarterly
+// full index.
 //
 // Crash safety: every step is idempotent (catalog upserts, content-addressed store, Xapian
-// replace on unique ids) and the watermark moves last, so a run killed at any point and run
-// again ends in the state of an uninterrupted run. The caller holds the data-dir lock.
+// replace on unique ids) and the day record and watermark move last, in one transaction, so a
+// run killed at any point and run again ends in the state of an uninterrupted run. The caller
+// holds the data-dir lock.
 #pragma once
 
 #include <atomic>
@@ -23,6 +28,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "crawler/crawl.h"
+#include "crawler/day_plan.h"
 #include "indexer/index/index_pipeline.h"
 
 namespace corresp {
@@ -48,10 +54,13 @@ struct RefreshFailure {
 };
 
 struct RefreshReport {
-  Date from;                             // first index day read
+  Date from;                             // first day of the sweep (watermark, --since, backfill)
   Date to;                               // last index day read
   long days_scanned = 0;                 // calendar days covered
   long index_files = 0;                  // index files requested
+  long days_reread = 0;                  // daily indexes read again for days already settled
+  std::vector<PendingDay> pending_days;  // days whose index has not answered 200 yet (late or not)
+  std::vector<std::string> reconciled_quarters;  // quarters reconciled in this run, "2019Q4"
   long new_filings = 0;                  // filings fetched in this run
   long letters_indexed = 0;              // letters extracted and indexed in this run
   long comments_added = 0;               // staff comment documents added to the index

@@ -10,12 +10,15 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/filing.h"
 #include "core/status.h"
 #include "core/thread.h"
@@ -37,6 +40,13 @@ struct FailureRecord {
   std::string last_at;
 };
 
+// What the last request for a day's daily index answered (refresh's per-day record).
+enum class IndexDayOutcome {
+  kSeen,     // 200: the index was read; a day once seen stays seen
+  kMissing,  // 404: a weekend, a holiday, or not published yet
+  kFailed,   // any other failure (network, 5xx, unparsable)
+};
+
 struct CatalogCounts {
   long filings = 0;   // every filing row
   long fetched = 0;   // stored completely
@@ -49,7 +59,7 @@ struct CatalogCounts {
 
 class Catalog {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (creating when absent) and migrates. kCorruption when the file is not a database.
   static Result<std::unique_ptr<Catalog>> Open(const std::filesystem::path& file);
@@ -96,6 +106,15 @@ class Catalog {
   // ---- key/value state (watermarks) ----------------------------------------------------
   Result<std::optional<std::string>> GetState(std::string_view key) const;
   Status SetState(std::string_view key, std::string_view value);
+
+  // ---- index days and reconciled quarters (refresh; docs/crawler.md "Late daily indexes")
+  // Upserts the day's outcome and check time; kSeen is never replaced by a later outcome.
+  Status RecordIndexDay(Date day, IndexDayOutcome outcome);
+  // Every recorded day with its outcome.
+  Result<std::map<Date, IndexDayOutcome>> ListIndexDays() const;
+  // Remembers that `quarter` ("2019Q4") was reconciled against its full index; idempotent.
+  Status MarkQuarterReconciled(std::string_view quarter);
+  Result<std::set<std::string>> ListReconciledQuarters() const;
 
   // ---- review threads ------------------------------------------------------------------
   // Replaces every thread of `cik` with `threads` (letters included).

@@ -79,6 +79,18 @@ const std::vector<const char*>& CatalogMigrations() {
         PRIMARY KEY (thread_id, position)
       );
       )sql",
+      // 4: refresh's per-day record of daily indexes and the quarters reconciled.
+      R"sql(
+      CREATE TABLE index_days (
+        day         TEXT PRIMARY KEY,
+        outcome     TEXT NOT NULL,
+        checked_at  TEXT NOT NULL
+      );
+      CREATE TABLE reconciled_quarters (
+        quarter        TEXT PRIMARY KEY,
+        reconciled_at  TEXT NOT NULL
+      );
+      )sql",
   };
   return kMigrations;
 }

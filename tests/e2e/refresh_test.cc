@@ -100,6 +100,92 @@ TEST_F(RefreshTest, DayByDayIndexesTheUnionOnceAndMovesTheWatermark) {
     EXPECT_NE(state.find("|fetched|"), std::string::npos) << acc << " " << state;
 }
 
+// The issue "no day is skipped": EDGAR publishes 2019-10-01 but not yet 10-02..10-04; the
+// night's run must not move past them, and a later run must fetch the Citigroup thread listed
+// on 10-03 (crawler/day_plan.h). The first night, shared by the tests below.
+const std::vector<std::string> kCitigroup = {"0000000000-19-012201", "0001144204-19-041040",
+                                             "0000000000-19-013210"};
+
+class LateIndexTest : public RefreshTest {
+ protected:
+  // A refresh expected to exit 0; its --json summary (discarded JSON when it did not).
+  nlohmann::json RefreshOk(const MirrorProcess& mirror, const fs::path& data,
+                           std::vector<std::string> extra) const {
+    auto r = RunCorresp(Refresh(mirror, data, std::move(extra)), Env());
+    EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+    return nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  }
+  void FirstNight(const fs::path& data) {
+    auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-10-01"});
+    ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+    auto j = RefreshOk(**mirror, data, {"--since", "2019-09-30", "--until", "2019-10-04"});
+    EXPECT_EQ(j["watermark"], "2019-10-01") << "never past a day not yet seen: " << j.dump();
+    EXPECT_EQ(j["pending_days"],
+              nlohmann::json::array({"2019-10-02", "2019-10-03", "2019-10-04"}));
+    EXPECT_EQ(j["late_days"], nlohmann::json::array()) << "nothing later seen: not late yet";
+    EXPECT_EQ(j["reconciled_quarters"], nlohmann::json::array({"2019Q3"}));
+    EXPECT_EQ(j["failures"].size(), 0u);
+    for (const std::string& acc : kCitigroup)
+      EXPECT_EQ(Snapshot(data).filings.count(acc), 0u) << acc << " is not listed yet";
+  }
+  // The next night, with everything through `until` published: the Citigroup thread arrives
+  // and no day is left pending.
+  nlohmann::json SecondNight(const MirrorProcess& mirror, const fs::path& data,
+                             const std::string& until) {
+    auto j = RefreshOk(mirror, data, {"--until", until});
+    EXPECT_EQ(j["new_filings"], 3) << j.dump();
+    EXPECT_EQ(j["watermark"], until);
+    EXPECT_EQ(j["pending_days"], nlohmann::json::array());
+    ExpectCitigroupFetched(data);
+    return j;
+  }
+  void ExpectCitigroupFetched(const fs::path& data) {
+    test::StateSnapshot after = Snapshot(data);
+    for (const std::string& acc : kCitigroup) {
+      ASSERT_EQ(after.filings.count(acc), 1u) << acc;
+      EXPECT_NE(after.filings.at(acc).find("|fetched|"), std::string::npos)
+          << after.filings.at(acc);
+    }
+  }
+};
+
+// The scenario of the issue: the next run reaches the end of the quarter, so the whole
+// quarter comes from its full index and the quarter is reconciled.
+TEST_F(LateIndexTest, TheNextRunThroughQuarterEndFetchesTheLateDaysFilings) {
+  fs::path data = dir_.path() / "late";
+  FirstNight(data);
+  auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-12-31"});
+  ASSERT_TRUE(mirror.ok());
+  auto j = SecondNight(**mirror, data, "2019-12-31");
+  EXPECT_EQ(j["reconciled_quarters"], nlohmann::json::array({"2019Q4"}));
+  // The next night reads only the window again (10 business days), all settled already.
+  auto k = RefreshOk(**mirror, data, {"--until", "2019-12-31"});
+  EXPECT_EQ(k["new_filings"], 0);
+  EXPECT_EQ(k["days_reread"], 10) << k.dump();
+  EXPECT_EQ(k["index_files"], 10) << k.dump();
+  EXPECT_EQ(k["reconciled_quarters"], nlohmann::json::array()) << "a quarter is reconciled once";
+}
+
+// Inside the quarter (its full index not out): the pending days' daily indexes are read again.
+TEST_F(LateIndexTest, ThePendingDaysDailyIndexIsReadAgainTheNextNight) {
+  fs::path data = dir_.path() / "late-daily";
+  FirstNight(data);
+  auto mirror = MirrorProcess::Start({"--hide-daily-after", "2019-12-31"});
+  ASSERT_TRUE(mirror.ok());
+  SecondNight(**mirror, data, "2019-12-30");
+  auto log = (*mirror)->ReadLog();
+  ASSERT_TRUE(log.ok());
+  int oct1 = 0, oct3 = 0, full = 0;
+  for (const auto& row : *log) {
+    if (row.path.find("master.20191001.idx") != std::string::npos) ++oct1;
+    if (row.path.find("master.20191003.idx") != std::string::npos && row.status == 200) ++oct3;
+    if (row.path.find("full-index") != std::string::npos) ++full;
+  }
+  EXPECT_EQ(oct3, 1) << "the late day is read from its daily index";
+  EXPECT_EQ(oct1, 0) << "a settled day outside the window is not read again";
+  EXPECT_EQ(full, 0) << "Q4 is not over on 2019-12-30; Q3 was reconciled the first night";
+}
+
 TEST_F(RefreshTest, KilledAtRandomMomentsThenRerunEqualsAnUninterruptedRun) {
   test::StateSnapshot reference = Reference();
   ASSERT_EQ(reference.filings.size(), 20u);

@@ -114,6 +114,18 @@ TEST_F(CatalogTest, StateAndTransactions) {
   EXPECT_EQ(**catalog_->GetState("watermark"), "2016-10-28");
 }
 
+TEST_F(CatalogTest, IndexDaysKeepSeenAndQuartersAreReconciledOnce) {
+  const Date day{2019, 10, 3};
+  ASSERT_TRUE(catalog_->RecordIndexDay(day, IndexDayOutcome::kMissing).ok());
+  EXPECT_EQ(catalog_->ListIndexDays()->at(day), IndexDayOutcome::kMissing);
+  ASSERT_TRUE(catalog_->RecordIndexDay(day, IndexDayOutcome::kSeen).ok());
+  ASSERT_TRUE(catalog_->RecordIndexDay(day, IndexDayOutcome::kFailed).ok());
+  EXPECT_EQ(catalog_->ListIndexDays()->at(day), IndexDayOutcome::kSeen) << "seen is sticky";
+  ASSERT_TRUE(catalog_->MarkQuarterReconciled("2019Q4").ok());
+  ASSERT_TRUE(catalog_->MarkQuarterReconciled("2019Q4").ok());
+  EXPECT_EQ(*catalog_->ListReconciledQuarters(), std::set<std::string>{"2019Q4"});
+}
+
 TEST_F(CatalogTest, ThreadsAreReplacedPerCompany) {
   ReviewThread t;
   t.id = "1090872-0000000000-16-092800";
