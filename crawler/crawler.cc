@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crawler/index_file.h"
+#include "store/catalog_transaction.h"
 
 namespace corresp {
 
@@ -77,6 +78,13 @@ SubmissionDocument FallbackDocument(std::string body, const std::string& name,
   }
   doc.body = std::move(body);
   return doc;
+}
+
+// A fetched filing's row and document rows, all or nothing.
+Status SaveFetchedFiling(Catalog& catalog, const Filing& filing) {
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  CORRESP_RETURN_IF_ERROR(catalog.SaveFetched(filing));
+  return txn.Commit();
 }
 
 }  // namespace
@@ -221,15 +229,9 @@ Result<std::vector<IndexEntry>> Crawler::Discover(const std::vector<IndexSource>
     }
   }
   if (!entries.empty()) {
-    CORRESP_RETURN_IF_ERROR(catalog_.Begin());
-    for (const IndexEntry& entry : entries) {
-      Status added = catalog_.AddDiscovered(entry);
-      if (!added.ok()) {
-        catalog_.Rollback().IgnoreError();
-        return added;
-      }
-    }
-    CORRESP_RETURN_IF_ERROR(catalog_.Commit());
+    CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog_));
+    for (const IndexEntry& entry : entries) CORRESP_RETURN_IF_ERROR(catalog_.AddDiscovered(entry));
+    CORRESP_RETURN_IF_ERROR(txn.Commit());
   }
   report_.discovered += static_cast<long>(entries.size());
   CORRESP_RETURN_IF_ERROR(StepStatus());
@@ -406,11 +408,8 @@ void Crawler::SaveFiling(std::shared_ptr<FilingJob> job, Filing filing,
                                             d.content_type, *key, d.body.size()});
   }
   filing.fetch_state = FetchState::kFetched;
-  Status saved = catalog_.Begin();
-  if (saved.ok()) saved = catalog_.SaveFetched(filing);
-  if (saved.ok()) saved = catalog_.Commit();
+  Status saved = SaveFetchedFiling(catalog_, filing);
   if (!saved.ok()) {
-    catalog_.Rollback().IgnoreError();
     SetFatal(saved);
   } else {
     ++report_.fetched;

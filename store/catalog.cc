@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/catalog_schema.h"
+#include "store/catalog_transaction.h"
 #include "store/sqlite_statement.h"
 
 namespace corresp {
@@ -77,21 +78,16 @@ Status Catalog::Migrate() {
                            " is newer than this corresp understands (" +
                            std::to_string(migrations.size()) + ")");
   for (int v = version; v < static_cast<int>(migrations.size()); ++v) {
-    CORRESP_RETURN_IF_ERROR(Begin());
+    std::string context = "migration to schema " + std::to_string(v + 1);
+    Result<CatalogTransaction> txn = CatalogTransaction::Begin(*this);
+    if (!txn.ok()) return txn.status().WithContext(context);
     Status step = ExecSql(db_, migrations[static_cast<size_t>(v)]);
     if (step.ok()) step = ExecSql(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
-    if (!step.ok()) {
-      Rollback().IgnoreError();
-      return step.WithContext("migration to schema " + std::to_string(v + 1));
-    }
-    CORRESP_RETURN_IF_ERROR(Commit());
+    if (step.ok()) step = txn->Commit();
+    if (!step.ok()) return step.WithContext(context);
   }
   return Status::Ok();
 }
-
-Status Catalog::Begin() { return ExecSql(db_, "BEGIN IMMEDIATE"); }
-Status Catalog::Commit() { return ExecSql(db_, "COMMIT"); }
-Status Catalog::Rollback() { return ExecSql(db_, "ROLLBACK"); }
 
 Status Catalog::AddDiscovered(const IndexEntry& e) {
   SqliteStatement s(db_,

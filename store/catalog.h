@@ -69,10 +69,8 @@ class Catalog {
 
   Result<int> SchemaVersion() const;
 
-  // Transactions (BEGIN IMMEDIATE). Nested calls are not supported.
-  Status Begin();
-  Status Commit();
-  Status Rollback();
+  // Writes are grouped with a CatalogTransaction (store/catalog_transaction.h); every method
+  // below runs on its own (SQLite's autocommit) when no transaction is open.
 
   // ---- filings -------------------------------------------------------------------------
   // Inserts a discovered filing; an existing row is left as is (keeps its state), except that
@@ -131,6 +129,7 @@ class Catalog {
   sqlite3* handle() const { return db_; }  // for tests only
 
  private:
+  friend class CatalogTransaction;
   explicit Catalog(sqlite3* db) : db_(db) {}
   Status Migrate();
   sqlite3* db_;

@@ -84,10 +84,12 @@ Result<std::string> DocumentStore::Put(std::string_view bytes) {
   fs::create_directories(final_path.parent_path(), ec);
   if (ec)
     return IoError("cannot create " + final_path.parent_path().string() + ": " + ec.message());
+  Result<std::string> packed = GzipCompress(bytes);
+  if (!packed.ok()) return packed.status().WithContext("store object " + key);
   fs::path temp = root_ / "tmp" / TempName();
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus("create", temp);
-  Status written = WriteAll(fd, GzipCompress(bytes), temp);
+  Status written = WriteAll(fd, *packed, temp);
   if (written.ok() && ::fsync(fd) != 0) written = ErrnoStatus("fsync", temp);
   ::close(fd);
   if (written.ok() && ::rename(temp.c_str(), final_path.c_str()) != 0)

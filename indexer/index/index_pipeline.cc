@@ -7,6 +7,7 @@
 
 #include "indexer/extract/extract.h"
 #include "store/catalog.h"
+#include "store/catalog_transaction.h"
 #include "store/document_store.h"
 
 namespace corresp {
@@ -63,16 +64,12 @@ Extracted ExtractOne(Catalog& catalog, const DocumentStore& store, const Accessi
 }
 
 Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
-  CORRESP_RETURN_IF_ERROR(catalog.Begin());
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   for (const Extracted& e : batch) {
     if (!e.record && !e.permanent) continue;
-    Status st = catalog.MarkIndexed(e.accession, kExtractorVersion);
-    if (!st.ok()) {
-      catalog.Rollback().IgnoreError();
-      return st;
-    }
+    CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(e.accession, kExtractorVersion));
   }
-  return catalog.Commit();
+  return txn.Commit();
 }
 
 }  // namespace

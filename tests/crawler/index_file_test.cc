@@ -93,7 +93,7 @@ TEST(IndexFileTest, CrlfGzipAndTrailingSpacesAreAccepted) {
   }
   ParsedIndex plain = ParseIndexFile(text, kDay);
   ParsedIndex windows = ParseIndexFile(crlf, kDay);
-  ParsedIndex gz = ParseIndexFile(GzipCompress(crlf), kDay);
+  ParsedIndex gz = ParseIndexFile(*GzipCompress(crlf), kDay);
   ASSERT_TRUE(windows.errors.empty());
   ASSERT_EQ(windows.entries.size(), plain.entries.size());
   ASSERT_EQ(gz.entries.size(), plain.entries.size());

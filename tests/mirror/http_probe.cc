@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <cctype>
 
 namespace corresp::test {
@@ -28,22 +29,11 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t n, void* user) {
   return size * n;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string ProbeResult::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (EqualsIgnoreCase(key, name)) return value;
+    if (boost::algorithm::iequals(key, name)) return value;
   }
   return "";
 }

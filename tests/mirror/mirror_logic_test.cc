@@ -9,9 +9,9 @@
 #include <fstream>
 #include <thread>
 
+#include "tools/edgar-mirror/accept_encoding.h"
 #include "tools/edgar-mirror/fault_dice.h"
 #include "tools/edgar-mirror/file_cache.h"
-#include "tools/edgar-mirror/gzip.h"
 #include "tools/edgar-mirror/rate_limiter.h"
 #include "tools/edgar-mirror/request_log.h"
 #include "tools/edgar-mirror/target_path.h"
@@ -73,15 +73,6 @@ TEST(AcceptsGzip, ParsesAcceptEncoding) {
   EXPECT_FALSE(AcceptsGzip("identity"));
   EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
   EXPECT_FALSE(AcceptsGzip("x-gzipped"));
-}
-
-TEST(GzipCompress, ProducesGzipMember) {
-  auto packed = GzipCompress(std::string(10000, 'a'));
-  ASSERT_TRUE(packed.ok());
-  ASSERT_GE(packed->size(), 18u);
-  EXPECT_EQ(static_cast<unsigned char>((*packed)[0]), 0x1f);  // gzip magic
-  EXPECT_EQ(static_cast<unsigned char>((*packed)[1]), 0x8b);
-  EXPECT_LT(packed->size(), 200u);
 }
 
 TEST(HasEmailAddress, NeedsAnAddress) {

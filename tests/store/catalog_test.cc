@@ -105,13 +105,11 @@ TEST_F(CatalogTest, IndexBookkeepingFollowsTheExtractorVersion) {
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
 }
 
-TEST_F(CatalogTest, StateAndTransactions) {
+TEST_F(CatalogTest, StateIsSetAndReplaced) {
   EXPECT_FALSE(catalog_->GetState("watermark")->has_value());
   ASSERT_TRUE(catalog_->SetState("watermark", "2016-10-28").ok());
-  ASSERT_TRUE(catalog_->Begin().ok());
   ASSERT_TRUE(catalog_->SetState("watermark", "2016-11-01").ok());
-  ASSERT_TRUE(catalog_->Rollback().ok());
-  EXPECT_EQ(**catalog_->GetState("watermark"), "2016-10-28");
+  EXPECT_EQ(**catalog_->GetState("watermark"), "2016-11-01");
 }
 
 TEST_F(CatalogTest, IndexDaysKeepSeenAndQuartersAreReconciledOnce) {

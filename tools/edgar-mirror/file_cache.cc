@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "tools/edgar-mirror/gzip.h"
+#include "store/gzip.h"
 
 namespace corresp::mirror {
 namespace {

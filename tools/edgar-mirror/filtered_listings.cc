@@ -1,7 +1,7 @@
 #include "tools/edgar-mirror/filtered_listings.h"
 
+#include "store/gzip.h"
 #include "tools/edgar-mirror/daily_visibility.h"
-#include "tools/edgar-mirror/gzip.h"
 
 namespace corresp::mirror {
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <random>
 
-#include "tools/edgar-mirror/gzip.h"
+#include "tools/edgar-mirror/accept_encoding.h"
 #include "tools/edgar-mirror/target_path.h"
 #include "tools/edgar-mirror/user_agent.h"
 
