@@ -10,6 +10,7 @@
 #include "crawler/crawler.h"
 #include "crawler/day_record.h"
 #include "store/catalog.h"
+#include "store/catalog_transaction.h"
 #include "store/document_store.h"
 
 namespace corresp {
@@ -148,15 +149,13 @@ Result<std::vector<IndexEntry>> EntriesToFetch(const RefreshRequest& request, Cr
 // watermark never passes a pending day (crawler/day_plan.h); it stays put when interrupted.
 Status SaveDaysAndWatermark(Catalog& catalog, const DayUpdates& updates,
                             std::optional<Date> watermark) {
-  CORRESP_RETURN_IF_ERROR(catalog.Begin());
-  Status saved = SaveDayUpdates(catalog, updates);
-  if (saved.ok() && watermark) saved = catalog.SetState(kWatermarkKey, watermark->ToIso());
-  if (saved.ok() && watermark) saved = catalog.SetState(kLastRefreshKey, UtcTimestampNow());
-  if (!saved.ok()) {
-    catalog.Rollback().IgnoreError();
-    return saved;
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  CORRESP_RETURN_IF_ERROR(SaveDayUpdates(catalog, updates));  // txn rolls back on return
+  if (watermark) {
+    CORRESP_RETURN_IF_ERROR(catalog.SetState(kWatermarkKey, watermark->ToIso()));
+    CORRESP_RETURN_IF_ERROR(catalog.SetState(kLastRefreshKey, UtcTimestampNow()));
   }
-  return catalog.Commit();
+  return txn.Commit();
 }
 
 }  // namespace
