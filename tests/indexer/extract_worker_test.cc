@@ -170,13 +170,40 @@ TEST(ExtractPool, AChildThatDiesMidReplyIsATransientFailureAndThePoolGoesOn) {
   }
 }
 
-TEST(ExtractPool, ACrashIsPermanentAndNamesTheSignal) {
-  FaultSwitch fault("crash:0000000001-16-000001");
-  ExtractOutcome out = RunOne(Limits(), TinyJob("0000000001-16-000001"));
-  EXPECT_EQ(out.letter.status().code(), StatusCode::kInternal);
-  EXPECT_NE(out.letter.status().message().find("SIGSEGV"), std::string::npos)
-      << out.letter.status().message();
-  EXPECT_TRUE(out.permanent);
+// Each way the extraction of one letter can go wrong, through a real worker: what it pins.
+struct FaultCase {
+  const char* label;
+  const char* fault;  // CORRESP_TEST_EXTRACT_FAULT kind
+  int cpu_seconds, wall_seconds;
+  std::uint64_t max_memory_mb;
+  StatusCode code;
+  const char* reason;  // part of the recorded reason
+};
+
+TEST(ExtractPool, EachFaultIsAPermanentFailureWithItsReason) {
+  const FaultCase kCases[] = {
+      {"a crash names its signal", "crash", 30, 60, 1024, StatusCode::kInternal,
+       "crashed: killed by SIGSEGV"},
+      {"a spinning letter hits the CPU limit", "hang", 1, 30, 1024,
+       StatusCode::kResourceExhausted, "CPU time limit (1 s)"},
+      {"a blocked letter hits the wall-clock limit", "sleep", 30, 1, 1024,
+       StatusCode::kResourceExhausted, "time limit (1 s wall clock)"},
+#if !defined(__SANITIZE_ADDRESS__)  // no address-space limit under ASan
+      {"an unbounded allocation hits the memory limit", "oom", 30, 60, 64,
+       StatusCode::kResourceExhausted, "memory limit (64 MiB)"},
+#endif
+  };
+  for (const FaultCase& c : kCases) {
+    SCOPED_TRACE(c.label);
+    FaultSwitch fault(std::string(c.fault) + ":0000000001-16-000001");
+    ExtractOptions limits = Limits(c.cpu_seconds, c.wall_seconds);
+    limits.max_memory_mb = c.max_memory_mb;
+    ExtractOutcome out = RunOne(limits, TinyJob("0000000001-16-000001"));
+    EXPECT_EQ(out.letter.status().code(), c.code);
+    EXPECT_NE(out.letter.status().message().find(c.reason), std::string::npos)
+        << out.letter.status().message();
+    EXPECT_TRUE(out.permanent);
+  }
 }
 
 TEST(ExtractPool, OnlyTheNamedJobFaultsAndTheNextJobGetsAFreshWorker) {
@@ -190,37 +217,6 @@ TEST(ExtractPool, OnlyTheNamedJobFaultsAndTheNextJobGetsAFreshWorker) {
   ASSERT_TRUE(fine.ok() && fine->letter.ok()) << fine->letter.status().ToString();
   EXPECT_EQ(fine->letter->file, "letter.txt");
 }
-
-TEST(ExtractPool, ASpinningLetterHitsTheCpuLimit) {
-  FaultSwitch fault("hang:0000000001-16-000001");
-  ExtractOutcome out = RunOne(Limits(1, 30), TinyJob("0000000001-16-000001"));
-  EXPECT_EQ(out.letter.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(out.letter.status().message().find("CPU time limit (1 s)"), std::string::npos)
-      << out.letter.status().message();
-  EXPECT_TRUE(out.permanent);
-}
-
-TEST(ExtractPool, ABlockedLetterHitsTheWallClockLimit) {
-  FaultSwitch fault("sleep:0000000001-16-000001");
-  ExtractOutcome out = RunOne(Limits(30, 1), TinyJob("0000000001-16-000001"));
-  EXPECT_EQ(out.letter.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(out.letter.status().message().find("time limit (1 s wall clock)"), std::string::npos)
-      << out.letter.status().message();
-  EXPECT_TRUE(out.permanent);
-}
-
-#if !defined(__SANITIZE_ADDRESS__)
-TEST(ExtractPool, AnUnboundedAllocationHitsTheMemoryLimit) {
-  FaultSwitch fault("oom:0000000001-16-000001");
-  ExtractOptions limits = Limits();
-  limits.max_memory_mb = 64;
-  ExtractOutcome out = RunOne(limits, TinyJob("0000000001-16-000001"));
-  EXPECT_EQ(out.letter.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(out.letter.status().message().find("memory limit (64 MiB)"), std::string::npos)
-      << out.letter.status().message();
-  EXPECT_TRUE(out.permanent);
-}
-#endif
 
 TEST(ExtractPool, TwoWorkersRunJobsAtOnce) {
   ExtractOptions limits = Limits();
