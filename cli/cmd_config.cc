@@ -28,6 +28,11 @@ void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                             {"block_pause_seconds", c.crawl.block_pause_seconds},
                             {"forms", c.crawl.forms}}},
                           {"refresh", {{"backfill_since", c.refresh.backfill_since}}},
+                          {"extract",
+                           {{"workers", c.extract.workers},
+                            {"cpu_seconds", c.extract.cpu_seconds},
+                            {"wall_seconds", c.extract.wall_seconds},
+                            {"max_memory_mb", c.extract.max_memory_mb}}},
                           {"log", {{"json", c.log.json}, {"verbosity", c.log.verbosity}}}};
     std::cout << out.dump(2) << "\n";
     Status valid = Validate(c);

@@ -102,6 +102,10 @@ Status ApplyToml(const fs::path& file, Config& c) {
   r.StringList("crawl.forms", c.crawl.forms);
   r.String("refresh.backfill_since", c.refresh.backfill_since);
   r.Int("refresh.daily_window_days", c.refresh.daily_window_days);
+  r.Int("extract.workers", c.extract.workers);
+  r.Int("extract.cpu_seconds", c.extract.cpu_seconds);
+  r.Int("extract.wall_seconds", c.extract.wall_seconds);
+  r.UInt64("extract.max_memory_mb", c.extract.max_memory_mb);
   r.Bool("log.json", c.log.json);
   r.Int("log.verbosity", c.log.verbosity);
   return r.status();
@@ -255,6 +259,12 @@ Status Validate(const Config& c) {
                            c.refresh.backfill_since + "\"");
   if (c.refresh.daily_window_days < 0)
     return InvalidArgument("refresh.daily_window_days: expected days >= 0");
+  const ExtractOptions& x = c.extract;
+  if (x.workers < 1 || x.workers > 64)
+    return InvalidArgument("extract.workers: expected an integer from 1 to 64");
+  if (x.cpu_seconds < 1 || x.wall_seconds < 1)
+    return InvalidArgument("extract.cpu_seconds/wall_seconds: expected seconds >= 1");
+  if (x.max_memory_mb < 64) return InvalidArgument("extract.max_memory_mb: expected >= 64");
   return Status::Ok();
 }
 

@@ -7,6 +7,7 @@
 //             transfer_timeout_ms, max_body_bytes, max_attempts, backoff_initial_ms,
 //             backoff_max_ms, block_pause_seconds, max_consecutive_blocks, forms = ["UPLOAD"]
 //   [refresh] backfill_since = "2024-01-01", daily_window_days
+//   [extract] workers, cpu_seconds, wall_seconds, max_memory_mb
 //   [log]     json = true, verbosity = 2
 // Environment: CORRESP_HOME (data_dir), CORRESP_BASE_URL, CORRESP_USER_AGENT, CORRESP_RATE,
 //   CORRESP_MAX_CONNECTIONS, CORRESP_BLOCK_PAUSE_SECONDS, CORRESP_FORMS (comma list),
@@ -46,6 +47,7 @@ Result<Config> LoadConfig(const std::optional<std::filesystem::path>& file, bool
 // - crawl.max_connections: 1..256; timeouts, attempts, pauses: positive
 // - crawl.forms: not empty
 // - refresh.backfill_since: YYYY-MM-DD or empty
+// - extract.workers: 1..64; extract.cpu_seconds, wall_seconds: >= 1; max_memory_mb: >= 64
 Status Validate(const Config& config);
 
 // True when `base_url`'s host is sec.gov or a subdomain of it.

@@ -46,6 +46,22 @@ struct RefreshOptions {
   int daily_window_days = 10;
 };
 
+// Extraction runs in worker processes (indexer/index/extract_pool.h): a letter whose extraction
+// crashes, hangs or blows up its memory costs only that letter, recorded as a permanent failure.
+struct ExtractOptions {
+  // Worker processes extracting in parallel while the writer indexes; 2 uses both cores of
+  // the reference machine. At least 1.
+  int workers = 2;
+  // CPU seconds one letter may use (RLIMIT_CPU); the slowest corpus letter needs under 1 s.
+  int cpu_seconds = 30;
+  // Wall-clock seconds one letter may take before its worker is killed: catches a worker
+  // blocked without using CPU. Above cpu_seconds so a CPU-bound letter hits its CPU limit first.
+  int wall_seconds = 60;
+  // Address space (RLIMIT_AS) a worker may add to what it inherits from the writer, in MiB;
+  // extraction of the largest corpus letter (5 MB PDF) stays far below 1 GiB.
+  std::uint64_t max_memory_mb = 1024;
+};
+
 struct LogOptions {
   // One JSON object per line on stderr (for journald and log shippers).
   bool json = false;
@@ -58,6 +74,7 @@ struct Config {
   std::filesystem::path data_dir;
   CrawlOptions crawl;
   RefreshOptions refresh;
+  ExtractOptions extract;
   LogOptions log;
 };
 

@@ -26,6 +26,8 @@ const char* StatusCodeName(StatusCode code) {
       return "parse";
     case StatusCode::kCancelled:
       return "cancelled";
+    case StatusCode::kResourceExhausted:
+      return "resource_exhausted";
     case StatusCode::kInternal:
       return "internal";
   }

@@ -22,6 +22,7 @@ enum class StatusCode {
   kUnavailable,      // resource busy (data dir locked by another writer)
   kParse,            // input could not be understood (index row, JSON, TOML)
   kCancelled,        // stopped by the user (SIGINT)
+  kResourceExhausted,  // a limit was hit: CPU time, wall-clock time, memory
   kInternal,         // a bug: an invariant did not hold
 };
 
@@ -62,6 +63,9 @@ inline Status Blocked(std::string m) { return {StatusCode::kBlocked, std::move(m
 inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 inline Status ParseError(std::string m) { return {StatusCode::kParse, std::move(m)}; }
 inline Status Cancelled(std::string m) { return {StatusCode::kCancelled, std::move(m)}; }
+inline Status ResourceExhausted(std::string m) {
+  return {StatusCode::kResourceExhausted, std::move(m)};
+}
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
 // A value or the Status explaining why there is none. Accessing value() of a failed

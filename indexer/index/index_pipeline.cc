@@ -6,6 +6,7 @@
 #include <set>
 
 #include "indexer/extract/extract.h"
+#include "indexer/index/extract_pool.h"
 #include "store/catalog.h"
 #include "store/catalog_transaction.h"
 #include "store/document_store.h"
@@ -32,34 +33,68 @@ struct Extracted {
   bool permanent = false;              // failure a retry cannot fix
 };
 
-Extracted ExtractOne(Catalog& catalog, const DocumentStore& store, const Accession& acc) {
-  Extracted out{acc, std::nullopt, false};
-  auto fail = [&](const Status& st, bool permanent) {
-    catalog.RecordFailure(acc.text, "extract", st, permanent).IgnoreError();
-    out.permanent = permanent;
-    return out;
-  };
-  Result<std::optional<Filing>> filing = catalog.GetFiling(acc);
-  if (!filing.ok()) return fail(filing.status(), false);
-  if (!filing->has_value()) return fail(NotFound(acc.text + ": not in the catalog"), true);
-  const Filing& f = **filing;
-  std::optional<DocumentInfo> doc = PickLetterDocument(f);
-  if (!doc) return fail(NotFound(acc.text + ": no letter document"), true);
+Extracted Failed(Catalog& catalog, const Accession& acc, const Status& st, bool permanent) {
+  catalog.RecordFailure(acc.text, "extract", st, permanent).IgnoreError();
+  return Extracted{acc, std::nullopt, permanent};
+}
+
+// The extraction job of `acc` (its filing goes to `filing`), or nullopt when there is none:
+// then `failed` holds the recorded failure.
+std::optional<ExtractJob> PrepareJob(Catalog& catalog, const DocumentStore& store,
+                                     const Accession& acc, Filing& filing,
+                                     std::optional<Extracted>& failed) {
+  Result<std::optional<Filing>> found = catalog.GetFiling(acc);
+  if (!found.ok()) return failed = Failed(catalog, acc, found.status(), false), std::nullopt;
+  if (!found->has_value())
+    return failed = Failed(catalog, acc, NotFound(acc.text + ": not in the catalog"), true),
+           std::nullopt;
+  filing = std::move(**found);
+  std::optional<DocumentInfo> doc = PickLetterDocument(filing);
+  if (!doc)
+    return failed = Failed(catalog, acc, NotFound(acc.text + ": no letter document"), true),
+           std::nullopt;
   Result<std::string> bytes = store.Get(doc->sha256);
   if (!bytes.ok())
-    return fail(bytes.status().WithContext(acc.text + "/" + doc->filename),
-                bytes.status().code() == StatusCode::kCorruption);
-  try {
-    ExtractInput input{*bytes, doc->filename,
-                       f.form.empty() ? std::nullopt : std::optional<std::string>(f.form)};
-    Letter letter = ExtractLetter(input);
-    if (letter.unreadable)
-      return fail(Corruption(acc.text + "/" + doc->filename + ": " + *letter.unreadable), true);
-    out.record = MakeLetterRecord(f, doc->filename, std::move(letter));
-    catalog.ClearFailure(acc.text, "extract").IgnoreError();
-  } catch (const std::exception& e) {
-    return fail(Internal(acc.text + ": extractor threw: " + e.what()), true);
+    return failed = Failed(catalog, acc, bytes.status().WithContext(acc.text + "/" + doc->filename),
+                           bytes.status().code() == StatusCode::kCorruption),
+           std::nullopt;
+  return ExtractJob{acc.text, doc->filename,
+                    filing.form.empty() ? std::nullopt : std::optional<std::string>(filing.form),
+                    std::move(*bytes)};
+}
+
+// The record of a letter a worker extracted, or the recorded failure of its job.
+Extracted Finish(Catalog& catalog, const Filing& filing, ExtractOutcome outcome) {
+  const Accession& acc = filing.accession;
+  std::string where = acc.text + "/" + PickLetterDocument(filing)->filename;
+  if (!outcome.letter.ok())
+    return Failed(catalog, acc, outcome.letter.status().WithContext(where), outcome.permanent);
+  Letter letter = std::move(outcome.letter).value();
+  if (letter.unreadable) return Failed(catalog, acc, Corruption(where + ": " + *letter.unreadable), true);
+  std::string document = letter.file;
+  catalog.ClearFailure(acc.text, "extract").IgnoreError();
+  return Extracted{acc, MakeLetterRecord(filing, document, std::move(letter)), false};
+}
+
+// Extracts `accessions` on the pool's workers, in parallel; results in the input order.
+Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStore& store,
+                                            ExtractPool& pool,
+                                            const std::vector<Accession>& accessions) {
+  std::vector<std::optional<Extracted>> slots(accessions.size());
+  std::vector<Filing> filings(accessions.size());
+  std::size_t next = 0;
+  while (next < accessions.size() || pool.busy() > 0) {
+    while (next < accessions.size() && pool.idle() > 0) {
+      std::size_t i = next++;
+      std::optional<ExtractJob> job = PrepareJob(catalog, store, accessions[i], filings[i], slots[i]);
+      if (job) CORRESP_RETURN_IF_ERROR(pool.Submit(i, *job));
+    }
+    if (pool.busy() == 0) continue;
+    CORRESP_ASSIGN_OR_RETURN(ExtractOutcome done, pool.Next());
+    slots[done.tag] = Finish(catalog, filings[done.tag], std::move(done));
   }
+  std::vector<Extracted> out;
+  for (std::optional<Extracted>& slot : slots) out.push_back(std::move(*slot));
   return out;
 }
 
@@ -94,17 +129,24 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> todo, catalog.ListToIndex(kExtractorVersion));
   report.filings = todo.size();
   std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
+  std::unique_ptr<ExtractPool> pool;
+  if (!todo.empty()) {
+    CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
+  }
   for (std::size_t begin = 0; begin < todo.size(); begin += batch_size) {
-    std::vector<Extracted> batch;
+    std::vector<Accession> slice(todo.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 todo.begin() + static_cast<std::ptrdiff_t>(
+                                                    std::min(todo.size(), begin + batch_size)));
+    CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> batch,
+                             ExtractBatch(catalog, store, *pool, slice));
     std::set<Cik> companies;
-    for (std::size_t i = begin; i < std::min(todo.size(), begin + batch_size); ++i) {
-      batch.push_back(ExtractOne(catalog, store, todo[i]));
-      if (!batch.back().record) {
+    for (const Extracted& e : batch) {
+      if (!e.record) {
         ++report.failed;
         continue;
       }
-      CORRESP_RETURN_IF_ERROR(writer->PutLetter(*batch.back().record));
-      companies.insert(batch.back().record->cik);
+      CORRESP_RETURN_IF_ERROR(writer->PutLetter(*e.record));
+      companies.insert(e.record->cik);
       ++report.indexed;
     }
     for (Cik cik : companies) {

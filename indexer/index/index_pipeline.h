@@ -3,10 +3,14 @@
 // company touched, rewrites that company's documents, commits, then marks the filings indexed
 // in the catalog. Idempotent; a crash between commit and MarkIndexed only re-does work.
 //
+// Extraction runs in a pool of forked workers (extract_pool.h, config.extract): this process
+// reads the catalog and the store and writes the index, it never runs the extractor itself.
 // A filing whose letter cannot be read (no letter document, store object missing or corrupt,
-// extractor exception) gets a failure record (stage "extract") and the run goes on; such a
-// filing is marked indexed when the failure is permanent (corrupt / no document) so it is not
-// retried every run, and left for the next run otherwise.
+// unreadable letter, extractor exception, a worker that crashed or hit its CPU, wall-clock or
+// memory limit) gets a failure record (stage "extract", with the reason) and the run goes on;
+// such a filing is marked indexed when the failure is permanent so it is not retried every run
+// (only by `refresh --retry-failed` or a new extractor version), and left for the next run
+// otherwise.
 #pragma once
 
 #include <cstddef>
@@ -51,7 +55,8 @@ struct IndexReport {
 std::optional<DocumentInfo> PickLetterDocument(const Filing& filing);
 
 // Runs the pipeline over the catalog and store of `config` (index at IndexPath(config)).
-// Fails (without partial catalog marks) on: index locked (kUnavailable), catalog errors.
+// Fails (without partial catalog marks) on: index locked (kUnavailable), catalog errors,
+// workers that cannot be forked (kIoError).
 Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const DocumentStore& store,
                                  const IndexOptions& options = {});
 

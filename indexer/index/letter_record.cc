@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "indexer/extract/extract.h"
+
 namespace corresp {
 
 using nlohmann::json;
@@ -32,40 +34,16 @@ std::vector<std::string> Strings(const json& j, const char* key) {
   return out;
 }
 
-json LetterJson(const Letter& l) {
-  json refs = json::array();
-  for (const Reference& r : l.references)
-    refs.push_back({{"form", r.form},
-                    {"period", OptDate(r.period)},
-                    {"filed", OptDate(r.filed)},
-                    {"file_numbers", r.file_numbers}});
-  json comments = json::array();
-  for (const Comment& c : l.comments)
-    comments.push_back({{"number", c.number ? json(*c.number) : json(nullptr)},
-                        {"headings", c.headings},
-                        {"page_ref", c.page_ref ? json(*c.page_ref) : json(nullptr)},
-                        {"text", c.text},
-                        {"prior_refs", c.prior_refs}});
-  json responses = json::array();
-  for (const Response& r : l.responses)
-    responses.push_back({{"number", r.number ? json(*r.number) : json(nullptr)},
-                         {"headings", r.headings},
-                         {"comment_text", r.comment_text},
-                         {"text", r.text}});
-  return {{"file", l.file},
-          {"form", l.form ? json(*l.form) : json(nullptr)},
-          {"kind", LetterKindName(l.kind)},
-          {"letter_date", OptDate(l.letter_date)},
-          {"company", l.company},
-          {"addressee", l.addressee},
-          {"references", refs},
-          {"comments", comments},
-          {"responses", responses},
-          {"issues", l.issues},
-          {"body", l.body}};
+}  // namespace
+
+json LetterToFullJson(const Letter& letter) {
+  json out = LetterToJson(letter);
+  out["body"] = letter.body;
+  if (letter.unreadable) out["unreadable"] = *letter.unreadable;
+  return out;
 }
 
-Letter LetterFromJson(const json& j) {
+Letter LetterFromFullJson(const json& j) {
   Letter l;
   l.file = Str(j, "file");
   if (j.contains("form") && j["form"].is_string()) l.form = j["form"].get<std::string>();
@@ -89,10 +67,10 @@ Letter LetterFromJson(const json& j) {
                                    Str(r, "comment_text"), Str(r, "text")});
   l.issues = Strings(j, "issues");
   l.body = Str(j, "body");
+  if (j.contains("unreadable") && j["unreadable"].is_string())
+    l.unreadable = j["unreadable"].get<std::string>();
   return l;
 }
-
-}  // namespace
 
 Date LetterRecord::SortDate() const {
   if (date_filed) return *date_filed;
@@ -134,7 +112,7 @@ json LetterRecordToJson(const LetterRecord& r) {
           {"state", r.state},
           {"file_number", r.file_number},
           {"document", r.document},
-          {"letter", LetterJson(r.letter)}};
+          {"letter", LetterToFullJson(r.letter)}};
 }
 
 Result<LetterRecord> LetterRecordFromJson(const json& j) {
@@ -153,7 +131,7 @@ Result<LetterRecord> LetterRecordFromJson(const json& j) {
   r.state = Str(j, "state");
   r.file_number = Str(j, "file_number");
   r.document = Str(j, "document");
-  if (j.contains("letter") && j["letter"].is_object()) r.letter = LetterFromJson(j["letter"]);
+  if (j.contains("letter") && j["letter"].is_object()) r.letter = LetterFromFullJson(j["letter"]);
   return r;
 }
 

@@ -43,6 +43,12 @@ struct LetterRecord {
 // Builds the record of a fetched filing and its extracted letter.
 LetterRecord MakeLetterRecord(const Filing& filing, const std::string& document, Letter letter);
 
+// The whole Letter as JSON: the `extract --json` shape (LetterToJson) plus "body", and
+// "unreadable" when set. LetterFromFullJson(LetterToFullJson(l)) == l; missing or mistyped
+// fields read as empty.
+nlohmann::json LetterToFullJson(const Letter& letter);
+Letter LetterFromFullJson(const nlohmann::json& json);
+
 nlohmann::json LetterRecordToJson(const LetterRecord& record);
 // kParse when a required field (accession, cik) is missing or malformed.
 Result<LetterRecord> LetterRecordFromJson(const nlohmann::json& json);

@@ -134,6 +134,9 @@ TEST_F(ConfigTest, EachInvalidSettingIsNamed) {
        "refresh.backfill_since"},
       {"pause", [](Config& c) { c.crawl.block_pause_seconds = -1; }, "crawl.block_pause_seconds"},
       {"backoff", [](Config& c) { c.crawl.backoff_max_ms = 1; }, "crawl.backoff_max_ms"},
+      {"no workers", [](Config& c) { c.extract.workers = 0; }, "extract.workers"},
+      {"no cpu time", [](Config& c) { c.extract.cpu_seconds = 0; }, "extract.cpu_seconds"},
+      {"tiny memory", [](Config& c) { c.extract.max_memory_mb = 8; }, "extract.max_memory_mb"},
   };
   ASSERT_TRUE(Validate(Valid()).ok());
   for (const auto& tc : cases) {
@@ -145,6 +148,19 @@ TEST_F(ConfigTest, EachInvalidSettingIsNamed) {
     EXPECT_EQ(s.message().rfind(tc.expected_key, 0), 0u) << tc.what << ": " << s.message();
     EXPECT_EQ(s.message().find('\n'), std::string::npos) << "one line: " << tc.what;
   }
+}
+
+TEST_F(ConfigTest, ExtractionLimitsComeFromTheFile) {
+  EXPECT_EQ(Valid().extract.cpu_seconds, 30);
+  EXPECT_EQ(Valid().extract.max_memory_mb, 1024u);
+  fs::path file = WriteToml(
+      "[extract]\nworkers = 1\ncpu_seconds = 5\nwall_seconds = 9\nmax_memory_mb = 256\n");
+  Result<Config> c = LoadConfig(file, true, Env());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->extract.workers, 1);
+  EXPECT_EQ(c->extract.cpu_seconds, 5);
+  EXPECT_EQ(c->extract.wall_seconds, 9);
+  EXPECT_EQ(c->extract.max_memory_mb, 256u);
 }
 
 TEST_F(ConfigTest, MirrorsMayGoFasterAndNeedNoUserAgent) {

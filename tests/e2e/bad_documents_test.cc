@@ -67,15 +67,38 @@ std::string IndexRow(const std::string& form, const std::string& company, const 
          ".txt\n";
 }
 
+// Writes a mirror folder under `root`: the real Agilent thread (three letters) and `crafted`
+// (company BAD DOCS CORP, CIK 9990001), all listed by the daily index of kDay.
+void BuildMirror(const fs::path& root, const std::vector<Crafted>& crafted) {
+  fs::path data = root / "Archives/edgar/data";
+  fs::create_directories(data);
+  fs::create_directory_symlink(fs::path(CORRESP_TEST_DATA) / "edgar/Archives/edgar/data/1090872",
+                               data / "1090872");
+  fs::create_directories(root / "Archives/edgar/daily-index/2016/QTR4");
+  std::ofstream idx(root /
+                    ("Archives/edgar/daily-index/2016/QTR4/master." + std::string(kDay) + ".idx"));
+  idx << "Description:           Daily Index of EDGAR Dissemination Feed\n"
+         "Last Data Received:    Oct 28, 2016\nComments:              webmaster@sec.gov\n"
+         "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n \n"
+         "CIK|Company Name|Form Type|Date Filed|File Name\n"
+      << std::string(80, '-') << "\n";
+  idx << IndexRow("CORRESP", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160923",
+                  "0001090872-16-000078");
+  idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160914",
+                  "0000000000-16-092800");
+  idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160930",
+                  "0000000000-16-095373");
+  for (const Crafted& c : crafted) {
+    fs::create_directories(data / "9990001");
+    std::ofstream(data / "9990001" / (c.accession + ".txt"), std::ios::binary) << Submission(c);
+    idx << IndexRow(c.form, "BAD DOCS CORP", "9990001", "20161003", c.accession);
+  }
+}
+
 class BadDocumentsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = dir_.path() / "edgar";
-    fs::path data = root_ / "Archives/edgar/data";
-    fs::create_directories(data);
-    // The real Agilent thread (three letters) from the test slice.
-    fs::create_directory_symlink(fs::path(CORRESP_TEST_DATA) / "edgar/Archives/edgar/data/1090872",
-                                 data / "1090872");
     std::mt19937 rng(5);
     std::string binary(20000, '\0');
     for (char& ch : binary) ch = static_cast<char>(rng());
@@ -98,25 +121,7 @@ class BadDocumentsTest : public ::testing::Test {
         {"0009990001-16-000005", "CORRESP", "filename1.htm", "", false, true},
         {"0009990001-16-000006", "UPLOAD", "filename1.pdf", "%PDF-1.4 never closed", true, false},
     };
-    fs::create_directories(root_ / "Archives/edgar/daily-index/2016/QTR4");
-    std::ofstream idx(
-        root_ / ("Archives/edgar/daily-index/2016/QTR4/master." + std::string(kDay) + ".idx"));
-    idx << "Description:           Daily Index of EDGAR Dissemination Feed\n"
-           "Last Data Received:    Oct 28, 2016\nComments:              webmaster@sec.gov\n"
-           "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n \n"
-           "CIK|Company Name|Form Type|Date Filed|File Name\n"
-        << std::string(80, '-') << "\n";
-    idx << IndexRow("CORRESP", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160923",
-                    "0001090872-16-000078");
-    idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160914",
-                    "0000000000-16-092800");
-    idx << IndexRow("UPLOAD", "AGILENT TECHNOLOGIES, INC.", "1090872", "20160930",
-                    "0000000000-16-095373");
-    for (const Crafted& c : crafted_) {
-      fs::create_directories(data / "9990001");
-      std::ofstream(data / "9990001" / (c.accession + ".txt"), std::ios::binary) << Submission(c);
-      idx << IndexRow(c.form, "BAD DOCS CORP", "9990001", "20161003", c.accession);
-    }
+    BuildMirror(root_, crafted_);
   }
 
   testing::TempDir dir_;
@@ -174,6 +179,117 @@ TEST_F(BadDocumentsTest, EachBadDocumentIsRecordedWithItsReasonAndTheRestIsIndex
                  env);
   auto second = nlohmann::json::parse(again.out);
   EXPECT_EQ(second["new_filings"], 0) << again.out;
+}
+
+
+// Poison letters: extraction that crashes, spins past its CPU limit or blocks past its wall-clock
+// limit (CORRESP_TEST_EXTRACT_FAULT, honoured by the extraction worker only) costs only that
+// letter: recorded as a permanent failure with its reason, the rest indexed, the watermark
+// moved; the next refresh leaves them alone; --retry-failed tries them again.
+class PoisonLettersTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kCrash = "0009990001-16-000011";
+  static constexpr const char* kSpin = "0009990001-16-000012";
+  static constexpr const char* kBlock = "0009990001-16-000013";
+  static constexpr const char* kFine = "0009990001-16-000014";
+
+  static std::string LetterHtml(const std::string& word) {
+    return "<html><body><p>October 3, 2016</p><p>Re: Bad Docs Corp Form 10-K</p><p>1. Please "
+           "explain the " + word + " reserve.</p><p>Response: The " + word +
+           " reserve covers returns.</p></body></html>";
+  }
+
+  void SetUp() override {
+    root_ = dir_.path() / "edgar";
+    BuildMirror(root_, {{kCrash, "CORRESP", "filename1.htm", LetterHtml("quokka")},
+                        {kSpin, "CORRESP", "filename1.htm", LetterHtml("wombat")},
+                        {kBlock, "CORRESP", "filename1.htm", LetterHtml("numbat")},
+                        {kFine, "CORRESP", "filename1.htm", LetterHtml("zebracorn")}});
+    auto mirror = MirrorProcess::Start(MirrorProcess::Options{root_.string()});
+    ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+    mirror_ = std::move(*mirror);
+    // Limits small enough for a test: the real letters need well under a second each.
+    std::ofstream(config_) << "[extract]\ncpu_seconds = 1\nwall_seconds = 6\n";
+  }
+
+  test::CommandResult Corresp(std::vector<std::string> args, const std::string& faults) {
+    test::CommandOptions env;
+    env.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string(),
+               "CORRESP_TEST_EXTRACT_FAULT=" + faults};
+    args.insert(args.begin(), {"--data-dir", (dir_.path() / "data").string(), "--config", config_});
+    return RunCorresp(args, env);
+  }
+  test::CommandResult Refresh(const std::string& faults, bool retry_failed = false) {
+    std::vector<std::string> args = {"refresh", "--base-url", mirror_->base_url(), "--rate", "100",
+                                     "--since", "2016-10-28", "--until", "2016-10-28", "--json"};
+    if (retry_failed) args.push_back("--retry-failed");
+    return Corresp(args, faults);
+  }
+  long Hits(const std::string& word) {
+    auto r = Corresp({"search", word, "--json"}, "");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["total"].get<long>() : -1;
+  }
+  // subject -> the extract failure listed by `corresp stats --json`.
+  std::map<std::string, nlohmann::json> ListedFailures() {
+    auto r = Corresp({"stats", "--json"}, "");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, nlohmann::json> out;
+    const nlohmann::json stats = nlohmann::json::parse(r.out);
+    for (const auto& f : stats["failure_list"])
+      if (f["stage"] == "extract") out[f["subject"].get<std::string>()] = f;
+    return out;
+  }
+
+  testing::TempDir dir_;
+  testing::TempDir home_;
+  fs::path root_;
+  std::string config_ = (dir_.path() / "config.toml").string();
+  std::unique_ptr<MirrorProcess> mirror_;
+};
+
+TEST_F(PoisonLettersTest, CrashAndLimitsArePermanentFailuresTheRestIsIndexedAndTheWatermarkMoves) {
+  std::string faults = std::string("crash:") + kCrash + ",hang:" + kSpin + ",sleep:" + kBlock;
+  auto first = Refresh(faults);
+  ASSERT_EQ(first.exit_code, 1) << "finished, some letters failed\n" << first.err << first.out;
+  auto report = nlohmann::json::parse(first.out);
+  std::map<std::string, std::string> failed;
+  for (const auto& f : report["failures"]) failed[f["subject"]] = f["reason"];
+  EXPECT_NE(failed[kCrash].find("crashed: killed by SIGSEGV"), std::string::npos) << first.out;
+  EXPECT_NE(failed[kSpin].find("CPU time limit (1 s)"), std::string::npos) << first.out;
+  EXPECT_NE(failed[kBlock].find("time limit (6 s wall clock)"), std::string::npos) << first.out;
+  EXPECT_EQ(report["letters"], 4) << "three Agilent letters and the fine one\n" << first.out;
+  EXPECT_EQ(report["watermark"], "2016-10-28") << first.out;
+  EXPECT_GE(Hits("Syria"), 2);
+  EXPECT_EQ(Hits("zebracorn"), 1);
+  EXPECT_EQ(Hits("quokka"), 0);
+
+  auto listed = ListedFailures();
+  for (const char* acc : {kCrash, kSpin, kBlock}) {
+    ASSERT_TRUE(listed.count(acc)) << acc << " listed by stats";
+    EXPECT_TRUE(listed[acc]["permanent"].get<bool>()) << listed[acc];
+    EXPECT_EQ(listed[acc]["attempts"], 1) << listed[acc];
+    EXPECT_EQ(listed[acc]["reason"], failed[acc]);
+  }
+
+  // The next night does not hand them out again: nothing to extract, nothing failed anew.
+  auto second = Refresh(faults);
+  ASSERT_EQ(second.exit_code, 0) << second.err << second.out;
+  auto again = nlohmann::json::parse(second.out);
+  EXPECT_EQ(again["letters"], 0) << second.out;
+  EXPECT_TRUE(again["failures"].empty()) << second.out;
+  EXPECT_EQ(again["watermark"], "2016-10-28");
+  for (const char* acc : {kCrash, kSpin, kBlock}) EXPECT_EQ(ListedFailures()[acc]["attempts"], 1);
+
+  // --retry-failed tries them again: the crash is gone (a fixed extractor), the spin is not.
+  auto retry = Refresh(std::string("hang:") + kSpin, true);
+  ASSERT_EQ(retry.exit_code, 1) << retry.err << retry.out;
+  EXPECT_EQ(nlohmann::json::parse(retry.out)["letters"], 2) << retry.out;
+  EXPECT_EQ(Hits("quokka"), 1);
+  EXPECT_EQ(Hits("numbat"), 1);
+  listed = ListedFailures();
+  EXPECT_FALSE(listed.count(kCrash)) << "an extracted letter clears its failure";
+  EXPECT_EQ(listed[kSpin]["attempts"], 2) << listed[kSpin];
 }
 
 }  // namespace
