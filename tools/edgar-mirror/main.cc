@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "tools/edgar-mirror/server.h"
 
@@ -17,6 +19,7 @@ constexpr int kExitUsage = 2;
 int main(int argc, char** argv) {
   corresp::mirror::MirrorOptions options;
   std::string hide_daily_after;
+  std::vector<std::string> faults;
   CLI::App app{"edgar-mirror: serve a folder in EDGAR's layout as www.sec.gov would"};
   app.add_option("--root", options.root, "Folder holding Archives/edgar/... and submissions/")
       ->required();
@@ -34,6 +37,9 @@ int main(int argc, char** argv) {
                  "Block length; each request while blocked restarts it (default 600)");
   app.add_flag("--require-user-agent", options.require_user_agent,
                "403 unless the User-Agent contains an email address");
+  app.add_option("--fault", faults,
+                 "cdn-403, retry-after=N, retry-after-date=N, redirect-http, chunked-truncated "
+                 "(repeatable)");
   app.add_option("--request-log", options.request_log, "Append one TSV line per request here");
   app.add_option("--seed", options.seed, "Seed of the fault dice (reproducible runs)");
   app.add_option("--hide-daily-after", hide_daily_after,
@@ -50,6 +56,18 @@ int main(int argc, char** argv) {
       std::cerr << "edgar-mirror: --hide-daily-after: not a date: " << hide_daily_after << "\n";
       return kExitUsage;
     }
+  }
+  for (const std::string& fault : faults) {
+    corresp::Status status = corresp::mirror::AddFaultMode(fault, &options.faults);
+    if (!status.ok()) {
+      std::cerr << "edgar-mirror: " << status.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  if (options.faults.cdn_403 && options.rate_limit <= 0) {
+    std::cerr << "edgar-mirror: --fault cdn-403 changes the page of rate blocks: it needs "
+                 "--rate-limit\n";
+    return kExitUsage;
   }
   try {
     corresp::Status status = corresp::mirror::RunMirror(options, std::cout);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "tools/edgar-mirror/fault_modes.h"
 
 namespace corresp::mirror {
 
@@ -33,6 +34,8 @@ struct MirrorOptions {
   double block_seconds = 600.0;
   // Answer 403 "Undeclared Automated Tool" unless the User-Agent holds an email address.
   bool require_user_agent = false;
+  // Deterministic refusals, redirects and cut answers (--fault MODE; fault_modes.h).
+  FaultModes faults;
   // One tab-separated line per request (see docs/edgar-mirror.md); empty = no log.
   std::string request_log;
   // Seed of the fault dice; unset = seeded from the clock (not reproducible).

@@ -8,6 +8,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/status.hpp>
 #include <ctime>
+#include <sstream>
 
 namespace corresp::mirror {
 
@@ -20,21 +21,20 @@ namespace {
 
 constexpr std::chrono::seconds kWriteTimeout{30};
 
-// "Fri, 27 Nov 2026 01:02:03 GMT", recomputed at most once a second per thread.
-const std::string& HttpDate() {
+// The Date header, recomputed at most once a second per thread.
+const std::string& CachedHttpDate() {
   thread_local std::time_t cached_second = 0;
   thread_local std::string cached;
   std::time_t now = std::time(nullptr);
   if (now != cached_second) {
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    cached = buf;
+    cached = HttpDate(now);
     cached_second = now;
   }
   return cached;
 }
+
+// Terminates the chunked body of a chunked-truncated reply.
+constexpr std::string_view kLastChunk = "\r\n0\r\n\r\n";
 
 std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
 
@@ -81,6 +81,7 @@ void Session::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
                    client_,
                    Sv(req[http::field::user_agent]),
                    Sv(req[http::field::accept_encoding]),
+                   Sv(req[http::field::host]),
                    RateLimiter::Clock::now()};
   reply_ = config_.responder->Respond(info);
   if (config_.latency.count() > 0) {
@@ -114,11 +115,17 @@ std::string Session::Head(bool keep_alive) const {
   head += ' ';
   head += Sv(http::obsolete_reason(http::int_to_status(reply_.status)));
   head += "\r\nServer: edgar-mirror\r\nDate: ";
-  head += HttpDate();
+  head += CachedHttpDate();
   head += "\r\nContent-Type: ";
   head += reply_.content_type;
-  head += "\r\nContent-Length: ";
-  head += std::to_string(reply_.body->size());
+  if (reply_.chunked_cut) {
+    head += "\r\nTransfer-Encoding: chunked";
+  } else {
+    head += "\r\nContent-Length: ";
+    head += std::to_string(reply_.body->size());
+  }
+  if (!reply_.location.empty()) head += "\r\nLocation: " + reply_.location;
+  if (!reply_.retry_after.empty()) head += "\r\nRetry-After: " + reply_.retry_after;
   if (reply_.gzip) head += "\r\nContent-Encoding: gzip";
   if (reply_.vary) head += "\r\nVary: Accept-Encoding";
   head += keep_alive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
@@ -126,7 +133,8 @@ std::string Session::Head(bool keep_alive) const {
 }
 
 void Session::DoWrite() {
-  const bool cut = reply_.fault == Fault::kReset || reply_.fault == Fault::kTruncate;
+  const bool cut = reply_.fault == Fault::kReset || reply_.fault == Fault::kTruncate ||
+                   reply_.chunked_cut;
   const std::size_t body_size = reply_.send_body ? reply_.body->size() : 0;
   body_bytes_ = cut ? body_size / 2 : body_size;
   head_ = Head(keep_alive_);
@@ -134,8 +142,18 @@ void Session::DoWrite() {
   record_.bytes = body_bytes_;
   record_.note = reply_.note;
   if (config_.log) config_.log->Write(record_);
-  std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
-                                            asio::buffer(reply_.body->data(), body_bytes_)};
+  chunk_head_.clear();
+  std::string_view chunk_tail;
+  if (reply_.chunked_cut && reply_.send_body) {
+    std::ostringstream hex;
+    hex << std::hex << body_bytes_ << "\r\n";
+    if (body_bytes_ > 0) chunk_head_ = hex.str();
+    chunk_tail = body_bytes_ > 0 ? kLastChunk : kLastChunk.substr(2);
+  }
+  std::array<asio::const_buffer, 4> buffers{
+      asio::buffer(head_), asio::buffer(chunk_head_),
+      asio::buffer(reply_.body->data(), body_bytes_),
+      asio::buffer(chunk_tail.data(), chunk_tail.size())};
   stream_.expires_after(kWriteTimeout);
   asio::async_write(stream_, buffers,
                     beast::bind_front_handler(&Session::OnWrite, shared_from_this()));

@@ -53,6 +53,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Reply reply_;
   bool keep_alive_ = true;
   std::string head_;
+  std::string chunk_head_;  // "<hex size>\r\n" of a chunked-truncated body
   std::size_t body_bytes_ = 0;
 };
 
