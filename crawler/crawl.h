@@ -49,7 +49,7 @@ struct CrawlReport {
   std::vector<CrawlFailure> failures;
   std::uint64_t requests = 0;  // HTTP transfers started, retries included
   std::uint64_t retries = 0;
-  std::uint64_t blocks = 0;  // rate blocks (403 threshold / 429)
+  std::uint64_t blocks = 0;  // blocks (429 / 403 other than a User-Agent refusal)
   std::uint64_t bytes = 0;   // body bytes received
   double elapsed_seconds = 0;
   double requests_per_second = 0;  // requests / elapsed

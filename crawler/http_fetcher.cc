@@ -6,15 +6,20 @@
 #include <cmath>
 #include <mutex>
 
+#include "crawler/body_complete.h"
+#include "crawler/response_class.h"
+
 namespace corresp {
 
 namespace asio = boost::asio;
 using Clock = RateLimiter::Clock;
 
 struct HttpFetcher::Request {
-  std::string url;
+  std::string url;     // as asked for; FetchResponse::url
+  std::string target;  // where the next attempt goes: url, or where redirects led
   Callback done;
   int attempts = 0;
+  int redirects = 0;
   CURL* easy = nullptr;
   std::string body;
   bool too_big = false;
@@ -45,9 +50,8 @@ void GlobalInitOnce() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-bool Contains(const std::string& haystack, const char* needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+// Redirects followed per request before it fails (libcurl's FOLLOWLOCATION used 5 too).
+constexpr int kMaxRedirects = 5;
 
 }  // namespace
 
@@ -88,6 +92,7 @@ HttpFetcher::~HttpFetcher() {
 void HttpFetcher::Fetch(std::string url, Callback done) {
   auto request = std::make_unique<Request>();
   request->url = std::move(url);
+  request->target = request->url;
   request->done = std::move(done);
   request->max_body = options_.max_body_bytes;
   if (!fatal_.ok()) {
@@ -234,7 +239,7 @@ void HttpFetcher::Start(std::unique_ptr<Request> request) {
   request->error[0] = '\0';
   ++request->attempts;
   request->started_at = Clock::now();
-  curl_easy_setopt(e, CURLOPT_URL, request->url.c_str());
+  curl_easy_setopt(e, CURLOPT_URL, request->target.c_str());
   curl_easy_setopt(e, CURLOPT_PRIVATE, request.get());
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &HttpFetcher::OnWrite);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, request.get());
@@ -248,8 +253,8 @@ void HttpFetcher::Start(std::unique_ptr<Request> request) {
   curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+  // No FOLLOWLOCATION: a redirect is a new request start, so it goes through the limiter
+  // (FollowRedirect).
   ++stats_.requests;
   ++active_;
   running_.emplace(e, std::move(request));
@@ -297,48 +302,95 @@ void HttpFetcher::OnDone(std::unique_ptr<Request> request, CURLcode code) {
     Retry(std::move(request), NetworkError(url + ": " + detail));
     return;
   }
-  // Blocks stop counting as consecutive once a request sent at full speed again succeeds.
-  bool recovered = request->started_at > last_block_at_ &&
-                   limiter_.RateAt(request->started_at) >= options_.requests_per_second;
-  if ((status >= 200 && status < 300) || status == 404 || status == 410) {
-    if (recovered) consecutive_blocks_ = 0;
-    if (status == 404 || status == 410) {
+  std::string http = url + ": HTTP " + std::to_string(status);
+  switch (ClassifyResponse(status, request->body)) {
+    case ResponseClass::kSuccess:
+      return OnSuccess(std::move(request), status);
+    case ResponseClass::kNotFound:
+      if (Recovered(*request)) consecutive_blocks_ = 0;
       ++stats_.not_found;
-      Finish(std::move(request), NotFound(url + ": HTTP " + std::to_string(status)));
-      return;
+      return Finish(std::move(request), NotFound(http));
+    case ResponseClass::kRedirect:
+      return FollowRedirect(std::move(request));
+    case ResponseClass::kBlock:
+      return OnBlocked(std::move(request));
+    case ResponseClass::kIdentity:
+      SetFatal(Blocked(url +
+                       ": HTTP 403 Undeclared Automated Tool: the server wants a declared "
+                       "User-Agent; set crawl.user_agent (or --user-agent, CORRESP_USER_AGENT) "
+                       "to \"Company Name email@domain\""));
+      return Finish(std::move(request), fatal_);
+    case ResponseClass::kTransient: {
+      std::chrono::seconds wait{0};
+      if (status == 503) wait = RetryAfterWait(RetryAfterSeconds(*request));
+      return Retry(std::move(request), NetworkError(http), wait);
     }
-    FetchResponse response;
-    response.url = url;
-    response.http_status = status;
-    char* type = nullptr;
-    curl_easy_getinfo(request->easy, CURLINFO_CONTENT_TYPE, &type);
-    if (type != nullptr) response.content_type = type;
-    response.body = std::move(request->body);
-    response.attempts = request->attempts;
-    stats_.bytes += response.body.size();
-    Finish(std::move(request), std::move(response));
-    return;
+    case ResponseClass::kPermanent:
+      return Finish(std::move(request), NetworkError(http));
   }
-  if (status == 429 || (status == 403 && Contains(request->body, "Request Rate Threshold"))) {
-    OnBlocked(std::move(request));
-    return;
-  }
-  if (status == 403 && Contains(request->body, "Undeclared Automated Tool")) {
-    SetFatal(Blocked(url +
-                     ": HTTP 403 Undeclared Automated Tool: the server wants a declared "
-                     "User-Agent; set crawl.user_agent (or --user-agent, CORRESP_USER_AGENT) to "
-                     "\"Company Name email@domain\""));
-    Finish(std::move(request), fatal_);
-    return;
-  }
-  if (status >= 500 || status == 408) {
-    Retry(std::move(request), NetworkError(url + ": HTTP " + std::to_string(status)));
-    return;
-  }
-  Finish(std::move(request), NetworkError(url + ": HTTP " + std::to_string(status)));
 }
 
-void HttpFetcher::Retry(std::unique_ptr<Request> request, Status reason) {
+// Blocks stop counting as consecutive once a request sent at full speed again succeeds.
+bool HttpFetcher::Recovered(const Request& request) const {
+  return request.started_at > last_block_at_ &&
+         limiter_.RateAt(request.started_at) >= options_.requests_per_second;
+}
+
+std::int64_t HttpFetcher::RetryAfterSeconds(const Request& request) const {
+  curl_off_t retry_after = 0;
+  curl_easy_getinfo(request.easy, CURLINFO_RETRY_AFTER, &retry_after);
+  return static_cast<std::int64_t>(retry_after);
+}
+
+void HttpFetcher::OnSuccess(std::unique_ptr<Request> request, long status) {
+  if (Recovered(*request)) consecutive_blocks_ = 0;
+  curl_off_t length = -1;
+  curl_easy_getinfo(request->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+  if (length < 0) {  // chunked or close-delimited: curl cannot tell a clean early end
+    Status complete = CheckBodyComplete(request->target, request->body);
+    if (!complete.ok()) {
+      Retry(std::move(request), NetworkError(complete.message()));
+      return;
+    }
+  }
+  FetchResponse response;
+  response.url = request->url;
+  response.http_status = status;
+  char* type = nullptr;
+  curl_easy_getinfo(request->easy, CURLINFO_CONTENT_TYPE, &type);
+  if (type != nullptr) response.content_type = type;
+  response.body = std::move(request->body);
+  response.attempts = request->attempts;
+  stats_.bytes += response.body.size();
+  Finish(std::move(request), std::move(response));
+}
+
+void HttpFetcher::FollowRedirect(std::unique_ptr<Request> request) {
+  char* location = nullptr;
+  curl_easy_getinfo(request->easy, CURLINFO_REDIRECT_URL, &location);
+  const std::string& from = request->target;
+  if (location == nullptr) {
+    Finish(std::move(request), NetworkError(from + ": redirect without a usable Location"));
+    return;
+  }
+  if (!RedirectAllowed(from, location)) {
+    Finish(std::move(request),
+           NetworkError(from + ": redirect to " + location + " refused: it leaves https"));
+    return;
+  }
+  if (++request->redirects > kMaxRedirects) {
+    Finish(std::move(request), NetworkError(request->url + ": more than " +
+                                            std::to_string(kMaxRedirects) + " redirects"));
+    return;
+  }
+  request->target = location;
+  --request->attempts;  // following a redirect is not a failed attempt
+  request->ReleaseHandle();
+  queue_.push_front(std::move(request));  // started by Pump, through the limiter
+}
+
+void HttpFetcher::Retry(std::unique_ptr<Request> request, Status reason,
+                        std::chrono::seconds at_least) {
   if (!fatal_.ok()) {
     Finish(std::move(request), fatal_);
     return;
@@ -353,8 +405,8 @@ void HttpFetcher::Retry(std::unique_ptr<Request> request, Status reason) {
   double cap = std::min<double>(options_.backoff_max_ms,
                                 options_.backoff_initial_ms * std::pow(2.0, request->attempts - 1));
   std::uniform_real_distribution<double> jitter(0.0, cap);
-  Clock::time_point due =
-      Clock::now() + std::chrono::microseconds(static_cast<long>(jitter(rng_) * 1000.0));
+  auto delay = std::chrono::microseconds(static_cast<long>(jitter(rng_) * 1000.0));
+  Clock::time_point due = Clock::now() + std::max<Clock::duration>(delay, at_least);
   request->ReleaseHandle();
   backoff_.emplace(due, std::move(request));
 }
@@ -371,10 +423,8 @@ void HttpFetcher::OnBlocked(std::unique_ptr<Request> request) {
       Finish(std::move(request), fatal_);
       return;
     }
-    curl_off_t retry_after = 0;
-    curl_easy_getinfo(request->easy, CURLINFO_RETRY_AFTER, &retry_after);
-    auto pause =
-        std::chrono::seconds(std::max<curl_off_t>(options_.block_pause_seconds, retry_after));
+    auto pause = std::max(std::chrono::seconds(options_.block_pause_seconds),
+                          RetryAfterWait(RetryAfterSeconds(*request)));
     limiter_.Pause(now, pause);
     last_block_at_ = now;
   }

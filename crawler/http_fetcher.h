@@ -3,19 +3,29 @@
 // docs/examples/multi-uv.c). Keep-alive connections, HTTP/2 multiplexing where the server
 // offers it, gzip transfer encoding, timeouts, a body size cap and a User-Agent.
 //
-// Every request start (first attempt or retry) goes through one RateLimiter. Outcomes:
-//   2xx                        -> the response (callback gets Ok)
+// Every request start (first attempt, retry or redirect hop) goes through one RateLimiter.
+// Outcomes (the classification is crawler/response_class.h):
+//   2xx                        -> the response (callback gets Ok); a body that came without
+//                                 Content-Length is first checked for its end marker
+//                                 (crawler/body_complete.h: PDF "%%EOF", SGML closing tag);
+//                                 incomplete -> retried like a truncated body
 //   404 / 410                  -> kNotFound, not retried
-//   429, or 403 "Request Rate Threshold Exceeded"
+//   301/302/303/307/308        -> Location followed as a new start through the limiter (not
+//                                 an attempt); at most 5 hops, never from https to http
+//                                 (refused: kNetwork, not retried)
+//   429, or 403 other than "Undeclared Automated Tool" (SEC's "Request Rate Threshold
+//   Exceeded", a CDN's "Access Denied", ...)
 //                              -> a block: nothing starts for max(block_pause, Retry-After),
 //                                 then half rate ramping up; the request is re-queued. After
 //                                 max_consecutive_blocks blocks in a row (blocks count as
 //                                 consecutive until a request sent at full rate again, i.e.
 //                                 after the ramp, succeeds): fatal kBlocked.
 //   403 "Undeclared Automated Tool" -> fatal kBlocked naming the User-Agent setting
-//   5xx, 408, timeouts, resets, truncated bodies (Content-Length mismatch, bad gzip)
-//                              -> retried with exponential backoff and full jitter, up to
-//                                 max_attempts; then kNetwork
+//   5xx, 408, timeouts, resets, truncated bodies (Content-Length mismatch, bad gzip, missing
+//   end marker)                -> retried with exponential backoff and full jitter, up to
+//                                 max_attempts; then kNetwork. A 503's Retry-After delays
+//                                 that retry to at least its value.
+//   Retry-After (seconds or HTTP-date) is capped at kMaxRetryAfter (one hour).
 //   a body over max_body_bytes, other 4xx -> kNetwork, not retried
 // After a fatal error every queued request (and every later Fetch) fails with that status;
 // transfers already on the wire complete normally.
@@ -29,6 +39,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -54,7 +65,7 @@ struct FetchResponse {
 struct FetchStats {
   std::uint64_t requests = 0;   // transfers started (every attempt)
   std::uint64_t retries = 0;    // attempts after a transient failure
-  std::uint64_t blocks = 0;     // distinct rate blocks (429 / 403 rate threshold)
+  std::uint64_t blocks = 0;     // distinct blocks (429 / 403 other than a User-Agent refusal)
   std::uint64_t bytes = 0;      // body bytes of completed 2xx responses
   std::uint64_t failures = 0;   // requests that ended in an error other than kNotFound
   std::uint64_t not_found = 0;  // 404 / 410 answers
@@ -102,7 +113,12 @@ class HttpFetcher {
   void FailQueued(const Status& status);
   void Start(std::unique_ptr<Request> request);
   void OnDone(std::unique_ptr<Request> request, CURLcode code);
-  void Retry(std::unique_ptr<Request> request, Status reason);
+  void OnSuccess(std::unique_ptr<Request> request, long status);
+  void FollowRedirect(std::unique_ptr<Request> request);
+  bool Recovered(const Request& request) const;
+  std::int64_t RetryAfterSeconds(const Request& request) const;
+  void Retry(std::unique_ptr<Request> request, Status reason,
+             std::chrono::seconds at_least = std::chrono::seconds(0));
   void OnBlocked(std::unique_ptr<Request> request);
   void SetFatal(Status status);
   void Finish(std::unique_ptr<Request> request, Result<FetchResponse> result);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -151,6 +152,27 @@ inline std::vector<test::MirrorLogRow> MirrorLog(const test::MirrorProcess& mirr
   auto rows = mirror.ReadLog();
   EXPECT_TRUE(rows.ok()) << rows.status().ToString();
   return rows.ok() ? *rows : std::vector<test::MirrorLogRow>{};
+}
+
+// Crawls the index days of `year` from `mirror` into a fresh data dir, with the mirror config
+// adjusted by `tune`, and expects nothing failed and every letter released that year stored
+// intact. Returns the report (or the crawl's error, with a test failure).
+inline Result<CrawlReport> CrawlYearIntact(const test::MirrorProcess& mirror, int year,
+                                           const std::function<void(Config&)>& tune = {}) {
+  TempDir dir;
+  Config config = MirrorConfig(mirror.base_url(), dir.path());
+  if (tune) tune(config);
+  auto data = OpenData(config);
+  if (!data.catalog) return Internal("cannot open the data dir");
+  auto report = RunCrawl(CrawlRange({year, 1, 1}, {year, 12, 31}), config, *data.catalog,
+                         *data.store, nullptr);
+  EXPECT_TRUE(report.ok()) << report.status().ToString();
+  if (!report.ok()) return report;
+  std::string y = std::to_string(year);
+  auto rows = ReleasedBetween(y + "-01-01", y + "-12-31");
+  EXPECT_EQ(report->failed, 0);
+  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), static_cast<int>(rows.size()));
+  return report;
 }
 
 }  // namespace corresp::testing

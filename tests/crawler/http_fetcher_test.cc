@@ -7,37 +7,15 @@
 #include <chrono>
 
 #include "tests/crawler/crawl_fixture.h"
+#include "tests/crawler/fetch_fixture.h"
 #include "tests/mirror/mirror_process.h"
 
 namespace corresp {
 namespace {
 
 using test::MirrorProcess;
-
-CrawlOptions Options() {
-  CrawlOptions o;
-  o.user_agent = "Corresp Tests tests@example.com";
-  o.requests_per_second = 1000;
-  o.backoff_initial_ms = 10;
-  o.backoff_max_ms = 50;
-  o.max_attempts = 3;
-  return o;
-}
-
-// Fetches every url and runs the loop until all callbacks ran.
-std::vector<Result<FetchResponse>> FetchAll(const CrawlOptions& options,
-                                            const std::vector<std::string>& urls,
-                                            FetchStats* stats = nullptr) {
-  boost::asio::io_context io;
-  HttpFetcher fetcher(io, options);
-  std::vector<Result<FetchResponse>> results(urls.size(), Internal("no callback"));
-  for (std::size_t i = 0; i < urls.size(); ++i) {
-    fetcher.Fetch(urls[i], [&results, i](Result<FetchResponse> r) { results[i] = std::move(r); });
-  }
-  io.run();
-  if (stats != nullptr) *stats = fetcher.stats();
-  return results;
-}
+using testing::FetchAll;
+using testing::FetcherTestOptions;
 
 const char* kIdx = "/Archives/edgar/full-index/2019/QTR4/master.idx";
 const char* kPdf = "/Archives/edgar/data/831001/000000000019013210/filename1.pdf";
@@ -45,7 +23,7 @@ const char* kPdf = "/Archives/edgar/data/831001/000000000019013210/filename1.pdf
 TEST(HttpFetcherTest, FetchesBytesIdenticalToTheFileOverGzip) {
   auto mirror = MirrorProcess::Start();
   ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
-  auto results = FetchAll(Options(), {(*mirror)->url(kIdx), (*mirror)->url(kPdf)});
+  auto results = FetchAll(FetcherTestOptions(), {(*mirror)->url(kIdx), (*mirror)->url(kPdf)});
   ASSERT_TRUE(results[0].ok()) << results[0].status().ToString();
   ASSERT_TRUE(results[1].ok());
   std::string idx = testing::ReadFile(testing::EdgarRoot() / std::string(kIdx + 1));
@@ -63,7 +41,7 @@ TEST(HttpFetcherTest, NotFoundIsNotRetried) {
   auto mirror = MirrorProcess::Start();
   ASSERT_TRUE(mirror.ok());
   FetchStats stats;
-  auto results = FetchAll(Options(), {(*mirror)->url("/Archives/nothing.txt")}, &stats);
+  auto results = FetchAll(FetcherTestOptions(), {(*mirror)->url("/Archives/nothing.txt")}, &stats);
   ASSERT_FALSE(results[0].ok());
   EXPECT_EQ(results[0].status().code(), StatusCode::kNotFound);
   EXPECT_EQ(stats.requests, 1u);
@@ -74,7 +52,7 @@ TEST(HttpFetcherTest, ServerErrorsAreRetriedUpToMaxAttempts) {
   auto mirror = MirrorProcess::Start({"--error-rate", "1"});
   ASSERT_TRUE(mirror.ok());
   FetchStats stats;
-  auto results = FetchAll(Options(), {(*mirror)->url(kIdx)}, &stats);
+  auto results = FetchAll(FetcherTestOptions(), {(*mirror)->url(kIdx)}, &stats);
   ASSERT_FALSE(results[0].ok());
   EXPECT_EQ(results[0].status().code(), StatusCode::kNetwork);
   EXPECT_NE(results[0].status().message().find("3 attempts"), std::string::npos);
@@ -88,7 +66,7 @@ TEST(HttpFetcherTest, ServerErrorsAreRetriedUpToMaxAttempts) {
 TEST(HttpFetcherTest, BodiesOverTheCapFailWithoutRetry) {
   auto mirror = MirrorProcess::Start();
   ASSERT_TRUE(mirror.ok());
-  CrawlOptions options = Options();
+  CrawlOptions options = FetcherTestOptions();
   options.max_body_bytes = 10'000;
   FetchStats stats;
   auto results = FetchAll(options, {(*mirror)->url(kPdf)}, &stats);
@@ -100,7 +78,7 @@ TEST(HttpFetcherTest, BodiesOverTheCapFailWithoutRetry) {
 TEST(HttpFetcherTest, AtMostMaxConnectionsTransfersAtOnce) {
   auto mirror = MirrorProcess::Start({"--latency-ms", "200"});
   ASSERT_TRUE(mirror.ok());
-  CrawlOptions options = Options();
+  CrawlOptions options = FetcherTestOptions();
   options.max_connections = 2;
   auto start = std::chrono::steady_clock::now();
   auto results = FetchAll(options, std::vector<std::string>(6, (*mirror)->url(kIdx)));
@@ -111,7 +89,7 @@ TEST(HttpFetcherTest, AtMostMaxConnectionsTransfersAtOnce) {
 }
 
 TEST(HttpFetcherTest, ConnectionRefusedIsANetworkErrorAfterRetries) {
-  CrawlOptions options = Options();
+  CrawlOptions options = FetcherTestOptions();
   FetchStats stats;
   auto results = FetchAll(options, {"http://127.0.0.1:1/x"}, &stats);
   ASSERT_FALSE(results[0].ok());
