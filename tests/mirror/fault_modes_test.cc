@@ -11,11 +11,11 @@ TEST(FaultModes, ParsesEachModeAndRefusesTheRest) {
     const char* value;
     bool ok;
   } cases[] = {
-      {"cdn-403", true},           {"redirect-http", true},     {"chunked-truncated", true},
-      {"retry-after=0", true},     {"retry-after=600", true},   {"retry-after-date=2", true},
+      {"cdn-403", true},           {"redirect-http", true},      {"chunked-truncated", true},
+      {"retry-after=0", true},     {"retry-after=600", true},    {"retry-after-date=2", true},
       {"retry-after=86400", true}, {"retry-after=86401", false}, {"retry-after=-1", false},
-      {"retry-after=", false},     {"retry-after=5s", false},   {"retry-after", false},
-      {"cdn-403=1", false},        {"CDN-403", false},          {"", false},
+      {"retry-after=", false},     {"retry-after=5s", false},    {"retry-after", false},
+      {"cdn-403=1", false},        {"CDN-403", false},           {"", false},
       {"teapot", false},
   };
   for (const auto& c : cases) {

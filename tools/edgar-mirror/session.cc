@@ -133,8 +133,8 @@ std::string Session::Head(bool keep_alive) const {
 }
 
 void Session::DoWrite() {
-  const bool cut = reply_.fault == Fault::kReset || reply_.fault == Fault::kTruncate ||
-                   reply_.chunked_cut;
+  const bool cut =
+      reply_.fault == Fault::kReset || reply_.fault == Fault::kTruncate || reply_.chunked_cut;
   const std::size_t body_size = reply_.send_body ? reply_.body->size() : 0;
   body_bytes_ = cut ? body_size / 2 : body_size;
   head_ = Head(keep_alive_);
@@ -150,10 +150,9 @@ void Session::DoWrite() {
     if (body_bytes_ > 0) chunk_head_ = hex.str();
     chunk_tail = body_bytes_ > 0 ? kLastChunk : kLastChunk.substr(2);
   }
-  std::array<asio::const_buffer, 4> buffers{
-      asio::buffer(head_), asio::buffer(chunk_head_),
-      asio::buffer(reply_.body->data(), body_bytes_),
-      asio::buffer(chunk_tail.data(), chunk_tail.size())};
+  std::array<asio::const_buffer, 4> buffers{asio::buffer(head_), asio::buffer(chunk_head_),
+                                            asio::buffer(reply_.body->data(), body_bytes_),
+                                            asio::buffer(chunk_tail.data(), chunk_tail.size())};
   stream_.expires_after(kWriteTimeout);
   asio::async_write(stream_, buffers,
                     beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
