@@ -1,9 +1,11 @@
 // `corresp serve`: the research web app (search page, letters, threads, JSON API) over the
 // index, read-only, on loopback by default. Prints "listening on URL" once ready.
 #include <iostream>
+#include <mutex>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/log.h"
 #include "web/serve.h"
 
 namespace corresp {
@@ -35,6 +37,13 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
     }
     std::filesystem::path path =
         index->empty() ? IndexPath(*config) : std::filesystem::path(*index);
+    // 5xx details through the CLI's logger (--log-json for journald), one line at a time.
+    auto logger = std::make_shared<Logger>(config->log);
+    auto log_mutex = std::make_shared<std::mutex>();
+    options->app.log = [logger, log_mutex](std::string_view line) {
+      std::lock_guard lock(*log_mutex);
+      logger->Error("serve", std::string(line));
+    };
     Status served = web::Serve(path, *options, [](const std::string& url) {
       std::cout << "listening on " << url << std::endl;
     });

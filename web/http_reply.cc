@@ -30,8 +30,20 @@ HttpReply JsonError(int http_status, const std::string& code, const std::string&
   return reply;
 }
 
+std::string PublicMessage(const Status& status) {
+  int http = HttpStatusFor(status);
+  if (http == 503) return "the server is busy or the index is unavailable; try again shortly";
+  if (http >= 500) return "internal error while reading the index (details are in the server log)";
+  return status.message();
+}
+
 HttpReply JsonError(const Status& status) {
-  return JsonError(HttpStatusFor(status), StatusCodeName(status.code()), status.message());
+  int http = HttpStatusFor(status);
+  if (http < 500) return JsonError(http, StatusCodeName(status.code()), status.message());
+  HttpReply reply =
+      JsonError(http, http == 503 ? "unavailable" : "internal", PublicMessage(status));
+  reply.log_detail = status.ToString();
+  return reply;
 }
 
 }  // namespace corresp::web

@@ -54,9 +54,15 @@ class Session : public std::enable_shared_from_this<Session> {
       return SendPlain(400, "bad request\n");
     if (ec) return Close();
     const auto& req = parser_->get();
-    HttpReply reply =
-        handler_(std::string_view(req.method_string().data(), req.method_string().size()),
-                 std::string_view(req.target().data(), req.target().size()), tls_worker);
+    HttpReply reply;
+    try {
+      reply = handler_(std::string_view(req.method_string().data(), req.method_string().size()),
+                       std::string_view(req.target().data(), req.target().size()), tls_worker);
+    } catch (...) {
+      // The handler's contract says it does not throw; if it does, this connection gets a
+      // 500 and the I/O thread (and every other connection on it) lives on.
+      reply = HttpReply{500, "text/plain; charset=utf-8", "internal error\n", {}, {}};
+    }
     Send(std::move(reply), req.method() == http::verb::head, req.keep_alive(), req.version());
   }
 

@@ -31,7 +31,8 @@ struct ServerOptions {
   bool stop_on_signals = false;
 };
 
-// worker: 0..threads-1, the I/O thread calling. Must not throw.
+// worker: 0..threads-1, the I/O thread calling. Must not throw (if it does, the client gets a
+// plain-text 500 and the server goes on).
 using RequestHandler =
     std::function<HttpReply(std::string_view method, std::string_view target, int worker)>;
 
