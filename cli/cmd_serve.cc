@@ -22,6 +22,10 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "I/O threads, each with its own index reader")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--max-connections", options->server.max_connections,
+                  "Open connections served at once; more are answered 503 and closed")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
   cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");
   cmd->add_option("--facet-cache", options->reader.facet_cache_entries,
                   "Facet counts kept per thread for repeated searches (paging); 0 = off")
@@ -44,6 +48,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       std::lock_guard lock(*log_mutex);
       logger->Error("serve", std::string(line));
     };
+    options->server.log = options->app.log;
     Status served = web::Serve(path, *options, [](const std::string& url) {
       std::cout << "listening on " << url << std::endl;
     });

@@ -4,6 +4,15 @@
 
 #include <xapian.h>
 
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <mutex>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -128,6 +137,150 @@ TEST(ServeStaysUp, AHandlerThatThrowsCostsOnlyItsRequest) {
     EXPECT_EQ(r.body.find("secret"), std::string::npos);
   }
   EXPECT_EQ(HttpGet(server.port(), "/").status, 200);
+}
+
+// A keep-alive connection that has had one request answered (so the server counts it open).
+struct OpenConnection {
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket socket{ioc};
+  int status = 0;
+  explicit OpenConnection(unsigned short port) {
+    namespace http = boost::beast::http;
+    boost::beast::error_code ec;
+    socket.connect({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
+    if (ec) return;
+    http::request<http::empty_body> req(http::verb::get, "/", 11);
+    req.set(http::field::host, "127.0.0.1");
+    http::write(socket, req, ec);
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    if (!ec) http::read(socket, buffer, res, ec);
+    if (!ec) status = static_cast<int>(res.result_int());
+  }
+};
+
+TEST(ServeStaysUp, ConnectionsBeyondTheCapGet503ThenServiceResumes) {
+  std::vector<std::string> log;
+  std::mutex mu;
+  web::ServerOptions options;
+  options.max_connections = 4;
+  options.log = [&](std::string_view line) {
+    std::lock_guard lock(mu);
+    log.emplace_back(line);
+  };
+  ServerThread server(options, [](std::string_view, std::string_view, int) { return Ok(); });
+  std::vector<std::unique_ptr<OpenConnection>> open;
+  for (int i = 0; i < 4; ++i) {
+    open.push_back(std::make_unique<OpenConnection>(server.port()));
+    ASSERT_EQ(open.back()->status, 200) << i;
+  }
+  for (int i = 0; i < 3; ++i) {
+    TestResponse extra = HttpGet(server.port(), "/");
+    EXPECT_EQ(extra.status, 503);
+    EXPECT_EQ(extra.content_type, "application/json");
+    EXPECT_EQ(extra.headers["retry-after"], "1");
+    EXPECT_NE(extra.body.find("\"code\":\"unavailable\""), std::string::npos) << extra.body;
+  }
+  open.clear();  // closing them frees their places
+  int status = 0;
+  for (int attempt = 0; attempt < 100 && status != 200; ++attempt) {
+    status = HttpGet(server.port(), "/").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 200);
+  std::lock_guard lock(mu);
+  ASSERT_EQ(log.size(), 2u);  // once when refusing starts, once when it ends
+  EXPECT_NE(log[0].find("refusing connections: 4 open"), std::string::npos) << log[0];
+  EXPECT_EQ(log[1], "accepting connections again");
+}
+
+// A blocking POSIX client socket (no io_context: the descriptor test counts every descriptor).
+int RawConnect(unsigned short port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Sends a GET and reads until `until` shows up in the answer or the server closes.
+std::string RawGet(int fd, bool keep_alive, const std::string& until) {
+  std::string request = std::string("GET / HTTP/1.1\r\nHost: x\r\n") +
+                        (keep_alive ? "" : "Connection: close\r\n") + "\r\n";
+  if (::write(fd, request.data(), request.size()) < 0) return "";
+  std::string answer;
+  char chunk[512];
+  while (answer.find(until) == std::string::npos) {
+    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n <= 0) break;
+    answer.append(chunk, static_cast<std::size_t>(n));
+  }
+  return answer;
+}
+
+// Takes every free descriptor under the current limit (closing them on destruction).
+struct AllDescriptors {
+  std::vector<int> taken;
+  AllDescriptors() {
+    for (int fd = ::dup(0); fd >= 0; fd = ::dup(0)) taken.push_back(fd);
+  }
+  void FreeOne() {
+    ::close(taken.back());
+    taken.pop_back();
+  }
+  ~AllDescriptors() {
+    for (int fd : taken) ::close(fd);
+  }
+};
+
+TEST(ServeStaysUp, OutOfDescriptorsBacksOffThenAccepts) {
+  std::vector<std::string> log;
+  std::mutex mu;
+  web::ServerOptions options;
+  options.threads = 1;
+  options.accept_backoff_ms = 50;
+  options.log = [&](std::string_view line) {
+    std::lock_guard lock(mu);
+    log.emplace_back(line);
+  };
+  ServerThread server(options, [](std::string_view, std::string_view, int) { return Ok(); });
+  int first = RawConnect(server.port());
+  ASSERT_GE(first, 0);
+  ASSERT_NE(RawGet(first, true, "ok\n").find("200 OK"), std::string::npos);
+
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit tight = saved;
+  tight.rlim_cur = 256;  // few enough to take them all
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+  AllDescriptors all;
+  all.FreeOne();  // for our socket
+  int second = RawConnect(server.port());  // the server's accept now fails with EMFILE
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+  ASSERT_GE(second, 0);
+  EXPECT_NE(RawGet(second, false, "ok\n").find("200 OK"), std::string::npos);
+  ::close(first);
+  ::close(second);
+  std::lock_guard lock(mu);
+  ASSERT_EQ(log.size(), 1u);  // logged once, not once per retry
+  EXPECT_EQ(log[0].rfind("accept: ", 0), 0u) << log[0];
+}
+
+TEST(ServeStaysUp, MaxConnectionsMustBePositive) {
+  web::ServerOptions options;
+  options.port = 0;
+  options.max_connections = 0;
+  auto started = web::HttpServer::Start(options, [](std::string_view, std::string_view, int) {
+    return Ok();
+  });
+  ASSERT_FALSE(started.ok());
+  EXPECT_EQ(started.status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace
