@@ -72,7 +72,7 @@ json SearchResponseToJson(const SearchResponse& r) {
   return {
       {"query", r.query}, {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
       {"total", r.total}, {"offset", r.offset},
-      {"hits", hits},     {"facets", facets}};
+      {"hits", hits},     {"facets", facets},         {"partial", r.partial}};
 }
 
 void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {

@@ -227,10 +227,12 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   body +=
       "<div class=\"layout\">" + Facets(res.facets, base, topics) + "<section class=\"results\">";
   body +=
-      fmt::format("<p class=\"summary\"><b>{}</b> match{}", res.total, res.total == 1 ? "" : "es");
+      fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "", res.total,
+                  res.total == 1 ? "" : "es");
   if (!res.hits.empty())
     body += fmt::format(" · showing {}–{}", res.offset + 1,
                         res.offset + static_cast<long>(res.hits.size()));
+  if (res.partial) body += " · counting stopped at the time limit: facet counts are partial";
   body += "</p>";
   if (!res.corrected.empty())
     body += "<p class=\"didyoumean\">Did you mean <a href=\"" +

@@ -17,6 +17,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "query/search.h"
 #include "test_client.h"
 #include "web/web_app.h"
 #include "web_fixture.h"
@@ -97,6 +98,48 @@ TEST(ServeStaysUp, ServerAnswersStatsAfterFailedSearches) {
   TestResponse stats = HttpGet(app->port(), "/api/stats");
   EXPECT_EQ(stats.status, 200);
   EXPECT_GT(json::parse(stats.body)["documents"].get<long>(), 0);
+}
+
+TEST(ServeStaysUp, SearchOverItsTimeLimitAnswersPartialAtOnce) {
+  auto index = WebTestIndex();
+  ASSERT_TRUE(index.ok());
+  auto reader = IndexReader::Open(*index);
+  ASSERT_TRUE(reader.ok());
+  web::WebAppOptions tiny;
+  tiny.limits.search_time_limit_seconds = 1e-9;  // over before the first match is counted
+  const std::string target = "/api/search?q=revenue+OR+accounting&facets=1&limit=1";
+  web::HttpReply cut = web::WebApp(tiny).Handle("GET", target, **reader);
+  json full = json::parse(web::WebApp().Handle("GET", target, **reader).body);
+  // Counting facets stopped: the answer is partial; ranking the page then also ran out.
+  EXPECT_EQ(cut.status, 503) << cut.body;
+  EXPECT_NE(cut.body.find("longer than its 1e-09 s limit"), std::string::npos) << cut.body;
+  EXPECT_FALSE(full["partial"].get<bool>());
+  EXPECT_EQ(full["hits"].size(), 1u);
+}
+
+TEST(ServeStaysUp, CountingOverItsShareOfTheBudgetAnswersAPartialPage) {
+  auto index = WebTestIndex();
+  ASSERT_TRUE(index.ok());
+  auto reader = IndexReader::Open(*index);
+  ASSERT_TRUE(reader.ok());
+  SearchRequest request;
+  request.query = "revenue OR accounting";
+  request.facets = true;
+  request.limit = 1;
+  SearchRequest unlimited = request;
+  request.time_limit_seconds = 10;
+  request.count_share = 0;  // counting is over at once; the page has the whole 10 s
+  Result<SearchResponse> cut = Search(**reader, request);
+  // A partial count is not cached: the same search without a limit counts everything.
+  Result<SearchResponse> all = Search(**reader, unlimited);
+  ASSERT_TRUE(all.ok());
+  ASSERT_TRUE(cut.ok()) << cut.status().ToString();
+  EXPECT_FALSE(all->partial);
+  EXPECT_TRUE(cut->partial);
+  ASSERT_EQ(cut->hits.size(), 1u);  // the page itself is complete
+  EXPECT_EQ(cut->hits[0].id, all->hits[0].id);
+  EXPECT_NE(cut->facets, all->facets);
+  EXPECT_EQ(all->facets.at("form").at("upload"), 20);
 }
 
 // A server running `handler` on one thread until the object is destroyed.
