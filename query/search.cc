@@ -1,10 +1,10 @@
 #include "query/search.h"
 
-#include <chrono>
-#include <optional>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/index_schema.h"
 #include "query/facets.h"
@@ -119,9 +119,10 @@ class Budget {
     enquire.add_matchspy(&*deadline_);
   }
   Status Exceeded() const {
-    return ResourceExhausted(fmt::format(
-        "the search took longer than its {:g} s limit; narrow it (a phrase, a filter, a date range)",
-        seconds_));
+    return ResourceExhausted(
+        fmt::format("the search took longer than its {:g} s limit; narrow it (a phrase, a filter, "
+                    "a date range)",
+                    seconds_));
   }
 
  private:
@@ -169,8 +170,8 @@ Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, con
     out.total = cached->total;
     out.facets = std::move(cached->facets);
   } else if (r.facets) {
-    out.facets = remote ? RemoteFacets(enquire, out.total, r.time_limit_seconds, out.partial)
-                        : spy.counts();
+    out.facets =
+        remote ? RemoteFacets(enquire, out.total, r.time_limit_seconds, out.partial) : spy.counts();
     if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
   }
   return Status::Ok();

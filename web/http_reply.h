@@ -24,8 +24,8 @@ struct HttpReply {
 int HttpStatusFor(const Status& status);
 
 // What a client may read of a failure: the Status message for a 4xx (why the request was
-// refused) and for a search over its time limit, a fixed sentence for any other 5xx, whose detail (file paths, Xapian internals) belongs in
-// the server log only.
+// refused) and for a search over its time limit, a fixed sentence for any other 5xx, whose detail
+// (file paths, Xapian internals) belongs in the server log only.
 std::string PublicMessage(const Status& status);
 
 // {"error":{"status":400,"code":"invalid_argument","message":"..."}} with that status.

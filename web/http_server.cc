@@ -1,9 +1,9 @@
 #include "web/http_server.h"
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <atomic>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -133,7 +133,8 @@ class Refusal : public std::enable_shared_from_this<Refusal> {
         "connections; try again shortly\"}}\n";
     res_.prepare_payload();
     stream_.expires_after(std::chrono::seconds(kDrainSeconds));
-    http::async_write(stream_, res_, beast::bind_front_handler(&Refusal::OnWrite, shared_from_this()));
+    http::async_write(stream_, res_,
+                      beast::bind_front_handler(&Refusal::OnWrite, shared_from_this()));
   }
 
  private:
@@ -168,11 +169,7 @@ bool OutOfDescriptors(const beast::error_code& ec) {
 
 struct HttpServer::Impl {
   Impl(ServerOptions o, RequestHandler h)
-      : options(std::move(o)),
-        handler(std::move(h)),
-        acceptor(ioc),
-        signals(ioc),
-        backoff(ioc) {}
+      : options(std::move(o)), handler(std::move(h)), acceptor(ioc), signals(ioc), backoff(ioc) {}
 
   void StartSession(tcp::socket socket) {
     beast::error_code ignored;
@@ -194,8 +191,9 @@ struct HttpServer::Impl {
 
   // Waits accept_backoff_ms, then accepts again; logs once per run of failures.
   void BackOff(const beast::error_code& ec) {
-    if (!out_of_descriptors) Log("accept: " + ec.message() + "; retrying every " +
-                                 std::to_string(options.accept_backoff_ms) + " ms");
+    if (!out_of_descriptors)
+      Log("accept: " + ec.message() + "; retrying every " +
+          std::to_string(options.accept_backoff_ms) + " ms");
     out_of_descriptors = true;
     backoff.expires_after(std::chrono::milliseconds(options.accept_backoff_ms));
     backoff.async_wait([this](beast::error_code e) {

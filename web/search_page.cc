@@ -208,7 +208,8 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   SearchRequest r = std::move(parsed).value();
   r.facets = true;
   if (!HasFilter(r)) {
-    reply.body = PageStart("Search") + SearchForm(r) + Overview(reader, reply.log_detail) + PageEnd();
+    reply.body =
+        PageStart("Search") + SearchForm(r) + Overview(reader, reply.log_detail) + PageEnd();
     return reply;
   }
   std::string title = r.query.empty() ? "Search" : r.query;
@@ -226,9 +227,8 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base, topics);
   body +=
       "<div class=\"layout\">" + Facets(res.facets, base, topics) + "<section class=\"results\">";
-  body +=
-      fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "", res.total,
-                  res.total == 1 ? "" : "es");
+  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "",
+                      res.total, res.total == 1 ? "" : "es");
   if (!res.hits.empty())
     body += fmt::format(" · showing {}–{}", res.offset + 1,
                         res.offset + static_cast<long>(res.hits.size()));

@@ -1,21 +1,19 @@
 // "serve stays up": a failing index read answers a generic 5xx (no exception or Status text
 // reaches the client), is logged with its detail, and the server keeps answering.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
-
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <mutex>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "query/search.h"
 #include "test_client.h"
@@ -302,7 +300,7 @@ TEST(ServeStaysUp, OutOfDescriptorsBacksOffThenAccepts) {
   tight.rlim_cur = 256;  // few enough to take them all
   ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
   AllDescriptors all;
-  all.FreeOne();  // for our socket
+  all.FreeOne();                           // for our socket
   int second = RawConnect(server.port());  // the server's accept now fails with EMFILE
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
@@ -319,9 +317,8 @@ TEST(ServeStaysUp, MaxConnectionsMustBePositive) {
   web::ServerOptions options;
   options.port = 0;
   options.max_connections = 0;
-  auto started = web::HttpServer::Start(options, [](std::string_view, std::string_view, int) {
-    return Ok();
-  });
+  auto started =
+      web::HttpServer::Start(options, [](std::string_view, std::string_view, int) { return Ok(); });
   ASSERT_FALSE(started.ok());
   EXPECT_EQ(started.status().code(), StatusCode::kInvalidArgument);
 }
