@@ -14,6 +14,7 @@ int HttpStatusFor(const Status& status) {
     case StatusCode::kNotFound:
       return 404;
     case StatusCode::kUnavailable:
+    case StatusCode::kNetwork:            // a remote index (--remote) that does not answer
     case StatusCode::kResourceExhausted:  // a search over its time limit
       return 503;
     default:

@@ -20,7 +20,8 @@ struct HttpReply {
 };
 
 // HTTP status for a library Status: invalid argument / parse -> 400, not found -> 404,
-// unavailable and resource exhausted (a search over its time limit) -> 503, else 500.
+// unavailable, network (a remote index away) and resource exhausted (a search over its time
+// limit) -> 503, else 500.
 int HttpStatusFor(const Status& status);
 
 // What a client may read of a failure: the Status message for a 4xx (why the request was
