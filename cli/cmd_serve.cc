@@ -1,9 +1,11 @@
 // `corresp serve`: the research web app (search page, letters, threads, JSON API) over the
 // index, read-only, on loopback by default. Prints "listening on URL" once ready.
 #include <iostream>
+#include <mutex>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/log.h"
 #include "web/serve.h"
 
 namespace corresp {
@@ -20,6 +22,15 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "I/O threads, each with its own index reader")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--max-connections", options->server.max_connections,
+                  "Open connections served at once; more are answered 503 and closed")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  cmd->add_option("--search-time-limit", options->app.limits.search_time_limit_seconds,
+                  "Seconds a search may take: counting facets stops at half (partial answer), "
+                  "a page not ranked in time is 503; 0 = no limit")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
   cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");
   cmd->add_option("--facet-cache", options->reader.facet_cache_entries,
                   "Facet counts kept per thread for repeated searches (paging); 0 = off")
@@ -35,6 +46,14 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
     }
     std::filesystem::path path =
         index->empty() ? IndexPath(*config) : std::filesystem::path(*index);
+    // 5xx details through the CLI's logger (--log-json for journald), one line at a time.
+    auto logger = std::make_shared<Logger>(config->log);
+    auto log_mutex = std::make_shared<std::mutex>();
+    options->app.log = [logger, log_mutex](std::string_view line) {
+      std::lock_guard lock(*log_mutex);
+      logger->Error("serve", std::string(line));
+    };
+    options->server.log = options->app.log;
     Status served = web::Serve(path, *options, [](const std::string& url) {
       std::cout << "listening on " << url << std::endl;
     });

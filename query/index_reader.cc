@@ -24,11 +24,23 @@ Result<std::unique_ptr<IndexReader>> IndexReader::Open(const std::filesystem::pa
     return NotFound(path.string() + ": no index (run `corresp index` first)");
   try {
     Xapian::Database db(path.string());
-    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, false));
+    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, ""));
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, path.string());
   }
 }
+
+namespace {
+
+// Connects to xapian-tcpsrv at host:port (already validated).
+Xapian::Database ConnectRemote(const std::string& host_port, const IndexReaderOptions& options) {
+  auto colon = host_port.rfind(':');
+  unsigned port = static_cast<unsigned>(std::stoul(host_port.substr(colon + 1)));
+  return Xapian::Remote::open(host_port.substr(0, colon), port, options.remote_timeout_ms,
+                              options.remote_timeout_ms);
+}
+
+}  // namespace
 
 Result<std::unique_ptr<IndexReader>> IndexReader::OpenRemote(const std::string& host_port,
                                                              const IndexReaderOptions& options) {
@@ -40,9 +52,8 @@ Result<std::unique_ptr<IndexReader>> IndexReader::OpenRemote(const std::string& 
       port == 0 || port > 65535)
     return InvalidArgument("--remote: expected HOST:PORT, got \"" + host_port + "\"");
   try {
-    Xapian::Database db = Xapian::Remote::open(
-        host_port.substr(0, colon), port, options.remote_timeout_ms, options.remote_timeout_ms);
-    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, true));
+    Xapian::Database db = ConnectRemote(host_port, options);
+    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, host_port));
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "remote " + host_port);
   }
@@ -55,7 +66,17 @@ Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& loca
                         : IndexReader::OpenRemote(remote, options);
 }
 
+Status IndexReader::Reconnect() {
+  try {
+    db_ = ConnectRemote(remote_address_, options_);
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "reconnect to remote " + remote_address_);
+  }
+}
+
 Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& read) {
+  bool reconnected = false;
   for (int attempt = 0;; ++attempt) {
     try {
       // A long-lived reader (corresp serve) moves to the latest commit before each read, so
@@ -69,6 +90,11 @@ Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& re
       } catch (const Xapian::Error& e2) {
         return StatusFromXapian(e2, "reopen");
       }
+    } catch (const Xapian::NetworkError& e) {
+      // xapian-tcpsrv restarted or the connection dropped: one new connection, one more try.
+      if (!remote_ || reconnected) return StatusFromXapian(e, "index");
+      reconnected = true;
+      CORRESP_RETURN_IF_ERROR(Reconnect());
     } catch (const Xapian::Error& e) {
       return StatusFromXapian(e, "index");
     }

@@ -3,7 +3,10 @@
 // A reader keeps answering while `corresp index` writes: every read runs through Run(), which
 // first moves a local database to its latest commit (new letters show up in a long-running
 // `serve` without a restart), and on Xapian::DatabaseModifiedError reopens and retries
-// (up to IndexReaderOptions::max_retries times). Xapian exceptions never escape: they come back
+// (up to IndexReaderOptions::max_retries times). A remote reader whose connection fails
+// (xapian-tcpsrv restarted, connection dropped) connects again once per Run() and retries; when
+// the server is still away the read fails with kNetwork and the next Run() tries again.
+// Xapian exceptions never escape: they come back
 // as Status (kNotFound for a missing index, kCorruption for a damaged or incompatible one,
 // kNetwork for a remote that does not answer, kIoError otherwise).
 #pragma once
@@ -57,14 +60,18 @@ class IndexReader {
   FacetCache& facet_cache() { return facet_cache_; }
 
  private:
-  IndexReader(Xapian::Database db, IndexReaderOptions options, bool remote)
+  IndexReader(Xapian::Database db, IndexReaderOptions options, std::string remote_address)
       : db_(std::move(db)),
         options_(options),
-        remote_(remote),
+        remote_(!remote_address.empty()),
+        remote_address_(std::move(remote_address)),
         facet_cache_(options.facet_cache_entries) {}
+  // Replaces db_ with a new connection to remote_address_.
+  Status Reconnect();
   Xapian::Database db_;
   IndexReaderOptions options_;
   bool remote_ = false;
+  std::string remote_address_;  // "HOST:PORT" of a remote reader
   FacetCache facet_cache_;
 };
 

@@ -70,9 +70,10 @@ json SearchResponseToJson(const SearchResponse& r) {
   json facets = json::object();
   for (const auto& [name, counts] : r.facets) facets[name] = counts;
   return {
-      {"query", r.query}, {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
-      {"total", r.total}, {"offset", r.offset},
-      {"hits", hits},     {"facets", facets}};
+      {"query", r.query},    {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
+      {"total", r.total},    {"offset", r.offset},
+      {"hits", hits},        {"facets", facets},
+      {"partial", r.partial}};
 }
 
 void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {

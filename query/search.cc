@@ -1,12 +1,17 @@
 #include "query/search.h"
 
+#include <fmt/format.h>
+
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/index_schema.h"
 #include "query/facets.h"
 #include "query/hits.h"
 #include "query/json_fields.h"
 #include "query/query_builder.h"
+#include "query/search_deadline.h"
 #include "query/snippet.h"
 
 namespace corresp {
@@ -80,11 +85,18 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 }
 
 // Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
-// packed facet value of every match, a page at a time.
-FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total) {
+// packed facet value of every match, a page at a time, until the time limit (then `partial`).
+FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total, double time_limit,
+                         bool& partial) {
+  auto start = std::chrono::steady_clock::now();
   FacetTally tally;
   const Xapian::doccount kPage = 1000;
   for (Xapian::doccount first = 0; first < total; first += kPage) {
+    std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+    if (time_limit > 0 && spent.count() > time_limit) {
+      partial = true;
+      break;
+    }
     Xapian::MSet page = enquire.get_mset(first, kPage);
     for (auto it = page.begin(); it != page.end(); ++it)
       tally.Add(it.get_document().get_value(s::kSlotFacets));
@@ -93,9 +105,36 @@ FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total) {
   return tally.counts();
 }
 
+// The time budget of one search (SearchRequest::time_limit_seconds): counting every match may
+// use the first count_share of it; ranking the page must end within all of it.
+class Budget {
+ public:
+  explicit Budget(double seconds) : seconds_(seconds), start_(std::chrono::steady_clock::now()) {}
+  // Adds to `enquire` a spy that stops the match at `share` of the budget (none without one).
+  void StopAt(Xapian::Enquire& enquire, double share) {
+    if (seconds_ <= 0) return;
+    auto offset = std::chrono::duration<double>(seconds_ * share);
+    deadline_.emplace(start_ +
+                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(offset));
+    enquire.add_matchspy(&*deadline_);
+  }
+  Status Exceeded() const {
+    return ResourceExhausted(
+        fmt::format("the search took longer than its {:g} s limit; narrow it (a phrase, a filter, "
+                    "a date range)",
+                    seconds_));
+  }
+
+ private:
+  double seconds_;
+  std::chrono::steady_clock::time_point start_;
+  std::optional<SearchDeadline> deadline_;
+};
+
 // Facets (and the exact total) count every match, the cost of a broad search on a large
 // index; a local reader keeps them per match set and revision, so the next page or another
-// sort order only ranks.
+// sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
+// ranked without it and the answer is `partial` (facets counted so far, estimated total).
 Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, const SearchRequest& r,
                  SearchResponse& out) {
   BuiltQuery built = BuildQuery(db, r);
@@ -108,15 +147,32 @@ Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, con
   bool count = r.facets && !cached;
   FacetSpy spy;
   if (count && !remote) enquire.add_matchspy(&spy);
-  Xapian::MSet mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
+  // xapian-tcpsrv cannot run our spy; a remote search is bounded by the remote timeout.
+  Budget budget(remote ? 0 : r.time_limit_seconds);
+  budget.StopAt(enquire, count ? r.count_share : 1.0);
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
+  } catch (const SearchDeadline::Expired&) {
+    if (!count) return budget.Exceeded();
+    out.partial = true;
+    enquire.clear_matchspies();
+    budget.StopAt(enquire, 1.0);
+    try {
+      mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
+    } catch (const SearchDeadline::Expired&) {
+      return budget.Exceeded();
+    }
+  }
   out.total = mset.get_matches_estimated();
   out.hits = HitsFromMSet(mset, built.query, r);
   if (cached) {
     out.total = cached->total;
     out.facets = std::move(cached->facets);
   } else if (r.facets) {
-    out.facets = remote ? RemoteFacets(enquire, out.total) : spy.counts();
-    if (!key.empty()) cache.Put(key, CachedFacets{out.total, out.facets});
+    out.facets =
+        remote ? RemoteFacets(enquire, out.total, r.time_limit_seconds, out.partial) : spy.counts();
+    if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
   }
   return Status::Ok();
 }

@@ -9,7 +9,9 @@
 namespace corresp {
 
 // kInvalidArgument for a query the parser rejects or a bad option (limit < 1, offset < 0);
-// other errors as IndexReader::Run.
+// kResourceExhausted when ranking the page outlasts request.time_limit_seconds (counting
+// facets that outlasts request.count_share of it stops instead: the response is `partial`); other
+// errors as IndexReader::Run.
 Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request);
 
 }  // namespace corresp

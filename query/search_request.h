@@ -40,6 +40,13 @@ struct SearchRequest {
   std::string highlight_end = "</b>";
   // Snippet length in characters: two or three lines.
   std::size_t snippet_chars = 300;
+  // Wall-clock budget of a local search (query/search_deadline.h): counting every match
+  // (facets, exact total) stops at count_share of it and the response is partial; ranking the page
+  // must end within all of it, else kResourceExhausted. 0 = no limit (the CLI).
+  double time_limit_seconds = 0;
+  // The share of time_limit_seconds counting may use; half leaves the page as long again,
+  // and ranking one page without counting is many times cheaper than counting every match.
+  double count_share = 0.5;
 };
 
 struct PairedItem {
@@ -68,10 +75,13 @@ using FacetCounts = std::map<std::string, std::map<std::string, long>>;
 struct SearchResponse {
   std::string query;
   std::string corrected;  // "did you mean" suggestion; empty when none
-  long total = 0;         // matches (exact with facets, else Xapian's estimate)
+  long total = 0;         // matches (exact with facets unless partial, else Xapian's estimate)
   int offset = 0;
   std::vector<SearchHit> hits;
   FacetCounts facets;  // empty unless requested: form, year, company, topic, standard
+  // The time limit stopped the count: total is an estimate, facets count only the matches
+  // seen so far (never cached).
+  bool partial = false;
 };
 
 }  // namespace corresp

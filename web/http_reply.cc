@@ -14,6 +14,8 @@ int HttpStatusFor(const Status& status) {
     case StatusCode::kNotFound:
       return 404;
     case StatusCode::kUnavailable:
+    case StatusCode::kNetwork:            // a remote index (--remote) that does not answer
+    case StatusCode::kResourceExhausted:  // a search over its time limit
       return 503;
     default:
       return 500;
@@ -30,8 +32,22 @@ HttpReply JsonError(int http_status, const std::string& code, const std::string&
   return reply;
 }
 
+std::string PublicMessage(const Status& status) {
+  int http = HttpStatusFor(status);
+  // Our own sentence ("took longer than its 2 s limit; narrow it"), nothing internal in it.
+  if (status.code() == StatusCode::kResourceExhausted) return status.message();
+  if (http == 503) return "the server is busy or the index is unavailable; try again shortly";
+  if (http >= 500) return "internal error while reading the index (details are in the server log)";
+  return status.message();
+}
+
 HttpReply JsonError(const Status& status) {
-  return JsonError(HttpStatusFor(status), StatusCodeName(status.code()), status.message());
+  int http = HttpStatusFor(status);
+  if (http < 500) return JsonError(http, StatusCodeName(status.code()), status.message());
+  HttpReply reply =
+      JsonError(http, http == 503 ? "unavailable" : "internal", PublicMessage(status));
+  reply.log_detail = status.ToString();
+  return reply;
 }
 
 }  // namespace corresp::web

@@ -15,13 +15,23 @@ struct HttpReply {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Cache-Control
+  // The detail of a 5xx for the server log (WebApp::Handle writes it); never sent.
+  std::string log_detail;
 };
 
 // HTTP status for a library Status: invalid argument / parse -> 400, not found -> 404,
-// unavailable -> 503, anything else -> 500.
+// unavailable, network (a remote index away) and resource exhausted (a search over its time
+// limit) -> 503, else 500.
 int HttpStatusFor(const Status& status);
 
+// What a client may read of a failure: the Status message for a 4xx (why the request was
+// refused) and for a search over its time limit, a fixed sentence for any other 5xx, whose detail
+// (file paths, Xapian internals) belongs in the server log only.
+std::string PublicMessage(const Status& status);
+
 // {"error":{"status":400,"code":"invalid_argument","message":"..."}} with that status.
+// JsonError(const Status&): for a 5xx, code "internal" (500) or "unavailable" (503) and
+// PublicMessage, the Status kept in log_detail.
 HttpReply JsonError(const Status& status);
 HttpReply JsonError(int http_status, const std::string& code, const std::string& message);
 

@@ -1,5 +1,6 @@
 #include "web/http_server.h"
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -31,8 +32,12 @@ void SecurityHeaders(http::response<http::string_body>& res) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const ServerOptions& options, const RequestHandler& handler)
-      : stream_(std::move(socket)), options_(options), handler_(handler) {}
+  Session(tcp::socket socket, const ServerOptions& options, const RequestHandler& handler,
+          std::atomic<int>& open)
+      : stream_(std::move(socket)), options_(options), handler_(handler), open_(open) {
+    ++open_;
+  }
+  ~Session() { --open_; }
 
   void Start() { ReadRequest(); }
 
@@ -54,9 +59,15 @@ class Session : public std::enable_shared_from_this<Session> {
       return SendPlain(400, "bad request\n");
     if (ec) return Close();
     const auto& req = parser_->get();
-    HttpReply reply =
-        handler_(std::string_view(req.method_string().data(), req.method_string().size()),
-                 std::string_view(req.target().data(), req.target().size()), tls_worker);
+    HttpReply reply;
+    try {
+      reply = handler_(std::string_view(req.method_string().data(), req.method_string().size()),
+                       std::string_view(req.target().data(), req.target().size()), tls_worker);
+    } catch (...) {
+      // The handler's contract says it does not throw; if it does, this connection gets a
+      // 500 and the I/O thread (and every other connection on it) lives on.
+      reply = HttpReply{500, "text/plain; charset=utf-8", "internal error\n", {}, {}};
+    }
     Send(std::move(reply), req.method() == http::verb::head, req.keep_alive(), req.version());
   }
 
@@ -100,18 +111,94 @@ class Session : public std::enable_shared_from_this<Session> {
   http::response<http::string_body> res_;
   const ServerOptions& options_;
   const RequestHandler& handler_;
+  std::atomic<int>& open_;  // the server's count of open sessions
 };
+
+// A connection over the cap: answered 503 without reading the request, then drained until the
+// client closes (closing with unread bytes would reset the connection before the client reads
+// the answer), at most kDrainSeconds.
+class Refusal : public std::enable_shared_from_this<Refusal> {
+ public:
+  explicit Refusal(tcp::socket socket) : stream_(std::move(socket)) {}
+
+  void Start() {
+    res_.version(11);
+    res_.result(http::status::service_unavailable);
+    SecurityHeaders(res_);
+    res_.set(http::field::content_type, "application/json");
+    res_.set(http::field::retry_after, "1");
+    res_.keep_alive(false);
+    res_.body() =
+        "{\"error\":{\"status\":503,\"code\":\"unavailable\",\"message\":\"too many open "
+        "connections; try again shortly\"}}\n";
+    res_.prepare_payload();
+    stream_.expires_after(std::chrono::seconds(kDrainSeconds));
+    http::async_write(stream_, res_,
+                      beast::bind_front_handler(&Refusal::OnWrite, shared_from_this()));
+  }
+
+ private:
+  static constexpr int kDrainSeconds = 1;  // a client reads a 503 in well under a second
+
+  void OnWrite(beast::error_code ec, std::size_t) {
+    if (ec) return;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(asio::buffer(scratch_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->Drain();
+                            });
+  }
+
+  beast::tcp_stream stream_;
+  http::response<http::string_body> res_;
+  char scratch_[1024];
+};
+
+// accept() failed for lack of descriptors: back off instead of retrying at once.
+bool OutOfDescriptors(const beast::error_code& ec) {
+  return ec == asio::error::no_descriptors ||
+         ec == boost::system::errc::too_many_files_open_in_system;
+}
 
 }  // namespace
 
 struct HttpServer::Impl {
   Impl(ServerOptions o, RequestHandler h)
-      : options(std::move(o)), handler(std::move(h)), acceptor(ioc), signals(ioc) {}
+      : options(std::move(o)), handler(std::move(h)), acceptor(ioc), signals(ioc), backoff(ioc) {}
 
   void StartSession(tcp::socket socket) {
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
-    std::make_shared<Session>(std::move(socket), options, handler)->Start();
+    if (open_sessions.load() >= options.max_connections) {
+      if (!refusing.exchange(true))
+        Log("refusing connections: " + std::to_string(options.max_connections) +
+            " open (--max-connections)");
+      std::make_shared<Refusal>(std::move(socket))->Start();
+      return;
+    }
+    if (refusing.exchange(false)) Log("accepting connections again");
+    std::make_shared<Session>(std::move(socket), options, handler, open_sessions)->Start();
+  }
+
+  void Log(const std::string& line) {
+    if (options.log) options.log(line);
+  }
+
+  // Waits accept_backoff_ms, then accepts again; logs once per run of failures.
+  void BackOff(const beast::error_code& ec) {
+    if (!out_of_descriptors)
+      Log("accept: " + ec.message() + "; retrying every " +
+          std::to_string(options.accept_backoff_ms) + " ms");
+    out_of_descriptors = true;
+    backoff.expires_after(std::chrono::milliseconds(options.accept_backoff_ms));
+    backoff.async_wait([this](beast::error_code e) {
+      if (!e && acceptor.is_open()) Accept();
+    });
   }
 
   // Accepts one connection, then every other one already waiting: each completion handler
@@ -120,23 +207,30 @@ struct HttpServer::Impl {
   void Accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (!acceptor.is_open()) return;
+      if (OutOfDescriptors(ec)) return BackOff(ec);
       if (!ec) StartSession(std::move(socket));
       for (;;) {
         tcp::socket more(asio::make_strand(ioc));
         beast::error_code again;
         acceptor.accept(more, again);
+        if (OutOfDescriptors(again)) return BackOff(again);
         if (again) break;
         StartSession(std::move(more));
       }
+      if (!ec) out_of_descriptors = false;
       Accept();
     });
   }
 
   ServerOptions options;
   RequestHandler handler;
+  std::atomic<int> open_sessions{0};  // before ioc: sessions die with ioc's pending handlers
+  std::atomic<bool> refusing{false};  // logged "refusing" and not yet "accepting again"
   asio::io_context ioc;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  asio::steady_timer backoff;
+  bool out_of_descriptors = false;  // only touched by the accept chain (one step at a time)
   unsigned short port = 0;
 };
 
@@ -146,6 +240,8 @@ HttpServer::~HttpServer() { Stop(); }
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& options,
                                                       RequestHandler handler) {
   if (options.threads < 1) return InvalidArgument("serve: threads must be at least 1");
+  if (options.max_connections < 1)
+    return InvalidArgument("serve: max_connections must be at least 1");
   beast::error_code ec;
   asio::ip::address address = asio::ip::make_address(options.bind, ec);
   if (ec) return InvalidArgument("serve: bad bind address '" + options.bind + "'");

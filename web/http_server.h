@@ -11,6 +11,7 @@
 
 #include "core/status.h"
 #include "web/http_reply.h"
+#include "web/log.h"
 
 namespace corresp::web {
 
@@ -27,18 +28,30 @@ struct ServerOptions {
   std::size_t max_body_bytes = 1024;
   // An idle or slow client is dropped after this long.
   int timeout_seconds = 30;
+  // Open connections served at once; one more is answered 503 at once and closed. Each costs
+  // a descriptor and a buffer: 256 is far above what a researcher's browser and scripts open
+  // and far below the usual 1024-descriptor limit (the index needs descriptors too).
+  int max_connections = 256;
+  // After accept() fails for lack of descriptors (EMFILE/ENFILE), wait this long before the
+  // next accept instead of retrying in a busy loop; open connections finish meanwhile.
+  int accept_backoff_ms = 100;
+  // Refused connections and accept failures (each kind once until it clears).
+  LogSink log = LogToStderr;
   // Stop on SIGINT / SIGTERM (the CLI); tests stop with Stop().
   bool stop_on_signals = false;
 };
 
-// worker: 0..threads-1, the I/O thread calling. Must not throw.
+// worker: 0..threads-1, the I/O thread calling. Must not throw (if it does, the client gets a
+// plain-text 500 and the server goes on).
 using RequestHandler =
     std::function<HttpReply(std::string_view method, std::string_view target, int worker)>;
 
 class HttpServer {
  public:
-  // Binds and listens. kInvalidArgument for a bad address or threads < 1; kUnavailable when
-  // the port is taken; kIoError for other socket errors. Serves nothing until Run().
+  // Binds and listens. kInvalidArgument for a bad address, threads < 1 or max_connections < 1;
+  // kUnavailable when the port is taken; kIoError for other socket errors. Serves nothing until
+  // Run(). Beyond options.max_connections open connections, a new one is answered
+  // 503 {"error":{"code":"unavailable",...}} with Retry-After and closed.
   static Result<std::unique_ptr<HttpServer>> Start(const ServerOptions& options,
                                                    RequestHandler handler);
   ~HttpServer();

@@ -108,9 +108,15 @@ HttpReply ErrorPage(int status, const std::string& message) {
   return reply;
 }
 
+HttpReply ErrorPage(const Status& status) {
+  HttpReply reply = ErrorPage(HttpStatusFor(status), PublicMessage(status));
+  if (reply.status >= 500) reply.log_detail = status.ToString();
+  return reply;
+}
+
 HttpReply LetterPage(const std::string& accession, IndexReader& reader) {
   Result<json> shown = ShowItem(reader, accession);
-  if (!shown.ok()) return ErrorPage(HttpStatusFor(shown.status()), shown.status().message());
+  if (!shown.ok()) return ErrorPage(shown.status());
   const json& letter = *shown;
   HttpReply reply;
   std::string body = PageStart(JsonString(letter, "company") + " " + JsonString(letter, "date")) +
@@ -138,7 +144,7 @@ HttpReply SimilarPage(const std::string& item_id, const WebAppOptions& options,
   SimilarOptions similar;
   similar.limit = options.similar_limit;
   Result<SearchResponse> found = Similar(reader, item_id, similar);
-  if (!found.ok()) return ErrorPage(HttpStatusFor(found.status()), found.status().message());
+  if (!found.ok()) return ErrorPage(found.status());
   std::string body = PageStart("Similar to " + item_id);
   body +=
       "<header class=\"doc-head\"><h1>Similar comments</h1><p class=\"meta\">Items most like <a "

@@ -19,5 +19,8 @@ HttpReply SimilarPage(const std::string& item_id, const WebAppOptions& options,
                       IndexReader& reader);
 // A page with `status` and a message (escaped).
 HttpReply ErrorPage(int status, const std::string& message);
+// The page for a failed Status: its HTTP code and PublicMessage; a 5xx keeps the Status in
+// log_detail.
+HttpReply ErrorPage(const Status& status);
 
 }  // namespace corresp::web

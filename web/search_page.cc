@@ -153,9 +153,13 @@ std::string Chart(IndexReader& reader, const SearchRequest& r, const SearchRespo
          svg + "</figure>";
 }
 
-std::string Overview(IndexReader& reader) {
+// The index figures; on failure a notice, the detail going to `log_detail`.
+std::string Overview(IndexReader& reader, std::string& log_detail) {
   Result<IndexStats> stats = ReadIndexStats(reader);
-  if (!stats.ok()) return "<p class=\"error\">" + HtmlEscape(stats.status().message()) + "</p>";
+  if (!stats.ok()) {
+    log_detail = stats.status().ToString();
+    return "<p class=\"error\">" + HtmlEscape(PublicMessage(stats.status())) + "</p>";
+  }
   const IndexStats& s = *stats;
   TopicNames names = TopicNames::Of(reader);
   std::string out = fmt::format(
@@ -204,15 +208,17 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   SearchRequest r = std::move(parsed).value();
   r.facets = true;
   if (!HasFilter(r)) {
-    reply.body = PageStart("Search") + SearchForm(r) + Overview(reader) + PageEnd();
+    reply.body =
+        PageStart("Search") + SearchForm(r) + Overview(reader, reply.log_detail) + PageEnd();
     return reply;
   }
   std::string title = r.query.empty() ? "Search" : r.query;
   Result<SearchResponse> found = Search(reader, r);
   if (!found.ok()) {
     reply.status = HttpStatusFor(found.status());
+    if (reply.status >= 500) reply.log_detail = found.status().ToString();
     reply.body = PageStart(title, r.query) + SearchForm(r) + "<p class=\"error\" role=\"alert\">" +
-                 HtmlEscape(found.status().message()) + "</p>" + PageEnd();
+                 HtmlEscape(PublicMessage(found.status())) + "</p>" + PageEnd();
     return reply;
   }
   const SearchResponse& res = *found;
@@ -221,11 +227,12 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base, topics);
   body +=
       "<div class=\"layout\">" + Facets(res.facets, base, topics) + "<section class=\"results\">";
-  body +=
-      fmt::format("<p class=\"summary\"><b>{}</b> match{}", res.total, res.total == 1 ? "" : "es");
+  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "",
+                      res.total, res.total == 1 ? "" : "es");
   if (!res.hits.empty())
     body += fmt::format(" · showing {}–{}", res.offset + 1,
                         res.offset + static_cast<long>(res.hits.size()));
+  if (res.partial) body += " · counting stopped at the time limit: facet counts are partial";
   body += "</p>";
   if (!res.corrected.empty())
     body += "<p class=\"didyoumean\">Did you mean <a href=\"" +

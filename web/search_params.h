@@ -26,13 +26,19 @@ struct WebLimits {
   int default_limit = 10;
   // Longest filter value (company words, topic slug ...).
   std::size_t max_filter_bytes = 200;
+  // Seconds a search may spend counting every match (facets, exact total) before answering
+  // with what it has, marked "partial" (SearchRequest::time_limit_seconds): a broad search on a
+  // million-document index counts for ~1.5 s, and a thread stuck counting delays every
+  // connection queued behind it. 0 = no limit.
+  double search_time_limit_seconds = 2.0;
 };
 
 // kInvalidArgument (with a message fit for the user) for: an unknown parameter, a query or
 // filter over its cap, a form other than upload/corresp, an unknown kind, a malformed date
 // (YYYY, YYYY-MM or YYYY-MM-DD), since after until, a sort other than relevance/date/newest,
 // a collapse other than none/letter/thread, a non-numeric or out-of-range offset/limit/page.
-// `page` (1-based) sets offset = (page-1)*limit when offset is absent.
+// `page` (1-based) sets offset = (page-1)*limit when offset is absent. The request carries
+// limits.search_time_limit_seconds.
 Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimits& limits);
 
 // The parameters that reproduce `request` (for paging links and facet links); defaults are

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 HttpReply ThreadPage(const std::string& thread_id, IndexReader& reader) {
   Result<json> found = GetThread(reader, thread_id);
-  if (!found.ok()) return ErrorPage(HttpStatusFor(found.status()), found.status().message());
+  if (!found.ok()) return ErrorPage(found.status());
   const json& t = *found;
   std::string status = JsonString(t, "status");
   std::string body = PageStart("Thread " + JsonString(t, "thread"));

@@ -1,5 +1,7 @@
 #include "web/web_app.h"
 
+#include <xapian.h>
+
 #include <exception>
 
 #include "web/api_routes.h"
@@ -34,6 +36,12 @@ HttpReply AssetReply(const Asset& asset) {
   return reply;
 }
 
+// The reply to an exception that escaped a route: generic for the client, detailed for the log.
+HttpReply InternalError(bool api, const std::string& detail) {
+  Status status = Internal(detail);
+  return api ? JsonError(status) : ErrorPage(status);
+}
+
 }  // namespace
 
 bool ValidId(std::string_view id, std::size_t max_bytes) {
@@ -53,11 +61,20 @@ HttpReply WebApp::Handle(std::string_view method, std::string_view target,
     reply.headers.emplace_back("Allow", "GET, HEAD");
     return reply;
   }
+  HttpReply reply;
   try {
-    return Route(t.path, t.query, reader);
+    reply = Route(t.path, t.query, reader);
+  } catch (const Xapian::Error& e) {
+    reply = InternalError(api, std::string("Xapian::") + e.get_type() + ": " + e.get_msg());
   } catch (const std::exception& e) {
-    return api ? JsonError(500, "internal", e.what()) : ErrorPage(500, "internal error");
+    reply = InternalError(api, std::string("exception: ") + e.what());
+  } catch (...) {
+    reply = InternalError(api, "unknown exception");
   }
+  if (!reply.log_detail.empty() && options_.log)
+    options_.log(std::to_string(reply.status) + " " + std::string(method) + " " +
+                 std::string(target) + ": " + reply.log_detail);
+  return reply;
 }
 
 HttpReply WebApp::Route(const std::string& path, const std::string& query,

@@ -23,6 +23,7 @@
 
 #include "query/index_reader.h"
 #include "web/http_reply.h"
+#include "web/log.h"
 #include "web/search_params.h"
 
 namespace corresp::web {
@@ -35,6 +36,9 @@ struct WebAppOptions {
   std::size_t max_id_bytes = 64;
   // Draw the comments-per-year chart on the search page (one extra facet query per page).
   bool year_chart = true;
+  // Where the detail of a 5xx goes ("500 GET /api/search?q=x: corruption: ..."); the client
+  // only reads a generic sentence (PublicMessage, web/http_reply.h).
+  LogSink log = LogToStderr;
 };
 
 class WebApp {
@@ -42,7 +46,9 @@ class WebApp {
   explicit WebApp(WebAppOptions options = {}) : options_(std::move(options)) {}
 
   // Answers one request. `method` is "GET" or "HEAD" (others get 405); `target` is the raw
-  // request target ("/api/search?q=x"). Never throws: an unexpected exception becomes a 500.
+  // request target ("/api/search?q=x"). Never throws: any exception (Xapian::Error, a standard
+  // one or another type) becomes a 500 with a generic message. Every 5xx is logged with its
+  // detail through options.log; the client never sees exception or Status text of a 5xx.
   // For HEAD the body is filled as for GET (the server drops it).
   HttpReply Handle(std::string_view method, std::string_view target, IndexReader& reader) const;
 

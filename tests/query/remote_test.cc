@@ -25,19 +25,30 @@ using testing::FreePort;
 class RemoteSearch : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string db = IndexPath(testing::SharedIndexConfig()).string();
     port_ = FreePort();
+    StartServer();
+  }
+  void TearDown() override { StopServer(); }
+  void StartServer() {
+    std::string db = IndexPath(testing::SharedIndexConfig()).string();
     std::string port = std::to_string(port_);
     const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
                           port.c_str(),    db.c_str(),    nullptr};
+    // Its own process group: xapian-tcpsrv forks a child per connection, and a restart must
+    // end those too.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     ASSERT_EQ(
-        posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, nullptr, const_cast<char**>(argv), environ),
-        0);
+        posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, &attr, const_cast<char**>(argv), environ), 0);
+    posix_spawnattr_destroy(&attr);
   }
-  void TearDown() override {
+  void StopServer() {
     if (pid_ > 0) {
-      kill(pid_, SIGKILL);  // xapian-tcpsrv does not exit on SIGTERM while serving
+      kill(-pid_, SIGKILL);  // xapian-tcpsrv does not exit on SIGTERM while serving
       waitpid(pid_, nullptr, 0);
+      pid_ = -1;
     }
   }
   std::unique_ptr<IndexReader> Connect() {
@@ -77,6 +88,24 @@ TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
   auto stats = ReadIndexStats(*remote);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_GT(stats->comments, 0);
+}
+
+TEST_F(RemoteSearch, ReconnectsAfterTheServerRestarts) {
+  auto remote = Connect();
+  ASSERT_NE(remote, nullptr);
+  ASSERT_TRUE(ReadIndexStats(*remote).ok());
+  StopServer();
+  auto away = ReadIndexStats(*remote);  // its reconnect is refused too
+  ASSERT_FALSE(away.ok());
+  EXPECT_EQ(away.status().code(), StatusCode::kNetwork) << away.status().ToString();
+  StartServer();
+  ASSERT_NE(Connect(), nullptr);  // waits until the new server answers
+  auto back = ReadIndexStats(*remote);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_GT(back->comments, 0);
+  SearchRequest r;
+  r.query = "\"hedge accounting\"";
+  EXPECT_TRUE(Search(*remote, r).ok());
 }
 
 TEST(RemoteAddress, BadAddressesAreRejected) {

@@ -83,12 +83,23 @@ std::unique_ptr<RunningApp> RunningApp::Start(const std::filesystem::path& index
   RunningApp* raw = app.get();
   auto started =
       web::HttpServer::Start(server, [raw](std::string_view m, std::string_view t, int worker) {
-        return raw->app_.Handle(m, t, *raw->readers_[static_cast<size_t>(worker)]);
+        return raw->app_.Handle(m, t, raw->ReaderFor(t, worker));
       });
   if (!started.ok()) return nullptr;
   app->server_ = std::move(started).value();
   app->thread_ = std::thread([raw] { raw->server_->Run(); });
   return app;
+}
+
+void RunningApp::BreakSearches(std::unique_ptr<IndexReader> broken) {
+  broken_ = std::move(broken);
+  search_reader_ = broken_.get();
+}
+
+IndexReader& RunningApp::ReaderFor(std::string_view target, int worker) {
+  IndexReader* search = search_reader_.load();
+  bool searching = target.rfind("/api/search", 0) == 0 || target.rfind("/?", 0) == 0;
+  return search && searching ? *search : *readers_[static_cast<size_t>(worker)];
 }
 
 RunningApp::~RunningApp() {

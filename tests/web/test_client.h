@@ -2,6 +2,7 @@
 // web app on a free port over the fixture index.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,10 +41,16 @@ class RunningApp {
                                            web::WebAppOptions options = {});
   ~RunningApp();
   unsigned short port() const { return server_->port(); }
+  // From now on searches (/api/search, and the search page with a query) read `broken`
+  // instead of the worker's reader: a failing index for one kind of request only.
+  void BreakSearches(std::unique_ptr<IndexReader> broken);
 
  private:
   web::WebApp app_;
   std::vector<std::unique_ptr<IndexReader>> readers_;
+  std::unique_ptr<IndexReader> broken_;
+  std::atomic<IndexReader*> search_reader_{nullptr};
+  IndexReader& ReaderFor(std::string_view target, int worker);
   std::unique_ptr<web::HttpServer> server_;
   std::thread thread_;
   explicit RunningApp(web::WebAppOptions options) : app_(std::move(options)) {}
