@@ -27,8 +27,8 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
   cmd->add_option("--search-time-limit", options->app.limits.search_time_limit_seconds,
-                  "Seconds a search may take: counting facets stops at half (partial answer), "
-                  "a page not ranked in time is 503; 0 = no limit")
+                  "Seconds a search may spend: counting facets stops at half of it and the "
+                  "answer is marked partial; 0 = no limit")
       ->check(CLI::Range(0.0, 3600.0))
       ->capture_default_str();
   cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");

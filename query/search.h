@@ -9,9 +9,8 @@
 namespace corresp {
 
 // kInvalidArgument for a query the parser rejects or a bad option (limit < 1, offset < 0);
-// kResourceExhausted when ranking the page outlasts request.time_limit_seconds (counting
-// facets that outlasts request.count_share of it stops instead: the response is `partial`); other
-// errors as IndexReader::Run.
+// other errors as IndexReader::Run. Counting facets that outlasts
+// request.time_limit_seconds x count_share stops: the response is then `partial`.
 Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request);
 
 }  // namespace corresp

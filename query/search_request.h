@@ -41,8 +41,8 @@ struct SearchRequest {
   // Snippet length in characters: two or three lines.
   std::size_t snippet_chars = 300;
   // Wall-clock budget of a local search (query/search_deadline.h): counting every match
-  // (facets, exact total) stops at count_share of it and the response is partial; ranking the page
-  // must end within all of it, else kResourceExhausted. 0 = no limit (the CLI).
+  // (facets, exact total) stops at count_share of it, the page is ranked without the count and
+  // the response is partial. Ranking itself is not timed. 0 = no limit (the CLI).
   double time_limit_seconds = 0;
   // The share of time_limit_seconds counting may use; half leaves the page as long again,
   // and ranking one page without counting is many times cheaper than counting every match.

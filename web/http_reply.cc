@@ -14,8 +14,7 @@ int HttpStatusFor(const Status& status) {
     case StatusCode::kNotFound:
       return 404;
     case StatusCode::kUnavailable:
-    case StatusCode::kNetwork:            // a remote index (--remote) that does not answer
-    case StatusCode::kResourceExhausted:  // a search over its time limit
+    case StatusCode::kNetwork:  // a remote index (--remote) that does not answer
       return 503;
     default:
       return 500;
@@ -34,8 +33,6 @@ HttpReply JsonError(int http_status, const std::string& code, const std::string&
 
 std::string PublicMessage(const Status& status) {
   int http = HttpStatusFor(status);
-  // Our own sentence ("took longer than its 2 s limit; narrow it"), nothing internal in it.
-  if (status.code() == StatusCode::kResourceExhausted) return status.message();
   if (http == 503) return "the server is busy or the index is unavailable; try again shortly";
   if (http >= 500) return "internal error while reading the index (details are in the server log)";
   return status.message();

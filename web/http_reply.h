@@ -20,12 +20,11 @@ struct HttpReply {
 };
 
 // HTTP status for a library Status: invalid argument / parse -> 400, not found -> 404,
-// unavailable, network (a remote index away) and resource exhausted (a search over its time
-// limit) -> 503, else 500.
+// unavailable and network (a remote index away) -> 503, else 500.
 int HttpStatusFor(const Status& status);
 
 // What a client may read of a failure: the Status message for a 4xx (why the request was
-// refused) and for a search over its time limit, a fixed sentence for any other 5xx, whose detail
+// refused), a fixed sentence for a 5xx, whose detail
 // (file paths, Xapian internals) belongs in the server log only.
 std::string PublicMessage(const Status& status);
 

@@ -26,10 +26,10 @@ struct WebLimits {
   int default_limit = 10;
   // Longest filter value (company words, topic slug ...).
   std::size_t max_filter_bytes = 200;
-  // Seconds a search may spend counting every match (facets, exact total) before answering
-  // with what it has, marked "partial" (SearchRequest::time_limit_seconds): a broad search on a
-  // million-document index counts for ~1.5 s, and a thread stuck counting delays every
-  // connection queued behind it. 0 = no limit.
+  // Seconds a search may spend (SearchRequest::time_limit_seconds): counting every match
+  // (facets, exact total) stops at half of it and the answer is marked "partial": a broad search on
+  // a million-document index counts for ~1.5 s, and a thread stuck counting delays every connection
+  // queued behind it. 0 = no limit.
   double search_time_limit_seconds = 2.0;
 };
 
