@@ -4,7 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
+
+#include "indexer/extract/text_util.h"
 
 namespace corresp {
 namespace {
@@ -44,7 +47,7 @@ bool Near(double a, double b) { return std::fabs(a - b) <= kSamePlace; }
 struct Candidates {
   std::vector<std::string> keys;                     // "" for lines that cannot be furniture
   std::map<int, std::vector<size_t>> by_page;        // candidate lines of each page
-  std::map<int, size_t> first_of_page;               // each page's first line
+  std::set<int> pages;                               // pages holding PDF lines
   std::unordered_map<std::string, std::vector<size_t>> by_key;
 };
 
@@ -54,7 +57,7 @@ Candidates FindCandidates(const std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (!l.geometric) continue;
-    c.first_of_page.emplace(l.page, i);
+    c.pages.insert(l.page);
     if (l.text.size() > kMaxFurnitureChars || Letters(l.text) < kMinFurnitureLetters) continue;
     c.keys[i] = RepetitionKey(l.text);
     c.by_key[c.keys[i]].push_back(i);
@@ -132,7 +135,7 @@ std::string RepetitionKey(const std::string& text) {
   for (char ch : text) {
     unsigned char u = static_cast<unsigned char>(ch);
     if (std::isspace(u)) continue;
-    key.push_back(std::isdigit(u) ? '#' : static_cast<char>(std::tolower(u)));
+    key.push_back(std::isdigit(u) ? '#' : LowerAscii(ch));
   }
   return key;
 }
@@ -140,7 +143,7 @@ std::string RepetitionKey(const std::string& text) {
 std::vector<bool> RepeatedLines(const std::vector<Line>& lines) {
   std::vector<bool> marked(lines.size(), false);
   Candidates c = FindCandidates(lines);
-  if (c.first_of_page.size() < 2) return marked;
+  if (c.pages.size() < 2) return marked;
   MarkSamePlace(lines, c, marked);
   for (const auto& [p, unused_p] : c.by_page)
     for (const auto& [q, unused_q] : c.by_page)

@@ -168,13 +168,12 @@ LetterKind ClassifyStaffLetter(const std::string& t, size_t items) {
 LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::string& t,
                                  size_t items) {
   std::string opening = Prefix(t, kOpeningBytes);
-  bool accelerate = Has(t, AccelerationCue());
   // Numbered items that answer comments make a response, unless the opening says the letter
   // asks for acceleration or time (and its items are representations or a list).
   if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) &&
       !Has(opening, AccelerationCue()) && !Has(opening, RequestsExtension()))
     return LetterKind::kResponse;
-  if (accelerate) return LetterKind::kAccelerationRequest;
+  if (Has(t, AccelerationCue())) return LetterKind::kAccelerationRequest;
   // It answers no comment and names a later date for its answer.
   if (TextBytes(blocks) <= kMaxExtensionRequestBytes && AsksForTime(t))
     return LetterKind::kExtensionRequest;
