@@ -12,18 +12,18 @@ namespace corresp {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // caller passed something malformed (bad date, bad option)
-  kNotFound,         // the thing asked for does not exist (HTTP 404, missing row)
-  kAlreadyExists,    // unique thing already present
-  kIoError,          // filesystem or OS call failed (disk full, permission)
-  kCorruption,       // stored or received bytes fail their check (sha256, gzip, SGML)
-  kNetwork,          // transport failure: timeout, reset, truncated body, 5xx after retries
-  kBlocked,          // the server refused us for rate or identity (403/429); fatal for a run
-  kUnavailable,      // resource busy (data dir locked by another writer)
-  kParse,            // input could not be understood (index row, JSON, TOML)
-  kCancelled,        // stopped by the user (SIGINT)
+  kInvalidArgument,    // caller passed something malformed (bad date, bad option)
+  kNotFound,           // the thing asked for does not exist (HTTP 404, missing row)
+  kAlreadyExists,      // unique thing already present
+  kIoError,            // filesystem or OS call failed (disk full, permission)
+  kCorruption,         // stored or received bytes fail their check (sha256, gzip, SGML)
+  kNetwork,            // transport failure: timeout, reset, truncated body, 5xx after retries
+  kBlocked,            // the server refused us for rate or identity (403/429); fatal for a run
+  kUnavailable,        // resource busy (data dir locked by another writer)
+  kParse,              // input could not be understood (index row, JSON, TOML)
+  kCancelled,          // stopped by the user (SIGINT)
   kResourceExhausted,  // a limit was hit: CPU time, wall-clock time, memory
-  kInternal,         // a bug: an invariant did not hold
+  kInternal,           // a bug: an invariant did not hold
 };
 
 // Short stable name of a code ("not_found"), used in logs and the failure record.

@@ -195,8 +195,9 @@ void Crawler::OnIndexFile(const IndexSource& source, const FilingFilter& filter,
       if (filter.Matches(entry.form, entry.cik)) out->push_back(std::move(entry));
     }
   }
-  StatusCode outcome = !problem.ok() ? problem.code() : response.ok() ? StatusCode::kOk
-                                                                      : response.status().code();
+  StatusCode outcome = !problem.ok()   ? problem.code()
+                       : response.ok() ? StatusCode::kOk
+                                       : response.status().code();
   index_outcomes_.push_back({source, outcome});
   if (!problem.ok()) {
     ++report_.failed;

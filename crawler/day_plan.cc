@@ -77,10 +77,9 @@ DayPlan PlanRefreshDays(const DayWindow& window, const DayHistory& history) {
     for (Date d : recent)
       if (!planned_days.count(d) && !whole_quarters.count(QuarterKey(d)))
         add_daily(DailyIndexSource(d));
-  std::stable_sort(plan.sources.begin(), plan.sources.end(),
-                   [](const IndexSource& a, const IndexSource& b) {
-                     return a.index_day < b.index_day;
-                   });
+  std::stable_sort(
+      plan.sources.begin(), plan.sources.end(),
+      [](const IndexSource& a, const IndexSource& b) { return a.index_day < b.index_day; });
   for (IndexSource& s : Reconciliations(window, history, plan.sources))
     plan.sources.push_back(std::move(s));
   return plan;

@@ -61,13 +61,13 @@ struct RefreshReport {
   long days_reread = 0;                  // daily indexes read again for days already settled
   std::vector<PendingDay> pending_days;  // days whose index has not answered 200 yet (late or not)
   std::vector<std::string> reconciled_quarters;  // quarters reconciled in this run, "2019Q4"
-  long new_filings = 0;                  // filings fetched in this run
-  long letters_indexed = 0;              // letters extracted and indexed in this run
-  long comments_added = 0;               // staff comment documents added to the index
-  long responses_added = 0;              // company response documents added to the index
-  long threads_opened = 0;               // threads that did not exist before this run
-  long threads_closed = 0;               // threads that became closed in this run
-  std::vector<RefreshFailure> failures;  // new failures of this run, with reasons
+  long new_filings = 0;                          // filings fetched in this run
+  long letters_indexed = 0;                      // letters extracted and indexed in this run
+  long comments_added = 0;                       // staff comment documents added to the index
+  long responses_added = 0;                      // company response documents added to the index
+  long threads_opened = 0;                       // threads that did not exist before this run
+  long threads_closed = 0;                       // threads that became closed in this run
+  std::vector<RefreshFailure> failures;          // new failures of this run, with reasons
   std::uint64_t requests = 0;
   double elapsed_seconds = 0;
   std::optional<Date> watermark;  // after the run

@@ -423,7 +423,7 @@ std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
 
 // True for the elements that never hold others (<br>, <img>, ...), by lower-case tag name.
 bool IsVoidElement(std::string_view name) {
-  static const std::string_view kVoid[] = {"br",  "img", "hr",   "meta", "link",
+  static const std::string_view kVoid[] = {"br",    "img", "hr",   "meta", "link",
                                            "input", "col", "area", "base", "wbr"};
   for (std::string_view v : kVoid)
     if (name == v) return true;
@@ -598,7 +598,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks = DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks))));
+  doc.blocks =
+      DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks))));
   return doc;
 }
 

@@ -33,11 +33,10 @@ nlohmann::json LetterToJson(const Letter& letter) {
                         {"prior_refs", c.prior_refs}});
   nlohmann::json responses = nlohmann::json::array();
   for (const Response& r : letter.responses)
-    responses.push_back(
-        {{"number", OrNull(r.number)},
-         {"headings", r.headings},
-         {"comment_text", r.comment_text},
-         {"text", r.text}});
+    responses.push_back({{"number", OrNull(r.number)},
+                         {"headings", r.headings},
+                         {"comment_text", r.comment_text},
+                         {"text", r.text}});
   nlohmann::json out = nlohmann::json::object();
   out["file"] = letter.file;
   out["form"] = OrNull(letter.form);

@@ -1,7 +1,7 @@
 // Physical lines (from a PDF page or a plain-text file) and their assembly into Blocks:
 // page furniture (running headers "Name / Company / Date / Page N" and the lines that close
-// them, page numbers) is dropped by its shape, lines are joined into paragraphs, and a paragraph cut by a page break
-// is rejoined.
+// them, page numbers) is dropped by its shape, lines are joined into paragraphs, and a paragraph
+// cut by a page break is rejoined.
 #pragma once
 
 #include <string>

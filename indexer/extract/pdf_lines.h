@@ -13,9 +13,9 @@
 namespace corresp {
 
 struct PdfWord {
-  std::string text;           // UTF-8, collapsed, non-empty
-  double x0 = 0, x1 = 0;      // left/right edge, points
-  double top = 0, bottom = 0; // points from the page top
+  std::string text;            // UTF-8, collapsed, non-empty
+  double x0 = 0, x1 = 0;       // left/right edge, points
+  double top = 0, bottom = 0;  // points from the page top
   bool bold = false;
   bool italic = false;
 };

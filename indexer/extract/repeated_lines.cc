@@ -45,9 +45,9 @@ int Letters(const std::string& t) {
 bool Near(double a, double b) { return std::fabs(a - b) <= kSamePlace; }
 
 struct Candidates {
-  std::vector<std::string> keys;                     // "" for lines that cannot be furniture
-  std::map<int, std::vector<size_t>> by_page;        // candidate lines of each page
-  std::set<int> pages;                               // pages holding PDF lines
+  std::vector<std::string> keys;               // "" for lines that cannot be furniture
+  std::map<int, std::vector<size_t>> by_page;  // candidate lines of each page
+  std::set<int> pages;                         // pages holding PDF lines
   std::unordered_map<std::string, std::vector<size_t>> by_key;
 };
 
@@ -112,12 +112,14 @@ void MarkRepeatedBlocks(const std::vector<Line>& lines, const Candidates& c, int
     size_t e = s + 1;
     while (e < matches.size() && Near(std::get<0>(matches[e]), std::get<0>(matches[s]))) ++e;
     std::vector<std::pair<size_t, size_t>> block;  // (line on p, copy on q), by position
-    for (size_t m = s; m < e; ++m) block.emplace_back(std::get<1>(matches[m]), std::get<2>(matches[m]));
+    for (size_t m = s; m < e; ++m)
+      block.emplace_back(std::get<1>(matches[m]), std::get<2>(matches[m]));
     std::sort(block.begin(), block.end());
     block.erase(std::unique(block.begin(), block.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 block.end());
-    double span = block.empty() ? 0 : lines[block.back().first].top - lines[block.front().first].top;
+    double span =
+        block.empty() ? 0 : lines[block.back().first].top - lines[block.front().first].top;
     bool in_header_zone = !block.empty() && (lines[block.front().first].top < kHeaderZone ||
                                              lines[block.front().second].top < kHeaderZone);
     if (block.size() >= kMinBlockLines && span <= kMaxHeaderSpan && in_header_zone) {

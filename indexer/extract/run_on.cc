@@ -86,7 +86,8 @@ bool LooksRunOn(const std::vector<Block>& blocks) {
     total += b.text.size();
     if (b.text.size() >= kLong) in_long += b.text.size();
   }
-  return total > 0 && in_long * 100 >= total * kRunOnSharePercent && blocks.size() < kMaxRunOnBlocks;
+  return total > 0 && in_long * 100 >= total * kRunOnSharePercent &&
+         blocks.size() < kMaxRunOnBlocks;
 }
 
 std::vector<Block> SplitRunOn(std::vector<Block> blocks) {

@@ -10,13 +10,13 @@
 // | what happens to a job                       | Next() returns for it                        |
 // |---------------------------------------------|----------------------------------------------|
 // | extracted                                   | the Letter                                   |
-// | worker killed by SIGSEGV/SIGABRT/...        | kInternal "extraction crashed: killed by SIGSEGV (...)", permanent |
-// | CPU limit (SIGXCPU)                         | kResourceExhausted "... CPU time limit ...", permanent |
-// | wall-clock limit (the pool kills it)        | kResourceExhausted "... time limit ...", permanent |
-// | memory limit (allocation failed)            | kResourceExhausted "... memory limit ...", permanent |
-// | killed from outside (SIGKILL, SIGTERM)      | kUnavailable, not permanent (retried next run) |
-// | unreadable reply                            | kInternal, permanent                         |
-// A dead worker is replaced before Next() returns.
+// | worker killed by SIGSEGV/SIGABRT/...        | kInternal "extraction crashed: killed by SIGSEGV
+// (...)", permanent | | CPU limit (SIGXCPU)                         | kResourceExhausted "... CPU
+// time limit ...", permanent | | wall-clock limit (the pool kills it)        | kResourceExhausted
+// "... time limit ...", permanent | | memory limit (allocation failed)            |
+// kResourceExhausted "... memory limit ...", permanent | | killed from outside (SIGKILL, SIGTERM)
+// | kUnavailable, not permanent (retried next run) | | unreadable reply | kInternal, permanent | A
+// dead worker is replaced before Next() returns.
 #pragma once
 
 #include <sys/types.h>

@@ -145,7 +145,8 @@ Result<ExtractJob> DecodeJob(std::string_view payload) {
   ExtractJob job;
   job.subject = header["subject"].get<std::string>();
   job.name = header["name"].get<std::string>();
-  if (header.contains("form") && header["form"].is_string()) job.form = header["form"].get<std::string>();
+  if (header.contains("form") && header["form"].is_string())
+    job.form = header["form"].get<std::string>();
   job.bytes = std::string(payload.substr(kHeaderLengthBytes + length));
   return job;
 }
@@ -207,8 +208,7 @@ void RunExtractWorker(int fd, const ExtractOptions& limits) {
     if (!job.ok()) ::_exit(1);
     // RLIMIT_CPU counts the whole process: re-arm it for this job. The hard limit stays open
     // so the soft one can be raised again; SIGXCPU's default action ends the process.
-    SetLimit(RLIMIT_CPU, CpuSecondsUsed() + static_cast<rlim_t>(limits.cpu_seconds),
-             RLIM_INFINITY);
+    SetLimit(RLIMIT_CPU, CpuSecondsUsed() + static_cast<rlim_t>(limits.cpu_seconds), RLIM_INFINITY);
     std::string reply;
     try {
       reply = EncodeReply(ExtractJobLetter(*job));

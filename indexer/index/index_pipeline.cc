@@ -70,7 +70,8 @@ Extracted Finish(Catalog& catalog, const Filing& filing, ExtractOutcome outcome)
   if (!outcome.letter.ok())
     return Failed(catalog, acc, outcome.letter.status().WithContext(where), outcome.permanent);
   Letter letter = std::move(outcome.letter).value();
-  if (letter.unreadable) return Failed(catalog, acc, Corruption(where + ": " + *letter.unreadable), true);
+  if (letter.unreadable)
+    return Failed(catalog, acc, Corruption(where + ": " + *letter.unreadable), true);
   std::string document = letter.file;
   catalog.ClearFailure(acc.text, "extract").IgnoreError();
   return Extracted{acc, MakeLetterRecord(filing, document, std::move(letter)), false};
@@ -86,7 +87,8 @@ Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStor
   while (next < accessions.size() || pool.busy() > 0) {
     while (next < accessions.size() && pool.idle() > 0) {
       std::size_t i = next++;
-      std::optional<ExtractJob> job = PrepareJob(catalog, store, accessions[i], filings[i], slots[i]);
+      std::optional<ExtractJob> job =
+          PrepareJob(catalog, store, accessions[i], filings[i], slots[i]);
       if (job) CORRESP_RETURN_IF_ERROR(pool.Submit(i, *job));
     }
     if (pool.busy() == 0) continue;
@@ -134,9 +136,9 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
   }
   for (std::size_t begin = 0; begin < todo.size(); begin += batch_size) {
-    std::vector<Accession> slice(todo.begin() + static_cast<std::ptrdiff_t>(begin),
-                                 todo.begin() + static_cast<std::ptrdiff_t>(
-                                                    std::min(todo.size(), begin + batch_size)));
+    std::vector<Accession> slice(
+        todo.begin() + static_cast<std::ptrdiff_t>(begin),
+        todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), begin + batch_size)));
     CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> batch,
                              ExtractBatch(catalog, store, *pool, slice));
     std::set<Cik> companies;

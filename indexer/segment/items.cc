@@ -1,10 +1,10 @@
 #include "indexer/segment/items.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-
-#include <re2/re2.h>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/patterns.h"

@@ -72,7 +72,8 @@ const RE2& StaffBoilerplate() {
   return re;
 }
 const RE2& CompletedReview() {
-  static const RE2 re(R"(completed (?:our|its) review|(?:^|[.:] )(?:we|the staff) ha(?:ve|s) concluded (?:our|its) (?:review|assessment))");
+  static const RE2 re(
+      R"(completed (?:our|its) review|(?:^|[.:] )(?:we|the staff) ha(?:ve|s) concluded (?:our|its) (?:review|assessment))");
   return re;
 }
 const RE2& WillNotReview() {
@@ -170,8 +171,8 @@ LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::st
   std::string opening = Prefix(t, kOpeningBytes);
   // Numbered items that answer comments make a response, unless the opening says the letter
   // asks for acceleration or time (and its items are representations or a list).
-  if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) &&
-      !Has(opening, AccelerationCue()) && !Has(opening, RequestsExtension()))
+  if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) && !Has(opening, AccelerationCue()) &&
+      !Has(opening, RequestsExtension()))
     return LetterKind::kResponse;
   if (Has(t, AccelerationCue())) return LetterKind::kAccelerationRequest;
   // It answers no comment and names a later date for its answer.

@@ -1,10 +1,10 @@
 #include "indexer/segment/patterns.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <re2/re2.h>
-
 #include <vector>
 
 #include "indexer/extract/text_util.h"
@@ -100,7 +100,9 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   bool labelled = false;
   char marker = 0;
   if (RE2::PartialMatch(text, number, &label, &digits, &after)) {
-    consumed = label.size() + (after.size() > 0 && std::isspace(static_cast<unsigned char>(after[0])) ? after.size() : 0);
+    consumed =
+        label.size() +
+        (after.size() > 0 && std::isspace(static_cast<unsigned char>(after[0])) ? after.size() : 0);
     marker = label[label.size() - 1];
   } else if (RE2::PartialMatch(text, comment_no, &label, &digits)) {
     consumed = label.size();

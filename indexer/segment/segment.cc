@@ -1,8 +1,8 @@
 #include "indexer/segment/segment.h"
 
-#include <cctype>
-
 #include <re2/re2.h>
+
+#include <cctype>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/header_fields.h"

@@ -153,8 +153,8 @@ TEST_F(ConfigTest, EachInvalidSettingIsNamed) {
 TEST_F(ConfigTest, ExtractionLimitsComeFromTheFile) {
   EXPECT_EQ(Valid().extract.cpu_seconds, 30);
   EXPECT_EQ(Valid().extract.max_memory_mb, 1024u);
-  fs::path file = WriteToml(
-      "[extract]\nworkers = 1\ncpu_seconds = 5\nwall_seconds = 9\nmax_memory_mb = 256\n");
+  fs::path file =
+      WriteToml("[extract]\nworkers = 1\ncpu_seconds = 5\nwall_seconds = 9\nmax_memory_mb = 256\n");
   Result<Config> c = LoadConfig(file, true, Env());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->extract.workers, 1);

@@ -181,7 +181,6 @@ TEST_F(BadDocumentsTest, EachBadDocumentIsRecordedWithItsReasonAndTheRestIsIndex
   EXPECT_EQ(second["new_filings"], 0) << again.out;
 }
 
-
 // Poison letters: extraction that crashes, spins past its CPU limit or blocks past its wall-clock
 // limit (CORRESP_TEST_EXTRACT_FAULT, honoured by the extraction worker only) costs only that
 // letter: recorded as a permanent failure with its reason, the rest indexed, the watermark
@@ -195,7 +194,8 @@ class PoisonLettersTest : public ::testing::Test {
 
   static std::string LetterHtml(const std::string& word) {
     return "<html><body><p>October 3, 2016</p><p>Re: Bad Docs Corp Form 10-K</p><p>1. Please "
-           "explain the " + word + " reserve.</p><p>Response: The " + word +
+           "explain the " +
+           word + " reserve.</p><p>Response: The " + word +
            " reserve covers returns.</p></body></html>";
   }
 
@@ -220,8 +220,9 @@ class PoisonLettersTest : public ::testing::Test {
     return RunCorresp(args, env);
   }
   test::CommandResult Refresh(const std::string& faults, bool retry_failed = false) {
-    std::vector<std::string> args = {"refresh", "--base-url", mirror_->base_url(), "--rate", "100",
-                                     "--since", "2016-10-28", "--until", "2016-10-28", "--json"};
+    std::vector<std::string> args = {"refresh",    "--base-url", mirror_->base_url(), "--rate",
+                                     "100",        "--since",    "2016-10-28",        "--until",
+                                     "2016-10-28", "--json"};
     if (retry_failed) args.push_back("--retry-failed");
     return Corresp(args, faults);
   }

@@ -120,8 +120,7 @@ class LateIndexTest : public RefreshTest {
     ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
     auto j = RefreshOk(**mirror, data, {"--since", "2019-09-30", "--until", "2019-10-04"});
     EXPECT_EQ(j["watermark"], "2019-10-01") << "never past a day not yet seen: " << j.dump();
-    EXPECT_EQ(j["pending_days"],
-              nlohmann::json::array({"2019-10-02", "2019-10-03", "2019-10-04"}));
+    EXPECT_EQ(j["pending_days"], nlohmann::json::array({"2019-10-02", "2019-10-03", "2019-10-04"}));
     EXPECT_EQ(j["late_days"], nlohmann::json::array()) << "nothing later seen: not late yet";
     EXPECT_EQ(j["reconciled_quarters"], nlohmann::json::array({"2019Q3"}));
     EXPECT_EQ(j["failures"].size(), 0u);

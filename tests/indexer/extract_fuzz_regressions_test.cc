@@ -61,8 +61,8 @@ TEST(FuzzRegressions, SixtyThousandCharacterWordExtracts) {
   const std::string bodies[] = {
       "<html><body><p>Dear Sir:</p><p>We respond to the Staff's comments.</p><p>1. " + word +
           "</p><p>Response: " + word + "</p></body></html>",
-      "Dear Sir:\n\nWe respond to the Staff's comments.\n\n1. " + word + "\n\nResponse: " +
-          word + "\n",
+      "Dear Sir:\n\nWe respond to the Staff's comments.\n\n1. " + word + "\n\nResponse: " + word +
+          "\n",
   };
   for (const std::string& body : bodies) {
     for (const char* form : {"UPLOAD", "CORRESP"}) {

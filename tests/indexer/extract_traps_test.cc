@@ -471,7 +471,8 @@ TEST(ExtractTraps, SequenceSurvivesOneLostNumber) {
   EXPECT_EQ(l.comments[3].number, 5);
   EXPECT_NE(l.comments[1].text.find("Please explain the hedge."), std::string::npos);
   bool noted = false;
-  for (const std::string& issue : l.issues) noted = noted || issue.find("number 3") != std::string::npos;
+  for (const std::string& issue : l.issues)
+    noted = noted || issue.find("number 3") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 
@@ -494,10 +495,12 @@ TEST(ExtractTraps, AbbreviationsInsideHeadings) {
                   "2. Please revise the tax opinion.\n\nSincerely,\n\nDivision of "
                   "Corporation Finance\n");
   ASSERT_EQ(l.comments.size(), 2u);
-  EXPECT_EQ(l.comments[0].headings,
-            (std::vector<std::string>{"Amendment No. 1 to Draft Registration Statement on Form 10-12B",
-                                      "Summary, page 1"}));
-  EXPECT_EQ(l.comments[1].headings.back(), "Certain U.S. Federal Income Tax Considerations, page 69");
+  EXPECT_EQ(
+      l.comments[0].headings,
+      (std::vector<std::string>{"Amendment No. 1 to Draft Registration Statement on Form 10-12B",
+                                "Summary, page 1"}));
+  EXPECT_EQ(l.comments[1].headings.back(),
+            "Certain U.S. Federal Income Tax Considerations, page 69");
 }
 
 // A narrative reply restates nothing; the headings it prints above its answer stay with it.

@@ -1,6 +1,8 @@
 // The extraction worker protocol and pool (indexer/index/extract_worker.h, extract_pool.h):
 // the Letter and job encodings round-trip; a real worker extracts a real letter; every way a
 // worker can die maps to its failure and the pool goes on with a fresh worker.
+#include "indexer/index/extract_worker.h"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -13,7 +15,6 @@
 #include <set>
 
 #include "indexer/index/extract_pool.h"
-#include "indexer/index/extract_worker.h"
 #include "indexer/index/letter_record.h"
 
 namespace corresp {
@@ -28,7 +29,10 @@ Letter FullLetter() {
   l.company = "Agilent Technologies, Inc.";
   l.addressee = "Didier Hirsch";
   l.references = {{"10-K", Date{2015, 10, 31}, Date{2015, 12, 21}, {"001-15405"}}};
-  l.comments = {{1, {"Form 10-K", "Item 7"}, "page 48", "Please tell us \xe2\x80\x9cwhy\xe2\x80\x9d.",
+  l.comments = {{1,
+                 {"Form 10-K", "Item 7"},
+                 "page 48",
+                 "Please tell us \xe2\x80\x9cwhy\xe2\x80\x9d.",
                  {2, 3}},
                 {std::nullopt, {}, std::nullopt, "Unnumbered.", {}}};
   l.responses = {{1, {"Item 7"}, "Please tell us why.", "Because."}};
@@ -90,7 +94,8 @@ TEST(ExtractWorkerProtocol, LetterRoundTripsWithEveryField) {
 }
 
 TEST(ExtractWorkerProtocol, JobRoundTripsBinaryBytes) {
-  ExtractJob in{"0000000000-16-092800", "filename1.pdf", std::nullopt, std::string("%PDF\0\xff\n", 7)};
+  ExtractJob in{"0000000000-16-092800", "filename1.pdf", std::nullopt,
+                std::string("%PDF\0\xff\n", 7)};
   Result<ExtractJob> out = DecodeJob(EncodeJob(in));
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(out->subject, in.subject);
@@ -182,15 +187,15 @@ struct FaultCase {
 
 TEST(ExtractPool, EachFaultIsAPermanentFailureWithItsReason) {
   const FaultCase kCases[] = {
-      {"a crash names its signal", "crash", 30, 60, 1024, StatusCode::kInternal,
-       "crashed: killed by SIGSEGV"},
-      {"a spinning letter hits the CPU limit", "hang", 1, 30, 1024,
-       StatusCode::kResourceExhausted, "CPU time limit (1 s)"},
-      {"a blocked letter hits the wall-clock limit", "sleep", 30, 1, 1024,
-       StatusCode::kResourceExhausted, "time limit (1 s wall clock)"},
+    {"a crash names its signal", "crash", 30, 60, 1024, StatusCode::kInternal,
+     "crashed: killed by SIGSEGV"},
+    {"a spinning letter hits the CPU limit", "hang", 1, 30, 1024, StatusCode::kResourceExhausted,
+     "CPU time limit (1 s)"},
+    {"a blocked letter hits the wall-clock limit", "sleep", 30, 1, 1024,
+     StatusCode::kResourceExhausted, "time limit (1 s wall clock)"},
 #if !defined(__SANITIZE_ADDRESS__)  // no address-space limit under ASan
-      {"an unbounded allocation hits the memory limit", "oom", 30, 60, 64,
-       StatusCode::kResourceExhausted, "memory limit (64 MiB)"},
+    {"an unbounded allocation hits the memory limit", "oom", 30, 60, 64,
+     StatusCode::kResourceExhausted, "memory limit (64 MiB)"},
 #endif
   };
   for (const FaultCase& c : kCases) {

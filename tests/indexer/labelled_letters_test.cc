@@ -1,7 +1,7 @@
 // Every hand-labelled letter of tests/data/labels/letters-detailed.tsv (31 staff letters and 31
-// company letters) and letters-more-dev.tsv (54) is a test case: kind, item count, numbers, the first words of each item,
-// the heading sequence, clean item texts and split response pairs must all match. Each case's
-// failure message carries the label's notes: the trap that letter pins.
+// company letters) and letters-more-dev.tsv (54) is a test case: kind, item count, numbers, the
+// first words of each item, the heading sequence, clean item texts and split response pairs must
+// all match. Each case's failure message carries the label's notes: the trap that letter pins.
 #include <gtest/gtest.h>
 
 #include <fstream>

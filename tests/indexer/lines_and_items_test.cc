@@ -70,7 +70,8 @@ TEST(LinesToBlocks, ParagraphBreaks) {
        {"We refer to the discussion of impair-ment charges."},
        "a hyphen at a line break is kept, no space"},
   };
-  for (const BlocksCase& c : cases) EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
+  for (const BlocksCase& c : cases)
+    EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
 }
 
 struct FurnitureCase {
@@ -109,7 +110,8 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
           small.bottom = small.top + 7.2;
           return small;
         }(),
-        PdfLine("Please revise the table.", 100, 540, 2), PdfLine("Please also tell us.", 114.4, 540, 2)},
+        PdfLine("Please revise the table.", 100, 540, 2),
+        PdfLine("Please also tell us.", 114.4, 540, 2)},
        {"Please revise the table.", "Please also tell us."},
        "a small-font line right below the page line closes the header"},
       {{PdfLine("Anne Chwat, Esq.", 50, 160, 2), PdfLine("June 5, 2020 Page 2", 64, 200, 2),
@@ -165,33 +167,54 @@ struct ItemsCase {
 
 TEST(FindItems, SequenceAcceptance) {
   const ItemsCase cases[] = {
-      {{"1. Please revise.", "2. Please tell us.", "3. Please explain."}, true, "1,2,3",
+      {{"1. Please revise.", "2. Please tell us.", "3. Please explain."},
+       true,
+       "1,2,3",
        "in sequence"},
-      {{"2. Please tell us.", "3. Please explain."}, true, "2,3",
+      {{"2. Please tell us.", "3. Please explain."},
+       true,
+       "2,3",
        "a staff letter whose 1 was lost starts at 2 when 3 follows"},
       {{"2. Please tell us."}, true, "", "a staff letter's lone 2 is no sequence"},
-      {{"4. Please tell us.", "5. Please explain."}, false, "4,5",
+      {{"4. Please tell us.", "5. Please explain."},
+       false,
+       "4,5",
        "a reply may answer later comments only"},
       {{"1. Please revise.", "2. Please tell us.", "4. Please disclose.", "5. Please quantify."},
-       true, "1,2,4,5", "one lost number: 4 accepted because 5 follows"},
+       true,
+       "1,2,4,5",
+       "one lost number: 4 accepted because 5 follows"},
       {{"1. Please revise.", "2. Please tell us.", "5. Please disclose.", "6. Please quantify."},
-       true, "1,2", "two lost numbers end the sequence"},
+       true,
+       "1,2",
+       "two lost numbers end the sequence"},
       {{"1. Please revise the following:", "1. the first", "2. the second", "2. Please explain."},
-       true, "1,2", "a list restarted inside an item is not the next item"},
+       true,
+       "1,2",
+       "a list restarted inside an item is not the next item"},
       {{"1. Please revise.", "1. first", "2. second", "3. third", "Then:", "1. again", "2. more",
         "2. Please explain."},
-       false, "1,2", "a second list inside the same item restarts at 1 too"},
+       false,
+       "1,2",
+       "a second list inside the same item restarts at 1 too"},
       {{"1. Please revise.", "1. Vehicles with a guaranteed value", "1) a recall", "2) the season",
         "3) a lost title", "2. Vehicles shipped by us", "2. We note your revenue."},
-       false, "1,2",
+       false,
+       "1,2",
        "'1) 2) 3)' is another list than '1. 2.': the answer's '2.' goes on its own list"},
       {{"Comment No. 1: Please revise.", "1. first", "Comment No. 2: Please tell us.", "1. again",
         "Comment No. 3: Please explain."},
-       false, "1,2,3", "a labelled comment is the next item even where a list reached n-1"},
-      {{"1. Please revise.", "Sincerely,", "2. Please tell us."}, true, "1,2",
+       false,
+       "1,2,3",
+       "a labelled comment is the next item even where a list reached n-1"},
+      {{"1. Please revise.", "Sincerely,", "2. Please tell us."},
+       true,
+       "1,2",
        "a closing does not end the body while the next number still follows"},
       {{"1. Please revise.", "We remind you that the company is responsible.", "3. Contact us."},
-       true, "1", "the closing ends the body when the next number does not follow"},
+       true,
+       "1",
+       "the closing ends the body when the next number does not follow"},
   };
   for (const ItemsCase& c : cases) {
     std::vector<Block> blocks;

@@ -1,9 +1,10 @@
 // Words -> lines of a PDF page (pdf_lines.h) and furniture found by repetition
 // (repeated_lines.h): the decisions, table by table, on word boxes shaped like the corpus's
 // (a staff letter's page template drawn over the body, running headers on later pages).
+#include "indexer/extract/pdf_lines.h"
+
 #include <gtest/gtest.h>
 
-#include "indexer/extract/pdf_lines.h"
 #include "indexer/extract/repeated_lines.h"
 
 namespace corresp::testing {
@@ -102,9 +103,9 @@ TEST(RepeatedLinesTest, MarksFurnitureByRepetitionOnly) {
         L("Please tell us how you considered ASC 606.", 3, 120)},
        {true, true, true, false, true, true, true, false},
        "a running header on pages 2 and 3; the body stays"},
-      {{L("Body text of page two.", 2, 50), L("Mr. John Smith", 2, 550), L("Acme Corporation", 2, 568),
-        L("June 16, 2017 Page 2", 2, 586), L("Mr. John Smith", 3, 50), L("Acme Corporation", 3, 68),
-        L("June 16, 2017 Page 3", 3, 86)},
+      {{L("Body text of page two.", 2, 50), L("Mr. John Smith", 2, 550),
+        L("Acme Corporation", 2, 568), L("June 16, 2017 Page 2", 2, 586),
+        L("Mr. John Smith", 3, 50), L("Acme Corporation", 3, 68), L("June 16, 2017 Page 3", 3, 86)},
        {false, true, true, true, true, true, true},
        "a template that drifted down page 2 repeats the header opening page 3"},
       {{L("Item 8. Financial Statements", 3, 300), L("Note 2. Summary of Policies", 3, 318),
@@ -125,7 +126,8 @@ TEST(RepeatedLinesTest, MarksFurnitureByRepetitionOnly) {
        "one heading at the same place on two pages may be chance"},
       {{L("Template Name Jane Doe", 2, 49.8), L("Acme Corporation", 2, 67.8),
         L("June 16, 2017 Page 2", 2, 85.8), L("Jane Doe", 2, 100.5), L("Body text.", 2, 130),
-        L("Acme Corporation", 3, 567.8), L("June 16, 2017 Page 3", 3, 585.8), L("Jane Doe", 3, 600.5)},
+        L("Acme Corporation", 3, 567.8), L("June 16, 2017 Page 3", 3, 585.8),
+        L("Jane Doe", 3, 600.5)},
        {true, true, true, true, false, true, true, true},
        "a header block in the top margin takes the short line right above it, which its copy "
        "lacks"},

@@ -127,11 +127,10 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
     t.responses += resp;
     t.pairs += pairs;
     out << (all ? "ok   " : "FAIL ") << acc << " " << label.form
-              << " kind=" << LetterKindName(l.kind) << (kind_ok ? "" : "(want " + label.kind + ")")
-              << " n=" << items.size() << (count_ok ? "" : "(want " + std::to_string(label.n) + ")")
-              << " starts=" << starts << "/" << items.size() << " clean=" << clean
-              << " heads=" << (heads_ok ? "ok" : "BAD") << " pairs=" << pairs << "/" << resp
-              << "\n";
+        << " kind=" << LetterKindName(l.kind) << (kind_ok ? "" : "(want " + label.kind + ")")
+        << " n=" << items.size() << (count_ok ? "" : "(want " + std::to_string(label.n) + ")")
+        << " starts=" << starts << "/" << items.size() << " clean=" << clean
+        << " heads=" << (heads_ok ? "ok" : "BAD") << " pairs=" << pairs << "/" << resp << "\n";
     if (!nums_ok) out << "     numbers: " << got_nums << " want " << label.numbers << "\n";
     for (const auto& b : bad_starts) out << "     start " << b << "\n";
     if (!heads_ok) {

@@ -128,7 +128,8 @@ std::string HeadingSequence(const std::vector<LabelItem>& items) {
 std::string LetterHeadingSequence(const Letter& letter) {
   std::vector<LabelItem> items = LabelItemsOf(letter);
   for (const Response& r : letter.responses)
-    if (!r.number && r.comment_text.empty()) items.push_back({r.number, "", r.text, r.headings, true});
+    if (!r.number && r.comment_text.empty())
+      items.push_back({r.number, "", r.text, r.headings, true});
   return HeadingSequence(items);
 }
 
