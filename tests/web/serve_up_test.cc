@@ -181,6 +181,39 @@ TEST(ServeStaysUp, AHandlerThatThrowsCostsOnlyItsRequest) {
   EXPECT_EQ(HttpGet(server.port(), "/").status, 200);
 }
 
+TEST(ServeStaysUp, AStreamThatFailsMidwayEndsTruncatedAndIsLogged) {
+  std::vector<std::string> log;
+  std::mutex log_mutex;
+  web::ServerOptions options;
+  options.threads = 1;
+  options.log = [&](std::string_view line) {
+    std::lock_guard<std::mutex> lock(log_mutex);
+    log.emplace_back(line);
+  };
+  ServerThread server(options, [](std::string_view, std::string_view target, int) {
+    web::HttpReply reply = Ok();
+    reply.stream = [target = std::string(target)](const web::HttpReply::Writer& write) {
+      CORRESP_RETURN_IF_ERROR(write("first block\n"));
+      CORRESP_RETURN_IF_ERROR(write("second block\n"));
+      return target == "/fails" ? Corruption("index went bad") : Status::Ok();
+    };
+    return reply;
+  });
+  TestResponse whole = HttpGet(server.port(), "/fine");
+  EXPECT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.body, "first block\nsecond block\n");
+  EXPECT_EQ(whole.headers["transfer-encoding"], "chunked");
+  // No last chunk: the client cannot take the truncated body for a whole one.
+  std::string raw = RawExchange(server.port(), "GET /fails HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(raw.find("first block"), std::string::npos);
+  EXPECT_EQ(raw.find("0\r\n\r\n"), std::string::npos) << raw;
+  EXPECT_EQ(HttpGet(server.port(), "/fails").status, 0);  // Beast: partial message
+  EXPECT_EQ(HttpGet(server.port(), "/fine").status, 200);  // the server goes on
+  std::lock_guard<std::mutex> lock(log_mutex);
+  ASSERT_FALSE(log.empty());
+  EXPECT_NE(log.front().find("index went bad"), std::string::npos) << log.front();
+}
+
 // A keep-alive connection that has had one request answered (so the server counts it open).
 struct OpenConnection {
   boost::asio::io_context ioc;
