@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "core/index_schema.h"
 #include "query/csv.h"
+#include "query/json_fields.h"
 #include "query/query_builder.h"
 
 namespace corresp {
@@ -14,10 +15,6 @@ namespace s = schema;
 using nlohmann::json;
 
 namespace {
-
-// Matches read per round trip from a remote index (no match spy there): a page is cheap to
-// hold, and a thousand keeps round trips a small part of the time.
-constexpr Xapian::doccount kRemotePage = 1000;
 
 // Output buffered up to flush_bytes, then handed to the sink.
 class RowWriter {
@@ -70,20 +67,20 @@ class CallbackSpy : public Xapian::MatchSpy {
 };
 
 // Calls `fn` with every document matching `query`, in document id order, without keeping the
-// matches: a match spy over a local index, pages of kRemotePage over a remote one (where the
-// server holds offset + page matches while it answers a page). Stops at fn's first error.
-Status ForEachMatch(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+// matches: a match spy over a local index, pages of `remote_page` over a remote one (0 = local).
+// Stops at fn's first error.
+Status ForEachMatch(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
                     const std::function<Status(const Xapian::Document&)>& fn) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  if (remote) {
-    for (Xapian::doccount first = 0;; first += kRemotePage) {
-      Xapian::MSet page = enquire.get_mset(first, kRemotePage);
+  if (remote_page > 0) {
+    for (Xapian::doccount first = 0;; first += remote_page) {
+      Xapian::MSet page = enquire.get_mset(first, remote_page);
       for (auto it = page.begin(); it != page.end(); ++it)
         CORRESP_RETURN_IF_ERROR(fn(it.get_document()));
-      if (page.size() < kRemotePage) return Status::Ok();
+      if (page.size() < remote_page) return Status::Ok();
     }
   }
   CallbackSpy spy(fn);
@@ -114,10 +111,10 @@ std::string LetterKey(const std::string& cik10, const std::string& accession) {
 class LetterRecords {
  public:
   const json& Of(const Xapian::Database& db, const json& item) {
-    std::string accession = item.value("accession", "");
+    std::string accession = JsonString(item, "accession");
     if (accession == accession_) return record_;
     accession_ = accession;
-    std::optional<Cik> cik = Cik::Parse(item.value("cik", ""));
+    std::optional<Cik> cik = Cik::Parse(JsonString(item, "cik"));
     record_ = cik ? Parse(db.get_metadata(LetterKey(cik->Padded(), accession))) : json(nullptr);
     if (record_.is_discarded()) record_ = nullptr;
     return record_;
@@ -128,13 +125,13 @@ class LetterRecords {
   json record_;
 };
 
-Status ExportItems(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+Status ExportItems(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
                    std::string_view type, RowWriter& out) {
   Xapian::Query items(Xapian::Query::OP_FILTER, query,
                       Xapian::Query(s::Term(s::kPrefixType, type)));
   LetterRecords letters;
   const json none;
-  return ForEachMatch(db, remote, items, [&](const Xapian::Document& doc) {
+  return ForEachMatch(db, remote_page, items, [&](const Xapian::Document& doc) {
     json item = Parse(doc.get_data());
     if (!item.is_object()) return Status::Ok();  // not a document this schema wrote
     return out.Add(ExportSource{item, letters.Of(db, item), none});
@@ -152,13 +149,13 @@ std::vector<std::string> IdList(const Xapian::Database& db, const std::string& k
 }
 
 // The letter or thread values (kSlotAccession / kSlotThread) of a company's matching documents.
-Status MatchedOfCompany(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+Status MatchedOfCompany(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
                         const std::string& cik10, unsigned slot, std::set<std::string>& out) {
   std::optional<Cik> cik = Cik::Parse(cik10);
   if (!cik) return Status::Ok();
   Xapian::Query company(Xapian::Query::OP_FILTER, query,
                         Xapian::Query(s::Term(s::kPrefixCik, cik->ToString())));
-  return ForEachMatch(db, remote, company, [&](const Xapian::Document& doc) {
+  return ForEachMatch(db, remote_page, company, [&](const Xapian::Document& doc) {
     out.insert(doc.get_value(slot));
     return Status::Ok();
   });
@@ -183,7 +180,7 @@ Status ThreadRow(const Xapian::Database& db, const std::string& id, RowWriter& o
 }
 
 // Letters or threads, company by company (the cikletters:/cikthreads: keys in key order).
-Status ExportByCompany(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+Status ExportByCompany(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
                        bool whole, ExportLevel level, RowWriter& out) {
   bool letters = level == ExportLevel::kLetter;
   std::string prefix(letters ? s::kMetaCikLetters : s::kMetaCikThreads);
@@ -191,7 +188,7 @@ Status ExportByCompany(const Xapian::Database& db, bool remote, const Xapian::Qu
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
     std::string cik10 = (*key).substr(prefix.size());
     std::set<std::string> matched;
-    if (!whole) CORRESP_RETURN_IF_ERROR(MatchedOfCompany(db, remote, query, cik10, slot, matched));
+    if (!whole) CORRESP_RETURN_IF_ERROR(MatchedOfCompany(db, remote_page, query, cik10, slot, matched));
     for (const std::string& id : IdList(db, *key)) {
       if (!whole && !matched.count(id)) continue;
       CORRESP_RETURN_IF_ERROR(letters ? LetterRow(db, cik10, id, out) : ThreadRow(db, id, out));
@@ -200,21 +197,22 @@ Status ExportByCompany(const Xapian::Database& db, bool remote, const Xapian::Qu
   return Status::Ok();
 }
 
-Status RunExport(const Xapian::Database& db, bool remote, const ExportRequest& r,
+// `remote_page`: matches per round trip from a remote index, 0 for a local one.
+Status RunExport(const Xapian::Database& db, unsigned remote_page, const ExportRequest& r,
                  RowWriter& out) {
   Xapian::Query query = BuildQuery(db, r.search).query;
   bool whole = WholeIndex(r.search);
   CORRESP_RETURN_IF_ERROR(out.AddText(ExportHeader(r.level, r.format)));
   switch (r.level) {
     case ExportLevel::kComment:
-      CORRESP_RETURN_IF_ERROR(ExportItems(db, remote, query, s::kTypeComment, out));
+      CORRESP_RETURN_IF_ERROR(ExportItems(db, remote_page, query, s::kTypeComment, out));
       break;
     case ExportLevel::kResponse:
-      CORRESP_RETURN_IF_ERROR(ExportItems(db, remote, query, s::kTypeResponse, out));
+      CORRESP_RETURN_IF_ERROR(ExportItems(db, remote_page, query, s::kTypeResponse, out));
       break;
     case ExportLevel::kLetter:
     case ExportLevel::kThread:
-      CORRESP_RETURN_IF_ERROR(ExportByCompany(db, remote, query, whole, r.level, out));
+      CORRESP_RETURN_IF_ERROR(ExportByCompany(db, remote_page, query, whole, r.level, out));
       break;
   }
   return out.Flush();
@@ -276,9 +274,11 @@ Result<ExportSummary> Export(IndexReader& reader, const ExportRequest& request,
     RowWriter out(request, sink);
     Status status = Status::Ok();
     try {
-      status = RunExport(db, reader.remote(), request, out);
+      status = RunExport(db, reader.remote() ? std::max(1u, request.remote_page) : 0, request, out);
     } catch (const Xapian::QueryParserError& e) {
       status = InvalidArgument("query: " + e.get_msg());
+    } catch (const std::exception& e) {
+      status = Internal(std::string("export: ") + e.what());
     } catch (...) {
       sent = out.sent();
       throw;  // Run() converts Xapian errors (and retries a modified database)

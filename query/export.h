@@ -38,6 +38,10 @@ struct ExportRequest {
   // Bytes gathered before each sink call: a call per row would cost more than the row, and
   // 64 KiB keeps the buffer small against any index.
   std::size_t flush_bytes = 64 * 1024;
+  // Matches read per round trip from a remote index (no match spy there; the server holds
+  // offset + page matches while it answers a page): a thousand keeps round trips a small
+  // part of the time.
+  unsigned remote_page = 1000;
 };
 
 // Receives the output in order. A non-OK status stops the export, which returns it.

@@ -165,6 +165,22 @@ TEST(ExportColumns, ResponsesFallBackToThePairedResponseOfTodaysIndex) {
   EXPECT_TRUE(unpaired["status"].is_null());  // absent field: null, empty CSV field
 }
 
+TEST(ExportColumns, FieldsOfAnotherTypeNeverThrow) {
+  json item = {{"id", 5},          {"headings", "not a list"}, {"responses", "bad"},
+               {"response", 3},    {"reviewed", "text"},       {"comment", {{"id", 9}}},
+               {"number", "three"}};
+  json letter = {{"letter", {{"comments", "x"}, {"references", {1, 2}}}}, {"sic", nullptr}};
+  json thread = {{"letters", {{{"form", 1}, {"comments", "x"}}}}, {"reviewed", 4}};
+  for (ExportLevel level : {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter,
+                            ExportLevel::kThread})
+    for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kJsonl})
+      EXPECT_NO_THROW(ExportRow(level, format, ExportSource{item, letter, thread}));
+  json row = Row(ExportLevel::kComment, item, letter, thread);
+  EXPECT_EQ(row["id"], 5);  // as stored
+  EXPECT_EQ(row["response_ids"], json::array());
+  EXPECT_TRUE(row["reviewed_form"].is_null());
+}
+
 TEST(ExportColumns, ThreadCountsComeFromItsLetters) {
   json thread = {{"thread", "1-0000000000-20-000001"},
                  {"status", "closed"},
