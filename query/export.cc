@@ -6,7 +6,6 @@
 #include "core/ids.h"
 #include "core/index_schema.h"
 #include "query/csv.h"
-#include "query/json_fields.h"
 #include "query/query_builder.h"
 
 namespace corresp {
@@ -102,39 +101,42 @@ bool WholeIndex(const SearchRequest& r) {
 
 json Parse(const std::string& text) { return json::parse(text, nullptr, false); }
 
+// A letter record without the texts of the letter's items and body, which letter rows only
+// count: the record holds the whole letter.
+json ParseLetterRecord(const std::string& text) {
+  json::parser_callback_t skip = [](int depth, json::parse_event_t event, json& parsed) {
+    if (event != json::parse_event_t::key || depth < 2) return true;
+    return parsed != "text" && parsed != "body" && parsed != "comment_text" &&
+           parsed != "headings";
+  };
+  json record = json::parse(text, skip, false);
+  return record.is_object() ? record : json(nullptr);
+}
+
 std::string LetterKey(const std::string& cik10, const std::string& accession) {
   return std::string(s::kMetaLetterPrefix) + cik10 + ":" + accession;
 }
 
-// The letter record of the last letter asked for: items of a letter are indexed together,
-// so one record serves a run of rows.
-class LetterRecords {
- public:
-  const json& Of(const Xapian::Database& db, const json& item) {
-    std::string accession = JsonString(item, "accession");
-    if (accession == accession_) return record_;
-    accession_ = accession;
-    std::optional<Cik> cik = Cik::Parse(JsonString(item, "cik"));
-    record_ = cik ? Parse(db.get_metadata(LetterKey(cik->Padded(), accession))) : json(nullptr);
-    if (record_.is_discarded()) record_ = nullptr;
-    return record_;
-  }
-
- private:
-  std::string accession_ = "\n";  // never an accession: the first call reads
-  json record_;
-};
+// The fields of the letter record an item row reads (`sic`), taken from the item's own
+// boolean terms (every document carries its letter's XSIC term): parsing the whole record,
+// which holds the whole letter, cost more than the rest of the row.
+json LetterFieldsOf(const Xapian::Document& doc) {
+  std::string prefix(s::kPrefixSic);
+  Xapian::TermIterator term = doc.termlist_begin();
+  term.skip_to(prefix);
+  if (term == doc.termlist_end() || (*term).rfind(prefix, 0) != 0) return json::object();
+  return {{"sic", (*term).substr(prefix.size())}};
+}
 
 Status ExportItems(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
                    std::string_view type, RowWriter& out) {
   Xapian::Query items(Xapian::Query::OP_FILTER, query,
                       Xapian::Query(s::Term(s::kPrefixType, type)));
-  LetterRecords letters;
   const json none;
   return ForEachMatch(db, remote_page, items, [&](const Xapian::Document& doc) {
     json item = Parse(doc.get_data());
     if (!item.is_object()) return Status::Ok();  // not a document this schema wrote
-    return out.Add(ExportSource{item, letters.Of(db, item), none});
+    return out.Add(ExportSource{item, LetterFieldsOf(doc), none});
   });
 }
 
@@ -163,7 +165,7 @@ Status MatchedOfCompany(const Xapian::Database& db, unsigned remote_page, const 
 
 Status LetterRow(const Xapian::Database& db, const std::string& cik10,
                  const std::string& accession, RowWriter& out) {
-  json record = Parse(db.get_metadata(LetterKey(cik10, accession)));
+  json record = ParseLetterRecord(db.get_metadata(LetterKey(cik10, accession)));
   if (!record.is_object()) return Status::Ok();  // letter no longer indexed
   std::string term = s::Term(s::kPrefixAccession, accession);
   auto post = db.postlist_begin(term);

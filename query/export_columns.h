@@ -24,7 +24,9 @@ struct ExportSource {
   // comment/response level: the item's document data; letter level: the data of the letter's
   // first document (for its thread and URL).
   const nlohmann::json& item;
-  // The letter record (metadata letter:<CIK10>:<ACC>) of the item or letter.
+  // letter level: the letter record (metadata letter:<CIK10>:<ACC>, without item texts);
+  // comment/response level: the record's fields an item row reads ({"sic"}), which the export
+  // takes from the item document's terms instead of parsing the whole record.
   const nlohmann::json& letter;
   // thread level: the thread record (metadata thread:<id>).
   const nlohmann::json& thread;
