@@ -34,6 +34,7 @@ class ExportCommandTest : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     if (data_dir_) fs::remove_all(*data_dir_);
+    if (data_dir_) fs::remove_all(*data_dir_ + "-out");
     delete data_dir_;
   }
   void SetUp() override {
