@@ -37,7 +37,7 @@ class AtomicFile {
       : target_(std::move(target)), temp_(std::move(temp)), fd_(fd) {}
   std::filesystem::path target_;
   std::filesystem::path temp_;
-  int fd_ = -1;     // open while writing; -1 after Commit or a failure
+  int fd_ = -1;  // open while writing; -1 after Commit or a failure
   bool failed_ = false;
   bool committed_ = false;
 };

@@ -3,10 +3,9 @@
 // bytes otherwise copied as they are (the index holds UTF-8). docs/dataset.md documents it.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace corresp {
 

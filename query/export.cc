@@ -106,8 +106,7 @@ json Parse(const std::string& text) { return json::parse(text, nullptr, false); 
 json ParseLetterRecord(const std::string& text) {
   json::parser_callback_t skip = [](int depth, json::parse_event_t event, json& parsed) {
     if (event != json::parse_event_t::key || depth < 2) return true;
-    return parsed != "text" && parsed != "body" && parsed != "comment_text" &&
-           parsed != "headings";
+    return parsed != "text" && parsed != "body" && parsed != "comment_text" && parsed != "headings";
   };
   json record = json::parse(text, skip, false);
   return record.is_object() ? record : json(nullptr);
@@ -151,8 +150,9 @@ std::vector<std::string> IdList(const Xapian::Database& db, const std::string& k
 }
 
 // The letter or thread values (kSlotAccession / kSlotThread) of a company's matching documents.
-Status MatchedOfCompany(const Xapian::Database& db, unsigned remote_page, const Xapian::Query& query,
-                        const std::string& cik10, unsigned slot, std::set<std::string>& out) {
+Status MatchedOfCompany(const Xapian::Database& db, unsigned remote_page,
+                        const Xapian::Query& query, const std::string& cik10, unsigned slot,
+                        std::set<std::string>& out) {
   std::optional<Cik> cik = Cik::Parse(cik10);
   if (!cik) return Status::Ok();
   Xapian::Query company(Xapian::Query::OP_FILTER, query,
@@ -163,13 +163,14 @@ Status MatchedOfCompany(const Xapian::Database& db, unsigned remote_page, const 
   });
 }
 
-Status LetterRow(const Xapian::Database& db, const std::string& cik10,
-                 const std::string& accession, RowWriter& out) {
+Status LetterRow(const Xapian::Database& db, const std::string& cik10, const std::string& accession,
+                 RowWriter& out) {
   json record = ParseLetterRecord(db.get_metadata(LetterKey(cik10, accession)));
   if (!record.is_object()) return Status::Ok();  // letter no longer indexed
   std::string term = s::Term(s::kPrefixAccession, accession);
   auto post = db.postlist_begin(term);
-  json item = post == db.postlist_end(term) ? json(nullptr) : Parse(db.get_document(*post).get_data());
+  json item =
+      post == db.postlist_end(term) ? json(nullptr) : Parse(db.get_document(*post).get_data());
   const json none;
   return out.Add(ExportSource{item, record, none});
 }
@@ -190,7 +191,8 @@ Status ExportByCompany(const Xapian::Database& db, unsigned remote_page, const X
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
     std::string cik10 = (*key).substr(prefix.size());
     std::set<std::string> matched;
-    if (!whole) CORRESP_RETURN_IF_ERROR(MatchedOfCompany(db, remote_page, query, cik10, slot, matched));
+    if (!whole)
+      CORRESP_RETURN_IF_ERROR(MatchedOfCompany(db, remote_page, query, cik10, slot, matched));
     for (const std::string& id : IdList(db, *key)) {
       if (!whole && !matched.count(id)) continue;
       CORRESP_RETURN_IF_ERROR(letters ? LetterRow(db, cik10, id, out) : ThreadRow(db, id, out));

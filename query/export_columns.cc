@@ -55,9 +55,8 @@ json ThreadCount(const json& thread, bool staff) {
   if (!letters.is_array()) return nullptr;
   long sum = 0;
   for (const json& l : letters)
-    if ((Field(l, "form") == "UPLOAD") == staff) sum += Field(l, "comments").is_number_integer()
-                                                           ? Field(l, "comments").get<long>()
-                                                           : 0;
+    if ((Field(l, "form") == "UPLOAD") == staff)
+      sum += Field(l, "comments").is_number_integer() ? Field(l, "comments").get<long>() : 0;
   return sum;
 }
 
@@ -66,7 +65,8 @@ json ThreadLetters(const json& thread, bool staff, bool with_comments) {
   if (!letters.is_array()) return nullptr;
   long n = 0;
   for (const json& l : letters) {
-    bool comments = Field(l, "comments").is_number_integer() && Field(l, "comments").get<long>() > 0;
+    bool comments =
+        Field(l, "comments").is_number_integer() && Field(l, "comments").get<long>() > 0;
     if ((Field(l, "form") == "UPLOAD") == staff && (!with_comments || comments)) ++n;
   }
   return n;
@@ -109,32 +109,61 @@ constexpr std::string_view kText =
     "full item text, paragraphs separated by a blank line; item starts right on 406/406 "
     "labelled items";
 
+// Columns a comment row and a response row read alike from the item.
+constexpr ExportColumn kItemCik{"cik", "string", kCik,
+                                [](const S& s) { return Field(s.item, "cik"); }};
+constexpr ExportColumn kItemCompany{"company", "string", kCompany,
+                                    [](const S& s) { return Field(s.item, "company"); }};
+constexpr ExportColumn kItemSic{"sic", "string", kSic,
+                                [](const S& s) { return Field(s.letter, "sic"); }};
+constexpr ExportColumn kItemLetterDate{"letter_date", "date", kLetterDate,
+                                       [](const S& s) { return Field(s.item, "letter_date"); }};
+constexpr ExportColumn kItemFilingDate{"filing_date", "date", kFilingDate,
+                                       [](const S& s) { return Field(s.item, "date"); }};
+constexpr ExportColumn kItemNumber{"number", "integer", kNumber,
+                                   [](const S& s) { return Field(s.item, "number"); }};
+constexpr ExportColumn kItemHeadings{"headings", "list", kHeadings,
+                                     [](const S& s) { return Field(s.item, "headings"); }};
+constexpr ExportColumn kItemTopics{"topics", "list", kTopics,
+                                   [](const S& s) { return Field(s.item, "topics"); }};
+constexpr ExportColumn kItemStandards{"standards", "list", kStandards,
+                                      [](const S& s) { return Field(s.item, "standards"); }};
+constexpr ExportColumn kItemReviewedForm{"reviewed_form", "string", kReviewedForm, [](const S& s) {
+                                           return Nested(s.item, "reviewed", "form");
+                                         }};
+constexpr ExportColumn kItemReviewedPeriod{
+    "reviewed_period", "date", kReviewedPeriod,
+    [](const S& s) { return Nested(s.item, "reviewed", "period"); }};
+constexpr ExportColumn kItemReviewedAccession{
+    "reviewed_accession", "string", kReviewedAccession,
+    [](const S& s) { return Nested(s.item, "reviewed", "accession"); }};
+constexpr ExportColumn kItemOffice{"office", "string", kOffice,
+                                   [](const S& s) { return Field(s.item, "office"); }};
+constexpr ExportColumn kItemThread{"thread", "string", kThread,
+                                   [](const S& s) { return Field(s.item, "thread"); }};
+constexpr ExportColumn kItemUrl{"url", "string", kUrl,
+                                [](const S& s) { return Field(s.item, "url"); }};
+constexpr ExportColumn kItemText{"text", "text", kText,
+                                 [](const S& s) { return Field(s.item, "text"); }};
+
 const std::array kCommentColumns = {
     ExportColumn{"id", "string", "item id ACCESSION#N (numbered) or ACCESSION#uK (K-th unnumbered)",
                  [](const S& s) { return Field(s.item, "id"); }},
     ExportColumn{"accession", "string", "accession of the staff letter (form UPLOAD)",
                  [](const S& s) { return Field(s.item, "accession"); }},
-    ExportColumn{"cik", "string", kCik, [](const S& s) { return Field(s.item, "cik"); }},
-    ExportColumn{"company", "string", kCompany,
-                 [](const S& s) { return Field(s.item, "company"); }},
-    ExportColumn{"sic", "string", kSic, [](const S& s) { return Field(s.letter, "sic"); }},
-    ExportColumn{"letter_date", "date", kLetterDate,
-                 [](const S& s) { return Field(s.item, "letter_date"); }},
-    ExportColumn{"filing_date", "date", kFilingDate,
-                 [](const S& s) { return Field(s.item, "date"); }},
-    ExportColumn{"number", "integer", kNumber, [](const S& s) { return Field(s.item, "number"); }},
-    ExportColumn{"headings", "list", kHeadings,
-                 [](const S& s) { return Field(s.item, "headings"); }},
-    ExportColumn{"topics", "list", kTopics, [](const S& s) { return Field(s.item, "topics"); }},
-    ExportColumn{"standards", "list", kStandards,
-                 [](const S& s) { return Field(s.item, "standards"); }},
-    ExportColumn{"reviewed_form", "string", kReviewedForm,
-                 [](const S& s) { return Nested(s.item, "reviewed", "form"); }},
-    ExportColumn{"reviewed_period", "date", kReviewedPeriod,
-                 [](const S& s) { return Nested(s.item, "reviewed", "period"); }},
-    ExportColumn{"reviewed_accession", "string", kReviewedAccession,
-                 [](const S& s) { return Nested(s.item, "reviewed", "accession"); }},
-    ExportColumn{"office", "string", kOffice, [](const S& s) { return Field(s.item, "office"); }},
+    kItemCik,
+    kItemCompany,
+    kItemSic,
+    kItemLetterDate,
+    kItemFilingDate,
+    kItemNumber,
+    kItemHeadings,
+    kItemTopics,
+    kItemStandards,
+    kItemReviewedForm,
+    kItemReviewedPeriod,
+    kItemReviewedAccession,
+    kItemOffice,
     ExportColumn{"response_ids", "list",
                  "ids of the company responses answering it (`responses`; before the lifecycle "
                  "fields, the one paired `response`); pairs right on 120/120 labelled, 765/771 "
@@ -163,9 +192,9 @@ const std::array kCommentColumns = {
                  [](const S& s) { return Field(s.item, "closed_date"); }},
     ExportColumn{"days_to_close", "integer", "days from the letter date to closed_date",
                  [](const S& s) { return Field(s.item, "days_to_close"); }},
-    ExportColumn{"thread", "string", kThread, [](const S& s) { return Field(s.item, "thread"); }},
-    ExportColumn{"url", "string", kUrl, [](const S& s) { return Field(s.item, "url"); }},
-    ExportColumn{"text", "text", kText, [](const S& s) { return Field(s.item, "text"); }},
+    kItemThread,
+    kItemUrl,
+    kItemText,
 };
 
 const std::array kResponseColumns = {
@@ -174,20 +203,15 @@ const std::array kResponseColumns = {
                  [](const S& s) { return Field(s.item, "id"); }},
     ExportColumn{"accession", "string", "accession of the company letter (CORRESP and kin)",
                  [](const S& s) { return Field(s.item, "accession"); }},
-    ExportColumn{"cik", "string", kCik, [](const S& s) { return Field(s.item, "cik"); }},
-    ExportColumn{"company", "string", kCompany,
-                 [](const S& s) { return Field(s.item, "company"); }},
-    ExportColumn{"sic", "string", kSic, [](const S& s) { return Field(s.letter, "sic"); }},
-    ExportColumn{"letter_date", "date", kLetterDate,
-                 [](const S& s) { return Field(s.item, "letter_date"); }},
-    ExportColumn{"filing_date", "date", kFilingDate,
-                 [](const S& s) { return Field(s.item, "date"); }},
-    ExportColumn{"number", "integer", kNumber, [](const S& s) { return Field(s.item, "number"); }},
-    ExportColumn{"headings", "list", kHeadings,
-                 [](const S& s) { return Field(s.item, "headings"); }},
-    ExportColumn{"topics", "list", kTopics, [](const S& s) { return Field(s.item, "topics"); }},
-    ExportColumn{"standards", "list", kStandards,
-                 [](const S& s) { return Field(s.item, "standards"); }},
+    kItemCik,
+    kItemCompany,
+    kItemSic,
+    kItemLetterDate,
+    kItemFilingDate,
+    kItemNumber,
+    kItemHeadings,
+    kItemTopics,
+    kItemStandards,
     ExportColumn{"comment_id", "string",
                  "id of the staff comment it answers (`comment`: by number in the latest earlier "
                  "staff letter of the thread); empty when unpaired",
@@ -198,16 +222,13 @@ const std::array kResponseColumns = {
                  "the staff comment as the company restates it before answering; empty when "
                  "not restated",
                  [](const S& s) { return Field(s.item, "comment_text"); }},
-    ExportColumn{"reviewed_form", "string", kReviewedForm,
-                 [](const S& s) { return Nested(s.item, "reviewed", "form"); }},
-    ExportColumn{"reviewed_period", "date", kReviewedPeriod,
-                 [](const S& s) { return Nested(s.item, "reviewed", "period"); }},
-    ExportColumn{"reviewed_accession", "string", kReviewedAccession,
-                 [](const S& s) { return Nested(s.item, "reviewed", "accession"); }},
-    ExportColumn{"office", "string", kOffice, [](const S& s) { return Field(s.item, "office"); }},
-    ExportColumn{"thread", "string", kThread, [](const S& s) { return Field(s.item, "thread"); }},
-    ExportColumn{"url", "string", kUrl, [](const S& s) { return Field(s.item, "url"); }},
-    ExportColumn{"text", "text", kText, [](const S& s) { return Field(s.item, "text"); }},
+    kItemReviewedForm,
+    kItemReviewedPeriod,
+    kItemReviewedAccession,
+    kItemOffice,
+    kItemThread,
+    kItemUrl,
+    kItemText,
 };
 
 const std::array kLetterColumns = {
@@ -238,18 +259,16 @@ const std::array kLetterColumns = {
                  [](const S& s) { return Count(Nested(s.letter, "letter", "responses")); }},
     ExportColumn{"ref_forms", "list", "forms named in the Re: block, as printed",
                  [](const S& s) { return Each(Nested(s.letter, "letter", "references"), "form"); }},
-    ExportColumn{"ref_periods", "list", "fiscal periods named in the Re: block, YYYY-MM-DD",
-                 [](const S& s) {
-                   return Each(Nested(s.letter, "letter", "references"), "period");
-                 }},
+    ExportColumn{
+        "ref_periods", "list", "fiscal periods named in the Re: block, YYYY-MM-DD",
+        [](const S& s) { return Each(Nested(s.letter, "letter", "references"), "period"); }},
     ExportColumn{"reviewed_form", "string", kReviewedForm,
                  [](const S& s) { return Nested(s.letter, "reviewed", "form"); }},
     ExportColumn{"reviewed_period", "date", kReviewedPeriod,
                  [](const S& s) { return Nested(s.letter, "reviewed", "period"); }},
     ExportColumn{"reviewed_accession", "string", kReviewedAccession,
                  [](const S& s) { return Nested(s.letter, "reviewed", "accession"); }},
-    ExportColumn{"office", "string", kOffice,
-                 [](const S& s) { return Field(s.letter, "office"); }},
+    ExportColumn{"office", "string", kOffice, [](const S& s) { return Field(s.letter, "office"); }},
     ExportColumn{"staff_contacts", "list",
                  "staff named in \"You may contact ...\" (`staff_contacts`)",
                  [](const S& s) { return Field(s.letter, "staff_contacts"); }},

@@ -96,10 +96,9 @@ HttpReply ApiExport(const std::string& query_string, const WebAppOptions& option
   HttpReply reply;
   bool csv = request.format == ExportFormat::kCsv;
   reply.content_type = csv ? "text/csv; charset=utf-8; header=present" : "application/jsonl";
-  reply.headers.emplace_back("Content-Disposition",
-                             std::string("attachment; filename=\"corresp-") +
-                                 ExportLevelName(request.level) + "." +
-                                 ExportFormatName(request.format) + "\"");
+  reply.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"corresp-") +
+                                                        ExportLevelName(request.level) + "." +
+                                                        ExportFormatName(request.format) + "\"");
   reply.headers.emplace_back("Cache-Control", "no-store");
   reply.stream = [request, &reader, slot](const HttpReply::Writer& write) {
     return Export(reader, request, write).status();

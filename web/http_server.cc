@@ -4,13 +4,13 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <sstream>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cerrno>
+#include <cstring>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 

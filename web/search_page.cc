@@ -205,9 +205,9 @@ std::string ExportLinks(const QueryParams& base) {
     return "<a class=\"export\" download href=\"" +
            HtmlEscape("/api/export?" + BuildQueryString(p)) + "\">" + label + "</a>";
   };
-  return "<p class=\"export\">Download the matches: comments " +
-         link("comment", "csv", "CSV") + " · " + link("comment", "jsonl", "JSON lines") +
-         " · threads " + link("thread", "csv", "CSV") + "</p>";
+  return "<p class=\"export\">Download the matches: comments " + link("comment", "csv", "CSV") +
+         " · " + link("comment", "jsonl", "JSON lines") + " · threads " +
+         link("thread", "csv", "CSV") + "</p>";
 }
 
 }  // namespace
@@ -261,8 +261,8 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
     body += "<p class=\"empty\">No comments match. Try fewer words or remove a filter.</p>";
   body += "<div class=\"hits\">";
   for (const SearchHit& hit : res.hits) body += HitHtml(hit, topics);
-  body += "</div>" + Pager(r, res.total, base, options.limits) + ExportLinks(base) +
-          "</section></div>";
+  body +=
+      "</div>" + Pager(r, res.total, base, options.limits) + ExportLinks(base) + "</section></div>";
   reply.body = body + PageEnd();
   return reply;
 }

@@ -3,13 +3,13 @@
 // bytes and prints rows, rows/s, MB/s and the process's resident memory high-water mark
 // (VmHWM) after the runs. A streaming export keeps the high-water mark flat whatever the index
 // size: compare the figure on indexes of different sizes (bench/export/README.md).
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "query/export.h"
 
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   }
   long rss_open = PeakRssKib();
   std::cout << fmt::format("index {}: peak RSS after open {} KiB\n", argv[1], rss_open);
-  std::cout << "| level | format | rows | MB | rows/s | MB/s | peak RSS KiB |\n|---|---|---|---|---|---|---|\n";
+  std::cout << "| level | format | rows | MB | rows/s | MB/s | peak RSS KiB "
+               "|\n|---|---|---|---|---|---|---|\n";
   for (ExportLevel level :
        {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter, ExportLevel::kThread})
     for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kJsonl}) {

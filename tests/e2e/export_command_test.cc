@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "index_fixture.h"
+#include "tests/e2e/indexed_data_dir.h"
 #include "tests/e2e/subprocess.h"
 #include "tests/support/csv_reader.h"
 
@@ -25,12 +26,9 @@ using test::RunCorresp;
 class ExportCommandTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto dir = testing::MakeTestDataDir("export-command-" + std::to_string(getpid()), true);
+    auto dir = test::IndexedTestDataDir("export-command");
     ASSERT_TRUE(dir.ok()) << dir.status().ToString();
-    data_dir_ = new std::string(dir->config.data_dir.string());
-    dir->catalog.reset();  // the child process opens the catalog itself
-    test::CommandResult indexed = RunCorresp({"--data-dir", *data_dir_, "index"});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    data_dir_ = new std::string(*dir);
   }
   static void TearDownTestSuite() {
     if (data_dir_) fs::remove_all(*data_dir_);
@@ -38,7 +36,8 @@ class ExportCommandTest : public ::testing::Test {
     delete data_dir_;
   }
   void SetUp() override {
-    out_dir_ = fs::path(*data_dir_ + "-out") / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    out_dir_ = fs::path(*data_dir_ + "-out") /
+               ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(out_dir_);
     fs::create_directories(out_dir_);
   }
@@ -81,8 +80,7 @@ TEST_F(ExportCommandTest, CommentRowsEqualTheIndexedStaffComments) {
   ASSERT_GT(comments, 20);
   EXPECT_EQ(static_cast<long>(records->size()) - 1, comments);
   EXPECT_EQ((*records)[0][0], "id");
-  EXPECT_NE(r.err.find("exported " + std::to_string(comments) + " comment rows"),
-            std::string::npos)
+  EXPECT_NE(r.err.find("exported " + std::to_string(comments) + " comment rows"), std::string::npos)
       << r.err;
 }
 

@@ -65,12 +65,32 @@ json Row(ExportLevel level, const json& item, const json& letter, const json& th
 }
 
 TEST(ExportColumns, CommentLevelHasTheIssueColumnsInTableOrder) {
-  const char* required[] = {"id", "accession", "cik", "company", "sic", "letter_date",
-                            "filing_date", "number", "headings", "topics", "standards",
-                            "reviewed_form", "reviewed_period", "reviewed_accession", "office",
-                            "response_ids", "response_accessions", "first_response_date",
-                            "status", "rounds", "follows_up", "followed_up_by", "closed_date",
-                            "days_to_close", "url", "text"};
+  const char* required[] = {"id",
+                            "accession",
+                            "cik",
+                            "company",
+                            "sic",
+                            "letter_date",
+                            "filing_date",
+                            "number",
+                            "headings",
+                            "topics",
+                            "standards",
+                            "reviewed_form",
+                            "reviewed_period",
+                            "reviewed_accession",
+                            "office",
+                            "response_ids",
+                            "response_accessions",
+                            "first_response_date",
+                            "status",
+                            "rounds",
+                            "follows_up",
+                            "followed_up_by",
+                            "closed_date",
+                            "days_to_close",
+                            "url",
+                            "text"};
   std::vector<std::string> names;
   for (const ExportColumn& c : ExportColumns(ExportLevel::kComment)) names.emplace_back(c.name);
   for (const char* name : required)
@@ -90,28 +110,35 @@ TEST(ExportColumns, CommentLevelHasTheIssueColumnsInTableOrder) {
 // The lifecycle and reviewed-filing engineers write these names (notes/contract.md, issue 14);
 // until their branches merge the index lacks them, so they are pinned here on hand-written data.
 TEST(ExportColumns, LifecycleAndReviewedColumnsReadTheContractNames) {
-  json item = {
-      {"id", "0000000000-20-000001#2"},
-      {"type", "comment"},
-      {"status", "reissued"},
-      {"status_reason", "comment 1 of the next staff letter follows it up"},
-      {"rounds", 2},
-      {"follows_up", json::array()},
-      {"followed_up_by", {"0000000000-20-000009#1"}},
-      {"responses",
-       {{{"id", "0001111111-20-000002#2"}, {"accession", "0001111111-20-000002"},
-         {"date", "2020-03-01"}, {"match", "number"}},
-        {{"id", "0001111111-20-000005#u1"}, {"accession", "0001111111-20-000005"},
-         {"date", "2020-05-01"}, {"match", "text"}}}},
-      {"response", {{"id", "0001111111-20-000002#2"}, {"text", "We ..."}}},
-      {"first_response_date", "2020-03-01"},
-      {"closed_date", "2020-06-30"},
-      {"days_to_close", 151},
-      {"reviewed",
-       {{"form", "10-K"}, {"period", "2019-12-31"}, {"filed", "2020-02-20"},
-        {"file_number", "001-01234"}, {"amendment", nullptr},
-        {"accession", "0001111111-20-000001"}, {"text", "Form 10-K for ... 2019"}}},
-      {"office", "Office of Manufacturing"}};
+  json item = {{"id", "0000000000-20-000001#2"},
+               {"type", "comment"},
+               {"status", "reissued"},
+               {"status_reason", "comment 1 of the next staff letter follows it up"},
+               {"rounds", 2},
+               {"follows_up", json::array()},
+               {"followed_up_by", {"0000000000-20-000009#1"}},
+               {"responses",
+                {{{"id", "0001111111-20-000002#2"},
+                  {"accession", "0001111111-20-000002"},
+                  {"date", "2020-03-01"},
+                  {"match", "number"}},
+                 {{"id", "0001111111-20-000005#u1"},
+                  {"accession", "0001111111-20-000005"},
+                  {"date", "2020-05-01"},
+                  {"match", "text"}}}},
+               {"response", {{"id", "0001111111-20-000002#2"}, {"text", "We ..."}}},
+               {"first_response_date", "2020-03-01"},
+               {"closed_date", "2020-06-30"},
+               {"days_to_close", 151},
+               {"reviewed",
+                {{"form", "10-K"},
+                 {"period", "2019-12-31"},
+                 {"filed", "2020-02-20"},
+                 {"file_number", "001-01234"},
+                 {"amendment", nullptr},
+                 {"accession", "0001111111-20-000001"},
+                 {"text", "Form 10-K for ... 2019"}}},
+               {"office", "Office of Manufacturing"}};
   json row = Row(ExportLevel::kComment, item, nullptr, nullptr);
   EXPECT_EQ(row["status"], "reissued");
   EXPECT_EQ(row["status_reason"], item["status_reason"]);
@@ -159,8 +186,8 @@ TEST(ExportColumns, ResponsesFallBackToThePairedResponseOfTodaysIndex) {
   EXPECT_EQ(row["response_ids"], json::array({"0001111111-20-000002#1"}));
   EXPECT_EQ(row["response_accessions"], json::array({"0001111111-20-000002"}));
   EXPECT_EQ(row["response_match"], json::array());
-  json unpaired = Row(ExportLevel::kComment, {{"id", "A#2"}, {"response", nullptr}}, nullptr,
-                      nullptr);
+  json unpaired =
+      Row(ExportLevel::kComment, {{"id", "A#2"}, {"response", nullptr}}, nullptr, nullptr);
   EXPECT_EQ(unpaired["response_ids"], json::array());
   EXPECT_TRUE(unpaired["status"].is_null());  // absent field: null, empty CSV field
 }
@@ -171,8 +198,8 @@ TEST(ExportColumns, FieldsOfAnotherTypeNeverThrow) {
                {"number", "three"}};
   json letter = {{"letter", {{"comments", "x"}, {"references", {1, 2}}}}, {"sic", nullptr}};
   json thread = {{"letters", {{{"form", 1}, {"comments", "x"}}}}, {"reviewed", 4}};
-  for (ExportLevel level : {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter,
-                            ExportLevel::kThread})
+  for (ExportLevel level :
+       {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter, ExportLevel::kThread})
     for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kJsonl})
       EXPECT_NO_THROW(ExportRow(level, format, ExportSource{item, letter, thread}));
   json row = Row(ExportLevel::kComment, item, letter, thread);
@@ -225,10 +252,9 @@ TEST(Codebook, DocsDatasetMatchesTheColumnTables) {
   std::ifstream in(std::string(CORRESP_SOURCE_DIR) + "/docs/dataset.md");
   ASSERT_TRUE(in) << "docs/dataset.md missing";
   std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (auto [level, title] : {std::pair{ExportLevel::kComment, "Comment"},
-                              std::pair{ExportLevel::kResponse, "Response"},
-                              std::pair{ExportLevel::kLetter, "Letter"},
-                              std::pair{ExportLevel::kThread, "Thread"}})
+  for (auto [level, title] :
+       {std::pair{ExportLevel::kComment, "Comment"}, std::pair{ExportLevel::kResponse, "Response"},
+        std::pair{ExportLevel::kLetter, "Letter"}, std::pair{ExportLevel::kThread, "Thread"}})
     EXPECT_EQ(DocumentedTable(doc, title), CodebookTable(level))
         << "docs/dataset.md, Export codebook, " << title
         << " level: replace the table with the one above (CodebookTable)";
@@ -461,9 +487,7 @@ TEST(Export, ABadQueryIsAnInvalidArgumentBeforeAnyOutput) {
   auto reader = testing::OpenSharedIndex();
   ExportRequest request;
   request.flush_bytes = 0;
-  EXPECT_EQ(Export(*reader, request, [](std::string_view) { return Status::Ok(); })
-                .status()
-                .code(),
+  EXPECT_EQ(Export(*reader, request, [](std::string_view) { return Status::Ok(); }).status().code(),
             StatusCode::kInvalidArgument);
 }
 

@@ -97,8 +97,8 @@ TEST_F(RemoteSearch, ExportsLikeTheLocalIndex) {
   auto remote = Connect();
   ASSERT_NE(remote, nullptr);
   auto local = testing::OpenSharedIndex();
-  for (ExportLevel level : {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter,
-                            ExportLevel::kThread})
+  for (ExportLevel level :
+       {ExportLevel::kComment, ExportLevel::kResponse, ExportLevel::kLetter, ExportLevel::kThread})
     for (const char* q : {"", "revenue"}) {
       ExportRequest request;
       request.level = level;

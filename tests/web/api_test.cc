@@ -282,7 +282,8 @@ TEST_F(ApiTest, ExportStreamsTheDatasetAsAnAttachment) {
   TestResponse threads = Get("/api/export?level=thread&format=jsonl&q=revenue");
   ASSERT_EQ(threads.status, 200);
   EXPECT_EQ(threads.content_type, "application/jsonl");
-  EXPECT_EQ(threads.headers["content-disposition"], "attachment; filename=\"corresp-thread.jsonl\"");
+  EXPECT_EQ(threads.headers["content-disposition"],
+            "attachment; filename=\"corresp-thread.jsonl\"");
   EXPECT_EQ(threads.body,
             ExportDirectly(*index_, ExportLevel::kThread, ExportFormat::kJsonl, "revenue"));
   EXPECT_FALSE(threads.body.empty());

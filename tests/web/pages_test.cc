@@ -115,7 +115,8 @@ TEST_F(PagesTest, HitsShowCommentAndResponseSideBySide) {
 
 TEST_F(PagesTest, SearchResultsLinkTheirExport) {
   std::string page = Page("/?q=revenue&form=upload&page=2");
-  EXPECT_TRUE(Has(page, "href=\"/api/export?q=revenue&amp;form=upload&amp;level=comment&amp;format=csv\""))
+  EXPECT_TRUE(
+      Has(page, "href=\"/api/export?q=revenue&amp;form=upload&amp;level=comment&amp;format=csv\""))
       << page.substr(page.find("class=\"export\""), 400);
   EXPECT_TRUE(Has(page, "level=comment&amp;format=jsonl"));
   EXPECT_TRUE(Has(page, "level=thread&amp;format=csv"));

@@ -182,14 +182,10 @@ TEST(ServeStaysUp, AHandlerThatThrowsCostsOnlyItsRequest) {
 }
 
 TEST(ServeStaysUp, AStreamThatFailsMidwayEndsTruncatedAndIsLogged) {
-  std::vector<std::string> log;
-  std::mutex log_mutex;
+  CapturedLog log;
   web::ServerOptions options;
   options.threads = 1;
-  options.log = [&](std::string_view line) {
-    std::lock_guard<std::mutex> lock(log_mutex);
-    log.emplace_back(line);
-  };
+  options.log = log.Sink();
   ServerThread server(options, [](std::string_view, std::string_view target, int) {
     web::HttpReply reply = Ok();
     reply.stream = [target = std::string(target)](const web::HttpReply::Writer& write) {
@@ -207,11 +203,12 @@ TEST(ServeStaysUp, AStreamThatFailsMidwayEndsTruncatedAndIsLogged) {
   std::string raw = RawExchange(server.port(), "GET /fails HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_NE(raw.find("first block"), std::string::npos);
   EXPECT_EQ(raw.find("0\r\n\r\n"), std::string::npos) << raw;
-  EXPECT_EQ(HttpGet(server.port(), "/fails").status, 0);  // Beast: partial message
+  EXPECT_EQ(HttpGet(server.port(), "/fails").status, 0);   // Beast: partial message
   EXPECT_EQ(HttpGet(server.port(), "/fine").status, 200);  // the server goes on
-  std::lock_guard<std::mutex> lock(log_mutex);
-  ASSERT_FALSE(log.empty());
-  EXPECT_NE(log.front().find("index went bad"), std::string::npos) << log.front();
+  std::lock_guard lock(log.mu);
+  const std::vector<std::string>& lines = log.lines;
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines.front().find("index went bad"), std::string::npos) << lines.front();
 }
 
 // A keep-alive connection that has had one request answered (so the server counts it open).
@@ -235,14 +232,10 @@ struct OpenConnection {
 };
 
 TEST(ServeStaysUp, ConnectionsBeyondTheCapGet503ThenServiceResumes) {
-  std::vector<std::string> log;
-  std::mutex mu;
+  CapturedLog captured;
   web::ServerOptions options;
   options.max_connections = 4;
-  options.log = [&](std::string_view line) {
-    std::lock_guard lock(mu);
-    log.emplace_back(line);
-  };
+  options.log = captured.Sink();
   ServerThread server(options, [](std::string_view, std::string_view, int) { return Ok(); });
   std::vector<std::unique_ptr<OpenConnection>> open;
   for (int i = 0; i < 4; ++i) {
@@ -263,7 +256,8 @@ TEST(ServeStaysUp, ConnectionsBeyondTheCapGet503ThenServiceResumes) {
     if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(status, 200);
-  std::lock_guard lock(mu);
+  std::lock_guard lock(captured.mu);
+  const std::vector<std::string>& log = captured.lines;
   ASSERT_EQ(log.size(), 2u);  // once when refusing starts, once when it ends
   EXPECT_NE(log[0].find("refusing connections: 4 open"), std::string::npos) << log[0];
   EXPECT_EQ(log[1], "accepting connections again");
