@@ -23,6 +23,7 @@ void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddVerifyCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddExtractCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddExportCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 // COMMANDS-END
 
 }  // namespace corresp

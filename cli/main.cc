@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   corresp::AddVerifyCommand(app, ctx, &exit_code);
   corresp::AddConfigCommand(app, ctx, &exit_code);
   corresp::AddExtractCommand(app, ctx, &exit_code);
+  corresp::AddExportCommand(app, ctx, &exit_code);
   // COMMANDS-END
 
   try {

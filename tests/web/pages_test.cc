@@ -113,6 +113,18 @@ TEST_F(PagesTest, HitsShowCommentAndResponseSideBySide) {
       << "the company side of a comment hit links to the response";
 }
 
+TEST_F(PagesTest, SearchResultsLinkTheirExport) {
+  std::string page = Page("/?q=revenue&form=upload&page=2");
+  EXPECT_TRUE(
+      Has(page, "href=\"/api/export?q=revenue&amp;form=upload&amp;level=comment&amp;format=csv\""))
+      << page.substr(page.find("class=\"export\""), 400);
+  EXPECT_TRUE(Has(page, "level=comment&amp;format=jsonl"));
+  EXPECT_TRUE(Has(page, "level=thread&amp;format=csv"));
+  // The link downloads the same matches.
+  TestResponse csv = Get("/api/export?q=revenue&form=upload&level=comment&format=csv");
+  EXPECT_EQ(csv.status, 200);
+}
+
 TEST_F(PagesTest, BadParametersShowTheReason) {
   std::string page = Page("/?q=x&since=notadate", 400);
   EXPECT_TRUE(Has(page, "bad date for since"));
