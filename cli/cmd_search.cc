@@ -65,7 +65,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("search", "Search staff comments and company responses");
   cmd->add_option("query", f->words,
                   "Query: words, \"phrases\", AND/OR/NOT, NEAR/n, field:value, 2005..2010");
-  cmd->add_option("--form", f->request.form, "UPLOAD or CORRESP");
+  cmd->add_option("--form", f->request.form, "UPLOAD, CORRESP, DRSLTR or DOSLTR");
   cmd->add_option("--kind", f->request.kind,
                   "comment, response, letter, or a letter kind (closing, ...)");
   cmd->add_option("--company", f->request.company, "Words of the company name");

@@ -144,7 +144,9 @@ std::string SearchForm(const SearchRequest& r) {
       "><summary>Filters</summary><div class=\"grid\">";
   out += "<label class=\"field\"><span>Form</span><select name=\"form\">" +
          Option("", "Any", r.form) + Option("upload", "UPLOAD (staff)", r.form) +
-         Option("corresp", "CORRESP (company)", r.form) + "</select></label>";
+         Option("corresp", "CORRESP (company)", r.form) +
+         Option("drsltr", "DRSLTR (company, draft)", r.form) +
+         Option("dosltr", "DOSLTR (company, Reg A draft)", r.form) + "</select></label>";
   out += "<label class=\"field\"><span>Item</span><select name=\"kind\">" +
          Option("", "Any", r.kind) + Option("comment", "Staff comments", r.kind) +
          Option("response", "Company responses", r.kind) +

@@ -65,8 +65,8 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
     return InvalidArgument("parameter '" + key + "' too long");
   if (key == "form") {
     std::string f = Lower(value);
-    if (!f.empty() && f != "upload" && f != "corresp")
-      return InvalidArgument("unknown form '" + value + "' (upload or corresp)");
+    if (!f.empty() && f != "upload" && f != "corresp" && f != "drsltr" && f != "dosltr")
+      return InvalidArgument("unknown form '" + value + "' (upload, corresp, drsltr or dosltr)");
     r.form = f;
   } else if (key == "kind") {
     std::string k = Lower(value);
