@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "query/request_grammar.h"
 #include "web/html.h"
 
 namespace corresp::web {
@@ -128,7 +129,7 @@ std::string PageEnd() {
 }
 
 std::string SearchForm(const SearchRequest& r) {
-  std::string sort = SortName(r.sort);
+  std::string sort = SortOrderName(r.sort);
   std::string out =
       "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
       "<div class=\"qrow\"><input class=\"q\" type=\"search\" name=\"q\" autofocus value=\"" +
