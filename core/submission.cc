@@ -1,10 +1,10 @@
 #include "core/submission.h"
 
-#include "core/letter_form.h"
-
 #include <algorithm>
 #include <map>
 #include <optional>
+
+#include "core/letter_form.h"
 
 namespace corresp {
 namespace {

@@ -46,8 +46,9 @@ HttpReply ThreadPage(const std::string& thread_id, IndexReader& reader) {
     std::string form = JsonString(l, "form");
     int n =
         l.contains("comments") && l["comments"].is_number_integer() ? l["comments"].get<int>() : 0;
-    std::string count = SideOfForm(form) == LetterSide::kCompany ? fmt::format("{} response{}", n, n == 1 ? "" : "s")
-                                          : fmt::format("{} comment{}", n, n == 1 ? "" : "s");
+    std::string count = SideOfForm(form) == LetterSide::kCompany
+                            ? fmt::format("{} response{}", n, n == 1 ? "" : "s")
+                            : fmt::format("{} comment{}", n, n == 1 ? "" : "s");
     body += "<li class=\"tl form-" + HtmlEscape(form) + "\"><span class=\"tl-date\">" +
             HtmlEscape(JsonString(l, "date")) + "</span><span class=\"badge form-" +
             HtmlEscape(form) + "\">" + HtmlEscape(form) + "</span>" +

@@ -18,7 +18,8 @@ struct SegmentOptions {
 
 // Never fails: what it is unsure of goes to Letter::issues. `form` is a review-letter form of
 // core/letter_form.h when known (UPLOAD, CORRESP, DRSLTR, ...: its side decides staff or
-// company, and it is kept as Letter::form); otherwise it is inferred and stored in Letter::form. Letter::file is left empty.
+// company, and it is kept as Letter::form); otherwise it is inferred and stored in Letter::form.
+// Letter::file is left empty.
 Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string> form,
                      const SegmentOptions& options = {});
 

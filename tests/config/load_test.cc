@@ -49,7 +49,7 @@ TEST_F(ConfigTest, DefaultsWhenNothingIsSet) {
   EXPECT_EQ(c->data_dir, fs::path("/home/u/.local/share/corresp"));
   EXPECT_EQ(c->crawl.requests_per_second, 8.0);
   EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD", "SEC STAFF LETTER", "CORRESP",
-                                                   "DRSLTR", "DOSLTR"}));
+                                                      "DRSLTR", "DOSLTR"}));
   EXPECT_EQ(DefaultConfigFile(Env()), fs::path("/home/u/.config/corresp/config.toml"));
 }
 

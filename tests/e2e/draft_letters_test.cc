@@ -5,8 +5,8 @@
 // DRSLTR/DOSLTR letter.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
