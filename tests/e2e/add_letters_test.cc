@@ -37,10 +37,7 @@ class AddLettersTest : public ::testing::Test {
   }
   test::CommandResult Run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--data-dir", data_.string()});
-    test::CommandOptions o;
-    o.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string(),
-             "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
-    return RunCorresp(args, o);
+    return RunCorresp(args, test::IsolatedHome(home_.path().string()));
   }
   json Search(const std::string& query) const {
     auto r = Run({"search", query, "--limit", "50", "--json"});

@@ -27,12 +27,7 @@ constexpr const char* kFirstStaffLetter = "0000000000-25-006364";
 
 class DraftLettersTest : public ::testing::Test {
  protected:
-  test::CommandOptions Env() const {
-    test::CommandOptions o;
-    o.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string(),
-             "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
-    return o;
-  }
+  test::CommandOptions Env() const { return test::IsolatedHome(home_.path().string()); }
   test::CommandResult Run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--data-dir", data_.string()});
     return RunCorresp(args, Env());
