@@ -15,6 +15,7 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddShowCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddAddCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddStatsCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddCrawlCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code);

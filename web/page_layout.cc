@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "query/request_grammar.h"
 #include "web/html.h"
 
 namespace corresp::web {
@@ -128,7 +129,7 @@ std::string PageEnd() {
 }
 
 std::string SearchForm(const SearchRequest& r) {
-  std::string sort = SortName(r.sort);
+  std::string sort = SortOrderName(r.sort);
   std::string out =
       "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
       "<div class=\"qrow\"><input class=\"q\" type=\"search\" name=\"q\" autofocus value=\"" +
@@ -144,7 +145,9 @@ std::string SearchForm(const SearchRequest& r) {
       "><summary>Filters</summary><div class=\"grid\">";
   out += "<label class=\"field\"><span>Form</span><select name=\"form\">" +
          Option("", "Any", r.form) + Option("upload", "UPLOAD (staff)", r.form) +
-         Option("corresp", "CORRESP (company)", r.form) + "</select></label>";
+         Option("corresp", "CORRESP (company)", r.form) +
+         Option("drsltr", "DRSLTR (company, draft)", r.form) +
+         Option("dosltr", "DOSLTR (company, Reg A draft)", r.form) + "</select></label>";
   out += "<label class=\"field\"><span>Item</span><select name=\"kind\">" +
          Option("", "Any", r.kind) + Option("comment", "Staff comments", r.kind) +
          Option("response", "Company responses", r.kind) +

@@ -48,7 +48,11 @@ std::string FacetLabel(const std::string& facet, const std::string& value,
   if (facet == "topic") return topics.Label(value);
   if (facet == "standard") return StandardLabel(value);
   if (facet == "form")
-    return value == "upload" ? "UPLOAD (staff)" : value == "corresp" ? "CORRESP (company)" : value;
+    return value == "upload"    ? "UPLOAD (staff)"
+           : value == "corresp" ? "CORRESP (company)"
+           : value == "drsltr"  ? "DRSLTR (company, draft)"
+           : value == "dosltr"  ? "DOSLTR (company, Reg A draft)"
+                                : value;
   return value;
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/company_name.h"
 #include "core/index_schema.h"
 #include "indexer/index/standards.h"
 #include "indexer/index/topics.h"
@@ -51,19 +52,12 @@ struct Item {
   int order = 0;
 };
 
+// Each word of the name and the whole name (core/company_name.h), as `company:` looks them up.
 void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : company + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      words.push_back(cur);
-      cur.clear();
-    }
-  }
-  for (const std::string& w : words) doc.add_boolean_term(s::Term(s::kPrefixCompany, w));
-  if (!words.empty()) doc.add_boolean_term(s::Term(s::kPrefixCompany, Join(words, " ")));
+  for (const std::string& w : CompanyNameWords(company))
+    doc.add_boolean_term(s::Term(s::kPrefixCompany, w));
+  std::string key = CompanyNameKey(company);
+  if (!key.empty()) doc.add_boolean_term(s::Term(s::kPrefixCompany, key));
 }
 
 void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::string& thread) {
@@ -71,6 +65,7 @@ void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::str
   doc.add_boolean_term(s::Term(s::kPrefixForm, Lower(r.form)));
   doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
   doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
+  doc.add_boolean_term(s::Term(s::kPrefixSource, r.Source()));
   AddCompanyTerms(doc, r.company);
   if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
   if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lower(r.state)));
@@ -150,6 +145,7 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"text", item.text},
                {"comment_text", item.extra_text},
                {"url", r.Url()},
+               {"source", r.Source()},
                {"thread", thread},
                {"topics", topic_list},
                {"standards", standard_list},

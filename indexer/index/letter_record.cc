@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/index_schema.h"
 #include "indexer/extract/extract.h"
 
 namespace corresp {
@@ -82,7 +83,13 @@ corresp::Date LetterRecord::LetterDate() const {
   return letter.letter_date ? *letter.letter_date : SortDate();
 }
 
-std::string LetterRecord::Url() const { return SecFilingUrl(cik, accession, document); }
+std::string LetterRecord::Url() const {
+  return accession.IsOutsideEdgar() ? "" : SecFilingUrl(cik, accession, document);
+}
+
+std::string_view LetterRecord::Source() const {
+  return accession.IsOutsideEdgar() ? schema::kSourceOutsideEdgar : schema::kSourceEdgar;
+}
 
 LetterRecord MakeLetterRecord(const Filing& filing, const std::string& document, Letter letter) {
   LetterRecord r;
@@ -112,6 +119,7 @@ json LetterRecordToJson(const LetterRecord& r) {
           {"state", r.state},
           {"file_number", r.file_number},
           {"document", r.document},
+          {"source", r.Source()},
           {"letter", LetterToFullJson(r.letter)}};
 }
 
