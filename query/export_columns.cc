@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/letter_form.h"
+
 namespace corresp {
 
 using nlohmann::json;
@@ -49,13 +51,18 @@ json Responses(const json& item) {
   return json::array({{{"id", Field(paired, "id")}, {"accession", AccessionOfId(paired["id"])}}});
 }
 
-// Sum of the "comments" counts of a thread's letters whose form is (or is not) UPLOAD.
+// Sum of the "comments" counts of a thread's letters on the staff (or the company) side.
+bool IsStaffForm(const json& letter) {
+  json form = Field(letter, "form");
+  return form.is_string() && SideOfForm(form.get<std::string>()) == LetterSide::kStaff;
+}
+
 json ThreadCount(const json& thread, bool staff) {
   json letters = Field(thread, "letters");
   if (!letters.is_array()) return nullptr;
   long sum = 0;
   for (const json& l : letters)
-    if ((Field(l, "form") == "UPLOAD") == staff)
+    if (IsStaffForm(l) == staff)
       sum += Field(l, "comments").is_number_integer() ? Field(l, "comments").get<long>() : 0;
   return sum;
 }
@@ -67,7 +74,7 @@ json ThreadLetters(const json& thread, bool staff, bool with_comments) {
   for (const json& l : letters) {
     bool comments =
         Field(l, "comments").is_number_integer() && Field(l, "comments").get<long>() > 0;
-    if ((Field(l, "form") == "UPLOAD") == staff && (!with_comments || comments)) ++n;
+    if (IsStaffForm(l) == staff && (!with_comments || comments)) ++n;
   }
   return n;
 }
@@ -149,7 +156,7 @@ constexpr ExportColumn kItemText{"text", "text", kText,
 const std::array kCommentColumns = {
     ExportColumn{"id", "string", "item id ACCESSION#N (numbered) or ACCESSION#uK (K-th unnumbered)",
                  [](const S& s) { return Field(s.item, "id"); }},
-    ExportColumn{"accession", "string", "accession of the staff letter (form UPLOAD)",
+    ExportColumn{"accession", "string", "accession of the staff letter (UPLOAD, SEC STAFF LETTER)",
                  [](const S& s) { return Field(s.item, "accession"); }},
     kItemCik,
     kItemCompany,
@@ -240,7 +247,7 @@ const std::array kLetterColumns = {
     ExportColumn{"sic", "string", kSic, [](const S& s) { return Field(s.letter, "sic"); }},
     ExportColumn{"state", "string", "state of incorporation (EDGAR header)",
                  [](const S& s) { return Field(s.letter, "state"); }},
-    ExportColumn{"form", "string", "EDGAR form: UPLOAD (staff) or CORRESP (company)",
+    ExportColumn{"form", "string", "EDGAR form: UPLOAD (staff), CORRESP, DRSLTR, DOSLTR (company)",
                  [](const S& s) { return Field(s.letter, "form"); }},
     ExportColumn{"kind", "string",
                  "what the letter does: comment_letter, closing, no_review, response, "
@@ -294,12 +301,13 @@ const std::array kThreadColumns = {
                  [](const S& s) { return Field(s.thread, "days"); }},
     ExportColumn{"letters", "integer", "letters in the thread, staff and company",
                  [](const S& s) { return Count(Field(s.thread, "letters")); }},
-    ExportColumn{"staff_letters", "integer", "staff letters (form UPLOAD), closings included",
+    ExportColumn{"staff_letters", "integer",
+                 "staff letters (UPLOAD, SEC STAFF LETTER), closings included",
                  [](const S& s) { return ThreadLetters(s.thread, true, false); }},
     ExportColumn{"comment_letters", "integer",
                  "staff letters carrying comments: the review's rounds",
                  [](const S& s) { return ThreadLetters(s.thread, true, true); }},
-    ExportColumn{"company_letters", "integer", "company letters (every form but UPLOAD)",
+    ExportColumn{"company_letters", "integer", "company letters (CORRESP, DRSLTR, DOSLTR)",
                  [](const S& s) { return ThreadLetters(s.thread, false, false); }},
     ExportColumn{"staff_comments", "integer", "staff comments over all its staff letters",
                  [](const S& s) { return ThreadCount(s.thread, true); }},
