@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "indexer/index/letter_record.h"
-#include "indexer/index/standards.h"
 #include "indexer/index/topics.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/letter_loader.h"
@@ -46,13 +45,13 @@ struct Tagged {
 };
 
 Tagged TagComment(const Comment& c) {
-  std::string headings;
-  for (const std::string& h : c.headings) headings += (headings.empty() ? "" : " / ") + h;
-  std::string all_text = headings + "\n" + c.text + "\n";
   Tagged out;
-  for (const TopicScore& t : AssignTopics(all_text, FindStandards(all_text))) {
+  for (const TopicTag& t : TagTopics({c.headings, c.text, ""})) {
     out.slugs.push_back(t.slug);
-    out.evidence += (out.evidence.empty() ? "" : "; ") + t.slug + " " + std::to_string(t.score);
+    std::string cues;
+    for (const std::string& cue : t.cues) cues += (cues.empty() ? "" : ", ") + cue;
+    out.evidence += (out.evidence.empty() ? "" : "; ") + t.slug + " " + std::to_string(t.score) +
+                    " (" + cues + ")";
   }
   return out;
 }
