@@ -46,14 +46,14 @@ std::vector<Topic> Build() {
            "material right*=2;variable consideration=2;disaggregat*=2;standalone selling price*=2;"
            "stand alone selling price*=2;bill and hold=2;recognition of revenue=2;revenue "
            "recognized=2;recognized as revenue=2;revenues are recognized=2;recognizing revenue=2;"
-           "recognize the revenue=2;topic 606=2;revenue from contracts with customers=2;deferred revenue=1;unearned revenue=1;contract asset*=1",
+           "recognize the revenue=2;recognized over=2;point in time=2;revenue*=1;over time=1;topic 606=2;revenue from contracts with customers=2;deferred revenue=1;unearned revenue=1;contract asset*=1",
            "asc606 asc605 asc605-25 asc605-45 sab104 sabtopic13 asu2014-09 sop97-2 eitf00-21"),
       Make("non-gaap", "Non-GAAP financial measures",
            "non gaap=2;regulation g=2;adjusted ebitda=2;adjusted ebit=2;adjusted operating=2;"
            "adjusted net income=2;adjusted eps=2;adjusted earnings=2;free cash flow=2;funds from "
            "operations=2;ffo=2;affo=2;nareit=2;comparable gaap measure*=2;directly comparable gaap="
            "2;individually tailored=2;equal or greater prominence=2;ebitda=1;prominence=1;"
-           "reconciliation=1;liquidity measure*=1;performance measure*=1",
+           "reconciliation=1;liquidity measure*=1;performance measure*=1;gaap=1;measure*=1;adjustment*=1;adjusted=1",
            "regsk10"),
       Make("segment-reporting", "Segment reporting",
            "segment reporting=2;reportable segment*=2;operating segment*=2;chief operating "
@@ -82,7 +82,7 @@ std::vector<Topic> Build() {
            ""),
       Make("credit-quality", "Credit quality and subprime",
            "subprime=2;sub prime=2;credit quality=2;allowance for loan losses=2;loan loss*=2;"
-           "allowance for credit loss*=2;loan modification*=2;loans=1;troubled debt restructuring*=2;nonperforming=1;non "
+           "allowance for credit loss*=2;acl=2;loan modification*=2;loans=1;troubled debt restructuring*=2;nonperforming=1;non "
            "performing=1;charge off*=1;delinquen*=1;credit losses=1",
            "asc326 asc310 asc310-10 sfas114 asu2016-13 sop03-3"),
       Make("restructuring", "Restructuring and exit costs",
@@ -130,7 +130,7 @@ std::vector<Topic> Build() {
            ""),
       Make("consolidation-vie", "Consolidation and variable interest entities",
            "variable interest entit*=2;primary beneficiary=2;consolidation=1;noncontrolling "
-           "interest*=1;deconsolidat*=2;vie*=1",
+           "interest*=2;deconsolidat*=2;vie*=1",
            "asc810 fin46 fin46r sfas160 sfas167"),
       Make("leases", "Leases",
            "lease*=1;right of use=2;operating lease*=2;finance lease*=2;capital lease*=2;"

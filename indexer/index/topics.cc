@@ -123,7 +123,7 @@ std::string RequestVerb(const std::vector<std::string>& words, size_t begin, siz
 
 Sentence Classify(const std::vector<std::string>& words, size_t begin, size_t end) {
   std::string verb = RequestVerb(words, begin, end);
-  if (verb.empty()) return Sentence::kContext;
+  if (verb.empty() || verb == "note") return Sentence::kContext;  // "Please note that ..."
   if (verb == "file" || verb == "furnish") return Sentence::kFilingRequest;
   for (size_t i = begin; i < end; ++i)
     if (words[i] == "exhibit" || words[i] == "exhibits") return Sentence::kFilingRequest;
@@ -210,7 +210,7 @@ struct Tally {
   int score = 0;
   int strong = 0;         // strong cues + direct citations: what a response's own text needs
   bool anchor = false;    // the text alone can carry the topic
-  std::set<size_t> strong_sentences;  // scene-setting sentences with a strong cue
+  std::set<size_t> strong_sentences;  // sentences with a strong cue (filing requests aside)
   std::vector<std::string> cues;
 
   void Cite(const std::string& cue) {
@@ -268,22 +268,27 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
 void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tally>& tally) {
   const auto& topics = TopicTaxonomy();
   std::vector<std::string> named(topics.size());
-  for (const std::string& h : headings) {
-    Words w = SplitWords(h);
+  std::vector<bool> innermost(topics.size(), false);  // named by the comment's own caption
+  for (size_t k = 0; k < headings.size(); ++k) {
+    Words w = SplitWords(headings[k]);
+    std::vector<std::pair<size_t, std::string>> found;
     for (const Match& m : FindCues(w.words))
-      if (named[m.cue->topic].empty())
-        named[m.cue->topic] = Phrase(w.words, m.start, m.cue->words.size());
-    for (const StandardHit& hit : FindStandards(h))
+      found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
+    for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)
-        if (hit.direct && named[i].empty() && Implies(topics[i], hit.key))
-          named[i] = StandardLabel(hit.key);
+        if (hit.direct && Implies(topics[i], hit.key)) found.emplace_back(i, StandardLabel(hit.key));
+    for (const auto& [topic, phrase] : found) {
+      if (named[topic].empty()) named[topic] = phrase;
+      if (k + 1 == headings.size()) innermost[topic] = true;
+    }
   }
   for (size_t i = 0; i < topics.size(); ++i) {
     if (named[i].empty() || tally[i].score == 0) continue;
-    // A heading confirms a topic the text names (a strong cue); supporting cues under a
-    // heading are still not enough ("quantify the factors" under an MD&A heading).
+    // A heading confirms a topic the text names with a strong cue; the comment's own caption
+    // (the innermost heading) also confirms supporting evidence. A supporting cue under an
+    // outer heading is not enough ("quantify the factors" of reserve changes inside MD&A).
     tally[i].score += kHeadingSupport;
-    if (!tally[i].strong_sentences.empty()) tally[i].anchor = true;
+    if (!tally[i].strong_sentences.empty() || innermost[i]) tally[i].anchor = true;
     tally[i].Cite("heading: " + named[i]);
   }
 }
