@@ -94,7 +94,7 @@ std::vector<Topic> Build() {
            "asc450 sfas5"),
       Make("fair-value", "Fair value measurement",
            "fair value measurement*=2;level 3=2;fair value hierarchy=2;unobservable input*=2;"
-           "valuation technique*=1;level 2=1;observable input*=1",
+           "fair value estimate*=2;income approach*=2;market approach*=2;valuation approach*=2;valuation technique*=1;level 2=1;observable input*=1;fair value=1;valuation=1",
            "asc820 sfas157 sfas159 asc825"),
       Make("business-combinations", "Business combinations",
            "business combination*=2;purchase price allocation=2;purchase accounting=2;bargain "

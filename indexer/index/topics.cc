@@ -79,10 +79,9 @@ bool EndsSentence(std::string_view text, size_t i) {
   char c = text[i];
   if (c == '\n' || c == '?' || c == '!' || c == ';' || c == ':') return true;
   if (c != '.') return false;
-  // "$2.47", "3.5": a decimal point, not a full stop.
-  bool digit_before = i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]));
-  bool digit_after = i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]));
-  return !(digit_before && digit_after);
+  // A full stop is followed by a space or the end: "$2.47", "N.A.," and "Topic 606." inside a
+  // quotation are not sentence ends.
+  return i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
 }
 
 // Words that open an imperative request in staff comments ("Revise ...", "Tell us ...").
@@ -272,8 +271,9 @@ void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tal
   for (size_t k = 0; k < headings.size(); ++k) {
     Words w = SplitWords(headings[k]);
     std::vector<std::pair<size_t, std::string>> found;
-    for (const Match& m : FindCues(w.words))
-      found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
+    for (const Match& m : FindCues(w.words))  // a heading names a topic by a strong cue
+      if (m.cue->weight >= kStrongCue)
+        found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
     for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)
         if (hit.direct && Implies(topics[i], hit.key)) found.emplace_back(i, StandardLabel(hit.key));

@@ -65,7 +65,7 @@ inline constexpr int kHeadingSupport = 2;
 inline constexpr int kTopicThreshold = 3;
 // A topic scoring below this share of the item's best topic is a mention in passing (a tax
 // comment that names "intangible assets" once is not about goodwill). Tuned on the dev labels.
-inline constexpr double kSubjectShare = 0.25;
+inline constexpr double kSubjectShare = 0.2;
 // A response's own text adds a topic only with this much strong evidence (supporting cues not
 // counted): two strong cues or a citation with a strong cue.
 inline constexpr int kResponseOwnScore = 4;
