@@ -42,18 +42,22 @@ std::vector<Topic> Build() {
       Make("revenue-recognition", "Revenue recognition",
            "revenue recognition=2;recognize revenue=2;recognizes revenue=2;revenue is "
            "recognized=2;performance obligation*=2;transaction price=2;multiple element=2;"
-           "principal versus agent=2;gross versus net=2;gross or net=2;as a principal=2;as an agent=2;"
+           "principal versus agent=2;gross versus net=2;gross or net=2;as a principal=2;as an "
+           "agent=2;"
            "material right*=2;variable consideration=2;disaggregat*=2;standalone selling price*=2;"
            "stand alone selling price*=2;bill and hold=2;recognition of revenue=2;revenue "
            "recognized=2;recognized as revenue=2;revenues are recognized=2;recognizing revenue=2;"
-           "recognize the revenue=2;recognized over=2;point in time=2;revenue*=1;over time=1;topic 606=2;revenue from contracts with customers=2;deferred revenue=1;unearned revenue=1;contract asset*=1",
+           "recognize the revenue=2;recognized over=2;point in time=2;revenue*=1;over time=1;topic "
+           "606=2;revenue from contracts with customers=2;deferred revenue=1;unearned "
+           "revenue=1;contract asset*=1",
            "asc606 asc605 asc605-25 asc605-45 sab104 sabtopic13 asu2014-09 sop97-2 eitf00-21"),
       Make("non-gaap", "Non-GAAP financial measures",
            "non gaap=2;regulation g=2;adjusted ebitda=2;adjusted ebit=2;adjusted operating=2;"
            "adjusted net income=2;adjusted eps=2;adjusted earnings=2;free cash flow=2;funds from "
            "operations=2;ffo=2;affo=2;nareit=2;comparable gaap measure*=2;directly comparable gaap="
            "2;individually tailored=2;equal or greater prominence=2;ebitda=1;prominence=1;"
-           "reconciliation=1;liquidity measure*=1;performance measure*=1;gaap=1;measure*=1;adjustment*=1;adjusted=1",
+           "reconciliation=1;liquidity measure*=1;performance "
+           "measure*=1;gaap=1;measure*=1;adjustment*=1;adjusted=1",
            "regsk10"),
       Make("segment-reporting", "Segment reporting",
            "segment reporting=2;reportable segment*=2;operating segment*=2;chief operating "
@@ -66,23 +70,29 @@ std::vector<Topic> Build() {
            "asc350 sfas142 asc360 sfas144"),
       Make("income-taxes", "Income taxes",
            "income tax*=2;deferred tax*=2;valuation allowance=2;uncertain tax position*=2;"
-           "effective tax rate=2;tax provision=2;statutory rate=2;statutory tax rate=2;tax jurisdiction*=2;unrecognized tax "
+           "effective tax rate=2;tax provision=2;statutory rate=2;statutory tax rate=2;tax "
+           "jurisdiction*=2;unrecognized tax "
            "benefit*=2;tax rate=1;repatriation=1;taxes=1;pre tax income=1;tax benefit*=1",
            "asc740 sfas109 fin48"),
-      Make("liquidity-mdna", "Liquidity and MD&A",
-           "liquidity=2;capital resources=2;known trend*=2;cash requirements=2;underlying reason*=2;"
-           "reasons for the change*=2;reasons for changes=2;reasons underlying=2;factors that "
-           "contributed=2;management s discussion and analysis=1;md a=1;working capital=1;results "
-           "of operations=1;changes in revenue*=2;change in revenue*=2;price and volume=2;price versus=2;principal drivers=2;operating cash flow*=1;cash flows from operations=1;period to period=1;"
-           "drivers=1;quantif*=1;variance*=1;factors=1;capital expenditures=1;cash flow from operations=1",
-           "regsk303"),
+      Make(
+          "liquidity-mdna", "Liquidity and MD&A",
+          "liquidity=2;capital resources=2;known trend*=2;cash requirements=2;underlying reason*=2;"
+          "reasons for the change*=2;reasons for changes=2;reasons underlying=2;factors that "
+          "contributed=2;management s discussion and analysis=1;md a=1;working capital=1;results "
+          "of operations=1;changes in revenue*=2;change in revenue*=2;price and volume=2;price "
+          "versus=2;principal drivers=2;operating cash flow*=1;cash flows from operations=1;period "
+          "to period=1;"
+          "drivers=1;quantif*=1;variance*=1;factors=1;capital expenditures=1;cash flow from "
+          "operations=1",
+          "regsk303"),
       Make("critical-accounting-estimates", "Critical accounting estimates",
            "critical accounting estimate*=2;critical accounting polic*=2;significant estimates=1;"
            "sensitivity analysis=1;key assumptions=1",
            ""),
       Make("credit-quality", "Credit quality and subprime",
            "subprime=2;sub prime=2;credit quality=2;allowance for loan losses=2;loan loss*=2;"
-           "allowance for credit loss*=2;acl=2;loan modification*=2;loans=1;troubled debt restructuring*=2;nonperforming=1;non "
+           "allowance for credit loss*=2;acl=2;loan modification*=2;loans=1;troubled debt "
+           "restructuring*=2;nonperforming=1;non "
            "performing=1;charge off*=1;delinquen*=1;credit losses=1",
            "asc326 asc310 asc310-10 sfas114 asu2016-13 sop03-3"),
       Make("restructuring", "Restructuring and exit costs",
@@ -94,7 +104,9 @@ std::vector<Topic> Build() {
            "asc450 sfas5"),
       Make("fair-value", "Fair value measurement",
            "fair value measurement*=2;level 3=2;fair value hierarchy=2;unobservable input*=2;"
-           "fair value estimate*=2;income approach*=2;market approach*=2;valuation approach*=2;valuation technique*=1;level 2=1;observable input*=1;fair value=1;valuation=1",
+           "fair value estimate*=2;income approach*=2;market approach*=2;valuation "
+           "approach*=2;valuation technique*=1;level 2=1;observable input*=1;fair "
+           "value=1;valuation=1",
            "asc820 sfas157 sfas159 asc825"),
       Make("business-combinations", "Business combinations",
            "business combination*=2;purchase price allocation=2;purchase accounting=2;bargain "
@@ -196,13 +208,14 @@ std::vector<Topic> Build() {
            "rewards=2;reward program*=2;loyalty program*=2;customer incentive*=2;rebate*=2;sales "
            "incentive*=2;promotional allowance*=2;coupons=1;discounts=1",
            "eitf00-22 eitf01-9"),
-      Make("insurance-reserves", "Insurance reserves and claims",
-           "loss reserve*=2;claim reserve*=2;claims reserve*=2;reserve for losses=2;unpaid losses="
-           "2;unpaid claims=2;loss adjustment expense*=2;incurred but not reported=2;ibnr=2;reserve "
-           "development=2;prior year development=2;loss development=2;annuity reserve*=2;future "
-           "policy benefit*=2;policy acquisition cost*=2;policyholder*=1;reinsurance=1;claims=1;"
-           "actuarial=1;insurance=1;underwriting=1",
-           "asc944 sfas60 sfas97"),
+      Make(
+          "insurance-reserves", "Insurance reserves and claims",
+          "loss reserve*=2;claim reserve*=2;claims reserve*=2;reserve for losses=2;unpaid losses="
+          "2;unpaid claims=2;loss adjustment expense*=2;incurred but not reported=2;ibnr=2;reserve "
+          "development=2;prior year development=2;loss development=2;annuity reserve*=2;future "
+          "policy benefit*=2;policy acquisition cost*=2;policyholder*=1;reinsurance=1;claims=1;"
+          "actuarial=1;insurance=1;underwriting=1",
+          "asc944 sfas60 sfas97"),
       Make("key-performance-metrics", "Key performance metrics",
            "key performance indicator*=2;key performance metric*=2;key metric*=2;key operating "
            "metric*=2;operating metric*=2;kpi*=2;monthly active users=2;daily active users=2;same "
@@ -252,11 +265,13 @@ const std::vector<std::string>& NeutralPhrases() {
   // accounting), inventory that is a product (advertising inventory), forward-looking
   // risk-factor boilerplate, a heading's "Results of Operations" quoted in a caption.
   static const std::vector<std::string> kPhrases = {
-      "before income tax*", "net of tax*", "net of income tax*", "income tax consequences",
-      "tax consequences", "federal income tax purposes", "advertising inventory",
-      "inventory of homes", "risk factors section", "consolidated financial statements",
-      "consolidated statement*", "consolidated balance sheet*", "condensed consolidated",
-      "combined financial statements"};
+      "before income tax*",      "net of tax*",
+      "net of income tax*",      "income tax consequences",
+      "tax consequences",        "federal income tax purposes",
+      "advertising inventory",   "inventory of homes",
+      "risk factors section",    "consolidated financial statements",
+      "consolidated statement*", "consolidated balance sheet*",
+      "condensed consolidated",  "combined financial statements"};
   return kPhrases;
 }
 

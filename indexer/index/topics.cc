@@ -71,8 +71,9 @@ enum class Sentence {
 
 struct Words {
   std::vector<std::string> words;
-  std::vector<size_t> sentence;      // per word
-  std::vector<Sentence> sentences;   // per sentence
+  std::vector<size_t> sentence;     // per word
+  std::vector<bool> clause_start;   // per word: first of its sentence or after a comma
+  std::vector<Sentence> sentences;  // per sentence
 };
 
 bool EndsSentence(std::string_view text, size_t i) {
@@ -87,41 +88,47 @@ bool EndsSentence(std::string_view text, size_t i) {
 // Words that open an imperative request in staff comments ("Revise ...", "Tell us ...").
 const std::set<std::string>& RequestVerbs() {
   static const std::set<std::string> kVerbs = {
-      "add",       "address",  "advise",    "amend",      "analyze",  "balance",  "clarify",
-      "confirm",   "consider", "delete",    "describe",   "disclose", "discuss",  "ensure",
-      "expand",    "explain",  "file",      "furnish",    "identify", "include",  "label",
-      "present",   "provide",  "quantify",  "reconcile",  "refer",    "remove",   "revise",
-      "separately", "show",    "specify",   "state",      "summarize", "supplementally", "tell",
-      "update"};
+      "add",       "address",   "advise",         "amend",  "analyze",     "balance",   "clarify",
+      "confirm",   "consider",  "define",         "delete", "demonstrate", "elaborate", "justify",
+      "describe",  "disclose",  "discuss",        "ensure", "expand",      "explain",   "file",
+      "furnish",   "identify",  "include",        "label",  "present",     "provide",   "quantify",
+      "reconcile", "refer",     "remove",         "revise", "separately",  "show",      "specify",
+      "state",     "summarize", "supplementally", "tell",   "update"};
   return kVerbs;
 }
 
 // Words that may precede the verb of a request: list markers and connectives.
 const std::set<std::string>& RequestLeadIns() {
   static const std::set<std::string> kLeadIns = {
-      "a",  "b",  "c",       "d",       "e",       "i",          "ii",   "iii", "iv",
-      "v",  "1",  "2",       "3",       "4",       "5",          "also", "and", "further",
-      "in", "addition", "additionally", "finally", "accordingly", "then", "as", "appropriate"};
+      "a",       "b",           "c",    "d",       "e",          "i",        "ii",
+      "iii",     "iv",          "v",    "1",       "2",          "3",        "4",
+      "5",       "also",        "and",  "further", "in",         "addition", "additionally",
+      "finally", "accordingly", "then", "as",      "appropriate"};
   return kLeadIns;
 }
 
-// The verb a request opens with: the first word after "please" or the lead-ins; "" when the
-// sentence asks for nothing.
-std::string RequestVerb(const std::vector<std::string>& words, size_t begin, size_t end) {
+// The verb of a request: the word after "please", "tell"/"show" of "tell us", or an
+// imperative verb opening a clause (after the lead-ins: "In addition, disclose ...", "As a
+// China-based issuer, disclose ..."); "" when the sentence asks for nothing.
+std::string RequestVerb(const std::vector<std::string>& words, const std::vector<bool>& clause,
+                        size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
     if (words[i] == "please") return i + 1 < end ? words[i + 1] : "please";
     if (i + 1 < end && (words[i] == "tell" || words[i] == "show") && words[i + 1] == "us")
       return words[i];
   }
   for (size_t i = begin; i < end; ++i) {
-    if (RequestLeadIns().count(words[i])) continue;
-    return RequestVerbs().count(words[i]) ? words[i] : "";
+    if (!clause[i]) continue;
+    size_t k = i;
+    while (k < end && RequestLeadIns().count(words[k])) ++k;
+    if (k < end && RequestVerbs().count(words[k])) return words[k];
   }
   return "";
 }
 
-Sentence Classify(const std::vector<std::string>& words, size_t begin, size_t end) {
-  std::string verb = RequestVerb(words, begin, end);
+Sentence Classify(const std::vector<std::string>& words, const std::vector<bool>& clause,
+                  size_t begin, size_t end) {
+  std::string verb = RequestVerb(words, clause, begin, end);
   if (verb.empty() || verb == "note") return Sentence::kContext;  // "Please note that ..."
   if (verb == "file" || verb == "furnish") return Sentence::kFilingRequest;
   for (size_t i = begin; i < end; ++i)
@@ -133,8 +140,11 @@ Words SplitWords(std::string_view text) {
   Words out;
   std::string cur;
   size_t sentence = 0, sentence_begin = 0;
+  bool after_comma = false;
   auto flush = [&] {
     if (cur.empty()) return;
+    out.clause_start.push_back(out.words.size() == sentence_begin || after_comma);
+    after_comma = false;
     out.words.push_back(std::move(cur));
     out.sentence.push_back(sentence);
     cur.clear();
@@ -142,7 +152,8 @@ Words SplitWords(std::string_view text) {
   auto close_sentence = [&] {
     flush();
     if (out.words.size() == sentence_begin) return;  // empty sentence
-    out.sentences.push_back(Classify(out.words, sentence_begin, out.words.size()));
+    out.sentences.push_back(
+        Classify(out.words, out.clause_start, sentence_begin, out.words.size()));
     sentence_begin = out.words.size();
     ++sentence;
   };
@@ -154,6 +165,7 @@ Words SplitWords(std::string_view text) {
       close_sentence();
     } else {
       flush();
+      if (text[i] == ',') after_comma = true;
     }
   }
   close_sentence();
@@ -207,8 +219,8 @@ std::string Phrase(const std::vector<std::string>& words, size_t start, size_t n
 // One topic's evidence in one item.
 struct Tally {
   int score = 0;
-  int strong = 0;         // strong cues + direct citations: what a response's own text needs
-  bool anchor = false;    // the text alone can carry the topic
+  int strong = 0;       // strong cues + direct citations: what a response's own text needs
+  bool anchor = false;  // the text alone can carry the topic
   std::set<size_t> strong_sentences;  // sentences with a strong cue (filing requests aside)
   std::vector<std::string> cues;
 
@@ -276,7 +288,8 @@ void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tal
         found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
     for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)
-        if (hit.direct && Implies(topics[i], hit.key)) found.emplace_back(i, StandardLabel(hit.key));
+        if (hit.direct && Implies(topics[i], hit.key))
+          found.emplace_back(i, StandardLabel(hit.key));
     for (const auto& [topic, phrase] : found) {
       if (named[topic].empty()) named[topic] = phrase;
       if (k + 1 == headings.size()) innermost[topic] = true;
@@ -351,8 +364,7 @@ std::vector<TopicTag> TagTopics(const TopicInput& input) {
     if (it != out.end()) {
       it->score += own[i].score;
       for (const std::string& c : own[i].cues)
-        if (std::find(it->cues.begin(), it->cues.end(), c) == it->cues.end())
-          it->cues.push_back(c);
+        if (std::find(it->cues.begin(), it->cues.end(), c) == it->cues.end()) it->cues.push_back(c);
     } else if (own[i].strong >= kResponseOwnScore) {
       out.push_back(TopicTag{topics[i].slug, own[i].score, own[i].cues});
     }

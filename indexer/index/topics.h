@@ -88,9 +88,9 @@ struct TopicInput {
 struct TopicTag {
   std::string slug;
   int score = 0;  // the index weight of XTOP<slug>
-  // The evidence in the order found (text, then headings), unique: cue words as written in the text ("valuation
-  // allowance"), citations by label ("ASC 740"), a heading cue as "heading: <words>", a cue of
-  // a response's restated comment as "comment: <words>".
+  // The evidence in the order found (text, then headings), unique: cue words as written in the text
+  // ("valuation allowance"), citations by label ("ASC 740"), a heading cue as "heading: <words>", a
+  // cue of a response's restated comment as "comment: <words>".
   std::vector<std::string> cues;
 };
 
