@@ -274,7 +274,7 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
   return tally;
 }
 
-// Headings as context: kHeadingSupport for each topic a heading names (by any cue or a
+// Headings as context: kHeadingSupport for each topic a heading names (by a strong cue or a
 // citation) that the text already has evidence for.
 void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tally>& tally) {
   const auto& topics = TopicTaxonomy();

@@ -5,9 +5,10 @@
 // cue phrases that either name the topic (strong) or only support it, and the accounting
 // standards that imply it. TagTopics weighs the evidence by where it stands (docs/topics.md
 // has the table and the reasons):
-//   - the item's own text decides: a topic needs an anchor (a strong cue in a sentence that
-//     asks for something, a citation of an implying standard, a heading naming a topic the
-//     text has evidence for, or in a text that asks nothing two strong cues);
+//   - the item's own text decides: a topic needs an anchor there (a strong cue in a sentence
+//     that asks for something, a citation of an implying standard, strong cues in two
+//     sentences, or a strong cue confirmed by a heading; supporting cues are anchored only by
+//     the innermost heading, the comment's own caption);
 //   - supporting cues add weight but never assign a topic alone;
 //   - headings are context: they add kHeadingSupport to a topic the text already has evidence
 //     for and never assign one alone;
@@ -56,9 +57,9 @@ inline constexpr int kCitationScore = 3;
 // A standard only reached through the pre-codification <-> ASC map (cited under its other
 // name, which already scored).
 inline constexpr int kMappedCitationScore = 1;
-// Added once when a heading names a topic the text already has evidence for (and anchors it):
-// a heading confirms a topic the text touches ("We note your liquidity ..." under "Liquidity
-// and Capital Resources") but never carries a topic alone.
+// Added once when a heading names a topic (by a strong cue or a citation) the text already has
+// evidence for: a heading confirms a topic the text touches ("We note your liquidity ..."
+// under "Liquidity and Capital Resources") but never carries a topic alone.
 inline constexpr int kHeadingSupport = 2;
 // The score a topic needs: one strong cue in a request, or a scene-setting strong cue with a
 // supporting cue or heading.
