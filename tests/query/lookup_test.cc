@@ -143,9 +143,11 @@ TEST(Present, SearchJsonShape) {
   for (const char* key : {"query", "corrected", "total", "offset", "hits", "facets"})
     EXPECT_TRUE(j.contains(key)) << key;
   ASSERT_FALSE(j["hits"].empty());
-  for (const char* key : {"id", "type", "accession", "form", "kind", "cik", "company", "date",
-                          "letter_date", "number", "headings", "snippet", "url", "thread", "topics",
-                          "topics_evidence", "standards", "response", "comment", "score"})
+  for (const char* key : {"id",          "type",     "accession", "form",
+                          "kind",        "cik",      "company",   "date",
+                          "letter_date", "number",   "headings",  "snippet",
+                          "url",         "thread",   "topics",    "topics_evidence",
+                          "standards",   "response", "comment",   "score"})
     EXPECT_TRUE(j["hits"][0].contains(key)) << key;
   for (const json& hit : j["hits"]) {
     ASSERT_EQ(hit["topics_evidence"].size(), hit["topics"].size()) << hit["id"];
