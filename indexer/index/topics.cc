@@ -76,9 +76,25 @@ struct Words {
   std::vector<Sentence> sentences;  // per sentence
 };
 
+// A line break inside a sentence: the line before stops mid-sentence (on a letter, digit or
+// comma) and the next one goes on with it (a lowercase word, a number, "&"): "Question 100.03
+// from the Compliance\n\n& Disclosure Interpretations", "Article\n\n4-08(h)(1)".
+bool WrapsSentence(std::string_view text, size_t i) {
+  size_t b = i;
+  while (b > 0 && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+  size_t a = i;
+  while (a < text.size() && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
+  if (b == 0 || a == text.size()) return false;
+  unsigned char before = static_cast<unsigned char>(text[b - 1]);
+  unsigned char after = static_cast<unsigned char>(text[a]);
+  return (std::isalnum(before) || before == ',') &&
+         (std::islower(after) || std::isdigit(after) || after == '&');
+}
+
 bool EndsSentence(std::string_view text, size_t i) {
   char c = text[i];
-  if (c == '\n' || c == '?' || c == '!' || c == ';' || c == ':') return true;
+  if (c == '\n') return !WrapsSentence(text, i);
+  if (c == '?' || c == '!' || c == ';' || c == ':') return true;
   if (c != '.') return false;
   // A full stop is followed by a space or the end: "$2.47", "N.A.," and "Topic 606." inside a
   // quotation are not sentence ends.
@@ -274,12 +290,16 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
   return tally;
 }
 
-// Headings as context: kHeadingSupport for each topic a heading names (by a strong cue or a
-// citation) that the text already has evidence for.
-void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tally>& tally) {
+// The topics the headings name (by a strong cue or a direct citation): per topic, the words of
+// the first heading naming it ("" when none does) and the depth of the innermost one (-1).
+struct HeadingNames {
+  std::vector<std::string> phrase;
+  std::vector<int> depth;
+};
+
+HeadingNames NameTopics(const std::vector<std::string>& headings) {
   const auto& topics = TopicTaxonomy();
-  std::vector<std::string> named(topics.size());
-  std::vector<bool> innermost(topics.size(), false);  // named by the comment's own caption
+  HeadingNames out{std::vector<std::string>(topics.size()), std::vector<int>(topics.size(), -1)};
   for (size_t k = 0; k < headings.size(); ++k) {
     Words w = SplitWords(headings[k]);
     std::vector<std::pair<size_t, std::string>> found;
@@ -291,19 +311,41 @@ void AddHeadingSupport(const std::vector<std::string>& headings, std::vector<Tal
         if (hit.direct && Implies(topics[i], hit.key))
           found.emplace_back(i, StandardLabel(hit.key));
     for (const auto& [topic, phrase] : found) {
-      if (named[topic].empty()) named[topic] = phrase;
-      if (k + 1 == headings.size()) innermost[topic] = true;
+      if (out.phrase[topic].empty()) out.phrase[topic] = phrase;
+      out.depth[topic] = static_cast<int>(k);
     }
   }
-  for (size_t i = 0; i < topics.size(); ++i) {
-    if (named[i].empty() || tally[i].score == 0) continue;
+  return out;
+}
+
+// Headings as context: kHeadingSupport for each topic a heading names that the text already
+// has evidence for.
+void AddHeadingSupport(const std::vector<std::string>& headings, const HeadingNames& named,
+                       std::vector<Tally>& tally) {
+  for (size_t i = 0; i < tally.size(); ++i) {
+    if (named.phrase[i].empty() || tally[i].score == 0) continue;
     // A heading confirms a topic the text names with a strong cue; the comment's own caption
     // (the innermost heading) also confirms supporting evidence. A supporting cue under an
     // outer heading is not enough ("quantify the factors" of reserve changes inside MD&A).
+    bool innermost = named.depth[i] + 1 == static_cast<int>(headings.size());
     tally[i].score += kHeadingSupport;
-    if (!tally[i].strong_sentences.empty() || innermost[i]) tally[i].anchor = true;
-    tally[i].Cite("heading: " + named[i]);
+    if (!tally[i].strong_sentences.empty() || innermost) tally[i].anchor = true;
+    tally[i].Cite("heading: " + named.phrase[i]);
   }
+}
+
+// A comment whose words name no topic at all ("Please expand the disclosure on page 86 to
+// describe the write-offs" under "Non-GAAP Financial Measures") takes its subject from the
+// innermost heading that names one: the section is then the only sign of what it is about.
+std::vector<TopicTag> HeadingFallback(const HeadingNames& named) {
+  const auto& topics = TopicTaxonomy();
+  int deepest = *std::max_element(named.depth.begin(), named.depth.end());
+  std::vector<TopicTag> out;
+  if (deepest < 0) return out;
+  for (size_t i = 0; i < topics.size(); ++i)
+    if (named.depth[i] == deepest)
+      out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.phrase[i]}});
+  return out;
 }
 
 // The topics a staff comment (or letter) is about: anchored, above the threshold, and not a
@@ -325,8 +367,14 @@ std::vector<TopicTag> Select(const std::vector<Tally>& tally) {
 std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::string_view text,
                                  const std::string& prefix) {
   std::vector<Tally> tally = TallyText(text, prefix);
-  AddHeadingSupport(headings, tally);
-  return Select(tally);
+  HeadingNames named = NameTopics(headings);
+  AddHeadingSupport(headings, named, tally);
+  std::vector<TopicTag> out = Select(tally);
+  bool text_names_a_topic = std::any_of(tally.begin(), tally.end(), [](const Tally& t) {
+    return !t.strong_sentences.empty() || t.strong > 0;
+  });
+  if (out.empty() && !text_names_a_topic) out = HeadingFallback(named);
+  return out;
 }
 
 }  // namespace

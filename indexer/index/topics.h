@@ -61,6 +61,9 @@ inline constexpr int kMappedCitationScore = 1;
 // evidence for: a heading confirms a topic the text touches ("We note your liquidity ..."
 // under "Liquidity and Capital Resources") but never carries a topic alone.
 inline constexpr int kHeadingSupport = 2;
+// The score of a topic assigned by a heading alone, when the comment's own words name no topic
+// (HeadingFallback in topics.cc): the least an assigned topic scores.
+inline constexpr int kHeadingAloneScore = 3;
 // The score a topic needs: one strong cue in a request, or a scene-setting strong cue with a
 // supporting cue or heading.
 inline constexpr int kTopicThreshold = 3;
