@@ -40,7 +40,8 @@ std::vector<Topic> Build() {
            "hfs=2",
            "sop01-6"),
       Make("revenue-recognition", "Revenue recognition",
-           "revenue recognition=2;recognize revenue=2;recognizes revenue=2;revenue is "
+           "gross vs net=2;principal agent=2;revenue recognition=2;recognize revenue=2;recognizes "
+           "revenue=2;revenue is "
            "recognized=2;performance obligation*=2;transaction price=2;multiple element=2;"
            "principal versus agent=2;gross versus net=2;gross or net=2;as a principal=2;as an "
            "agent=2;"
@@ -65,7 +66,8 @@ std::vector<Topic> Build() {
            "segment profit=1;segment measure*=1;segment*=1;geographic area*=1",
            "asc280 sfas131"),
       Make("goodwill-impairment", "Goodwill and impairment",
-           "goodwill=2;impairment test*=2;reporting unit*=2;impairment charge*=1;intangible "
+           "recoverability test*=2;goodwill=2;impairment test*=2;reporting unit*=2;impairment "
+           "charge*=1;intangible "
            "asset*=1;long lived asset*=1;impairment=1",
            "asc350 sfas142 asc360 sfas144"),
       Make("income-taxes", "Income taxes",
@@ -76,7 +78,8 @@ std::vector<Topic> Build() {
            "asc740 sfas109 fin48"),
       Make(
           "liquidity-mdna", "Liquidity and MD&A",
-          "liquidity=2;capital resources=2;known trend*=2;cash requirements=2;underlying reason*=2;"
+          "known uncertaint*=2;liquidity=2;capital resources=2;known trend*=2;cash "
+          "requirements=2;underlying reason*=2;"
           "reasons for the change*=2;reasons for changes=2;reasons underlying=2;factors that "
           "contributed=2;management s discussion and analysis=1;md a=1;working capital=1;results "
           "of operations=1;changes in revenue*=2;change in revenue*=2;price and volume=2;price "
@@ -99,28 +102,33 @@ std::vector<Topic> Build() {
            "restructuring=2;exit activit*=2;exit or disposal=2;exit costs=2;severance=1",
            "asc420 sfas146"),
       Make("contingencies", "Contingencies and litigation",
-           "loss contingenc*=2;contingenc*=1;reasonably possible=2;litigation=1;legal "
+           "litigation accrual*=2;legal accrual*=2;loss contingenc*=2;contingenc*=1;reasonably "
+           "possible=2;litigation=1;legal "
            "proceedings=1;range of loss=2;accrued loss*=1",
            "asc450 sfas5"),
       Make("fair-value", "Fair value measurement",
-           "fair value measurement*=2;level 3=2;fair value hierarchy=2;unobservable input*=2;"
+           "valuation input*=2;fair value measurement*=2;level 3=2;fair value "
+           "hierarchy=2;unobservable input*=2;"
            "fair value estimate*=2;income approach*=2;market approach*=2;valuation "
            "approach*=2;valuation technique*=1;level 2=1;observable input*=1;fair "
            "value=1;valuation=1",
            "asc820 sfas157 sfas159 asc825"),
       Make("business-combinations", "Business combinations",
-           "business combination*=2;purchase price allocation=2;purchase accounting=2;bargain "
+           "acquisition accounting=2;acquisition method=2;business combination*=2;purchase price "
+           "allocation=2;purchase accounting=2;bargain "
            "purchase=2;contingent consideration=2;purchase price=2;purchase consideration=2;"
            "acquired net assets=2;net assets acquired=2;assets acquired=2;pro forma adjustment*=1;"
            "accounting acquirer=2;acquiree=2;preliminary allocation=2;acquired business*=1;"
            "acquisition date=1;acquisition=1;acquired=1",
            "asc805 sfas141 sfas141r regsx3-05 regsx8-04 regsx11-01"),
       Make("cybersecurity", "Cybersecurity",
-           "cybersecurity=2;cyber security=2;cyber attack*=2;cyberattack*=2;cyber incident*=2;"
+           "cyber risk*=2;cyber threat*=2;cybersecurity=2;cyber security=2;cyber "
+           "attack*=2;cyberattack*=2;cyber incident*=2;"
            "data breach*=2;ransomware=2;information security=1",
            "regsk106"),
       Make("climate", "Climate change",
-           "climate=2;greenhouse gas*=2;climate change=2;carbon emission*=2;emissions=1;carbon=1;"
+           "ghg=2;climate=2;greenhouse gas*=2;climate change=2;carbon "
+           "emission*=2;emissions=1;carbon=1;"
            "physical risk*=1;transition risk*=1",
            "regsk1500"),
       Make("state-sponsors-terrorism", "State sponsors of terrorism",
@@ -145,11 +153,13 @@ std::vector<Topic> Build() {
            "interest*=2;deconsolidat*=2;vie*=1",
            "asc810 fin46 fin46r sfas160 sfas167"),
       Make("leases", "Leases",
-           "lease*=1;right of use=2;operating lease*=2;finance lease*=2;capital lease*=2;"
+           "lease accounting=2;lease*=1;right of use=2;operating lease*=2;finance lease*=2;capital "
+           "lease*=2;"
            "lessee=1;lessor=1;sale leaseback=2;lease termination*=2",
            "asc842 asc840 sfas13 asu2016-02"),
       Make("stock-compensation", "Stock-based compensation",
-           "stock based compensation=2;share based compensation=2;stock compensation=2;equity "
+           "share based payment*=2;stock based award*=2;share based award*=2;stock based "
+           "compensation=2;share based compensation=2;stock compensation=2;equity "
            "based compensation=2;stock option*=1;equity award*=1;grant date fair value=2",
            "asc718 sfas123 sfas123r apb25"),
       Make("pensions", "Pensions and postretirement benefits",
@@ -160,7 +170,8 @@ std::vector<Topic> Build() {
            "inventory=2;inventories=2;lower of cost=1;obsolescence=1;excess and obsolete=2",
            "asc330"),
       Make("earnings-per-share", "Earnings per share",
-           "earnings per share=2;two class method=2;diluted shares=1;eps=1;weighted average "
+           "loss per share=2;income per share=2;earnings per share=2;two class method=2;diluted "
+           "shares=1;eps=1;weighted average "
            "shares=1",
            "asc260 sfas128"),
       Make("cash-flow-statement", "Statement of cash flows",
@@ -177,7 +188,8 @@ std::vector<Topic> Build() {
            "asc320 sfas115"),
       Make("risk-factors", "Risk factors", "risk factor*=2", "regsk105"),
       Make("executive-compensation", "Executive compensation",
-           "executive compensation=2;compensation discussion and analysis=2;named executive "
+           "cd a=2;neo=2;neos=2;executive compensation=2;compensation discussion and "
+           "analysis=2;named executive "
            "officer*=2;incentive compensation=1;peer group=1",
            "regsk402"),
       Make("controls-procedures", "Disclosure controls and internal control",
@@ -198,7 +210,9 @@ std::vector<Topic> Build() {
            "constant currency=2",
            "asc830 sfas52"),
       Make("debt-covenants", "Debt and covenants",
-           "covenant*=2;credit facilit*=2;credit agreement*=2;indebtedness=2;convertible note*=2;"
+           "line of credit=2;lines of credit=2;convertible debt=2;convertible "
+           "debenture*=2;extinguishment=2;covenant*=2;credit facilit*=2;credit "
+           "agreement*=2;indebtedness=2;convertible note*=2;"
            "term loan*=2;senior notes=2;notes payable=2;debt extinguishment=2;debt maturit*=1;"
            "revolving=1;borrowing*=1;prepayment*=1;debt=1",
            "asc470"),
