@@ -39,19 +39,22 @@ std::vector<Topic> Build() {
            "for sale=2;classification of loans=1;held for investment=1;lower of cost or market=1;"
            "hfs=2",
            "sop01-6"),
-      Make("revenue-recognition", "Revenue recognition",
-           "gross vs net=2;principal agent=2;revenue recognition=2;recognize revenue=2;recognizes "
-           "revenue=2;revenue is "
-           "recognized=2;performance obligation*=2;transaction price=2;multiple element=2;"
-           "principal versus agent=2;gross versus net=2;gross or net=2;as a principal=2;as an "
-           "agent=2;"
-           "material right*=2;variable consideration=2;disaggregat*=2;standalone selling price*=2;"
-           "stand alone selling price*=2;bill and hold=2;recognition of revenue=2;revenue "
-           "recognized=2;recognized as revenue=2;revenues are recognized=2;recognizing revenue=2;"
-           "recognize the revenue=2;recognized over=2;point in time=2;revenue*=1;over time=1;topic "
-           "606=2;revenue from contracts with customers=2;deferred revenue=1;unearned "
-           "revenue=1;contract asset*=1",
-           "asc606 asc605 asc605-25 asc605-45 sab104 sabtopic13 asu2014-09 sop97-2 eitf00-21"),
+      Make(
+          "revenue-recognition", "Revenue recognition",
+          "gross vs net=2;principal agent=2;revenue recognition=2;recognize revenue=2;recognizes "
+          "revenue=2;revenue is "
+          "recognized=2;performance obligation*=2;transaction price=2;multiple element=2;"
+          "principal versus agent=2;gross versus net=2;gross or net=2;as a principal=2;as an "
+          "agent=2;"
+          "material right*=2;variable consideration=2;disaggregat* revenue*=2;disaggregation of "
+          "revenue*=2;disaggregation of your revenue*=2;disaggregat*=1;standalone selling price*=2;"
+          "stand alone selling price*=2;bill and hold=2;recognition of revenue=2;revenue "
+          "recognized=2;recognized as revenue=2;revenues are recognized=2;recognizing revenue=2;"
+          "recognize the revenue=2;recognized over time=2;recognized over=1;point in "
+          "time=2;revenue*=1;over time=1;topic "
+          "606=2;revenue from contracts with customers=2;deferred revenue=1;unearned "
+          "revenue=1;contract asset*=1",
+          "asc606 asc605 asc605-25 asc605-45 sab104 sabtopic13 asu2014-09 sop97-2 eitf00-21"),
       Make("non-gaap", "Non-GAAP financial measures",
            "non gaap=2;regulation g=2;adjusted ebitda=2;adjusted ebit=2;adjusted operating=2;"
            "adjusted net income=2;adjusted eps=2;adjusted earnings=2;free cash flow=2;funds from "
