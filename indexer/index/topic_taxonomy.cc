@@ -189,7 +189,7 @@ std::vector<Topic> Build() {
            "available for sale=2;held to maturity=2;other than temporary impairment=2;otti=2;"
            "investment securities=1;trading securities=1",
            "asc320 sfas115"),
-      Make("risk-factors", "Risk factors", "risk factor*=2", "regsk105"),
+      Make("risk-factors", "Risk factors", "risk factor*=2;risks=1", "regsk105"),
       Make("executive-compensation", "Executive compensation",
            "cd a=2;neo=2;neos=2;executive compensation=2;compensation discussion and "
            "analysis=2;named executive "
