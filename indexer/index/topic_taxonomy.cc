@@ -280,7 +280,8 @@ const std::vector<std::string>& NeutralPhrases() {
   // Each hides a topic's cue inside a phrase about something else: amounts stated before or
   // net of tax, tax consequences of a deal (a disclosure or opinion matter, not tax
   // accounting), inventory that is a product (advertising inventory), forward-looking
-  // risk-factor boilerplate, a heading's "Results of Operations" quoted in a caption.
+  // risk-factor boilerplate, a heading's "Results of Operations" quoted in a caption, "at this
+  // point in time" (a moment, not revenue recognized at a point in time).
   static const std::vector<std::string> kPhrases = {
       "before income tax*",      "net of tax*",
       "net of income tax*",      "income tax consequences",
@@ -288,7 +289,9 @@ const std::vector<std::string>& NeutralPhrases() {
       "advertising inventory",   "inventory of homes",
       "risk factors section",    "consolidated financial statements",
       "consolidated statement*", "consolidated balance sheet*",
-      "condensed consolidated",  "combined financial statements"};
+      "condensed consolidated",  "combined financial statements",
+      "this point in time",      "that point in time",
+      "any point in time"};
   return kPhrases;
 }
 
