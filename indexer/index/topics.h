@@ -11,11 +11,15 @@
 //     the innermost heading, the comment's own caption);
 //   - supporting cues add weight but never assign a topic alone;
 //   - headings are context: they add kHeadingSupport to a topic the text already has evidence
-//     for and never assign one alone;
+//     for; a heading assigns a topic alone only when the comment's own words name no topic at
+//     all (no strong cue, no citation): then the innermost heading naming one gives it
+//     (kHeadingAloneScore);
 //   - a request to file a document ("Please file the credit agreement as an exhibit") is about
 //     filing, not about the document's subject;
 //   - a topic whose score is small beside the item's main subject (below kSubjectShare of the
 //     best) is a mention in passing and is dropped;
+//   - a line break inside a sentence (the line stops on a letter, digit or comma and the next
+//     goes on in lowercase, a number or "&") does not end it;
 //   - phrases that contain a topic's words without naming it ("before income taxes",
 //     "advertising inventory") are consumed and count for nothing.
 // A response inherits the topics of the comment it restates (tagged as that comment would be)
