@@ -57,12 +57,24 @@ std::string HitHeading(const SearchHit& h) {
   return out;
 }
 
+// ` title="Assigned for: cue, cue"` (escaped) when the hit carries the topic's evidence, so
+// a researcher can judge the tag; "" for an index without evidence.
+std::string TopicTitle(const SearchHit& h, const std::string& slug) {
+  for (const TopicEvidence& e : h.topics_evidence) {
+    if (e.slug != slug || e.cues.empty()) continue;
+    std::string why;
+    for (const std::string& c : e.cues) why += (why.empty() ? "" : ", ") + c;
+    return " title=\"" + HtmlEscape("Assigned for: " + why) + "\"";
+  }
+  return "";
+}
+
 std::string HitTags(const SearchHit& h, const TopicNames& topics) {
   if (h.topics.empty() && h.standards.empty()) return "";
   std::string out = "<div class=\"tags\">";
   for (const std::string& t : h.topics)
-    out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\">" +
-           HtmlEscape(topics.Label(t)) + "</a>";
+    out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\"" + TopicTitle(h, t) +
+           ">" + HtmlEscape(topics.Label(t)) + "</a>";
   for (const std::string& s : h.standards)
     out += "<a class=\"tag std\" href=\"/?standard=" + HtmlEscape(UrlEncode(s)) + "\">" +
            HtmlEscape(StandardLabel(s)) + "</a>";

@@ -7,7 +7,7 @@
 #include "core/company_name.h"
 #include "core/index_schema.h"
 #include "indexer/index/standards.h"
-#include "indexer/index/topics.h"
+#include "indexer/index/topic_terms.h"
 
 namespace corresp {
 
@@ -113,16 +113,11 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
   doc.add_value(s::kSlotOrder, Xapian::sortable_serialise(item.order));
 
   std::vector<StandardHit> standards = FindStandards(all_text);
-  std::vector<TopicScore> topics = AssignTopics(all_text, standards);
+  TopicFields topics = AddItemTopics(doc, {item.headings, item.text, item.extra_text});
   std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
                        "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
-                       r.company;
-  json topic_list = json::array(), standard_list = json::array();
-  for (const TopicScore& t : topics) {
-    doc.add_term(s::Term(s::kPrefixTopic, t.slug), std::min(t.score, 50));
-    facets += std::string("\t") + s::kFacetTopic + "=" + t.slug;
-    topic_list.push_back(t.slug);
-  }
+                       r.company + topics.facets;
+  json standard_list = json::array();
   for (const StandardHit& h : standards) {
     doc.add_term(s::Term(s::kPrefixStandard, h.key), h.direct ? 2 * h.count : 1);
     facets += std::string("\t") + s::kFacetStandard + "=" + h.key;
@@ -147,7 +142,8 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"url", r.Url()},
                {"source", r.Source()},
                {"thread", thread},
-               {"topics", topic_list},
+               {"topics", topics.slugs},
+               {"topics_evidence", topics.evidence},
                {"standards", standard_list},
                {"order", item.order}};
   data[item.type == s::kTypeResponse ? "comment" : "response"] = item.paired;

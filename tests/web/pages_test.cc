@@ -75,6 +75,14 @@ TEST_F(PagesTest, TopicsShowTheirNames) {
   EXPECT_TRUE(Has(Page("/"), "Hedge accounting <span class=\"count\">")) << "home page topics";
 }
 
+// A topic tag says why it was assigned (the item's topics_evidence) as its tooltip.
+TEST_F(PagesTest, TopicTagsShowTheirEvidence) {
+  std::string page = Page("/?q=%22hedge+accounting%22&topic=hedge-accounting");
+  EXPECT_TRUE(Has(page, "href=\"/?topic=hedge-accounting\" title=\"Assigned for: "))
+      << "tag tooltip";
+  EXPECT_TRUE(Has(page, "title=\"Assigned for: hedge accounting")) << "the cue itself";
+}
+
 TEST(TopicNames, UnknownSlugsInPlainWords) {
   auto names =
       web::TopicNames::FromMetadata(R"([{"slug":"liquidity-mdna","name":"Liquidity and MD&A"}])");
