@@ -1,24 +1,10 @@
 #include "core/company_name.h"
 
-#include <cctype>
+#include "core/ascii_words.h"
 
 namespace corresp {
 
-std::vector<std::string> CompanyNameWords(std::string_view name) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x80 && std::isalnum(u)) {
-      cur += static_cast<char>(std::tolower(u));
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  return words;
-}
+std::vector<std::string> CompanyNameWords(std::string_view name) { return LowerAsciiWords(name); }
 
 std::string CompanyNameKey(std::string_view name) {
   std::string key;

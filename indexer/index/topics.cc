@@ -6,6 +6,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/ascii_words.h"
+
 namespace corresp {
 
 namespace {
@@ -379,21 +381,7 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
 
 }  // namespace
 
-std::vector<std::string> TopicWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      cur += static_cast<char>(std::tolower(u));
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  return words;
-}
+std::vector<std::string> TopicWords(std::string_view text) { return LowerAsciiWords(text); }
 
 std::vector<TopicTag> TagTopics(const TopicInput& input) {
   if (input.comment.empty()) {
