@@ -30,6 +30,7 @@
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/letter_dates.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/thread_agreement.h"
 
@@ -172,27 +173,9 @@ BlockDocument ReadBlocks(const std::string& bytes, const std::string& name) {
                                       : ReadPlainText(DecodeToUtf8(body));
 }
 
-// At most this much of a response is its opening (letterhead, Re: block, first paragraph);
-// a response that restates no comment is cut here.
-constexpr size_t kOpeningBytes = 4000;
-
-// A company response's text before its first restated comment: where it says which staff
-// letter it answers. Restated comments are left out because they name the staff's own earlier
-// letters ("prior comment 4 in our letter dated May 22, 2024").
+// A company response's opening (LetterOpening over the reader's blocks).
 std::string OpeningOf(const std::string& bytes, const std::string& name, const Letter& letter) {
-  std::string first_words;
-  for (const Response& r : letter.responses)
-    if (!r.comment_text.empty()) {
-      first_words = FirstWords(CollapseSpace(r.comment_text), 5);
-      break;
-    }
-  std::string opening;
-  for (const Block& b : ReadBlocks(bytes, name).blocks) {
-    if (opening.size() >= kOpeningBytes) break;
-    if (!first_words.empty() && CollapseSpace(b.text).find(first_words) != std::string::npos) break;
-    opening += b.text + "\n";
-  }
-  return opening;
+  return LetterOpening(ReadBlocks(bytes, name).blocks, letter);
 }
 
 struct CorpusLetter {
