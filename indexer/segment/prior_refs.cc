@@ -20,7 +20,7 @@ constexpr std::array<std::pair<std::string_view, int>, 20> kNumberWords{{
     {"nine", 9},       {"one", 1},       {"two", 2},       {"six", 6},       {"ten", 10},
 }};
 
-#define CORRESP_NUM                                                                        \
+#define CORRESP_NUM                                                                            \
   R"((?:\d{1,3}|seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|eleven|twelve|)" \
   R"(twenty|seven|three|eight|four|five|nine|one|two|six|ten)\b)"
 // "comment", "comments no.", "comment number", "comment #".
@@ -33,16 +33,16 @@ const RE2 (&Cues())[5] {
   static const RE2 cues[5] = {
       // "prior comment 3", "our comment 1", "previous comments 2 and 4"
       RE2(R"((?i)\b(?:prior|previous|our|earlier|original|initial)\s+(?:staff\s+)?)" CORRESP_LABEL
-                  CORRESP_LIST),
+              CORRESP_LIST),
       // "your response to comment 2", "your responses to prior comments 1 and 3"
       RE2(R"((?i)\byour\s+(?:prior\s+|previous\s+)?responses?\s+to\s+(?:our\s+|prior\s+|previous\s+)?)" CORRESP_LABEL
-                  CORRESP_LIST),
+              CORRESP_LIST),
       // "we reissue comment 4", "we have reissued our comment 2"
       RE2(R"((?i)\breissu(?:e|es|ed|ing)\s+(?:our\s+|prior\s+|previous\s+)?)" CORRESP_LABEL
-                  CORRESP_LIST),
+              CORRESP_LIST),
       // "comment 3 of our letter dated ...", "comment 2 in the staff's prior letter"
       RE2(R"((?i)\b)" CORRESP_LABEL CORRESP_LIST
-              R"(\s+(?:of|in|from)\s+(?:our|the|the\s+staff's)\s+(?:(?:prior|previous|earlier|comment)\s+)*letter)"),
+          R"(\s+(?:of|in|from)\s+(?:our|the|the\s+staff's)\s+(?:(?:prior|previous|earlier|comment)\s+)*letter)"),
       // "comment 4 is reissued"
       RE2(R"((?i)\b)" CORRESP_LABEL CORRESP_LIST R"(,?\s+(?:is|are)\s+(?:hereby\s+)?reissued)"),
   };
@@ -108,8 +108,8 @@ std::vector<PriorRef> FindPriorRefs(const std::string& text) {
   for (const Hit& h : hits)
     for (int n : h.numbers) {
       if (n <= 0) continue;
-      auto same = std::find_if(out.begin(), out.end(),
-                               [n](const PriorRef& r) { return r.number == n; });
+      auto same =
+          std::find_if(out.begin(), out.end(), [n](const PriorRef& r) { return r.number == n; });
       if (same == out.end())
         out.push_back({n, h.date});
       else if (!same->letter_date)

@@ -12,8 +12,8 @@
 namespace corresp {
 
 struct PriorRef {
-  int number = 0;                     // the earlier comment's number, >= 1
-  std::optional<Date> letter_date;    // "... of our letter dated May 22, 2024", when named
+  int number = 0;                   // the earlier comment's number, >= 1
+  std::optional<Date> letter_date;  // "... of our letter dated May 22, 2024", when named
   bool operator==(const PriorRef&) const = default;
 };
 

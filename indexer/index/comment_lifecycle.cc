@@ -1,0 +1,271 @@
+#include "indexer/index/comment_lifecycle.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "indexer/segment/word_overlap.h"
+
+namespace corresp {
+
+namespace {
+
+bool IsStaff(const LetterRecord& r) { return r.form == "UPLOAD"; }
+
+bool Closes(const LetterRecord& r) {
+  return r.letter.kind == LetterKind::kClosing || r.letter.kind == LetterKind::kNoReview;
+}
+
+std::string Day(const std::optional<Date>& d) { return d ? d->ToIso() : "an unknown day"; }
+
+std::string NumberWords(const std::optional<int>& n) {
+  return n ? "comment " + std::to_string(*n) : "an unnumbered comment";
+}
+
+// One staff comment while the thread is traced.
+struct Node {
+  const LetterRecord* letter;
+  size_t index;  // in letter->letter.comments
+  CommentLifecycle life;
+};
+
+// The comment of `letters` a response item answers, and how it was matched.
+struct Match {
+  Node* node = nullptr;
+  const char* how = "";
+};
+
+double Overlap(const Response& r, const Node& n) {
+  return WordOverlap(r.comment_text, n.letter->letter.comments[n.index].text);
+}
+
+// Best comment by restated text among `nodes`, when it reaches the threshold.
+Node* ByText(const Response& r, const std::vector<Node*>& nodes, double min_overlap) {
+  if (r.comment_text.empty()) return nullptr;
+  Node* best = nullptr;
+  double best_overlap = min_overlap;
+  for (Node* n : nodes) {
+    double o = Overlap(r, *n);
+    if (o >= best_overlap) {
+      best = n;
+      best_overlap = o;
+    }
+  }
+  return best;
+}
+
+// By number among the answered letters' comments (the best restated-text overlap decides
+// between letters that both have the number; else the latest letter); else by text among the
+// answered letters, then among every earlier staff letter.
+Match PairItem(const Response& r, const std::vector<Node*>& answered,
+               const std::vector<Node*>& earlier, double min_overlap) {
+  if (r.number) {
+    Node* best = nullptr;
+    double best_overlap = -1;
+    for (Node* n : answered) {
+      if (n->life.number != r.number) continue;
+      double o = r.comment_text.empty() ? 0 : Overlap(r, *n);
+      if (o >= best_overlap) {  // later letters come later: they win a tie
+        best = n;
+        best_overlap = o;
+      }
+    }
+    if (best) return {best, "number"};
+  }
+  if (Node* n = ByText(r, answered, min_overlap)) return {n, "text"};
+  if (Node* n = ByText(r, earlier, min_overlap)) return {n, "text"};
+  return {};
+}
+
+// Union-find over comment indexes: the follow-up chains.
+struct Chains {
+  std::vector<size_t> parent;
+  explicit Chains(size_t n) : parent(n) {
+    for (size_t i = 0; i < n; ++i) parent[i] = i;
+  }
+  size_t Find(size_t i) { return parent[i] == i ? i : parent[i] = Find(parent[i]); }
+  void Join(size_t a, size_t b) { parent[Find(a)] = Find(b); }
+};
+
+}  // namespace
+
+bool IsLetterOf(const LetterRecord& letter, const Date& d) {
+  return (letter.date_filed && *letter.date_filed == d) ||
+         (letter.letter.letter_date && *letter.letter.letter_date == d);
+}
+
+std::vector<const LetterRecord*> AnsweredLetters(
+    const LetterRecord& reply, const std::vector<const LetterRecord*>& earlier,
+    const std::vector<const LetterRecord*>& unanswered) {
+  std::vector<const LetterRecord*> named;
+  for (const LetterRecord* staff : earlier)
+    for (const Date& d : reply.letter.named_dates)
+      if (IsLetterOf(*staff, d)) {
+        named.push_back(staff);
+        break;
+      }
+  if (!named.empty()) return named;
+  if (!unanswered.empty()) return unanswered;
+  if (!earlier.empty()) return {earlier.back()};
+  return {};
+}
+
+const LetterRecord* FollowedLetter(const PriorRef& ref,
+                                   const std::vector<const LetterRecord*>& earlier) {
+  auto has_number = [&](const LetterRecord* l) {
+    return std::any_of(l->letter.comments.begin(), l->letter.comments.end(),
+                       [&](const Comment& c) { return c.number == ref.number; });
+  };
+  if (ref.letter_date)
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+      if (IsLetterOf(**it, *ref.letter_date) && has_number(*it)) return *it;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+    if (has_number(*it)) return *it;
+  return nullptr;
+}
+
+StatusDecision DecideStatus(const StatusFacts& f) {
+  if (f.followed_up_on)
+    return {CommentStatus::kReissued, "followed up by " + NumberWords(f.follower_number) +
+                                          " of the staff letter of " + Day(f.followed_up_on)};
+  if (f.unreadable_on)
+    return {CommentStatus::kUnclear,
+            "the letter of " + Day(f.unreadable_on) + " in the review has no readable text"};
+  if (f.closed_on)
+    return {CommentStatus::kResolved,
+            "the review closed on " + Day(f.closed_on) +
+                (f.answered_on  ? " after the answer of " + Day(f.answered_on)
+                 : f.replied_on ? " after the company's reply of " + Day(f.replied_on)
+                                : "; no answer to it was identified")};
+  if (f.answered_on)
+    return {CommentStatus::kResponded,
+            "answered on " + Day(f.answered_on) +
+                "; no later staff letter follows it up and the review has not closed"};
+  if (f.replied_on)
+    return {CommentStatus::kResponded, "the company replied to its letter on " + Day(f.replied_on) +
+                                           " (no item of the reply was matched to it); the "
+                                           "review has not closed"};
+  return {CommentStatus::kOpen,
+          "the staff letter of " + Day(f.raised_on) + " is the latest word on it"};
+}
+
+ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
+                              const LifecycleOptions& options) {
+  ThreadLifecycle out;
+  std::vector<Node> nodes;
+  std::map<const LetterRecord*, std::vector<size_t>> nodes_of;
+  for (const LetterRecord* r : letters) {
+    if (!IsStaff(*r)) continue;
+    ItemIds ids = MakeItemIds(*r);
+    for (size_t i = 0; i < r->letter.comments.size(); ++i) {
+      Node n{r, i, {}};
+      n.life.id = ids.comments[i];
+      n.life.accession = r->accession;
+      n.life.number = r->letter.comments[i].number;
+      n.life.date = r->SortDate();
+      nodes_of[r].push_back(nodes.size());
+      nodes.push_back(std::move(n));
+    }
+  }
+  auto node_of = [&](const LetterRecord* l, std::optional<int> number) -> Node* {
+    for (size_t k : nodes_of[l])
+      if (nodes[k].life.number == number) return &nodes[k];
+    return nullptr;
+  };
+  Chains chains(nodes.size());
+  std::map<std::string, std::optional<Date>> replied;  // comment id -> unpaired reply date
+  std::map<std::string, std::optional<int>> follower_number;
+  std::vector<const LetterRecord*> earlier, unanswered;
+  for (const LetterRecord* r : letters) {
+    if (IsStaff(*r)) {
+      if (r->letter.comments.empty()) continue;
+      for (size_t k : nodes_of[r]) {
+        Node& n = nodes[k];
+        for (const PriorRef& ref : FindPriorRefs(r->letter.comments[n.index].text)) {
+          ++out.prior_refs;
+          const LetterRecord* target = FollowedLetter(ref, earlier);
+          Node* prior = target ? node_of(target, ref.number) : nullptr;
+          if (!prior) continue;
+          ++out.prior_refs_linked;
+          n.life.follows_up.push_back(prior->life.id);
+          prior->life.followed_up_by.push_back(n.life.id);
+          follower_number.emplace(prior->life.id, n.life.number);
+          chains.Join(k, static_cast<size_t>(prior - nodes.data()));
+        }
+      }
+      earlier.push_back(r);
+      unanswered.push_back(r);
+      continue;
+    }
+    if (r->letter.responses.empty()) continue;  // extension requests and the like answer nothing
+    std::vector<const LetterRecord*> answered = AnsweredLetters(*r, earlier, unanswered);
+    std::vector<Node*> answered_nodes, earlier_nodes;
+    for (const LetterRecord* l : earlier)
+      for (size_t k : nodes_of[l]) {
+        earlier_nodes.push_back(&nodes[k]);
+        if (std::find(answered.begin(), answered.end(), l) != answered.end())
+          answered_nodes.push_back(&nodes[k]);
+      }
+    ItemIds ids = MakeItemIds(*r);
+    for (size_t i = 0; i < r->letter.responses.size(); ++i) {
+      Match m =
+          PairItem(r->letter.responses[i], answered_nodes, earlier_nodes, options.min_text_overlap);
+      if (!m.node) continue;
+      m.node->life.responses.push_back({ids.responses[i], r->accession, r->SortDate(), m.how});
+      out.response_to[ids.responses[i]] = m.node->life.id;
+    }
+    for (Node* n : answered_nodes) replied.emplace(n->life.id, r->SortDate());
+    unanswered.clear();
+  }
+  // Chains: rounds and first raised.
+  std::map<size_t, std::set<const LetterRecord*>> chain_letters;
+  std::map<size_t, Date> chain_start;
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    size_t root = chains.Find(k);
+    chain_letters[root].insert(nodes[k].letter);
+    Date d = *nodes[k].life.date;
+    auto it = chain_start.find(root);
+    if (it == chain_start.end() || d < it->second) chain_start[root] = d;
+  }
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    Node& n = nodes[k];
+    CommentLifecycle& life = n.life;
+    size_t root = chains.Find(k);
+    life.rounds = static_cast<int>(chain_letters[root].size());
+    life.first_raised = chain_start[root];
+    StatusFacts facts;
+    facts.raised_on = life.date;
+    if (!life.responses.empty())
+      facts.answered_on = life.first_response_date = life.responses[0].date;
+    auto rep = replied.find(life.id);
+    if (rep != replied.end()) facts.replied_on = rep->second;
+    bool after = false;
+    for (const LetterRecord* r : letters) {
+      if (r == n.letter) {
+        after = true;
+        continue;
+      }
+      if (!after) continue;
+      if (Closes(*r)) {
+        facts.closed_on = r->SortDate();
+        break;
+      }
+      if (r->letter.unreadable && !facts.unreadable_on) facts.unreadable_on = r->SortDate();
+    }
+    if (!life.followed_up_by.empty()) {
+      for (const Node& f : nodes)
+        if (f.life.id == life.followed_up_by.front()) facts.followed_up_on = f.life.date;
+      facts.follower_number = follower_number[life.id];
+    }
+    life.closed_date = facts.closed_on;
+    if (life.closed_date)
+      life.days_to_close = life.closed_date->DaysSinceEpoch() - life.first_raised->DaysSinceEpoch();
+    StatusDecision decision = DecideStatus(facts);
+    life.status = decision.status;
+    life.status_reason = decision.reason;
+    out.comments.push_back(std::move(life));
+  }
+  return out;
+}
+
+}  // namespace corresp
