@@ -185,7 +185,10 @@ ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
           ++out.prior_refs;
           const LetterRecord* target = FollowedLetter(ref, earlier);
           Node* prior = target ? node_of(target, ref.number) : nullptr;
-          if (!prior) continue;
+          if (!prior) {
+            out.unlinked.push_back(n.life.id + ": comment " + std::to_string(ref.number));
+            continue;
+          }
           ++out.prior_refs_linked;
           n.life.follows_up.push_back(prior->life.id);
           prior->life.followed_up_by.push_back(n.life.id);

@@ -28,6 +28,7 @@ struct ThreadLifecycle {
   std::map<std::string, std::string> response_to;  // response item id -> comment item id
   int prior_refs = 0;         // follow-up references ("prior comment 3") in the thread's comments
   int prior_refs_linked = 0;  // ... linked to a comment of an earlier staff letter
+  std::vector<std::string> unlinked;  // "<comment id>: comment N" for each reference not linked
 };
 
 // `letters`: one thread's letters in the linker's order (date, staff before company, then

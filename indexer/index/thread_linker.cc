@@ -82,6 +82,7 @@ void TraceThread(OpenThread& t, ThreadLinks& links) {
   ThreadLifecycle life = TraceComments(t.letters);
   links.prior_refs += life.prior_refs;
   links.prior_refs_linked += life.prior_refs_linked;
+  links.unlinked_refs.insert(links.unlinked_refs.end(), life.unlinked.begin(), life.unlinked.end());
   for (const auto& [response, comment] : life.response_to) links.response_to[response] = comment;
   for (const CommentLifecycle& c : life.comments) {
     if (!c.responses.empty()) links.first_response[c.id] = c.responses.front().id;

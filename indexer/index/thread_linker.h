@@ -38,6 +38,7 @@ struct ThreadLinks {
   std::map<std::string, CommentLifecycle> lifecycle;  // comment item id -> its lifecycle
   int prior_refs = 0;         // follow-up references in staff comments (all threads)
   int prior_refs_linked = 0;  // ... linked to a comment of an earlier letter of their thread
+  std::vector<std::string> unlinked_refs;  // ThreadLifecycle::unlinked of every thread
 };
 
 // `letters` must all belong to one company (same CIK). Thread ids are "<CIK>-<accession of

@@ -9,6 +9,9 @@
 //   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
 //     (implausible letters, then the thread agreement of responses with the staff letters
 //     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
+//   eval-extract lifecycle MIRROR [--json] [--examples N]
+//     (the comment lifecycle over the whole corpus: prior comment references linked, pairing,
+//     status, rounds, days to close; see lifecycle_report.h)
 // Exit status: 0 when every labelled letter matches (labels) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
@@ -31,7 +34,9 @@
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/letter_dates.h"
+#include "indexer/index/letter_record.h"
 #include "tools/eval-extract/label_compare.h"
+#include "tools/eval-extract/lifecycle_report.h"
 #include "tools/eval-extract/thread_agreement.h"
 
 namespace fs = std::filesystem;
@@ -205,9 +210,8 @@ CorpusRun ExtractCorpus(const fs::path& root, const std::string& json_dir) {
     }
     CorpusLetter& c = run.letters.emplace_back(CorpusLetter{row, std::move(l), {}, false});
     if (c.letter.kind == LetterKind::kResponse) {
-      std::string opening = OpeningOf(bytes, doc.string(), c.letter);
-      c.named_dates = agreement::NamedLetterDates(opening);
-      c.oral_comments = agreement::AnswersOralComments(opening);
+      c.named_dates = c.letter.named_dates;  // the extractor's NamedLetterDates of the opening
+      c.oral_comments = agreement::AnswersOralComments(OpeningOf(bytes, doc.string(), c.letter));
     }
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -360,6 +364,59 @@ int RunCorpus(const fs::path& root, const CorpusOptions& options) {
   return 0;
 }
 
+// The index's record of a corpus letter, from its MANIFEST row (the release day stands in for
+// the index day that listed it).
+LetterRecord RecordOf(const CorpusLetter& c) {
+  Filing f;
+  f.accession = Accession::Parse(c.row.at("accession")).value_or(Accession{});
+  f.cik = Cik::Parse(c.row.at("cik")).value_or(Cik{});
+  f.company = c.row.at("company");
+  f.form = c.row.at("form");
+  f.date_filed = Date::Parse(c.row.at("date_filed"));
+  f.index_day = Date::Parse(c.row.count("released") ? c.row.at("released") : "");
+  return MakeLetterRecord(f, c.row.at("document"), c.letter);
+}
+
+void PrintSpread(const char* what, const lifecycle::Spread& s) {
+  std::cout << "  " << what << ": n=" << s.n << " min " << s.min << " p25 " << s.p25
+            << " median " << s.median << " p75 " << s.p75 << " max " << s.max << "\n";
+}
+
+template <typename K>
+void PrintHistogram(const char* what, const std::map<K, int>& m) {
+  std::cout << "  " << what << ":";
+  for (const auto& [k, v] : m) std::cout << " " << k << "=" << v;
+  std::cout << "\n";
+}
+
+// `eval-extract lifecycle MIRROR [--json] [--examples N]`: see lifecycle_report.h.
+int RunLifecycle(const fs::path& root, const CorpusOptions& options) {
+  CorpusRun run = ExtractCorpus(root, "");
+  std::vector<LetterRecord> records;
+  for (const CorpusLetter& c : run.letters) records.push_back(RecordOf(c));
+  lifecycle::LifecycleReport r = lifecycle::MeasureLifecycle(records);
+  if (options.json) {
+    std::cout << lifecycle::ReportToJson(r).dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "letters " << records.size() << ", companies " << r.companies << ", threads "
+            << r.threads << ", reviews " << r.reviews << " (closed " << r.closed_reviews << ")\n"
+            << "  staff comments " << r.staff_comments << ", answered "
+            << Percent(r.comments_answered, r.staff_comments) << "\n"
+            << "  prior comment references linked " << Percent(r.prior_refs_linked, r.prior_refs)
+            << "\n";
+  for (size_t i = 0; i < r.unlinked.size() && i < options.examples; ++i)
+    std::cout << "      unlinked " << r.unlinked[i] << "\n";
+  PrintHistogram("response items paired by", r.paired_by);
+  std::cout << "  response items " << r.responses << "\n";
+  PrintHistogram("status", r.status);
+  PrintHistogram("rounds per comment", r.rounds);
+  PrintHistogram("staff letters per closed review", r.review_rounds);
+  PrintSpread("days to close per comment", r.comment_days);
+  PrintSpread("days to close per review", r.review_days);
+  return 0;
+}
+
 // Debug view: the blocks a reader produced, with their flags.
 int DumpBlocks(const fs::path& path) {
   BlockDocument doc = ReadBlocks(ReadFile(path), path.string());
@@ -395,7 +452,7 @@ int main(int argc, char** argv) {
       return RunLabels(args[first], roots, per_letter);
     }
   }
-  if (args.size() >= 2 && args[0] == "corpus") {
+  if (args.size() >= 2 && (args[0] == "corpus" || args[0] == "lifecycle")) {
     CorpusOptions options;
     bool ok = true;
     for (size_t i = 2; i < args.size() && ok; ++i) {
@@ -409,10 +466,12 @@ int main(int argc, char** argv) {
         ok = false;
       }
     }
+    if (ok && args[0] == "lifecycle") return RunLifecycle(args[1], options);
     if (ok) return RunCorpus(args[1], options);
   }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
+               "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }
