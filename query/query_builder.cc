@@ -142,9 +142,12 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   boolean("ref", s::kPrefixRefForm, LowerValue);
   boolean("fy", s::kPrefixFiscalYear, AsIs);
   boolean("accession", s::kPrefixAccession, AsIs);
+  boolean("status", s::kPrefixStatus, LowerValue);
   // Weighted: a text citing the standard often ranks above one citing it once.
   qp.add_prefix("standard", (new StandardField(topics))->release());
   qp.add_prefix("topicw", (new TermField(std::string(s::kPrefixTopic), SlugValue))->release());
+  // "rounds:2..", "rounds:1..2", "rounds:..3": staff comments by the rounds they took.
+  qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::kSlotRounds, "rounds:"))->release());
   qp.add_rangeprocessor((new DateRange(s::kSlotDate, "date:"))->release());
   qp.add_rangeprocessor((new DateRange(s::kSlotDate, ""))->release());
 }

@@ -87,7 +87,39 @@ struct Chains {
   void Join(size_t a, size_t b) { parent[Find(a)] = Find(b); }
 };
 
+nlohmann::json DateOrNull(const std::optional<Date>& d) {
+  return d ? nlohmann::json(d->ToIso()) : nlohmann::json(nullptr);
+}
+
 }  // namespace
+
+nlohmann::json LifecycleFields(const CommentLifecycle& c) {
+  nlohmann::json responses = nlohmann::json::array();
+  for (const ResponseLink& r : c.responses)
+    responses.push_back({{"id", r.id},
+                         {"accession", r.accession.text},
+                         {"date", DateOrNull(r.date)},
+                         {"match", r.match}});
+  return {{"status", CommentStatusName(c.status)},
+          {"status_reason", c.status_reason},
+          {"rounds", c.rounds},
+          {"follows_up", c.follows_up},
+          {"followed_up_by", c.followed_up_by},
+          {"responses", responses},
+          {"first_response_date", DateOrNull(c.first_response_date)},
+          {"closed_date", DateOrNull(c.closed_date)},
+          {"days_to_close", c.days_to_close ? nlohmann::json(*c.days_to_close) : nullptr}};
+}
+
+nlohmann::json LifecycleEntry(const CommentLifecycle& c) {
+  nlohmann::json out = {{"id", c.id},
+                        {"accession", c.accession.text},
+                        {"number", c.number ? nlohmann::json(*c.number) : nullptr},
+                        {"date", DateOrNull(c.date)},
+                        {"first_raised", DateOrNull(c.first_raised)}};
+  out.update(LifecycleFields(c));
+  return out;
+}
 
 bool IsLetterOf(const LetterRecord& letter, const Date& d) {
   return (letter.date_filed && *letter.date_filed == d) ||

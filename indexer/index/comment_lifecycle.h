@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,14 @@ struct ThreadLifecycle {
 // accession).
 ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
                               const LifecycleOptions& options = {});
+
+// The lifecycle fields of a staff comment's document data (docs/index-schema.md "Document
+// data"): status, status_reason, rounds, follows_up, followed_up_by, responses [{id,
+// accession, date, match}], first_response_date, closed_date, days_to_close (null when absent).
+nlohmann::json LifecycleFields(const CommentLifecycle& life);
+// LifecycleFields plus id, accession, number, date and first_raised: one entry of a thread's
+// "comments" (ThreadToJson).
+nlohmann::json LifecycleEntry(const CommentLifecycle& life);
 
 // ---- decisions, exposed for table tests ----------------------------------------------------
 
