@@ -3,8 +3,8 @@
 // own timeline (first raised -> answered -> reissued -> resolved).
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,15 +38,15 @@ std::string ItemLink(const std::string& id) {
 std::string CommentTimeline(const json& c, const std::map<std::string, std::string>& dates) {
   std::string status = JsonString(c, "status");
   int rounds = c.contains("rounds") && c["rounds"].is_number_integer() ? c["rounds"].get<int>() : 1;
-  std::string number =
-      c.contains("number") && c["number"].is_number_integer()
-          ? fmt::format("Comment {}", c["number"].get<int>())
-          : std::string("Unnumbered comment");
+  std::string number = c.contains("number") && c["number"].is_number_integer()
+                           ? fmt::format("Comment {}", c["number"].get<int>())
+                           : std::string("Unnumbered comment");
   std::string out = "<li class=\"lc status-" + HtmlEscape(status) + "\"><div class=\"lc-head\">" +
                     "<a href=\"" + HtmlEscape(ItemHref(JsonString(c, "id"))) + "\">" +
                     HtmlEscape(number) + "</a> <span class=\"muted\">" +
                     HtmlEscape(JsonString(c, "date")) + "</span> <b class=\"status status-" +
-                    HtmlEscape(status) + "\">" + HtmlEscape(status) + "</b> <span class=\"muted\">" +
+                    HtmlEscape(status) + "\">" + HtmlEscape(status) +
+                    "</b> <span class=\"muted\">" +
                     fmt::format("{} round{}", rounds, rounds == 1 ? "" : "s") + "</span></div>";
   out += "<ol class=\"steps\">";
   std::vector<std::string> follows = JsonStrings(c, "follows_up");
@@ -64,8 +64,8 @@ std::string CommentTimeline(const json& c, const std::map<std::string, std::stri
     out += Step("resolved", "resolved", JsonString(c, "closed_date"));
   else if (status != "reissued")
     out += Step(status, status, "");
-  out += "</ol><p class=\"muted lc-why\">" + HtmlEscape(JsonString(c, "status_reason")) +
-         "</p></li>";
+  out +=
+      "</ol><p class=\"muted lc-why\">" + HtmlEscape(JsonString(c, "status_reason")) + "</p></li>";
   return out;
 }
 

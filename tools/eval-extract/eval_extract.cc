@@ -33,8 +33,8 @@
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
-#include "indexer/segment/letter_dates.h"
 #include "indexer/index/letter_record.h"
+#include "indexer/segment/letter_dates.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/lifecycle_report.h"
 #include "tools/eval-extract/thread_agreement.h"
@@ -378,8 +378,8 @@ LetterRecord RecordOf(const CorpusLetter& c) {
 }
 
 void PrintSpread(const char* what, const lifecycle::Spread& s) {
-  std::cout << "  " << what << ": n=" << s.n << " min " << s.min << " p25 " << s.p25
-            << " median " << s.median << " p75 " << s.p75 << " max " << s.max << "\n";
+  std::cout << "  " << what << ": n=" << s.n << " min " << s.min << " p25 " << s.p25 << " median "
+            << s.median << " p75 " << s.p75 << " max " << s.max << "\n";
 }
 
 template <typename K>

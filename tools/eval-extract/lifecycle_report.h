@@ -26,12 +26,12 @@ struct LifecycleReport {
   std::map<std::string, int> paired_by;  // "number" / "text" -> response items
   int comments_answered = 0;             // staff comments with at least one paired response
   int prior_refs = 0, prior_refs_linked = 0;
-  std::vector<std::string> unlinked;     // comment id: comment N
-  std::map<std::string, int> status;     // status name -> staff comments
-  std::map<int, int> rounds;             // rounds -> staff comments
-  Spread comment_days;  // days_to_close of the staff comments of closed reviews
-  Spread review_days;   // days from a review's first staff letter to its closing letter
-  std::map<int, int> review_rounds;      // staff letters with comments per closed review
+  std::vector<std::string> unlinked;  // comment id: comment N
+  std::map<std::string, int> status;  // status name -> staff comments
+  std::map<int, int> rounds;          // rounds -> staff comments
+  Spread comment_days;                // days_to_close of the staff comments of closed reviews
+  Spread review_days;  // days from a review's first staff letter to its closing letter
+  std::map<int, int> review_rounds;  // staff letters with comments per closed review
 };
 
 // `letters`: every letter of the corpus (any companies, any order). A review is a thread with
