@@ -181,13 +181,35 @@ StatusDecision DecideStatus(const StatusFacts& f) {
           "the staff letter of " + Day(f.raised_on) + " is the latest word on it"};
 }
 
-ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
-                              const LifecycleOptions& options) {
-  ThreadLifecycle out;
-  std::vector<Node> nodes;
-  std::map<const LetterRecord*, std::vector<size_t>> nodes_of;
-  for (const LetterRecord* r : letters) {
-    if (!IsStaff(*r)) continue;
+namespace {
+
+// One thread traced letter by letter: follow-ups are linked when a staff letter comes, replies
+// paired when a company letter comes; Finish() then decides each comment's rounds and status.
+class Tracer {
+ public:
+  Tracer(const std::vector<const LetterRecord*>& letters, const LifecycleOptions& options)
+      : letters_(letters), options_(options) {
+    for (const LetterRecord* r : letters)
+      if (IsStaff(*r)) AddComments(r);
+    chains_ = Chains(nodes_.size());
+  }
+
+  ThreadLifecycle Run() {
+    for (const LetterRecord* r : letters_) {
+      if (IsStaff(*r) && !r->letter.comments.empty()) {
+        LinkFollowUps(r);
+        earlier_.push_back(r);
+        unanswered_.push_back(r);
+      } else if (!IsStaff(*r) && !r->letter.responses.empty()) {
+        PairReply(r);  // extension requests and the like have no responses: they answer nothing
+      }
+    }
+    Finish();
+    return std::move(out_);
+  }
+
+ private:
+  void AddComments(const LetterRecord* r) {
     ItemIds ids = MakeItemIds(*r);
     for (size_t i = 0; i < r->letter.comments.size(); ++i) {
       Node n{r, i, {}};
@@ -195,112 +217,122 @@ ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
       n.life.accession = r->accession;
       n.life.number = r->letter.comments[i].number;
       n.life.date = r->SortDate();
-      nodes_of[r].push_back(nodes.size());
-      nodes.push_back(std::move(n));
+      nodes_of_[r].push_back(nodes_.size());
+      nodes_.push_back(std::move(n));
     }
   }
-  auto node_of = [&](const LetterRecord* l, std::optional<int> number) -> Node* {
-    for (size_t k : nodes_of[l])
-      if (nodes[k].life.number == number) return &nodes[k];
+
+  Node* NodeOf(const LetterRecord* letter, std::optional<int> number) {
+    for (size_t k : nodes_of_[letter])
+      if (nodes_[k].life.number == number) return &nodes_[k];
     return nullptr;
-  };
-  Chains chains(nodes.size());
-  std::map<std::string, std::optional<Date>> replied;  // comment id -> unpaired reply date
-  std::map<std::string, std::optional<int>> follower_number;
-  std::vector<const LetterRecord*> earlier, unanswered;
-  for (const LetterRecord* r : letters) {
-    if (IsStaff(*r)) {
-      if (r->letter.comments.empty()) continue;
-      for (size_t k : nodes_of[r]) {
-        Node& n = nodes[k];
-        for (const PriorRef& ref : FindPriorRefs(r->letter.comments[n.index].text)) {
-          ++out.prior_refs;
-          const LetterRecord* target = FollowedLetter(ref, earlier);
-          Node* prior = target ? node_of(target, ref.number) : nullptr;
-          if (!prior) {
-            out.unlinked.push_back(n.life.id + ": comment " + std::to_string(ref.number));
-            continue;
-          }
-          ++out.prior_refs_linked;
-          n.life.follows_up.push_back(prior->life.id);
-          prior->life.followed_up_by.push_back(n.life.id);
-          follower_number.emplace(prior->life.id, n.life.number);
-          chains.Join(k, static_cast<size_t>(prior - nodes.data()));
+  }
+
+  void LinkFollowUps(const LetterRecord* r) {
+    for (size_t k : nodes_of_[r]) {
+      Node& n = nodes_[k];
+      for (const PriorRef& ref : FindPriorRefs(r->letter.comments[n.index].text)) {
+        ++out_.prior_refs;
+        const LetterRecord* target = FollowedLetter(ref, earlier_);
+        Node* prior = target ? NodeOf(target, ref.number) : nullptr;
+        if (!prior) {
+          out_.unlinked.push_back(n.life.id + ": comment " + std::to_string(ref.number));
+          continue;
         }
+        ++out_.prior_refs_linked;
+        n.life.follows_up.push_back(prior->life.id);
+        prior->life.followed_up_by.push_back(n.life.id);
+        follower_.emplace(prior->life.id, &n);
+        chains_.Join(k, static_cast<size_t>(prior - nodes_.data()));
       }
-      earlier.push_back(r);
-      unanswered.push_back(r);
-      continue;
     }
-    if (r->letter.responses.empty()) continue;  // extension requests and the like answer nothing
-    std::vector<const LetterRecord*> answered = AnsweredLetters(*r, earlier, unanswered);
+  }
+
+  void PairReply(const LetterRecord* r) {
+    std::vector<const LetterRecord*> answered = AnsweredLetters(*r, earlier_, unanswered_);
     std::vector<Node*> answered_nodes, earlier_nodes;
-    for (const LetterRecord* l : earlier)
-      for (size_t k : nodes_of[l]) {
-        earlier_nodes.push_back(&nodes[k]);
+    for (const LetterRecord* l : earlier_)
+      for (size_t k : nodes_of_[l]) {
+        earlier_nodes.push_back(&nodes_[k]);
         if (std::find(answered.begin(), answered.end(), l) != answered.end())
-          answered_nodes.push_back(&nodes[k]);
+          answered_nodes.push_back(&nodes_[k]);
       }
     ItemIds ids = MakeItemIds(*r);
     for (size_t i = 0; i < r->letter.responses.size(); ++i) {
-      Match m =
-          PairItem(r->letter.responses[i], answered_nodes, earlier_nodes, options.min_text_overlap);
+      Match m = PairItem(r->letter.responses[i], answered_nodes, earlier_nodes,
+                         options_.min_text_overlap);
       if (!m.node) continue;
       m.node->life.responses.push_back({ids.responses[i], r->accession, r->SortDate(), m.how});
-      out.response_to[ids.responses[i]] = m.node->life.id;
+      out_.response_to[ids.responses[i]] = m.node->life.id;
     }
-    for (Node* n : answered_nodes) replied.emplace(n->life.id, r->SortDate());
-    unanswered.clear();
+    for (Node* n : answered_nodes) replied_.emplace(n->life.id, r->SortDate());
+    unanswered_.clear();
   }
-  // Chains: rounds and first raised.
-  std::map<size_t, std::set<const LetterRecord*>> chain_letters;
-  std::map<size_t, Date> chain_start;
-  for (size_t k = 0; k < nodes.size(); ++k) {
-    size_t root = chains.Find(k);
-    chain_letters[root].insert(nodes[k].letter);
-    Date d = *nodes[k].life.date;
-    auto it = chain_start.find(root);
-    if (it == chain_start.end() || d < it->second) chain_start[root] = d;
-  }
-  for (size_t k = 0; k < nodes.size(); ++k) {
-    Node& n = nodes[k];
-    CommentLifecycle& life = n.life;
-    size_t root = chains.Find(k);
-    life.rounds = static_cast<int>(chain_letters[root].size());
-    life.first_raised = chain_start[root];
-    StatusFacts facts;
-    facts.raised_on = life.date;
-    if (!life.responses.empty())
-      facts.answered_on = life.first_response_date = life.responses[0].date;
-    auto rep = replied.find(life.id);
-    if (rep != replied.end()) facts.replied_on = rep->second;
-    bool after = false;
-    for (const LetterRecord* r : letters) {
-      if (r == n.letter) {
-        after = true;
-        continue;
+
+  // The closing and unreadable letters after a comment's own letter.
+  void LaterLetters(const Node& n, StatusFacts& facts) const {
+    auto it = std::find(letters_.begin(), letters_.end(), n.letter);
+    for (++it; it < letters_.end(); ++it) {
+      if (Closes(**it)) {
+        facts.closed_on = (*it)->SortDate();
+        return;
       }
-      if (!after) continue;
-      if (Closes(*r)) {
-        facts.closed_on = r->SortDate();
-        break;
-      }
-      if (r->letter.unreadable && !facts.unreadable_on) facts.unreadable_on = r->SortDate();
+      if ((*it)->letter.unreadable && !facts.unreadable_on) facts.unreadable_on = (*it)->SortDate();
     }
-    if (!life.followed_up_by.empty()) {
-      for (const Node& f : nodes)
-        if (f.life.id == life.followed_up_by.front()) facts.followed_up_on = f.life.date;
-      facts.follower_number = follower_number[life.id];
-    }
-    life.closed_date = facts.closed_on;
-    if (life.closed_date)
-      life.days_to_close = life.closed_date->DaysSinceEpoch() - life.first_raised->DaysSinceEpoch();
-    StatusDecision decision = DecideStatus(facts);
-    life.status = decision.status;
-    life.status_reason = decision.reason;
-    out.comments.push_back(std::move(life));
   }
-  return out;
+
+  void Finish() {
+    std::map<size_t, std::set<const LetterRecord*>> chain_letters;
+    std::map<size_t, Date> chain_start;
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      size_t root = chains_.Find(k);
+      chain_letters[root].insert(nodes_[k].letter);
+      auto [it, fresh] = chain_start.emplace(root, *nodes_[k].life.date);
+      if (!fresh && *nodes_[k].life.date < it->second) it->second = *nodes_[k].life.date;
+    }
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      CommentLifecycle& life = nodes_[k].life;
+      size_t root = chains_.Find(k);
+      life.rounds = static_cast<int>(chain_letters[root].size());
+      life.first_raised = chain_start[root];
+      StatusFacts facts;
+      facts.raised_on = life.date;
+      if (!life.responses.empty())
+        facts.answered_on = life.first_response_date = life.responses[0].date;
+      if (auto rep = replied_.find(life.id); rep != replied_.end()) facts.replied_on = rep->second;
+      LaterLetters(nodes_[k], facts);
+      if (auto f = follower_.find(life.id); f != follower_.end()) {
+        facts.followed_up_on = f->second->life.date;
+        facts.follower_number = f->second->life.number;
+      }
+      life.closed_date = facts.closed_on;
+      if (life.closed_date)
+        life.days_to_close =
+            life.closed_date->DaysSinceEpoch() - life.first_raised->DaysSinceEpoch();
+      StatusDecision decision = DecideStatus(facts);
+      life.status = decision.status;
+      life.status_reason = decision.reason;
+      out_.comments.push_back(std::move(life));
+    }
+  }
+
+  const std::vector<const LetterRecord*>& letters_;
+  const LifecycleOptions& options_;
+  ThreadLifecycle out_;
+  std::vector<Node> nodes_;  // every staff comment, in letter order; never resized after
+  std::map<const LetterRecord*, std::vector<size_t>> nodes_of_;
+  Chains chains_{0};
+  std::map<std::string, std::optional<Date>> replied_;  // comment id -> a reply to its letter
+  std::map<std::string, const Node*> follower_;         // comment id -> its first follow-up
+  std::vector<const LetterRecord*> earlier_;            // staff letters with comments so far
+  std::vector<const LetterRecord*> unanswered_;         // ... since the company's last reply
+};
+
+}  // namespace
+
+ThreadLifecycle TraceComments(const std::vector<const LetterRecord*>& letters,
+                              const LifecycleOptions& options) {
+  return Tracer(letters, options).Run();
 }
 
 }  // namespace corresp
