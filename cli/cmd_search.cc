@@ -81,7 +81,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--collapse", f->collapse, "One hit per letter or thread")
       ->check(CLI::IsMember({"letter", "thread"}));
   cmd->add_flag("--facets", f->request.facets,
-                "Count hits by form, year, company, topic, standard");
+                "Count hits by form, year, company, topic, standard, status");
   cmd->add_option("--remote", f->remote, "Search an index served by xapian-tcpsrv at HOST:PORT");
   cmd->add_flag("--json", f->json, "Print one JSON object");
   cmd->callback([&ctx, f, exit_code] { *exit_code = RunSearch(ctx, *f); });
