@@ -414,6 +414,8 @@ int RunLifecycle(const fs::path& root, const CorpusOptions& options) {
   PrintHistogram("staff letters per closed review", r.review_rounds);
   PrintSpread("days to close per comment", r.comment_days);
   PrintSpread("days to close per review", r.review_days);
+  PrintSpread("  ... one staff letter", r.one_round_review_days);
+  PrintSpread("  ... two or more", r.more_rounds_review_days);
   return 0;
 }
 

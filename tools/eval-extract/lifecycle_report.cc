@@ -8,26 +8,40 @@ namespace corresp::lifecycle {
 
 namespace {
 
-void AddThread(const ReviewThread& t, LifecycleReport& r) {
+// A review is closed when a closing or no-review letter follows its first staff comment; its
+// days run from that comment's letter to the closing.
+std::optional<long> ReviewDays(const ReviewThread& t) {
+  const CommentLifecycle& first = t.comments.front();
+  if (!first.closed_date || !first.date) return std::nullopt;
+  return first.closed_date->DaysSinceEpoch() - first.date->DaysSinceEpoch();
+}
+
+struct Days {
+  std::vector<long> comment, review, one_round, more_rounds;
+};
+
+void AddThread(const ReviewThread& t, LifecycleReport& r, Days& d) {
   ++r.threads;
   if (t.comments.empty()) return;
   ++r.reviews;
-  std::optional<Date> closed;
-  int staff_letters = 0;
-  for (const ThreadLetter& l : t.letters) {
-    if (l.form == "UPLOAD" && l.comments > 0) ++staff_letters;
-    if (!closed && (l.kind == "closing" || l.kind == "no_review")) closed = l.date;
-  }
   for (const CommentLifecycle& c : t.comments) {
     ++r.staff_comments;
     ++r.status[CommentStatusName(c.status)];
     ++r.rounds[c.rounds];
     if (!c.responses.empty()) ++r.comments_answered;
     for (const ResponseLink& l : c.responses) ++r.paired_by[l.match];
+    if (c.days_to_close) d.comment.push_back(*c.days_to_close);
   }
-  if (!closed || !t.start) return;
+  std::optional<long> days = ReviewDays(t);
+  if (!days) return;
   ++r.closed_reviews;
+  d.review.push_back(*days);
+  int staff_letters = 0;
+  for (const ThreadLetter& l : t.letters)
+    if (l.form == "UPLOAD" && l.comments > 0 && l.date && l.date <= t.comments.front().closed_date)
+      ++staff_letters;
   ++r.review_rounds[staff_letters];
+  (staff_letters <= 1 ? d.one_round : d.more_rounds).push_back(*days);
 }
 
 long Percentile(const std::vector<long>& sorted, int p) {
@@ -53,28 +67,20 @@ LifecycleReport MeasureLifecycle(const std::vector<LetterRecord>& letters) {
   std::map<std::string, std::vector<const LetterRecord*>> by_cik;
   for (const LetterRecord& l : letters) by_cik[l.cik.ToString()].push_back(&l);
   LifecycleReport r;
-  std::vector<long> comment_days, review_days;
+  Days days;
   for (const auto& [cik, mine] : by_cik) {
     ++r.companies;
     ThreadLinks links = LinkThreads(mine);
-    for (const ReviewThread& t : links.threads) {
-      AddThread(t, r);
-      for (const CommentLifecycle& c : t.comments)
-        if (c.days_to_close) comment_days.push_back(*c.days_to_close);
-      if (t.comments.empty() || !t.start) continue;
-      for (const ThreadLetter& l : t.letters)
-        if (l.kind == "closing" || l.kind == "no_review") {
-          if (l.date) review_days.push_back(l.date->DaysSinceEpoch() - t.start->DaysSinceEpoch());
-          break;
-        }
-    }
+    for (const ReviewThread& t : links.threads) AddThread(t, r, days);
     r.prior_refs += links.prior_refs;
     r.prior_refs_linked += links.prior_refs_linked;
     r.unlinked.insert(r.unlinked.end(), links.unlinked_refs.begin(), links.unlinked_refs.end());
     for (const LetterRecord* l : mine) r.responses += static_cast<int>(l->letter.responses.size());
   }
-  r.comment_days = SpreadOf(std::move(comment_days));
-  r.review_days = SpreadOf(std::move(review_days));
+  r.comment_days = SpreadOf(std::move(days.comment));
+  r.review_days = SpreadOf(std::move(days.review));
+  r.one_round_review_days = SpreadOf(std::move(days.one_round));
+  r.more_rounds_review_days = SpreadOf(std::move(days.more_rounds));
   return r;
 }
 
@@ -115,7 +121,9 @@ nlohmann::json ReportToJson(const LifecycleReport& r) {
           {"rounds", Histogram(r.rounds)},
           {"review_rounds", Histogram(r.review_rounds)},
           {"comment_days_to_close", SpreadToJson(r.comment_days)},
-          {"review_days_to_close", SpreadToJson(r.review_days)}};
+          {"review_days_to_close", SpreadToJson(r.review_days)},
+          {"one_round_review_days_to_close", SpreadToJson(r.one_round_review_days)},
+          {"more_rounds_review_days_to_close", SpreadToJson(r.more_rounds_review_days)}};
 }
 
 }  // namespace corresp::lifecycle

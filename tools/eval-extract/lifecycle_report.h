@@ -30,12 +30,15 @@ struct LifecycleReport {
   std::map<std::string, int> status;  // status name -> staff comments
   std::map<int, int> rounds;          // rounds -> staff comments
   Spread comment_days;                // days_to_close of the staff comments of closed reviews
-  Spread review_days;  // days from a review's first staff letter to its closing letter
+  Spread review_days;              // days from a review's first staff letter to its closing letter
+  Spread one_round_review_days;    // ... of closed reviews with one staff comment letter
+  Spread more_rounds_review_days;  // ... with two or more
   std::map<int, int> review_rounds;  // staff letters with comments per closed review
 };
 
 // `letters`: every letter of the corpus (any companies, any order). A review is a thread with
-// at least one staff comment; it is closed when a closing or no-review letter ends it.
+// at least one staff comment; it is closed when a closing or no-review letter follows its
+// first staff comment letter.
 LifecycleReport MeasureLifecycle(const std::vector<LetterRecord>& letters);
 
 nlohmann::json ReportToJson(const LifecycleReport& report);
