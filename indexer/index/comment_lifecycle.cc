@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "indexer/segment/letter_dates.h"
 #include "indexer/segment/word_overlap.h"
 
 namespace corresp {
@@ -122,8 +123,7 @@ nlohmann::json LifecycleEntry(const CommentLifecycle& c) {
 }
 
 bool IsLetterOf(const LetterRecord& letter, const Date& d) {
-  return (letter.date_filed && *letter.date_filed == d) ||
-         (letter.letter.letter_date && *letter.letter.letter_date == d);
+  return IsDatedOn(letter.date_filed, letter.letter.letter_date, d);
 }
 
 std::vector<const LetterRecord*> AnsweredLetters(

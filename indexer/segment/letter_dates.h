@@ -2,6 +2,7 @@
 // by the extractor (Letter::named_dates) and by tools/eval-extract's thread agreement.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,13 @@ namespace corresp {
 // dates are skipped. In order of appearance, duplicates removed. Pass the letter's opening
 // only (LetterOpening): restated comments name the staff's own earlier letters.
 std::vector<Date> NamedLetterDates(std::string_view text);
+
+// True when a date named by a later letter is this letter's: its filing date or its own letter
+// date (a letter dated the 28th is often filed the next day, and replies name either).
+inline bool IsDatedOn(const std::optional<Date>& filed, const std::optional<Date>& letter_date,
+                      const Date& d) {
+  return (filed && *filed == d) || (letter_date && *letter_date == d);
+}
 
 // At most this much of a response is its opening (letterhead, Re: block, first paragraph);
 // a response that restates no comment is cut here.

@@ -27,7 +27,7 @@ bool IsStaffCandidate(const ThreadLetter& l) {
 // A letter "of" date d: its letter date or the day it was filed (a letter dated the 28th is
 // often filed the next day, and responses name either).
 bool IsOf(const ThreadLetter& l, const Date& d) {
-  return d == l.filed || (l.letter->letter_date && d == *l.letter->letter_date);
+  return IsDatedOn(l.filed, l.letter->letter_date, d);
 }
 
 bool Names(const ThreadLetter& response, const ThreadLetter& staff) {
