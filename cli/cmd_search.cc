@@ -72,6 +72,8 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--cik", f->request.cik, "Company CIK");
   cmd->add_option("--topic", f->request.topic, "Topic slug (docs/topics.md)");
   cmd->add_option("--standard", f->request.standard, "Accounting standard (\"SFAS 133\", asc815)");
+  cmd->add_option("--status", f->request.status,
+                  "Staff comment status: open, responded, reissued, resolved, unclear");
   cmd->add_option("--since", f->since, "Filed on or after (YYYY or YYYY-MM-DD)");
   cmd->add_option("--until", f->until, "Filed on or before (YYYY or YYYY-MM-DD)");
   cmd->add_option("--limit", f->request.limit, "Hits per page")->capture_default_str();

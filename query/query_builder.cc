@@ -168,6 +168,7 @@ Xapian::Query Filters(const SearchRequest& r) {
   if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
   if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
+  if (!r.status.empty()) term(s::kPrefixStatus, Lower(r.status));
   if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
   if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
   if (parts.empty()) return Xapian::Query();

@@ -169,6 +169,22 @@ TEST_F(PagesTest, ThreadPageShowsEachCommentsTimeline) {
   EXPECT_TRUE(Has(page, "<b>follows up</b>")) << "the follow-up links back";
 }
 
+// The search page offers a status facet; following it filters to that status, shown as a
+// removable filter, with the same total as the `status:` field.
+TEST_F(PagesTest, StatusFacetFiltersTheSearch) {
+  std::string all = Page("/search?q=type%3Acomment");
+  EXPECT_TRUE(Has(all, "data-facet=\"status\"><h3>Status</h3>"));
+  EXPECT_TRUE(Has(all, "status=reissued"));
+  std::string reissued = Page("/search?q=type%3Acomment&status=reissued");
+  EXPECT_TRUE(Has(reissued, "status: reissued"));
+  json by_param = json::parse(Get("/api/search?q=type%3Acomment&status=reissued").body);
+  json by_field = json::parse(Get("/api/search?q=type%3Acomment+status%3Areissued").body);
+  EXPECT_GT(by_param["total"].get<long>(), 0);
+  EXPECT_EQ(by_param["total"], by_field["total"]);
+  EXPECT_LT(by_param["total"].get<long>(),
+            json::parse(Get("/api/search?q=type%3Acomment").body)["total"].get<long>());
+}
+
 TEST_F(PagesTest, SecurityHeaders) {
   TestResponse r = Get("/");
   EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
