@@ -34,6 +34,7 @@ inline constexpr std::string_view kPrefixTopic = "XTOP";      // topic slug: hed
 inline constexpr std::string_view kPrefixStandard = "XSTD";   // standard key: sfas133, asc815
 inline constexpr std::string_view kPrefixNumber = "XN";       // comment number: 3
 inline constexpr std::string_view kPrefixSource = "XSRC";     // kSourceEdgar | kSourceOutsideEdgar
+inline constexpr std::string_view kPrefixStatus = "XSTATUS";  // staff comment status: resolved
 
 // ---- value slots --------------------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;        // filing date "YYYYMMDD" (sortable string)
@@ -43,6 +44,7 @@ inline constexpr unsigned kSlotThread = 3;      // thread id (collapse key for -
 inline constexpr unsigned kSlotAccession = 4;   // accession (collapse key for --collapse letter)
 inline constexpr unsigned kSlotFacets = 5;      // packed facet values, see PackFacets()
 inline constexpr unsigned kSlotOrder = 6;       // item order inside its letter, sortable_serialise
+inline constexpr unsigned kSlotRounds = 7;  // staff comment rounds, sortable_serialise (rounds:2..)
 
 // ---- database metadata keys ---------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "schema";         // kSchemaVersion as text
@@ -68,6 +70,7 @@ inline constexpr char kFacetYear = 'Y';
 inline constexpr char kFacetCompany = 'C';
 inline constexpr char kFacetTopic = 'T';
 inline constexpr char kFacetStandard = 'S';
+inline constexpr char kFacetStatus = 'U';  // staff comments only: open, responded, ...
 
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

@@ -56,6 +56,9 @@ struct Letter {
   std::vector<Reference> references;
   std::vector<Comment> comments;
   std::vector<Response> responses;
+  // Company letters: the dates of the staff letters its opening says it answers ("your letter
+  // dated May 1, 2020"), NamedLetterDates of LetterOpening; empty when it names none.
+  std::vector<Date> named_dates;
   std::vector<std::string> issues;  // what the extractor was unsure of; never fatal
   // The whole letter text (paragraphs separated by "\n\n") when it has neither comments nor
   // responses (closings, requests, narrative replies), so its letter-level index document is

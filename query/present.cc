@@ -137,6 +137,34 @@ void PrintThreadText(std::ostream& out, const json& t) {
                        l["date"].is_string() ? l["date"].get<std::string>() : "?",
                        l.value("form", ""), l.value("kind", ""), l.value("accession", ""),
                        l.value("comments", 0));
+  const json& comments = t.contains("comments") ? t["comments"] : json();
+  if (!comments.is_array() || comments.empty()) return;
+  out << "  staff comments (status, rounds, first raised, answered, closed):\n";
+  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : std::string("-"); };
+  auto ids = [](const json& list) {
+    std::string joined;
+    for (const json& id : list)
+      if (id.is_string()) joined += (joined.empty() ? "" : ", ") + id.get<std::string>();
+    return joined;
+  };
+  for (const json& c : comments) {
+    std::string days = c.contains("days_to_close") && c["days_to_close"].is_number()
+                           ? fmt::format(" ({} days)", c["days_to_close"].get<long>())
+                           : "";
+    out << fmt::format("  {:26} {:9} {} round{}  raised {}  answered {}  closed {}{}\n",
+                       c.value("id", ""), c.value("status", ""), c.value("rounds", 0),
+                       c.value("rounds", 0) == 1 ? " " : "s", text(c.value("first_raised", json())),
+                       text(c.value("first_response_date", json())),
+                       text(c.value("closed_date", json())), days);
+    out << "      why: " << c.value("status_reason", "") << "\n";
+    std::string follows = ids(c.value("follows_up", json::array()));
+    if (!follows.empty()) out << "      follows up " << follows << "\n";
+    std::string followed = ids(c.value("followed_up_by", json::array()));
+    if (!followed.empty()) out << "      followed up by " << followed << "\n";
+    for (const json& r : c.value("responses", json::array()))
+      out << fmt::format("      response {} of {} (by {})\n", r.value("id", ""),
+                         text(r.value("date", json())), r.value("match", ""));
+  }
 }
 
 }  // namespace corresp

@@ -120,9 +120,12 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   boolean("fy", s::kPrefixFiscalYear, AsIs);
   boolean("accession", s::kPrefixAccession, AsIs);
   boolean("source", s::kPrefixSource, LowerValue);
+  boolean("status", s::kPrefixStatus, LowerValue);
   // Weighted: a text citing the standard often ranks above one citing it once.
   qp.add_prefix("standard", (new StandardField(topics))->release());
   qp.add_prefix("topicw", (new TermField(std::string(s::kPrefixTopic), SlugValue))->release());
+  // "rounds:2..", "rounds:1..2", "rounds:..3": staff comments by the rounds they took.
+  qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::kSlotRounds, "rounds:"))->release());
   qp.add_rangeprocessor((new DateRange(s::kSlotDate, "date:"))->release());
   qp.add_rangeprocessor((new DateRange(s::kSlotDate, ""))->release());
 }
@@ -143,6 +146,7 @@ Xapian::Query Filters(const SearchRequest& r) {
   if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
   if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
+  if (!r.status.empty()) term(s::kPrefixStatus, Lower(r.status));
   if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
   if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
   if (parts.empty()) return Xapian::Query();

@@ -9,6 +9,7 @@
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/letter_dates.h"
 #include "indexer/segment/segment.h"
 
 namespace corresp {
@@ -137,6 +138,8 @@ Letter ExtractLetter(const ExtractInput& input) {
     std::optional<std::string> form = input.form ? input.form : doc.form;
     letter = SegmentLetter(doc.blocks, form);
     letter.unreadable = doc.unreadable;
+    if (letter.form != "UPLOAD")
+      letter.named_dates = NamedLetterDates(LetterOpening(doc.blocks, letter));
     if (letter.comments.empty() && letter.responses.empty() && !letter.unreadable) {
       for (const Block& b : doc.blocks) {
         if (!letter.body.empty()) letter.body += "\n\n";

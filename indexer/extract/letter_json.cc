@@ -47,6 +47,9 @@ nlohmann::json LetterToJson(const Letter& letter) {
   out["references"] = refs;
   out["comments"] = comments;
   out["responses"] = responses;
+  nlohmann::json named = nlohmann::json::array();
+  for (const Date& d : letter.named_dates) named.push_back(d.ToIso());
+  out["named_dates"] = named;
   out["issues"] = letter.issues;
   return out;
 }

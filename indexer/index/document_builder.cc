@@ -6,6 +6,7 @@
 
 #include "core/company_name.h"
 #include "core/index_schema.h"
+#include "indexer/index/comment_lifecycle.h"
 #include "indexer/index/standards.h"
 #include "indexer/index/topic_terms.h"
 
@@ -50,7 +51,19 @@ struct Item {
   std::optional<std::string> page_ref;
   json paired;  // {"id","text"} of the paired comment/response, or null
   int order = 0;
+  const CommentLifecycle* life = nullptr;  // staff comments of a thread
 };
+
+// Status term, rounds value and status facet of a staff comment; its lifecycle fields in the
+// document data.
+void AddLifecycle(Xapian::Document& doc, const CommentLifecycle& life, std::string& facets,
+                  json& data) {
+  std::string status = CommentStatusName(life.status);
+  doc.add_boolean_term(s::Term(s::kPrefixStatus, status));
+  doc.add_value(s::kSlotRounds, Xapian::sortable_serialise(life.rounds));
+  facets += std::string("\t") + s::kFacetStatus + "=" + status;
+  data.update(LifecycleFields(life));
+}
 
 // Each word of the name and the whole name (core/company_name.h), as `company:` looks them up.
 void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
@@ -123,8 +136,6 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
     facets += std::string("\t") + s::kFacetStandard + "=" + h.key;
     standard_list.push_back(h.key);
   }
-  doc.add_value(s::kSlotFacets, facets);
-
   json data = {{"id", item.id},
                {"type", item.type},
                {"accession", r.accession.text},
@@ -147,6 +158,8 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"standards", standard_list},
                {"order", item.order}};
   data[item.type == s::kTypeResponse ? "comment" : "response"] = item.paired;
+  if (item.life) AddLifecycle(doc, *item.life, facets, data);
+  doc.add_value(s::kSlotFacets, facets);
   doc.set_data(data.dump());
   return out;
 }
@@ -200,6 +213,8 @@ std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const Thr
               c.text,          "",
               c.page_ref,      Paired(links.first_response, ids.comments[i], texts),
               order++};
+    auto life = links.lifecycle.find(ids.comments[i]);
+    if (life != links.lifecycle.end()) item.life = &life->second;
     docs.push_back(MakeDocument(r, item, thread, tg));
   }
   for (size_t i = 0; i < ids.responses.size(); ++i) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/index_schema.h"
+#include "indexer/index/comment_lifecycle.h"
 #include "indexer/index/document_builder.h"
 #include "indexer/index/topics.h"
 
@@ -82,6 +83,8 @@ std::string ThreadToJson(const ReviewThread& t) {
                        {"kind", l.kind},
                        {"date", l.date ? json(l.date->ToIso()) : json(nullptr)},
                        {"comments", l.comments}});
+  json comments = json::array();
+  for (const CommentLifecycle& c : t.comments) comments.push_back(LifecycleEntry(c));
   return json{{"thread", t.id},
               {"cik", t.cik.ToString()},
               {"company", t.company},
@@ -89,7 +92,8 @@ std::string ThreadToJson(const ReviewThread& t) {
               {"start", t.start ? json(t.start->ToIso()) : json(nullptr)},
               {"end", t.end ? json(t.end->ToIso()) : json(nullptr)},
               {"days", t.Days()},
-              {"letters", letters}}
+              {"letters", letters},
+              {"comments", comments}}
       .dump();
 }
 

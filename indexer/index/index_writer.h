@@ -78,7 +78,7 @@ class IndexWriter {
 
 // JSON form of a thread, as stored in the metadata and printed by `corresp thread --json`:
 // {"thread","cik","company","status","start","end","days","letters":[{"accession","form",
-// "kind","date","comments"}]}.
+// "kind","date","comments"}],"comments":[LifecycleEntry of each staff comment]}.
 std::string ThreadToJson(const ReviewThread& thread);
 
 }  // namespace corresp

@@ -66,6 +66,8 @@ Letter LetterFromFullJson(const json& j) {
   for (const json& r : j.value("responses", json::array()))
     l.responses.push_back(Response{ReadInt(r, "number"), Strings(r, "headings"),
                                    Str(r, "comment_text"), Str(r, "text")});
+  for (const std::string& d : Strings(j, "named_dates"))
+    if (auto date = Date::Parse(d)) l.named_dates.push_back(*date);
   l.issues = Strings(j, "issues");
   l.body = Str(j, "body");
   if (j.contains("unreadable") && j["unreadable"].is_string())

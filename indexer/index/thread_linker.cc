@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/letter_form.h"
+#include "indexer/index/comment_lifecycle.h"
 
 namespace corresp {
 
@@ -77,27 +78,18 @@ void Append(OpenThread& t, const LetterRecord& r) {
   t.letters.push_back(&r);
 }
 
-void PairResponses(const OpenThread& t, ThreadLinks& links) {
-  const LetterRecord* last_staff = nullptr;
-  for (const LetterRecord* r : t.letters) {
-    if (IsStaff(*r)) {
-      if (!r->letter.comments.empty()) last_staff = r;
-      continue;
-    }
-    if (!last_staff || r->letter.responses.empty()) continue;
-    ItemIds staff_ids = MakeItemIds(*last_staff);
-    ItemIds mine = MakeItemIds(*r);
-    for (size_t i = 0; i < r->letter.responses.size(); ++i) {
-      const auto& number = r->letter.responses[i].number;
-      if (!number) continue;
-      for (size_t c = 0; c < last_staff->letter.comments.size(); ++c) {
-        if (last_staff->letter.comments[c].number != number) continue;
-        links.response_to[mine.responses[i]] = staff_ids.comments[c];
-        links.first_response.emplace(staff_ids.comments[c], mine.responses[i]);
-        break;
-      }
-    }
+// Pairs responses, links follow-ups and decides each staff comment's status.
+void TraceThread(OpenThread& t, ThreadLinks& links) {
+  ThreadLifecycle life = TraceComments(t.letters);
+  links.prior_refs += life.prior_refs;
+  links.prior_refs_linked += life.prior_refs_linked;
+  links.unlinked_refs.insert(links.unlinked_refs.end(), life.unlinked.begin(), life.unlinked.end());
+  for (const auto& [response, comment] : life.response_to) links.response_to[response] = comment;
+  for (const CommentLifecycle& c : life.comments) {
+    if (!c.responses.empty()) links.first_response[c.id] = c.responses.front().id;
+    links.lifecycle[c.id] = c;
   }
+  t.thread.comments = std::move(life.comments);
 }
 
 }  // namespace
@@ -123,7 +115,7 @@ ThreadLinks LinkThreads(std::vector<const LetterRecord*> letters, const ThreadOp
   ThreadLinks links;
   for (OpenThread& t : threads) {
     for (const LetterRecord* r : t.letters) links.thread_of[r->accession.text] = t.thread.id;
-    PairResponses(t, links);
+    TraceThread(t, links);
     links.threads.push_back(std::move(t.thread));
   }
   return links;

@@ -8,8 +8,8 @@
 //   - it is a staff comment letter that opens a new review: its comments restart at 1 with no
 //     "prior comment" references and it names a different filing (form + period) than the
 //     thread's letters.
-// A response numbered N answers comment N of the latest earlier staff letter with comments in
-// the same thread.
+// Inside each thread, TraceComments (comment_lifecycle.h) pairs responses with the staff
+// comments they answer, links follow-ups and decides each comment's status.
 #pragma once
 
 #include <map>
@@ -35,6 +35,10 @@ struct ThreadLinks {
   std::map<std::string, std::string> thread_of;       // accession -> thread id
   std::map<std::string, std::string> response_to;     // response item id -> comment item id
   std::map<std::string, std::string> first_response;  // comment item id -> first response id
+  std::map<std::string, CommentLifecycle> lifecycle;  // comment item id -> its lifecycle
+  int prior_refs = 0;         // follow-up references in staff comments (all threads)
+  int prior_refs_linked = 0;  // ... linked to a comment of an earlier letter of their thread
+  std::vector<std::string> unlinked_refs;  // ThreadLifecycle::unlinked of every thread
 };
 
 // `letters` must all belong to one company (same CIK). Thread ids are "<CIK>-<accession of

@@ -211,21 +211,4 @@ std::optional<std::string> PageRef(const std::string& heading) {
   return last;
 }
 
-std::vector<int> PriorRefs(const std::string& text) {
-  std::vector<int> out;
-  static const RE2 re(
-      R"((?i)\b(?:prior|previous|our|earlier|original)\s+comments?\s+(?:nos?\.?\s*|numbers?\s*|#\s*)?(\d{1,3})(?:\s*(?:,|and|&)\s*(\d{1,3}))?(?:\s*(?:,|and|&)\s*(\d{1,3}))?)");
-  re2::StringPiece input(text);
-  std::string g[3];
-  while (RE2::FindAndConsume(&input, re, &g[0], &g[1], &g[2])) {
-    for (const std::string& digits : g) {
-      if (digits.empty()) continue;
-      int n = std::stoi(digits);
-      if (n > 0 && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
-    }
-    for (std::string& digits : g) digits.clear();
-  }
-  return out;
-}
-
 }  // namespace corresp

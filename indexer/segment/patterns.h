@@ -40,7 +40,4 @@ bool IsDocumentHeading(const std::string& heading);
 // "page 148" / "pages 12-13" / "page F-97" from a heading, normalised to lower case "page".
 std::optional<std::string> PageRef(const std::string& heading);
 
-// Numbers cited as "prior comment 3", "our comment 1", "previous comments 2 and 4".
-std::vector<int> PriorRefs(const std::string& text);
-
 }  // namespace corresp

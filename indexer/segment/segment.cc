@@ -10,6 +10,7 @@
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
 #include "indexer/segment/patterns.h"
+#include "indexer/segment/prior_refs.h"
 
 namespace corresp {
 namespace {

@@ -90,10 +90,10 @@ TEST(CrawlCliTest, KilledThreeTimesThenResumedLeavesACompleteConsistentStore) {
   auto data = OpenData(config);
   ASSERT_TRUE(data.catalog);
   auto rows = ReleasedBetween("2016-01-01", "2025-12-31");
-  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 40);
+  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), testing::kSliceLetters);
   auto filings = data.catalog->ListFilings();
   ASSERT_TRUE(filings.ok());
-  EXPECT_EQ(filings->size(), 40u);  // no duplicates
+  EXPECT_EQ(filings->size(), static_cast<size_t>(testing::kSliceLetters));  // no duplicates
   auto objects = data.store->List();
   ASSERT_TRUE(objects.ok());
   for (const std::string& key : *objects) EXPECT_TRUE(data.store->Verify(key).ok()) << key;
@@ -117,14 +117,14 @@ TEST(CrawlCliTest, SigintFinishesInFlightWorkAndTheNextRunCompletes) {
   ASSERT_FALSE(json.is_discarded()) << out;
   EXPECT_TRUE(json["interrupted"].get<bool>());
   long fetched_first = json["fetched"].get<long>();
-  EXPECT_LT(fetched_first, 40);
+  EXPECT_LT(fetched_first, testing::kSliceLetters);
 
   pid = Spawn(CrawlArgs(dir.path(), (*mirror)->base_url(), {"--json"}), dir.path() / "out.txt");
   ASSERT_EQ(Wait(pid), 0) << ReadFile(dir.path() / "out.txt");
   out = ReadFile(dir.path() / "out.txt");
   json = nlohmann::json::parse(out.substr(out.find('{')), nullptr, false);
   EXPECT_EQ(json["skipped"].get<long>(), fetched_first);
-  EXPECT_EQ(json["fetched"].get<long>() + fetched_first, 40);
+  EXPECT_EQ(json["fetched"].get<long>() + fetched_first, testing::kSliceLetters);
 }
 
 TEST(CrawlCliTest, LockedDataDirExitsThreeNamingThePid) {
@@ -171,9 +171,9 @@ TEST(CrawlCliTest, StatsCountsLettersAndFailures) {
   ASSERT_EQ(Wait(pid), 0);
   auto json = nlohmann::json::parse(ReadFile(dir.path() / "stats.txt"), nullptr, false);
   ASSERT_FALSE(json.is_discarded());
-  EXPECT_EQ(json["filings"], 40);
-  EXPECT_EQ(json["letters"]["UPLOAD"], 25);
-  EXPECT_EQ(json["letters"]["CORRESP"], 15);
+  EXPECT_EQ(json["filings"], testing::kSliceLetters);
+  EXPECT_EQ(json["letters"]["UPLOAD"], testing::kSliceUploads);
+  EXPECT_EQ(json["letters"]["CORRESP"], testing::kSliceCorresp);
   EXPECT_EQ(json["failures"], 0);
 }
 

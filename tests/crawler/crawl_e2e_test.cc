@@ -39,28 +39,28 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
                          *data.store, nullptr);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto rows = ReleasedBetween("2016-01-01", "2025-12-31");
-  ASSERT_EQ(rows.size(), 40u);
+  ASSERT_EQ(rows.size(), static_cast<size_t>(testing::kSliceLetters));
   EXPECT_EQ(report->index_files, 40);  // one full index per quarter, 2016..2025
-  EXPECT_EQ(report->discovered, 40);
-  EXPECT_EQ(report->fetched, 40);
+  EXPECT_EQ(report->discovered, testing::kSliceLetters);
+  EXPECT_EQ(report->fetched, testing::kSliceLetters);
   EXPECT_EQ(report->failed, 0) << report->failures[0].reason;
-  EXPECT_EQ(report->requests, 80u);  // one per index file, one per filing
+  EXPECT_EQ(report->requests, 40u + testing::kSliceLetters);  // one per index file and filing
   EXPECT_GT(report->bytes, 1000000u);
-  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), 40);
+  EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), testing::kSliceLetters);
 
   auto before = MirrorLog(**mirror).size();
   auto again = RunCrawl(CrawlRange({2016, 1, 1}, {2025, 12, 31}), config, *data.catalog,
                         *data.store, nullptr);
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->skipped, 40);
+  EXPECT_EQ(again->skipped, testing::kSliceLetters);
   EXPECT_EQ(again->fetched, 0);
   auto log = MirrorLog(**mirror);
   std::vector<MirrorLogRow> second(log.begin() + before, log.end());
   EXPECT_EQ(CountPaths(second, "/Archives/edgar/data/"), 0);  // no request for a known filing
   auto counts = data.catalog->Counts();
   ASSERT_TRUE(counts.ok());
-  EXPECT_EQ(counts->filings, 40);
-  EXPECT_EQ(counts->upload + counts->corresp, 40);
+  EXPECT_EQ(counts->filings, testing::kSliceLetters);
+  EXPECT_EQ(counts->upload + counts->corresp, testing::kSliceLetters);
 }
 
 TEST(CrawlE2eTest, DailyIndexesCoverAPartialQuarter) {

@@ -10,6 +10,7 @@
 #include "indexer/segment/header_fields.h"
 #include "indexer/segment/kind.h"
 #include "indexer/segment/patterns.h"
+#include "indexer/segment/prior_refs.h"
 
 namespace corresp {
 namespace {
@@ -255,12 +256,51 @@ TEST(SegmentDecisions, PriorRefs) {
       {"Refer to prior comments 3 and 3.", {3}, "repeated number kept once"},
       {"Refer to prior comment 2. See also original comment 5.", {2, 5}, "two mentions"},
       {"Refer to our comments 0.", {}, "trap: 0 is no comment number"},
-      {"We note your response to comment 3.", {}, "trap: no prior/our/previous"},
+      {"We note your response to comment 3.", {3}, "your response to comment N"},
+      {"Refer to prior comment number three.", {3}, "spelled-out number"},
+      {"We reissue comment 4.", {4}, "reissue comment N"},
+      {"Comment 6 is reissued.", {6}, "comment N is reissued"},
+      {"See our prior comments two and seventeen.", {2, 17}, "two spelled-out numbers"},
+      {"See comment 3 of our letter dated May 1, 2020.", {3}, "comment N of our letter"},
+      {"We note your response to our letter.", {}, "trap: a response to a letter, no number"},
+      {"Refer to Note 3 and comment 2 below.", {}, "trap: comment N without a cue"},
+      {"Your response to comment letter 5 ...", {}, "trap: 'comment letter' is no number"},
       {"Our comments in the letter of March 2 stand.", {}, "trap: no number"},
   };
   for (const PriorRefsRow& r : rows) {
     SCOPED_TRACE(std::string(r.why) + ": " + r.input);
     EXPECT_EQ(PriorRefs(r.input), r.expected);
+  }
+}
+
+// The letter date a reference names, for the linker to pick that letter.
+TEST(SegmentDecisions, PriorRefDates) {
+  using D = std::optional<Date>;
+  struct Row {
+    std::string input;
+    std::vector<PriorRef> expected;
+    const char* why;
+  };
+  const Row rows[] = {
+      {"Refer to comment 3 of our letter dated May 22, 2024.",
+       {{3, Date::ParseLong("May 22, 2024")}},
+       "comment N of our letter dated D"},
+      {"We note your response to prior comment 4 in our letter dated June 1, 2020 and reissue it.",
+       {{4, Date::ParseLong("June 1, 2020")}},
+       "prior comment N in our letter dated D"},
+      {"See prior comments 2 and 4 of the staff's letter of March 3, 2019.",
+       {{2, Date::ParseLong("March 3, 2019")}, {4, Date::ParseLong("March 3, 2019")}},
+       "a date applies to every number of the list"},
+      {"We note your response to prior comment 3. Your Form 10-K filed May 1, 2020 ...",
+       {{3, D()}},
+       "trap: a later sentence's filing date is no letter date"},
+      {"See prior comment 1. Refer also to comment 1 of our letter dated May 2, 2021.",
+       {{1, Date::ParseLong("May 2, 2021")}},
+       "a number mentioned twice takes the date one mention names"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.why) + ": " + r.input);
+    EXPECT_EQ(FindPriorRefs(r.input), r.expected);
   }
 }
 

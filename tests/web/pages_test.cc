@@ -157,6 +157,54 @@ TEST_F(PagesTest, LetterThreadAndSimilarPages) {
   Page("/thread/nothing-here", 404);
 }
 
+// The thread page shows each staff comment's own timeline (first raised -> answered ->
+// reissued -> resolved), the same facts as the thread JSON. Starbucks' 2019 review (test
+// mirror): comment 3 of the May 6 letter is followed up by comment 1 of the July 8 letter, and
+// the review closed on August 8.
+TEST_F(PagesTest, ThreadPageShowsEachCommentsTimeline) {
+  const std::string id = "829224-0000000000-19-008093";
+  json t = json::parse(Get("/api/thread/" + id).body);
+  ASSERT_TRUE(t["comments"].is_array());
+  std::string page = Page("/thread/" + id);
+  EXPECT_TRUE(Has(page, "<ol class=\"lifecycle\">"));
+  size_t items = 0;
+  for (size_t at = page.find("<li class=\"lc "); at != std::string::npos;
+       at = page.find("<li class=\"lc ", at + 1))
+    ++items;
+  EXPECT_EQ(items, t["comments"].size());
+  const json* reissued = nullptr;
+  for (const json& c : t["comments"])
+    if (c["id"] == "0000000000-19-008093#3") reissued = &c;
+  ASSERT_NE(reissued, nullptr);
+  EXPECT_EQ((*reissued)["status"], "reissued");
+  EXPECT_EQ((*reissued)["followed_up_by"], json::array({"0000000000-19-010844#1"}));
+  EXPECT_EQ((*reissued)["rounds"], 2);
+  EXPECT_EQ((*reissued)["closed_date"], "2019-08-08");
+  EXPECT_TRUE(
+      Has(page, "<b>reissued</b> <span class=\"step-date\">2019-07-08</span> as <a href=\"" +
+                    web::HtmlEscape(web::ItemHref("0000000000-19-010844#1")) + "\">"));
+  EXPECT_TRUE(Has(page, "<b>answered</b> <span class=\"step-date\">2019-05-16</span>"));
+  EXPECT_TRUE(Has(page, "<b>resolved</b> <span class=\"step-date\">2019-08-08</span>"));
+  EXPECT_TRUE(Has(page, "followed up by comment 1 of the staff letter of 2019-07-08"));
+  EXPECT_TRUE(Has(page, "<b>follows up</b>")) << "the follow-up links back";
+}
+
+// The search page offers a status facet; following it filters to that status, shown as a
+// removable filter, with the same total as the `status:` field.
+TEST_F(PagesTest, StatusFacetFiltersTheSearch) {
+  std::string all = Page("/search?q=type%3Acomment");
+  EXPECT_TRUE(Has(all, "data-facet=\"status\"><h3>Status</h3>"));
+  EXPECT_TRUE(Has(all, "status=reissued"));
+  std::string reissued = Page("/search?q=type%3Acomment&status=reissued");
+  EXPECT_TRUE(Has(reissued, "status: reissued"));
+  json by_param = json::parse(Get("/api/search?q=type%3Acomment&status=reissued").body);
+  json by_field = json::parse(Get("/api/search?q=type%3Acomment+status%3Areissued").body);
+  EXPECT_GT(by_param["total"].get<long>(), 0);
+  EXPECT_EQ(by_param["total"], by_field["total"]);
+  EXPECT_LT(by_param["total"].get<long>(),
+            json::parse(Get("/api/search?q=type%3Acomment").body)["total"].get<long>());
+}
+
 TEST_F(PagesTest, SecurityHeaders) {
   TestResponse r = Get("/");
   EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");

@@ -16,7 +16,7 @@ TEST(SearchParams, AllFilters) {
   auto r = Parse(
       "q=%22hedge+accounting%22&form=UPLOAD&kind=comment&company=citigroup&cik=0000831001"
       "&topic=Hedge-Accounting&standard=FAS+133&since=2005&until=2008-06&sort=newest"
-      "&collapse=thread&facets=1&limit=20&offset=40");
+      "&collapse=thread&facets=1&limit=20&offset=40&status=Reissued");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->query, "\"hedge accounting\"");
   EXPECT_EQ(r->form, "upload");
@@ -25,6 +25,7 @@ TEST(SearchParams, AllFilters) {
   EXPECT_EQ(r->cik, "0000831001");
   EXPECT_EQ(r->topic, "hedge-accounting");
   EXPECT_EQ(r->standard, "FAS 133");
+  EXPECT_EQ(r->status, "reissued");
   EXPECT_EQ(r->since->ToIso(), "2005-01-01");
   EXPECT_EQ(r->until->ToIso(), "2008-06-30");
   EXPECT_EQ(r->sort, SortOrder::kDateDescending);
@@ -83,7 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"negative offset", "offset=-1", "offset must be"},
                       BadCase{"window too deep", "offset=5000", "result window too deep"},
                       BadCase{"page zero", "page=0", "page must be"},
-                      BadCase{"cik letters", "cik=abc", "cik must be digits"}),
+                      BadCase{"cik letters", "cik=abc", "cik must be digits"},
+                      BadCase{"unknown status", "status=closed", "unknown status 'closed'"}),
     [](const auto& info) { return testing::TestNameOf(info.param.label); });
 
 TEST(SearchParams, QueryLengthCapped) {

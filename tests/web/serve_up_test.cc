@@ -138,7 +138,7 @@ TEST(ServeStaysUp, CountingOverItsShareOfTheBudgetAnswersAPartialPage) {
   ASSERT_EQ(cut->hits.size(), 1u);  // the page itself is complete
   EXPECT_EQ(cut->hits[0].id, all->hits[0].id);
   EXPECT_NE(cut->facets, all->facets);
-  EXPECT_EQ(all->facets.at("form").at("upload"), 20);
+  EXPECT_EQ(all->facets.at("form").at("upload"), 32);
 }
 
 // A server running `handler` on one thread until the object is destroyed.

@@ -12,6 +12,9 @@
 //   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
 //     (implausible letters, then the thread agreement of responses with the staff letters
 //     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
+//   eval-extract lifecycle MIRROR [--json] [--examples N]
+//     (the comment lifecycle over the whole corpus: prior comment references linked, pairing,
+//     status, rounds, days to close; see lifecycle_report.h)
 // Exit status: 0 when every labelled letter matches (labels) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
@@ -33,8 +36,11 @@
 #include "indexer/extract/sgml.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
+#include "indexer/index/letter_record.h"
+#include "indexer/segment/letter_dates.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/letter_loader.h"
+#include "tools/eval-extract/lifecycle_report.h"
 #include "tools/eval-extract/thread_agreement.h"
 #include "tools/eval-extract/topic_eval.h"
 
@@ -152,27 +158,9 @@ BlockDocument ReadBlocks(const std::string& bytes, const std::string& name) {
                                       : ReadPlainText(DecodeToUtf8(body));
 }
 
-// At most this much of a response is its opening (letterhead, Re: block, first paragraph);
-// a response that restates no comment is cut here.
-constexpr size_t kOpeningBytes = 4000;
-
-// A company response's text before its first restated comment: where it says which staff
-// letter it answers. Restated comments are left out because they name the staff's own earlier
-// letters ("prior comment 4 in our letter dated May 22, 2024").
+// A company response's opening (LetterOpening over the reader's blocks).
 std::string OpeningOf(const std::string& bytes, const std::string& name, const Letter& letter) {
-  std::string first_words;
-  for (const Response& r : letter.responses)
-    if (!r.comment_text.empty()) {
-      first_words = FirstWords(CollapseSpace(r.comment_text), 5);
-      break;
-    }
-  std::string opening;
-  for (const Block& b : ReadBlocks(bytes, name).blocks) {
-    if (opening.size() >= kOpeningBytes) break;
-    if (!first_words.empty() && CollapseSpace(b.text).find(first_words) != std::string::npos) break;
-    opening += b.text + "\n";
-  }
-  return opening;
+  return LetterOpening(ReadBlocks(bytes, name).blocks, letter);
 }
 
 struct CorpusLetter {
@@ -202,9 +190,8 @@ CorpusRun ExtractCorpus(const fs::path& root, const std::string& json_dir) {
     }
     CorpusLetter& c = run.letters.emplace_back(CorpusLetter{row, std::move(l), {}, false});
     if (c.letter.kind == LetterKind::kResponse) {
-      std::string opening = OpeningOf(bytes, doc.string(), c.letter);
-      c.named_dates = agreement::NamedLetterDates(opening);
-      c.oral_comments = agreement::AnswersOralComments(opening);
+      c.named_dates = c.letter.named_dates;  // the extractor's NamedLetterDates of the opening
+      c.oral_comments = agreement::AnswersOralComments(OpeningOf(bytes, doc.string(), c.letter));
     }
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -357,6 +344,61 @@ int RunCorpus(const fs::path& root, const CorpusOptions& options) {
   return 0;
 }
 
+// The index's record of a corpus letter, from its MANIFEST row (the release day stands in for
+// the index day that listed it).
+LetterRecord RecordOf(const CorpusLetter& c) {
+  Filing f;
+  f.accession = Accession::Parse(c.row.at("accession")).value_or(Accession{});
+  f.cik = Cik::Parse(c.row.at("cik")).value_or(Cik{});
+  f.company = c.row.at("company");
+  f.form = c.row.at("form");
+  f.date_filed = Date::Parse(c.row.at("date_filed"));
+  f.index_day = Date::Parse(c.row.count("released") ? c.row.at("released") : "");
+  return MakeLetterRecord(f, c.row.at("document"), c.letter);
+}
+
+void PrintSpread(const char* what, const lifecycle::Spread& s) {
+  std::cout << "  " << what << ": n=" << s.n << " min " << s.min << " p25 " << s.p25 << " median "
+            << s.median << " p75 " << s.p75 << " max " << s.max << "\n";
+}
+
+template <typename K>
+void PrintHistogram(const char* what, const std::map<K, int>& m) {
+  std::cout << "  " << what << ":";
+  for (const auto& [k, v] : m) std::cout << " " << k << "=" << v;
+  std::cout << "\n";
+}
+
+// `eval-extract lifecycle MIRROR [--json] [--examples N]`: see lifecycle_report.h.
+int RunLifecycle(const fs::path& root, const CorpusOptions& options) {
+  CorpusRun run = ExtractCorpus(root, "");
+  std::vector<LetterRecord> records;
+  for (const CorpusLetter& c : run.letters) records.push_back(RecordOf(c));
+  lifecycle::LifecycleReport r = lifecycle::MeasureLifecycle(records);
+  if (options.json) {
+    std::cout << lifecycle::ReportToJson(r).dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "letters " << records.size() << ", companies " << r.companies << ", threads "
+            << r.threads << ", reviews " << r.reviews << " (closed " << r.closed_reviews << ")\n"
+            << "  staff comments " << r.staff_comments << ", answered "
+            << Percent(r.comments_answered, r.staff_comments) << "\n"
+            << "  prior comment references linked " << Percent(r.prior_refs_linked, r.prior_refs)
+            << "\n";
+  for (size_t i = 0; i < r.unlinked.size() && i < options.examples; ++i)
+    std::cout << "      unlinked " << r.unlinked[i] << "\n";
+  PrintHistogram("response items paired by", r.paired_by);
+  std::cout << "  response items " << r.responses << "\n";
+  PrintHistogram("status", r.status);
+  PrintHistogram("rounds per comment", r.rounds);
+  PrintHistogram("staff letters per closed review", r.review_rounds);
+  PrintSpread("days to close per comment", r.comment_days);
+  PrintSpread("days to close per review", r.review_days);
+  PrintSpread("  ... one staff letter", r.one_round_review_days);
+  PrintSpread("  ... two or more", r.more_rounds_review_days);
+  return 0;
+}
+
 // Debug view: the blocks a reader produced, with their flags.
 int DumpBlocks(const fs::path& path) {
   BlockDocument doc = ReadBlocks(ReadFile(path), path.string());
@@ -399,7 +441,7 @@ int main(int argc, char** argv) {
       if (args[i] != "--totals") rest.push_back(args[i]);
     if (rest.size() == 2) return labels::RunTopicLabels(rest[0], rest[1], !totals);
   }
-  if (args.size() >= 2 && args[0] == "corpus") {
+  if (args.size() >= 2 && (args[0] == "corpus" || args[0] == "lifecycle")) {
     CorpusOptions options;
     bool ok = true;
     for (size_t i = 2; i < args.size() && ok; ++i) {
@@ -413,11 +455,13 @@ int main(int argc, char** argv) {
         ok = false;
       }
     }
+    if (ok && args[0] == "lifecycle") return RunLifecycle(args[1], options);
     if (ok) return RunCorpus(args[1], options);
   }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
                "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
+               "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/word_overlap.h"
 
 namespace corresp::labels {
 
@@ -42,21 +43,7 @@ std::vector<std::map<std::string, std::string>> ReadTsv(const std::string& path)
   return rows;
 }
 
-std::vector<std::string> WordTokens(const std::string& s) {
-  std::string f = AsciiLower(FoldPunctuation(s));
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : f) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
-      cur.push_back(c);
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+std::vector<std::string> WordTokens(const std::string& s) { return corresp::WordTokens(s); }
 
 std::vector<LetterLabel> ReadLabels(const std::string& tsv_path) {
   std::vector<LetterLabel> out;

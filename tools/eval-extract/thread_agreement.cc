@@ -6,15 +6,12 @@
 #include <map>
 
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/letter_dates.h"
+#include "indexer/segment/word_overlap.h"
 #include "tools/eval-extract/label_compare.h"
 
 namespace corresp::agreement {
 namespace {
-
-// How far before a date the word "letter" may stand: "the letter that the Staff (the “Staff”) of
-// the Division of Corporation Finance of the U.S. Securities and Exchange Commission (“SEC”)
-// delivered via e-mail on December 28, 2017" is 162 bytes, the longest seen in the corpus.
-constexpr size_t kMaxLetterToDate = 200;
 
 // A letter's own date: the date in its head, else the day EDGAR filed it.
 Date DateOf(const ThreadLetter& l) { return l.letter->letter_date.value_or(l.filed); }
@@ -30,7 +27,7 @@ bool IsStaffCandidate(const ThreadLetter& l) {
 // A letter "of" date d: its letter date or the day it was filed (a letter dated the 28th is
 // often filed the next day, and responses name either).
 bool IsOf(const ThreadLetter& l, const Date& d) {
-  return d == l.filed || (l.letter->letter_date && d == *l.letter->letter_date);
+  return IsDatedOn(l.filed, l.letter->letter_date, d);
 }
 
 bool Names(const ThreadLetter& response, const ThreadLetter& staff) {
@@ -145,51 +142,11 @@ const char* CauseName(Cause cause) {
 }
 
 double WordOverlap(std::string_view restated, std::string_view staff) {
-  std::vector<std::string> mine = labels::WordTokens(std::string(restated));
-  if (mine.empty()) return 1.0;
-  std::map<std::string, int> available;
-  for (std::string& t : labels::WordTokens(std::string(staff))) ++available[std::move(t)];
-  size_t found = 0;
-  for (const std::string& t : mine) {
-    auto it = available.find(t);
-    if (it != available.end() && it->second > 0) {
-      --it->second;
-      ++found;
-    }
-  }
-  return static_cast<double>(found) / static_cast<double>(mine.size());
+  return corresp::WordOverlap(restated, staff);
 }
 
 std::vector<Date> NamedLetterDates(std::string_view text) {
-  static const RE2 date(
-      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))");
-  // What a letter's date follows: "dated", "of", "on" (delivered on), "and" (a second date).
-  static const RE2 lead(R"((?i)\b(?:dated|of|on|and)\s+(?:as\s+of\s+)?$)");
-  // ... unless it dates a filing or a period: "Filed on May 1, 2020", "ended December 31".
-  static const RE2 not_letter(R"((?i)\b(?:filed|ended|ending|through|to)\s+(?:on\s+)?$)");
-  static const RE2 letter_before(R"((?i)\b(?:letters?|comments?)\b)");
-  static const RE2 letter_after(R"((?i)^,?\s+(?:comment\s+)?letters?\b)");
-  // Where the date's sentence starts: a period or semicolon after a lower-case word.
-  static const RE2 sentence_end(R"([a-z)][.;]\s)");
-  std::string folded = CollapseSpace(text);
-  std::vector<Date> out;
-  re2::StringPiece rest(folded);
-  re2::StringPiece d;
-  while (RE2::FindAndConsume(&rest, date, &d)) {
-    size_t at = static_cast<size_t>(d.data() - folded.data());
-    std::string_view before(folded.data(), at);
-    before = before.substr(before.size() - std::min(before.size(), kMaxLetterToDate));
-    re2::StringPiece sentence(before.data(), before.size()), end;
-    while (RE2::FindAndConsume(&sentence, sentence_end)) end = sentence;
-    if (end.data()) before = std::string_view(end.data(), end.size());
-    bool named = RE2::PartialMatch(rest, letter_after) ||
-                 (RE2::PartialMatch(before, letter_before) && RE2::PartialMatch(before, lead) &&
-                  !RE2::PartialMatch(before, not_letter));
-    std::optional<Date> parsed = Date::ParseLong(std::string(d.data(), d.size()));
-    if (named && parsed && std::find(out.begin(), out.end(), *parsed) == out.end())
-      out.push_back(*parsed);
-  }
-  return out;
+  return corresp::NamedLetterDates(text);
 }
 
 bool AnswersOralComments(std::string_view text) {
