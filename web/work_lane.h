@@ -22,7 +22,10 @@ struct WorkLaneOptions {
   int queue = 8;
   // A job that found every thread busy and waited longer than this is run with expired = true
   // (its client is told to retry) rather than doing work whose client has likely given up.
-  int max_wait_ms = 2000;
+  // Ten seconds: a full queue (8) of the heaviest searches measured (1-2 s each under load,
+  // two at a time) drains in 4-8 s; 2 s refused searches from just 4 clients
+  // (docs/operations.md, "The web app under load").
+  int max_wait_ms = 10'000;
   // Worker numbers handed to jobs: first_worker .. first_worker + threads - 1 (so per-worker
   // state, one IndexReader each, can sit beside the I/O threads' own).
   int first_worker = 0;
