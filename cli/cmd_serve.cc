@@ -26,6 +26,19 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "Open connections served at once; more are answered 503 and closed")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
+  cmd->add_option("--search-threads", options->server.heavy_lane.threads,
+                  "Searches run at once, on threads of their own (other requests never wait "
+                  "for them)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cmd->add_option("--search-queue", options->server.heavy_lane.queue,
+                  "Searches waiting for a search thread; one more is answered 503")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  cmd->add_option("--search-queue-wait", options->server.heavy_lane.max_wait_ms,
+                  "Milliseconds a search may wait for a search thread before it is answered 503")
+      ->check(CLI::Range(0, 600000))
+      ->capture_default_str();
   cmd->add_option("--search-time-limit", options->app.limits.search_time_limit_seconds,
                   "Seconds a search may spend: counting facets stops at half of it and the "
                   "answer is marked partial; 0 = no limit")

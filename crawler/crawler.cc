@@ -87,6 +87,13 @@ Status SaveFetchedFiling(Catalog& catalog, const Filing& filing) {
   return txn.Commit();
 }
 
+// A failed fetch: the filing's state and its failure record, both or neither.
+Status SaveFailedFiling(Catalog& catalog, const Accession& accession, const Status& why) {
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  CORRESP_RETURN_IF_ERROR(catalog.SaveFetchFailure(txn, accession, why, false));
+  return txn.Commit();
+}
+
 }  // namespace
 
 Crawler::Crawler(const Config& config, Catalog& catalog, DocumentStore& store,
@@ -424,7 +431,7 @@ void Crawler::FailFiling(std::shared_ptr<FilingJob> job, const Status& why) {
   if (code != StatusCode::kCancelled && code != StatusCode::kBlocked) {
     ++report_.failed;
     report_.failures.push_back({job->entry.accession.text, "fetch", why.ToString()});
-    Status recorded = catalog_.SaveFetchFailure(job->entry.accession, why, false);
+    Status recorded = SaveFailedFiling(catalog_, job->entry.accession, why);
     if (!recorded.ok()) SetFatal(recorded);
   }
   FinishFiling(job);

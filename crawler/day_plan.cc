@@ -2,14 +2,16 @@
 
 #include <algorithm>
 
+#include "core/federal_holidays.h"
+
 namespace corresp {
 namespace {
 
-// The last `count` weekdays up to `to`, ascending.
+// The last `count` business days up to `to`, ascending.
 std::vector<Date> WindowDays(Date to, int count) {
   std::vector<Date> days;
   for (Date d = to; static_cast<int>(days.size()) < count; d = d.AddDays(-1))
-    if (!d.IsWeekend()) days.push_back(d);
+    if (IsBusinessDay(d)) days.push_back(d);
   std::reverse(days.begin(), days.end());
   return days;
 }
@@ -36,6 +38,21 @@ std::vector<IndexSource> Reconciliations(const DayWindow& window, const DayHisto
   return out;
 }
 
+// Settled by what the runs read: the rule of the header without the holiday calendar.
+bool SettledByReading(Date day, const DayHistory& history) {
+  if (day.IsWeekend() || history.reconciled.count(QuarterKey(day))) return true;
+  auto it = history.days.find(day);
+  if (it != history.days.end()) return it->second == IndexDayOutcome::kSeen;
+  return history.watermark && day <= *history.watermark;
+}
+
+// Whether a run outside the window must still read the day's daily index: an unsettled
+// weekday must; a holiday is read once (in case EDGAR published one after all), never again.
+bool StillToRead(Date day, const DayHistory& history) {
+  if (IsFederalHoliday(day) && history.days.count(day)) return false;
+  return !SettledByReading(day, history);
+}
+
 }  // namespace
 
 std::string QuarterKey(Date day) {
@@ -43,10 +60,7 @@ std::string QuarterKey(Date day) {
 }
 
 bool IsSettled(Date day, const DayHistory& history) {
-  if (day.IsWeekend() || history.reconciled.count(QuarterKey(day))) return true;
-  auto it = history.days.find(day);
-  if (it != history.days.end()) return it->second == IndexDayOutcome::kSeen;
-  return history.watermark && day <= *history.watermark;
+  return IsFederalHoliday(day) || SettledByReading(day, history);
 }
 
 DayPlan PlanRefreshDays(const DayWindow& window, const DayHistory& history) {
@@ -56,7 +70,7 @@ DayPlan PlanRefreshDays(const DayWindow& window, const DayHistory& history) {
   std::set<Date> planned_days;
   std::set<std::string> whole_quarters;
   auto add_daily = [&](const IndexSource& s) {
-    if (IsSettled(s.index_day, history)) ++plan.days_reread;
+    if (!StillToRead(s.index_day, history)) ++plan.days_reread;
     planned_days.insert(s.index_day);
     plan.sources.push_back(s);
   };
@@ -67,7 +81,7 @@ DayPlan PlanRefreshDays(const DayWindow& window, const DayHistory& history) {
         plan.sources.push_back(s);
       }
     } else if (window.reread_all || in_window.count(s.index_day) ||
-               !IsSettled(s.index_day, history)) {
+               StillToRead(s.index_day, history)) {
       add_daily(s);
     }
   }

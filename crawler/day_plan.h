@@ -4,11 +4,14 @@
 //
 // The rule. A weekday is *settled* once its daily index has answered 200, or once its
 // quarter has been reconciled against the quarter's full index (which lists every filing
-// disseminated in the quarter, late days included). Weekends are always settled (EDGAR
-// publishes nothing for them). A weekday that answered 404 or failed, or was never read, is
-// *pending*; a pending day with a later day already seen is *late* (EDGAR published past it).
-// Holidays 404 for good, so they stay pending (late) until their quarter is reconciled.
-// The watermark never passes a pending day.
+// disseminated in the quarter, late days included). Weekends and federal holidays
+// (core/federal_holidays.h) are always settled (EDGAR publishes nothing for them). A weekday
+// that answered 404 or failed, or was never read, is *pending*; a pending day with a later day
+// already seen is *late* (EDGAR published past it). A closure no rule knows (a day of
+// mourning) 404s for good, so it stays pending (late) until its quarter is reconciled.
+// The watermark never passes a pending day. A holiday's daily index is still read once when
+// the sweep reaches it (an index published on a holiday after all is not missed) and not
+// again; the re-read window counts business days.
 #pragma once
 
 #include <map>
@@ -41,7 +44,8 @@ struct DayWindow {
   Date from;   // first index day of the sweep: the watermark, --since or the backfill start
   Date to;     // last index day to read (<= today)
   Date today;  // whole quarters over before today are read from their full index
-  // Business days up to `to` read again even when settled (refresh.daily_window_days).
+  // Business days (no weekends, no federal holidays) up to `to` read again even when settled
+  // (refresh.daily_window_days).
   int window_days = 10;
   // --since or a first run: every day of [from, to] is read, settled or not; otherwise a
   // settled day of [from, to] outside the window is skipped.
@@ -55,7 +59,8 @@ struct DayPlan {
   // (full-index form.idx) per quarter that has daily history, ended before `to`, and is not
   // reconciled yet.
   std::vector<IndexSource> sources;
-  long days_reread = 0;  // daily indexes in `sources` whose day was already settled
+  // Daily indexes in `sources` already read to a conclusion (settled, or a holiday read once).
+  long days_reread = 0;
 };
 
 DayPlan PlanRefreshDays(const DayWindow& window, const DayHistory& history);

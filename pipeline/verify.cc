@@ -9,6 +9,7 @@
 #include "crawler/crawler.h"
 #include "indexer/index/index_pipeline.h"
 #include "store/catalog.h"
+#include "store/catalog_transaction.h"
 #include "store/document_store.h"
 
 namespace corresp {
@@ -156,11 +157,12 @@ Result<VerifyReport> Verify(Catalog& catalog, DocumentStore& store,
       if (p.kind == "corrupt_object")
         for (const DocumentInfo& d : CorruptDocuments(catalog, store, p.subject))
           CORRESP_RETURN_IF_ERROR(store.Remove(d.sha256));
-    for (const std::string& acc : broken) {
+    CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+    for (const std::string& acc : broken)
       CORRESP_RETURN_IF_ERROR(catalog.SaveFetchFailure(
-          Accession{acc}, Corruption("verify: stored documents missing or corrupt"), false));
-      ++report.refetch_needed;
-    }
+          txn, Accession{acc}, Corruption("verify: stored documents missing or corrupt"), false));
+    CORRESP_RETURN_IF_ERROR(txn.Commit());
+    report.refetch_needed += broken.size();
     for (VerifyProblem& p : report.problems)
       if (broken.count(p.subject)) p.repaired = true;
   }

@@ -102,7 +102,7 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   qp.set_stemmer(Xapian::Stem("english"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_AND);
-  qp.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  qp.set_max_expansion(WildcardExpansion(1), Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   auto boolean = [&](const char* field, std::string_view prefix, TermField::Normalise n) {
     qp.add_boolean_prefix(field, (new TermField(std::string(prefix), n))->release());
   };
@@ -196,7 +196,29 @@ bool AllWordsKnown(const Xapian::Database& db, const std::string& query) {
   return true;
 }
 
+std::size_t CountWildcards(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) return 1;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    n += CountWildcards(query.get_subquery(i));
+  return n;
+}
+
 }  // namespace
+
+Xapian::termcount WildcardExpansion(std::size_t wildcards) {
+  // One wildcard: its 500 most frequent words ("account*" has ~60 in the corpus, "a*" a few
+  // thousand); the matcher ORs them all, so this is the query's real length.
+  constexpr Xapian::termcount kOneWildcard = 500;
+  // Every wildcard of a query together: the cost of ranking grows with the terms ORed, and
+  // 19 wildcards at 500 each (9,500 terms) took 0.5 s on a 30k-comment index.
+  constexpr Xapian::termcount kAllWildcards = 2000;
+  // A share never below this: each wildcard still finds its commonest words.
+  constexpr Xapian::termcount kLeastPerWildcard = 50;
+  if (wildcards <= 1) return kOneWildcard;
+  Xapian::termcount share = kAllWildcards / static_cast<Xapian::termcount>(wildcards);
+  return std::clamp(share, kLeastPerWildcard, kOneWildcard);
+}
 
 std::string RewriteQueryString(const std::string& query, const std::string& topics_json) {
   const nlohmann::json& topics = ParsedTopics(topics_json);
@@ -241,6 +263,12 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) 
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
     built.query = qp.parse_query(text, flags);
+    // Wildcards expand when the match runs; several share one budget of terms.
+    Xapian::termcount expansion = WildcardExpansion(CountWildcards(built.query));
+    if (expansion < WildcardExpansion(1)) {
+      qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      built.query = qp.parse_query(text, flags);
+    }
     // The suggestion is made on the user's own words, not on the rewritten query (which holds
     // internal fields such as topicw:), so it can be shown and pasted back as it is; and only
     // when a word is unknown, as the spelling lookup costs more than the search itself.

@@ -16,6 +16,11 @@ struct BuiltQuery {
   std::string corrected;  // spelling suggestion for the query string ("" when none)
 };
 
+// The words each wildcard ("acc*") of a query with `wildcards` of them may expand to (its
+// most frequent ones): 500 for one, an equal share of 2,000 for several, never below 50.
+// BuildQuery applies it, so a query of many wildcards ORs at most ~2,000 words.
+Xapian::termcount WildcardExpansion(std::size_t wildcards);
+
 // May throw Xapian::QueryParserError (bad syntax) or DatabaseModifiedError (caller retries).
 BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request);
 

@@ -173,7 +173,10 @@ Status Catalog::SaveFetched(const Filing& f) {
   return ClearFailure(f.accession.text, "fetch");
 }
 
-Status Catalog::SaveFetchFailure(const Accession& accession, const Status& reason, bool permanent) {
+Status Catalog::SaveFetchFailure(const CatalogTransaction& txn, const Accession& accession,
+                                 const Status& reason, bool permanent) {
+  if (!txn.Covers(*this))
+    return Internal("SaveFetchFailure " + accession.text + ": no open transaction on this catalog");
   SqliteStatement s(db_,
                     "UPDATE filings SET fetch_state=?2, attempts=attempts+1, last_error=?3 "
                     "WHERE accession=?1");

@@ -27,6 +27,8 @@ struct sqlite3;
 
 namespace corresp {
 
+class CatalogTransaction;
+
 // A failure that is remembered across runs so bad inputs are reported, and either retried
 // (transient) or left alone (permanent) on the next run.
 struct FailureRecord {
@@ -83,8 +85,10 @@ class Catalog {
   // sets fetch_state=fetched, attempts+1, clears last_error and its fetch failure record.
   Status SaveFetched(const Filing& filing);
   // Marks a fetch failure: fetch_state=failed (or permanent), attempts+1, last_error, and a
-  // row in the failure record (stage "fetch").
-  Status SaveFetchFailure(const Accession& accession, const Status& reason, bool permanent);
+  // row in the failure record (stage "fetch"). Two writes: only inside `txn`, a transaction
+  // on this catalog (kInternal otherwise), so a failure between them leaves neither.
+  Status SaveFetchFailure(const CatalogTransaction& txn, const Accession& accession,
+                          const Status& reason, bool permanent);
   // Filings in `state` (all when nullopt), by accession, without documents.
   Result<std::vector<Filing>> ListFilings(std::optional<FetchState> state = std::nullopt) const;
 
@@ -116,8 +120,11 @@ class Catalog {
   Result<std::set<std::string>> ListReconciledQuarters() const;
 
   // ---- review threads ------------------------------------------------------------------
-  // Replaces every thread of `cik` with `threads` (letters included).
-  Status ReplaceThreads(Cik cik, const std::vector<ReviewThread>& threads);
+  // Replaces every thread of `cik` with `threads` (letters included). A delete and many
+  // inserts: only inside `txn`, a transaction on this catalog (kInternal otherwise), so a
+  // failed insert leaves the company's old threads, never a part of the new ones.
+  Status ReplaceThreads(const CatalogTransaction& txn, Cik cik,
+                        const std::vector<ReviewThread>& threads);
   // All threads (of one company when cik is given), by id.
   Result<std::vector<ReviewThread>> ListThreads(std::optional<Cik> cik = std::nullopt) const;
   Result<std::optional<ReviewThread>> GetThread(std::string_view id) const;

@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "store/catalog.h"
+#include "store/catalog_transaction.h"
 #include "store/sqlite_statement.h"
 
 namespace corresp {
@@ -48,7 +49,10 @@ Result<long> CountOf(sqlite3* db, const char* sql) {
 
 }  // namespace
 
-Status Catalog::ReplaceThreads(Cik cik, const std::vector<ReviewThread>& threads) {
+Status Catalog::ReplaceThreads(const CatalogTransaction& txn, Cik cik,
+                               const std::vector<ReviewThread>& threads) {
+  if (!txn.Covers(*this))
+    return Internal("ReplaceThreads " + cik.ToString() + ": no open transaction on this catalog");
   SqliteStatement del(db_, "DELETE FROM threads WHERE cik=?1");
   del.Bind(1, static_cast<std::int64_t>(cik.value));
   CORRESP_RETURN_IF_ERROR(del.Run());

@@ -31,6 +31,10 @@ class [[nodiscard]] CatalogTransaction {
   //   kInternal               the transaction was already committed or moved from
   [[nodiscard]] Status Commit();
 
+  // True while this transaction is open on `catalog` (not yet committed, rolled back or
+  // moved from): how a write of several statements checks that it is covered.
+  bool Covers(const Catalog& catalog) const { return catalog_ == &catalog; }
+
   // Rolls back unless committed; a rollback failure cannot be reported from here and leaves
   // SQLite to discard the transaction when the connection closes.
   ~CatalogTransaction();

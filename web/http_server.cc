@@ -69,9 +69,10 @@ void SecurityHeaders(Response& res) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
+  // lane: where requests options.heavy selects run (null: every request runs here).
   Session(tcp::socket socket, const ServerOptions& options, const RequestHandler& handler,
-          std::atomic<int>& open)
-      : stream_(std::move(socket)), options_(options), handler_(handler), open_(open) {
+          WorkLane* lane, std::atomic<int>& open)
+      : stream_(std::move(socket)), options_(options), handler_(handler), lane_(lane), open_(open) {
     ++open_;
   }
   ~Session() { --open_; }
@@ -96,18 +97,28 @@ class Session : public std::enable_shared_from_this<Session> {
       return SendPlain(400, "bad request\n");
     if (ec) return Close();
     const auto& req = parser_->get();
-    HttpReply reply;
+    std::string method(req.method_string());
+    std::string target(req.target());
+    bool head = req.method() == http::verb::head;
+    if (lane_ && options_.heavy(target))
+      return Offload(std::move(method), std::move(target), head, req.keep_alive(), req.version());
+    Deliver(Call(method, target, tls_worker), head, req.keep_alive(), req.version());
+  }
+
+  // Sends a reply: streamed when it has a stream (SendStream), else whole (Send).
+  void Deliver(HttpReply reply, bool head, bool keep_alive, unsigned version) {
+    if (reply.stream) return SendStream(std::move(reply), head, keep_alive, version);
+    Send(std::move(reply), head, keep_alive, version);
+  }
+
+  HttpReply Call(const std::string& method, const std::string& target, int worker) {
     try {
-      reply = handler_(std::string_view(req.method_string().data(), req.method_string().size()),
-                       std::string_view(req.target().data(), req.target().size()), tls_worker);
+      return handler_(method, target, worker);
     } catch (...) {
       // The handler's contract says it does not throw; if it does, this connection gets a
-      // 500 and the I/O thread (and every other connection on it) lives on.
-      reply = HttpReply{500, "text/plain; charset=utf-8", "internal error\n", {}, {}};
+      // 500 and the thread (and every other connection on it) lives on.
+      return HttpReply{500, "text/plain; charset=utf-8", "internal error\n", {}, {}};
     }
-    bool head = req.method() == http::verb::head;
-    if (reply.stream) return SendStream(std::move(reply), head, req.keep_alive(), req.version());
-    Send(std::move(reply), head, req.keep_alive(), req.version());
   }
 
   // A streamed reply (HttpReply::stream), written synchronously on this I/O thread: headers,
@@ -149,6 +160,39 @@ class Session : public std::enable_shared_from_this<Session> {
     ReadRequest();
   }
 
+  // Runs the request on the heavy lane; its answer is sent from this session's strand. A full
+  // lane, or a wait past its limit, answers Busy.
+  void Offload(std::string method, std::string target, bool head, bool keep_alive,
+               unsigned version) {
+    auto self = shared_from_this();
+    auto job = [self, method, target, head, keep_alive, version](int worker, bool expired) {
+      HttpReply reply = expired ? self->Busy(target) : self->Call(method, target, worker);
+      asio::post(self->stream_.get_executor(),
+                 [self, head, keep_alive, version, reply = std::move(reply)]() mutable {
+                   self->Deliver(std::move(reply), head, keep_alive, version);
+                 });
+    };
+    if (!lane_->TrySubmit(std::move(job))) Send(Busy(target), head, keep_alive, version);
+  }
+
+  HttpReply Busy(const std::string& target) const {
+    HttpReply reply;
+    if (options_.busy) {
+      reply = options_.busy(target);
+    } else {
+      reply.status = 503;
+      reply.content_type = "application/json";
+      reply.body =
+          "{\"error\":{\"status\":503,\"code\":\"unavailable\",\"message\":\"too many "
+          "searches running; try again shortly\"}}\n";
+    }
+    bool has_retry_after = false;
+    for (const auto& header : reply.headers)
+      has_retry_after = has_retry_after || beast::iequals(header.first, "Retry-After");
+    if (!has_retry_after) reply.headers.emplace_back("Retry-After", "1");
+    return reply;
+  }
+
   void SendPlain(int status, std::string text) {
     HttpReply reply;
     reply.status = status;
@@ -168,6 +212,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::size_t length = reply.body.size();
     if (!head) res_.body() = std::move(reply.body);
     res_.content_length(length);
+    stream_.expires_after(std::chrono::seconds(options_.timeout_seconds));
     http::async_write(
         stream_, res_,
         beast::bind_front_handler(&Session::OnWrite, shared_from_this(), !keep_alive));
@@ -189,6 +234,7 @@ class Session : public std::enable_shared_from_this<Session> {
   http::response<http::string_body> res_;
   const ServerOptions& options_;
   const RequestHandler& handler_;
+  WorkLane* lane_;
   std::atomic<int>& open_;  // the server's count of open sessions
 };
 
@@ -260,7 +306,8 @@ struct HttpServer::Impl {
       return;
     }
     if (refusing.exchange(false)) Log("accepting connections again");
-    std::make_shared<Session>(std::move(socket), options, handler, open_sessions)->Start();
+    std::make_shared<Session>(std::move(socket), options, handler, lane.get(), open_sessions)
+        ->Start();
   }
 
   void Log(const std::string& line) {
@@ -310,6 +357,9 @@ struct HttpServer::Impl {
   asio::steady_timer backoff;
   bool out_of_descriptors = false;  // only touched by the accept chain (one step at a time)
   unsigned short port = 0;
+  // After ioc: destroyed (its threads joined) first, while the sessions its jobs hold and the
+  // io_context they post their answers to are still alive. Null without options.heavy.
+  std::unique_ptr<WorkLane> lane;
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -323,6 +373,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
   beast::error_code ec;
   asio::ip::address address = asio::ip::make_address(options.bind, ec);
   if (ec) return InvalidArgument("serve: bad bind address '" + options.bind + "'");
+  if (options.heavy && (options.heavy_lane.threads < 1 || options.heavy_lane.queue < 0))
+    return InvalidArgument("serve: the search lane needs at least 1 thread and a queue >= 0");
   auto impl = std::make_unique<Impl>(options, std::move(handler));
   tcp::endpoint endpoint(address, options.port);
   tcp::acceptor& acc = impl->acceptor;
@@ -338,6 +390,11 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
     return IoError("serve: cannot listen on " + options.bind + ":" + std::to_string(options.port) +
                    ": " + ec.message());
   impl->port = acc.local_endpoint().port();
+  if (options.heavy) {
+    WorkLaneOptions lane = options.heavy_lane;
+    lane.first_worker = options.threads;
+    impl->lane = std::make_unique<WorkLane>(lane);
+  }
   impl->Accept();
   if (options.stop_on_signals) {
     impl->signals.add(SIGINT);

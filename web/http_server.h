@@ -1,7 +1,9 @@
 // A small HTTP/1.1 server on Boost.Beast: one acceptor, keep-alive sessions, every request
-// answered by a synchronous handler on one of `threads` I/O threads. Each thread has a fixed
-// worker number (0..threads-1) so the handler can keep per-thread state (an IndexReader per
-// thread: Xapian databases are not shared between threads).
+// answered by a synchronous handler: cheap requests on one of `threads` I/O threads, requests
+// that `heavy` selects (searches) on a lane of their own (web/work_lane.h) so they never hold
+// an I/O thread. Each thread has a fixed worker number (0..workers()-1) so the handler can keep
+// per-thread state (an IndexReader per thread: Xapian databases are not shared between
+// threads).
 #pragma once
 
 #include <functional>
@@ -12,6 +14,7 @@
 #include "core/status.h"
 #include "web/http_reply.h"
 #include "web/log.h"
+#include "web/work_lane.h"
 
 namespace corresp::web {
 
@@ -20,8 +23,17 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   // 0 = any free port (tests); see HttpServer::port().
   unsigned short port = 8080;
-  // I/O threads (each with its own worker state); two keep one slow search from stalling all.
+  // I/O threads (each with its own worker state): every request `heavy` does not select.
   int threads = 2;
+  // Selects the expensive requests (by target, e.g. "/api/search?q=x"): they run on
+  // heavy_lane's threads (worker numbers threads..workers()-1), at most heavy_lane.threads at
+  // once; beyond its queue, or after waiting heavy_lane.max_wait_ms, one is answered busy(target).
+  // Empty = every request on the I/O threads.
+  std::function<bool(std::string_view target)> heavy;
+  WorkLaneOptions heavy_lane;
+  // The answer to a heavy request refused by its lane (the server adds Retry-After: 1 when it
+  // has none). Empty = 503 {"error":{"code":"unavailable",...}}.
+  std::function<HttpReply(std::string_view target)> busy;
   // Largest request head accepted (request line + headers); a GET needs a few kB.
   std::size_t max_header_bytes = 16 * 1024;
   // Largest request body accepted; the app is read-only, so bodies are refused beyond this.
@@ -39,16 +51,20 @@ struct ServerOptions {
   LogSink log = LogToStderr;
   // Stop on SIGINT / SIGTERM (the CLI); tests stop with Stop().
   bool stop_on_signals = false;
+
+  // Worker numbers in use: the I/O threads, then the heavy lane's threads when `heavy` is set.
+  int workers() const { return threads + (heavy ? heavy_lane.threads : 0); }
 };
 
-// worker: 0..threads-1, the I/O thread calling. Must not throw (if it does, the client gets a
+// worker: 0..workers()-1, the thread calling. Must not throw (if it does, the client gets a
 // plain-text 500 and the server goes on).
 using RequestHandler =
     std::function<HttpReply(std::string_view method, std::string_view target, int worker)>;
 
 class HttpServer {
  public:
-  // Binds and listens. kInvalidArgument for a bad address, threads < 1 or max_connections < 1;
+  // Binds and listens. kInvalidArgument for a bad address, threads < 1, max_connections < 1, or
+  // with `heavy` set heavy_lane.threads < 1 or heavy_lane.queue < 0;
   // kUnavailable when the port is taken; kIoError for other socket errors. Serves nothing until
   // Run(). Beyond options.max_connections open connections, a new one is answered
   // 503 {"error":{"code":"unavailable",...}} with Retry-After and closed.
@@ -62,8 +78,9 @@ class HttpServer {
   unsigned short port() const;
   // "http://127.0.0.1:PORT"
   std::string url() const;
-  // Serves on options.threads threads (the caller's thread is worker 0) until Stop() or a
-  // signal (with stop_on_signals). Call once.
+  // Serves on options.threads I/O threads (the caller's thread is worker 0) until Stop() or a
+  // signal (with stop_on_signals); the heavy lane's threads run from Start() to destruction.
+  // Call once.
   void Run();
   // Stops accepting and ends Run() promptly; open connections are closed. Thread-safe.
   void Stop();

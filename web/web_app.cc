@@ -51,6 +51,22 @@ bool ValidId(std::string_view id, std::size_t max_bytes) {
   return true;
 }
 
+bool WebApp::IsSearch(std::string_view target) {
+  Target t = SplitTarget(target);
+  if (t.path == "/" || t.path == "/search") return !t.query.empty();
+  return t.path == "/api/search" || StartsWith(t.path, "/api/similar/") ||
+         StartsWith(t.path, "/similar/");
+}
+
+HttpReply WebApp::Busy(std::string_view target) {
+  const std::string message = "too many searches are running; try again in a moment";
+  HttpReply reply = StartsWith(SplitTarget(target).path, "/api/")
+                        ? JsonError(503, "unavailable", message)
+                        : ErrorPage(503, message);
+  reply.headers.emplace_back("Retry-After", "1");
+  return reply;
+}
+
 HttpReply WebApp::Handle(std::string_view method, std::string_view target,
                          IndexReader& reader) const {
   Target t = SplitTarget(target);

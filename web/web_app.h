@@ -61,6 +61,15 @@ class WebApp {
 
   const WebAppOptions& options() const { return options_; }
 
+  // True for the requests that run a search, whose cost grows with the index and the query
+  // (/api/search, /api/similar/ID, /similar/ID, and / or /search with parameters): the server
+  // runs them on a lane of their own (web/http_server.h ServerOptions::heavy). Every other
+  // route is a lookup by id, a counter read or a compiled-in asset.
+  static bool IsSearch(std::string_view target);
+  // The answer to a search refused because too many run or wait: 503 with Retry-After: 1,
+  // JSON under /api/, an HTML page elsewhere.
+  static HttpReply Busy(std::string_view target);
+
  private:
   HttpReply Route(const std::string& path, const std::string& query, IndexReader& reader) const;
   // /api/export within the max_exports cap.

@@ -101,6 +101,21 @@ Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStor
   return out;
 }
 
+// The batch's companies' threads, rebuilt from the index, replace theirs in the catalog in one
+// transaction: a failure leaves every company's previous threads. Returns the threads written.
+Result<std::size_t> ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer,
+                                          const std::set<Cik>& companies) {
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  std::size_t written = 0;
+  for (Cik cik : companies) {
+    CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer.RebuildCompany(cik));
+    CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(txn, cik, threads));
+    written += threads.size();
+  }
+  CORRESP_RETURN_IF_ERROR(txn.Commit());
+  return written;
+}
+
 Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   for (const Extracted& e : batch) {
@@ -152,11 +167,9 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
       companies.insert(e.record->cik);
       ++report.indexed;
     }
-    for (Cik cik : companies) {
-      CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer->RebuildCompany(cik));
-      CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(cik, threads));
-      report.threads += threads.size();
-    }
+    CORRESP_ASSIGN_OR_RETURN(std::size_t threads,
+                             ReplaceCompanyThreads(catalog, *writer, companies));
+    report.threads += threads;
     report.companies += companies.size();
     CORRESP_RETURN_IF_ERROR(writer->Commit());
     CORRESP_RETURN_IF_ERROR(MarkBatch(catalog, batch));

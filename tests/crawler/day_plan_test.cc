@@ -106,6 +106,26 @@ TEST(DayPlanTest, WhichIndexFilesARunReads) {
        {{}, {"2019Q3"}, D("2019-10-04")},
        {"2019-10-04", "2019-10-07", "2019-10-08"},
        1},
+      {"a holiday is read once by the sweep (EDGAR might publish after all), not counted as "
+       "re-read",
+       {D("2019-11-27"), D("2019-12-02"), today, 0, false},
+       {{{D("2019-11-27"), kSeen}}, {}, D("2019-11-27")},
+       {"2019-11-28", "2019-11-29", "2019-12-02"},
+       0},
+      {"a holiday read once (404) is not read again outside the window",
+       {D("2019-11-27"), D("2019-12-02"), today, 0, false},
+       {{{D("2019-11-27"), kSeen}, {D("2019-11-28"), kMissing}, {D("2019-11-29"), kSeen}},
+        {},
+        D("2019-11-27")},
+       {"2019-12-02"},
+       0},
+      {"the window counts business days: Thanksgiving is not one",
+       {D("2019-12-02"), D("2019-12-02"), today, 3, false},
+       {{{D("2019-11-27"), kSeen}, {D("2019-11-28"), kMissing}, {D("2019-11-29"), kSeen}},
+        {},
+        D("2019-11-29")},
+       {"2019-11-27", "2019-11-29", "2019-12-02"},
+       2},
       {"a failed day is pending like a missing one",
        {D("2019-10-01"), D("2019-10-02"), today, 0, false},
        {{{D("2019-10-01"), kFailed}}, {"2019Q3"}, D("2019-09-30")},
@@ -134,10 +154,10 @@ struct SettleCase {
 };
 
 TEST(DayPlanTest, WhenDaysSettleAndWhereTheWatermarkGoes) {
-  IndexFileOutcome reconcile_q4{FullIndexSource(D("2019-10-01"), "form.idx"), StatusCode::kOk};
-  reconcile_q4.source.reconcile = true;
-  IndexFileOutcome reconcile_q4_404 = reconcile_q4;
-  reconcile_q4_404.code = StatusCode::kNotFound;
+  IndexFileOutcome reconcile_q4_2018{FullIndexSource(D("2018-10-01"), "form.idx"), StatusCode::kOk};
+  reconcile_q4_2018.source.reconcile = true;
+  IndexFileOutcome reconcile_q4_2018_404 = reconcile_q4_2018;
+  reconcile_q4_2018_404.code = StatusCode::kNotFound;
   std::vector<SettleCase> cases = {
       {"all seen: the watermark reaches `to`",
        {},
@@ -186,30 +206,48 @@ TEST(DayPlanTest, WhenDaysSettleAndWhereTheWatermarkGoes) {
        "2019-10-03",
        {},
        {}},
-      {"a holiday (404 for good) settles when its quarter is reconciled",
-       {{{D("2019-11-27"), IndexDayOutcome::kSeen},
-         {D("2019-11-28"), IndexDayOutcome::kMissing},
-         {D("2019-11-29"), IndexDayOutcome::kSeen}},
+      {"a closure no rule knows (404 for good: the day of mourning 2018-12-05) settles when its "
+       "quarter is reconciled",
+       {{{D("2018-12-04"), IndexDayOutcome::kSeen},
+         {D("2018-12-05"), IndexDayOutcome::kMissing},
+         {D("2018-12-06"), IndexDayOutcome::kSeen}},
         {},
-        D("2019-11-27")},
-       {reconcile_q4},
-       D("2019-11-27"),
-       D("2019-12-31"),
-       "2019-12-31",
+        D("2018-12-04")},
+       {reconcile_q4_2018},
+       D("2018-12-04"),
+       D("2018-12-31"),
+       "2018-12-31",
        {},
        {}},
-      {"the full index not out yet (404): the holiday stays pending",
-       {{{D("2019-11-27"), IndexDayOutcome::kSeen},
-         {D("2019-11-28"), IndexDayOutcome::kMissing},
-         {D("2019-11-29"), IndexDayOutcome::kSeen}},
+      {"its full index not out yet (404): the closure stays pending and late",
+       {{{D("2018-12-04"), IndexDayOutcome::kSeen},
+         {D("2018-12-05"), IndexDayOutcome::kMissing},
+         {D("2018-12-06"), IndexDayOutcome::kSeen}},
         {},
-        D("2019-11-27")},
-       {reconcile_q4_404},
+        D("2018-12-04")},
+       {reconcile_q4_2018_404},
+       D("2018-12-04"),
+       D("2018-12-06"),
+       "2018-12-04",
+       {"2018-12-05"},
+       {"2018-12-05"}},
+      {"Thanksgiving answers 404: a federal holiday is settled at once, the watermark passes it",
+       {},
+       {Daily("2019-11-27", StatusCode::kOk), Daily("2019-11-28", StatusCode::kNotFound),
+        Daily("2019-11-29", StatusCode::kOk)},
        D("2019-11-27"),
        D("2019-11-29"),
-       "2019-11-27",
-       {"2019-11-28"},
-       {"2019-11-28"}},
+       "2019-11-29",
+       {},
+       {}},
+      {"New Year's Day 2022 observed on Friday 2021-12-31: settled without a reconciliation",
+       {{{D("2021-12-30"), IndexDayOutcome::kSeen}}, {}, D("2021-12-30")},
+       {Daily("2021-12-31", StatusCode::kNotFound), Daily("2022-01-03", StatusCode::kOk)},
+       D("2021-12-31"),
+       D("2022-01-03"),
+       "2022-01-03",
+       {},
+       {}},
       {"a cancelled read teaches nothing: the unread day holds the watermark",
        {},
        {Daily("2019-10-01", StatusCode::kOk), Daily("2019-10-02", StatusCode::kCancelled)},
@@ -273,10 +311,12 @@ TEST(DayPlanTest, ApplyOutcomesReturnsWhatToStore) {
   EXPECT_EQ(updates.reconciled, std::vector<std::string>{"2019Q4"}) << "2019Q3 was already";
 }
 
-TEST(DayPlanTest, WeekendsAreAlwaysSettled) {
+TEST(DayPlanTest, WeekendsAndHolidaysAreAlwaysSettled) {
   DayHistory none;
   EXPECT_TRUE(IsSettled(D("2019-10-05"), none));
   EXPECT_FALSE(IsSettled(D("2019-10-04"), none));
+  EXPECT_TRUE(IsSettled(D("2019-11-28"), none));   // Thanksgiving
+  EXPECT_FALSE(IsSettled(D("2018-12-05"), none));  // a closure without a rule
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -199,17 +200,23 @@ class PoisonLettersTest : public ::testing::Test {
            " reserve covers returns.</p></body></html>";
   }
 
+  // The crafted filings the mirror serves beside the Agilent thread.
+  virtual std::vector<Crafted> Letters() const {
+    return {{kCrash, "CORRESP", "filename1.htm", LetterHtml("quokka")},
+            {kSpin, "CORRESP", "filename1.htm", LetterHtml("wombat")},
+            {kBlock, "CORRESP", "filename1.htm", LetterHtml("numbat")},
+            {kFine, "CORRESP", "filename1.htm", LetterHtml("zebracorn")}};
+  }
+  // Limits small enough for a test: the real letters need well under a second each.
+  virtual std::string ExtractLimits() const { return "cpu_seconds = 1\nwall_seconds = 6\n"; }
+
   void SetUp() override {
     root_ = dir_.path() / "edgar";
-    BuildMirror(root_, {{kCrash, "CORRESP", "filename1.htm", LetterHtml("quokka")},
-                        {kSpin, "CORRESP", "filename1.htm", LetterHtml("wombat")},
-                        {kBlock, "CORRESP", "filename1.htm", LetterHtml("numbat")},
-                        {kFine, "CORRESP", "filename1.htm", LetterHtml("zebracorn")}});
+    BuildMirror(root_, Letters());
     auto mirror = MirrorProcess::Start(MirrorProcess::Options{root_.string()});
     ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
     mirror_ = std::move(*mirror);
-    // Limits small enough for a test: the real letters need well under a second each.
-    std::ofstream(config_) << "[extract]\ncpu_seconds = 1\nwall_seconds = 6\n";
+    std::ofstream(config_) << "[extract]\n" << ExtractLimits();
   }
 
   test::CommandResult Corresp(std::vector<std::string> args, const std::string& faults) {
@@ -291,6 +298,96 @@ TEST_F(PoisonLettersTest, CrashAndLimitsArePermanentFailuresTheRestIsIndexedAndT
   listed = ListedFailures();
   EXPECT_FALSE(listed.count(kCrash)) << "an extracted letter clears its failure";
   EXPECT_EQ(listed[kSpin]["attempts"], 2) << listed[kSpin];
+}
+
+// A PDF of `depth` nested form XObjects, each drawing the next `fan` times at shifted
+// places; the innermost shows three words. A few kB, but poppler lays out fan^(depth-1) copies
+// of the words on one page, and its text layout is worse than linear in the words on a page:
+// depth 5 (10,000 copies) takes poppler's own pdftotext 0.6 s of CPU, depth 6 (100,000) more
+// than 28 s and 450 MB (killed there), depth 7 ten times the copies again. No fault switch:
+// any filer could send this.
+std::string NestedFormsPdf(int depth, int fan) {
+  std::map<int, std::string> objects;
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+  objects[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  const int first_form = 5, contents = first_form + depth;
+  auto stream = [](const std::string& dict, const std::string& body) {
+    return dict + " /Length " + std::to_string(body.size()) + " >>\nstream\n" + body +
+           "\nendstream";
+  };
+  for (int level = 0; level < depth; ++level) {
+    std::string body, resources = "/Resources << /Font << /F1 4 0 R >>";
+    if (level == depth - 1) {
+      body = "BT /F1 6 Tf 0 0 Td (quokka wombat numbat) Tj ET";
+    } else {
+      for (int i = 0; i < fan; ++i) {
+        int shift = i * 60 / (level + 1);  // alternately across and down the page
+        body += "q 1 0 0 1 " + std::to_string(level % 2 ? 0 : shift) + " " +
+                std::to_string(level % 2 ? shift : 0) + " cm /X Do Q\n";
+      }
+      resources += " /XObject << /X " + std::to_string(first_form + level + 1) + " 0 R >>";
+    }
+    objects[first_form + level] =
+        stream("<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] " + resources + " >>", body);
+  }
+  objects[3] =
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X " +
+      std::to_string(first_form) + " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R >>";
+  objects[contents] = stream("<<", "/X Do");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (const auto& [number, object] : objects) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(number) + " 0 obj\n" + object + "\nendobj\n";
+  }
+  std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    std::string digits = std::to_string(offset);
+    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+  }
+  return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+// A genuinely poisonous letter, no test switch: a small PDF whose layout outlasts any CPU limit
+// (NestedFormsPdf). It becomes a permanent failure with its reason, the rest of the batch is
+// indexed and the watermark moves; the next night leaves it alone.
+class GenuinePoisonTest : public PoisonLettersTest {
+ protected:
+  static constexpr const char* kNested = "0009990001-16-000015";
+  std::vector<Crafted> Letters() const override {
+    Crafted nested{kNested, "CORRESP", "filename1.pdf", NestedFormsPdf(7, 10)};
+    nested.pdf = true;
+    return {nested, {kFine, "CORRESP", "filename1.htm", LetterHtml("zebracorn")}};
+  }
+  // A wall-clock limit far above the CPU one: on a loaded machine a second of CPU can take
+  // several seconds of wall clock, and the CPU limit is the one this input should meet.
+  std::string ExtractLimits() const override { return "cpu_seconds = 1\nwall_seconds = 60\n"; }
+};
+
+TEST_F(GenuinePoisonTest, APdfBeyondTheCpuLimitIsAPermanentFailureTheRestIsIndexed) {
+  auto first = Refresh("");
+  ASSERT_EQ(first.exit_code, 1) << "finished, one letter failed\n" << first.err << first.out;
+  auto report = nlohmann::json::parse(first.out);
+  ASSERT_EQ(report["failures"].size(), 1u) << first.out;
+  EXPECT_EQ(report["failures"][0]["subject"], kNested);
+  EXPECT_NE(report["failures"][0]["reason"].get<std::string>().find("CPU time limit (1 s)"),
+            std::string::npos)
+      << first.out;
+  EXPECT_EQ(report["letters"], 4) << "three Agilent letters and the fine one\n" << first.out;
+  EXPECT_EQ(report["watermark"], "2016-10-28") << first.out;
+  EXPECT_EQ(Hits("zebracorn"), 1);
+  EXPECT_GE(Hits("Syria"), 2);
+  auto listed = ListedFailures();
+  ASSERT_TRUE(listed.count(kNested)) << "listed by stats";
+  EXPECT_TRUE(listed[kNested]["permanent"].get<bool>()) << listed[kNested];
+
+  auto second = Refresh("");
+  ASSERT_EQ(second.exit_code, 0) << second.err << second.out;
+  EXPECT_EQ(nlohmann::json::parse(second.out)["letters"], 0) << second.out;
+  EXPECT_EQ(ListedFailures()[kNested]["attempts"], 1);
 }
 
 }  // namespace

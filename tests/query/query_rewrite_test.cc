@@ -44,5 +44,25 @@ TEST(RewriteQueryString, UnbalancedQuotesPassThrough) {
   EXPECT_EQ(RewriteQueryString("\"hedge", kTopics), "\"hedge\"");
 }
 
+// Several wildcards share one budget of expanded words; one keeps the full 500.
+TEST(WildcardExpansion, SeveralWildcardsShareOneBudget) {
+  struct Row {
+    std::size_t wildcards;
+    Xapian::termcount per_wildcard;
+    const char* why;
+  };
+  const Row rows[] = {
+      {0, 500, "no wildcard: the parser's default"},
+      {1, 500, "one wildcard: its 500 commonest words"},
+      {4, 500, "four share 2,000 exactly"},
+      {5, 400, "five: 2,000 / 5"},
+      {19, 105, "a* OR b* ... OR s*: 2,000 / 19, rounded down"},
+      {40, 50, "forty: the floor of 50 each"},
+      {1000, 50, "a thousand: still the floor (the query is long anyway)"},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(WildcardExpansion(row.wildcards), row.per_wildcard) << row.why;
+}
+
 }  // namespace
 }  // namespace corresp

@@ -1,7 +1,9 @@
 #include "store/catalog.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include "store/catalog_transaction.h"
 #include "tests/store/temp_dir.h"
 
 namespace corresp {
@@ -43,6 +45,17 @@ class CatalogTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     catalog_ = std::move(c).value();
   }
+  // Each of the multi-statement writes in a transaction of its own, as the callers do.
+  Status ReplaceThreads(Cik cik, const std::vector<ReviewThread>& threads) {
+    CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(*catalog_));
+    CORRESP_RETURN_IF_ERROR(catalog_->ReplaceThreads(txn, cik, threads));
+    return txn.Commit();
+  }
+  Status SaveFetchFailure(const Accession& acc, const Status& why) {
+    CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(*catalog_));
+    CORRESP_RETURN_IF_ERROR(catalog_->SaveFetchFailure(txn, acc, why, false));
+    return txn.Commit();
+  }
   testing::TempDir dir_;
   std::unique_ptr<Catalog> catalog_;
 };
@@ -76,10 +89,8 @@ TEST_F(CatalogTest, DiscoveredThenFetchedKeepsOneRowWithDocuments) {
 TEST_F(CatalogTest, FailuresAreRecordedAndClearedBySuccess) {
   Accession acc = *Accession::Parse("0001090872-16-000078");
   ASSERT_TRUE(catalog_->AddDiscovered(Entry(acc.text.c_str(), "CORRESP", {2016, 10, 28})).ok());
-  ASSERT_TRUE(
-      catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
-  ASSERT_TRUE(
-      catalog_->SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"), false).ok());
+  ASSERT_TRUE(SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503")).ok());
+  ASSERT_TRUE(SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503")).ok());
   auto f = *catalog_->GetFiling(acc);
   EXPECT_EQ(f->fetch_state, FetchState::kFailed);
   EXPECT_EQ(f->attempts, 2);
@@ -135,8 +146,8 @@ TEST_F(CatalogTest, ThreadsAreReplacedPerCompany) {
   t.letters = {
       {*Accession::Parse("0000000000-16-092800"), "UPLOAD", "comment_letter", Date{2016, 9, 14}, 2},
       {*Accession::Parse("0000000000-16-095373"), "UPLOAD", "closing", Date{2016, 9, 30}, 0}};
-  ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
-  ASSERT_TRUE(catalog_->ReplaceThreads(Cik{1090872}, {t}).ok());
+  ASSERT_TRUE(ReplaceThreads(Cik{1090872}, {t}).ok());
+  ASSERT_TRUE(ReplaceThreads(Cik{1090872}, {t}).ok());
   auto all = *catalog_->ListThreads();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].letters.size(), 2u);
@@ -156,6 +167,74 @@ TEST(CatalogOpenTest, NotADatabaseIsCorruption) {
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().code(), StatusCode::kCorruption) << c.status().ToString();
   EXPECT_NE(c.status().message().find("catalog.sqlite"), std::string::npos);
+}
+
+ReviewThread Thread(const char* id, const char* accession) {
+  ReviewThread t;
+  t.id = id;
+  t.cik = Cik{1090872};
+  t.company = "AGILENT";
+  t.status = ThreadStatus::kOpen;
+  t.start = Date{2016, 9, 14};
+  t.letters = {{*Accession::Parse(accession), "UPLOAD", "comment_letter", Date{2016, 9, 14}, 2}};
+  return t;
+}
+
+// The second insert fails (two threads with one id: the primary key), after the delete and
+// the first insert ran: the company keeps exactly its old thread and letters.
+TEST_F(CatalogTest, AFailedThreadReplacementLeavesTheOldThreads) {
+  ReviewThread old = Thread("1090872-0000000000-16-092800", "0000000000-16-092800");
+  ASSERT_TRUE(ReplaceThreads(Cik{1090872}, {old}).ok());
+  ReviewThread fresh = Thread("1090872-0000000000-17-000001", "0000000000-17-000001");
+  Status failed = ReplaceThreads(Cik{1090872}, {fresh, fresh});
+  EXPECT_EQ(failed.code(), StatusCode::kIoError);
+  EXPECT_NE(failed.message().find("UNIQUE constraint failed"), std::string::npos)
+      << failed.ToString();
+  std::vector<ReviewThread> after = *catalog_->ListThreads(Cik{1090872});
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].id, old.id);
+  ASSERT_EQ(after[0].letters.size(), 1u);
+  EXPECT_EQ(after[0].letters[0].accession.text, "0000000000-16-092800");
+}
+
+// The failure record's insert is refused (a trigger standing in for a full disk) after the
+// filing's row was updated: the filing keeps its state and attempts.
+TEST_F(CatalogTest, AFailedFailureRecordLeavesTheFilingAsItWas) {
+  Accession acc = *Accession::Parse("0001090872-16-000078");
+  ASSERT_TRUE(catalog_->AddDiscovered(Entry(acc.text.c_str(), "CORRESP", {2016, 10, 28})).ok());
+  ASSERT_EQ(sqlite3_exec(catalog_->handle(),
+                         "CREATE TEMP TRIGGER refuse BEFORE INSERT ON failures "
+                         "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  Status failed = SaveFetchFailure(acc, NetworkError("http://x/y.txt: HTTP 503"));
+  EXPECT_EQ(failed.code(), StatusCode::kIoError);
+  EXPECT_NE(failed.message().find("disk full (test)"), std::string::npos) << failed.ToString();
+  auto f = *catalog_->GetFiling(acc);
+  EXPECT_EQ(f->fetch_state, FetchState::kDiscovered);
+  EXPECT_EQ(f->attempts, 0);
+  EXPECT_TRUE(catalog_->ListFailures()->empty());
+}
+
+// Outside a transaction (or in one on another catalog, or one already committed) the writes
+// are refused before any statement runs.
+TEST_F(CatalogTest, MultiStatementWritesNeedAnOpenTransactionOnTheirCatalog) {
+  Accession acc = *Accession::Parse("0001090872-16-000078");
+  ASSERT_TRUE(catalog_->AddDiscovered(Entry(acc.text.c_str(), "CORRESP", {2016, 10, 28})).ok());
+  auto other = Catalog::Open(dir_.path() / "other.sqlite");
+  ASSERT_TRUE(other.ok());
+  auto elsewhere = CatalogTransaction::Begin(**other);
+  ASSERT_TRUE(elsewhere.ok());
+  ReviewThread t = Thread("1090872-0000000000-16-092800", "0000000000-16-092800");
+  EXPECT_EQ(catalog_->ReplaceThreads(*elsewhere, Cik{1090872}, {t}).code(), StatusCode::kInternal);
+  EXPECT_EQ(catalog_->SaveFetchFailure(*elsewhere, acc, Internal("x"), false).code(),
+            StatusCode::kInternal);
+  auto ended = CatalogTransaction::Begin(*catalog_);
+  ASSERT_TRUE(ended.ok());
+  ASSERT_TRUE(ended->Commit().ok());
+  EXPECT_EQ(catalog_->ReplaceThreads(*ended, Cik{1090872}, {t}).code(), StatusCode::kInternal);
+  EXPECT_TRUE(catalog_->ListThreads()->empty());
+  EXPECT_EQ((*catalog_->GetFiling(acc))->attempts, 0);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -339,6 +340,172 @@ TEST(ServeStaysUp, OutOfDescriptorsBacksOffThenAccepts) {
   std::lock_guard lock(mu);
   ASSERT_EQ(log.size(), 1u);  // logged once, not once per retry
   EXPECT_EQ(log[0].rfind("accept: ", 0), 0u) << log[0];
+}
+
+// Holds every request it gets until Release(); counts them (a latch that tests can wait on
+// without timing anything).
+class Gate {
+ public:
+  void Enter() {
+    std::unique_lock lock(mu_);
+    ++entered_;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+  }
+  void WaitForEntered(int n) {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return entered_ >= n; });
+  }
+  void Release() {
+    std::lock_guard lock(mu_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  int entered_ = 0;
+  bool open_ = false;
+};
+
+// A server whose "/search..." requests go to a one-thread lane with a one-place queue and
+// wait at `gate`; every other request answers at once with its worker number.
+web::ServerOptions LaneOptions(int max_wait_ms) {
+  web::ServerOptions options;
+  options.threads = 1;
+  options.heavy = [](std::string_view target) { return target.rfind("/search", 0) == 0; };
+  options.heavy_lane.threads = 1;
+  options.heavy_lane.queue = 1;
+  options.heavy_lane.max_wait_ms = max_wait_ms;
+  return options;
+}
+
+web::RequestHandler GatedHandler(Gate& gate) {
+  return [&gate](std::string_view, std::string_view target, int worker) {
+    if (target.rfind("/search", 0) == 0) gate.Enter();
+    return web::HttpReply{200, "text/plain", std::to_string(worker), {}, {}};
+  };
+}
+
+// Answers of requests sent from their own threads, in the order they come back.
+class Answers {
+ public:
+  ~Answers() {
+    for (std::thread& t : threads_) t.join();
+  }
+  void Send(unsigned short port, std::string target) {
+    threads_.emplace_back([this, port, target] {
+      TestResponse r = HttpGet(port, target);
+      std::lock_guard lock(mu_);
+      got_.push_back(std::move(r));
+      changed_.notify_all();
+    });
+  }
+  // Waits for the n-th answer and returns a copy of the first n.
+  std::vector<TestResponse> WaitFor(std::size_t n) {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return got_.size() >= n; });
+    return got_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::vector<TestResponse> got_;
+  std::vector<std::thread> threads_;
+};
+
+// Fills the lane of LaneOptions: one search held at the gate, then two more, of which one
+// takes the queue's one place and the other is refused at once. Returns the refusal.
+TestResponse FillTheLane(Gate& gate, Answers& answers, unsigned short port) {
+  answers.Send(port, "/search?q=1");
+  gate.WaitForEntered(1);  // the lane's one thread is taken
+  answers.Send(port, "/search?q=2");
+  answers.Send(port, "/search?q=3");
+  return answers.WaitFor(1).front();
+}
+
+TEST(ServeStaysUp, CheapRequestsAnswerWhileTheSearchLaneIsFull) {
+  Gate gate;
+  ServerThread server(LaneOptions(60'000), GatedHandler(gate));
+  std::vector<TestResponse> got;
+  {
+    Answers answers;
+    TestResponse refused = FillTheLane(gate, answers, server.port());
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.headers["retry-after"], "1");
+    EXPECT_NE(refused.body.find("\"code\":\"unavailable\""), std::string::npos) << refused.body;
+    // Cheap requests run on the I/O thread (worker 0) while both searches are held.
+    TestResponse stats = HttpGet(server.port(), "/stats");
+    EXPECT_EQ(stats.status, 200);
+    EXPECT_EQ(stats.body, "0");
+    gate.Release();
+    got = answers.WaitFor(3);
+  }
+  ASSERT_EQ(got.size(), 3u);
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(got[i].status, 200);
+    EXPECT_EQ(got[i].body, "1");  // the lane's worker number follows the I/O threads'
+  }
+}
+
+TEST(ServeStaysUp, ASearchThatWaitedPastTheLimitIsRefusedNotRun) {
+  Gate gate;
+  ServerThread server(LaneOptions(0), GatedHandler(gate));
+  std::vector<TestResponse> got;
+  {
+    Answers answers;
+    // The refusal comes after the other search was queued: it has waited > 0 ms once the
+    // held one is released.
+    EXPECT_EQ(FillTheLane(gate, answers, server.port()).status, 503);
+    gate.Release();
+    got = answers.WaitFor(3);
+  }
+  ASSERT_EQ(got.size(), 3u);
+  int ok = 0, busy = 0;
+  for (TestResponse& r : got) {
+    (r.status == 200 ? ok : busy) += 1;
+    if (r.status == 503) {
+      EXPECT_EQ(r.headers["retry-after"], "1");
+    }
+  }
+  EXPECT_EQ(ok, 1);  // the held search
+  EXPECT_EQ(busy, 2);
+}
+
+TEST(ServeStaysUp, SearchesAreTheRequestsOnTheLane) {
+  struct Row {
+    const char* target;
+    bool search;
+  };
+  const Row rows[] = {
+      {"/api/search?q=hedge", true},
+      {"/api/similar/0000950123-09-000001%231", true},
+      {"/similar/0000950123-09-000001%231", true},
+      {"/?q=hedge", true},
+      {"/search?q=hedge&facets=1", true},
+      {"/", false},  // the home page: counters and a form
+      {"/search", false},
+      {"/api/stats", false},
+      {"/api/letter/0000950123-09-000001", false},
+      {"/letter/0000950123-09-000001", false},
+      {"/thread/T1", false},
+      {"/assets/style.css", false},
+      {"/api/searching", false},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(web::WebApp::IsSearch(row.target), row.search) << row.target;
+  web::HttpReply api = web::WebApp::Busy("/api/search?q=x");
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(api.content_type, "application/json");
+  web::HttpReply page = web::WebApp::Busy("/?q=x");
+  EXPECT_EQ(page.status, 503);
+  EXPECT_EQ(page.content_type.rfind("text/html", 0), 0u);
+  for (const web::HttpReply* reply : {&api, &page})
+    EXPECT_NE(std::find(reply->headers.begin(), reply->headers.end(),
+                        std::pair<std::string, std::string>("Retry-After", "1")),
+              reply->headers.end());
 }
 
 TEST(ServeStaysUp, MaxConnectionsMustBePositive) {

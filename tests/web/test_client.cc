@@ -75,7 +75,9 @@ std::unique_ptr<RunningApp> RunningApp::Start(const std::filesystem::path& index
   web::ServerOptions server;
   server.port = 0;
   server.threads = 2;
-  for (int i = 0; i < server.threads; ++i) {
+  server.heavy = web::WebApp::IsSearch;  // as web/serve.cc: searches on a lane of their own
+  server.busy = web::WebApp::Busy;
+  for (int i = 0; i < server.workers(); ++i) {
     auto reader = IndexReader::Open(index);
     if (!reader.ok()) return nullptr;
     app->readers_.push_back(std::move(reader).value());

@@ -34,7 +34,8 @@ TestResponse HttpGet(unsigned short port, const std::string& raw_target,
 // malformed requests).
 std::string RawExchange(unsigned short port, const std::string& raw);
 
-// The web app served from a background thread over `index` (two workers).
+// The web app served from a background thread over `index`, as `corresp serve` does: two I/O
+// threads, searches on the default search lane, one reader per worker.
 class RunningApp {
  public:
   static std::unique_ptr<RunningApp> Start(const std::filesystem::path& index,
