@@ -33,6 +33,10 @@ inline constexpr std::string_view kPrefixThread = "XTH";      // thread id
 inline constexpr std::string_view kPrefixTopic = "XTOP";      // topic slug: hedge-accounting
 inline constexpr std::string_view kPrefixStandard = "XSTD";   // standard key: sfas133, asc815
 inline constexpr std::string_view kPrefixNumber = "XN";       // comment number: 3
+// Reviewed filing: each named form lower-cased ("10-k", "s-4/a" and "s-4" for an amendment)
+// and the accession of each resolved one ("0001193125-17-050000").
+inline constexpr std::string_view kPrefixReviewed = "XREV";
+inline constexpr std::string_view kPrefixOffice = "XOFF";  // office words + whole name, as XCO
 
 // ---- value slots --------------------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;        // filing date "YYYYMMDD" (sortable string)
@@ -67,6 +71,7 @@ inline constexpr char kFacetYear = 'Y';
 inline constexpr char kFacetCompany = 'C';
 inline constexpr char kFacetTopic = 'T';
 inline constexpr char kFacetStandard = 'S';
+inline constexpr char kFacetOffice = 'O';  // "Office of Manufacturing"
 
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

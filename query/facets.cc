@@ -18,6 +18,8 @@ const char* FacetName(char field) {
       return "topic";
     case schema::kFacetStandard:
       return "standard";
+    case schema::kFacetOffice:
+      return "office";
   }
   return nullptr;
 }

@@ -103,6 +103,39 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
   }
 }
 
+namespace {
+
+// "Reviewed: 10-K period 2016-12-31 filed 2017-02-23 -> ACCESSION URL" per filing, then the
+// office and contacts when known.
+void PrintReviewed(std::ostream& out, const json& reviewed, const json& office,
+                   const json& contacts) {
+  auto text = [](const json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  };
+  for (const json& r : reviewed) {
+    if (!r.is_object()) continue;
+    std::string line = "Reviewed: " + text(r, "form");
+    if (r.contains("amendment") && r["amendment"].is_number_integer())
+      line += " amendment " + std::to_string(r["amendment"].get<int>());
+    if (!text(r, "period").empty()) line += " period " + text(r, "period");
+    if (!text(r, "filed").empty()) line += " filed " + text(r, "filed");
+    if (!text(r, "accession").empty())
+      line += " -> " + text(r, "accession") + " " + text(r, "url");
+    else
+      line += " (unresolved: " + text(r, "basis") + ")";
+    out << line << "\n";
+  }
+  if (office.is_string()) out << "Office: " << office.get<std::string>() << "\n";
+  if (contacts.is_array() && !contacts.empty()) {
+    std::string names;
+    for (const json& c : contacts)
+      if (c.is_string()) names += (names.empty() ? "" : ", ") + c.get<std::string>();
+    out << "Staff contacts: " << names << "\n";
+  }
+}
+
+}  // namespace
+
 void PrintShowText(std::ostream& out, const json& shown) {
   if (shown.contains("item")) {
     PrintItem(out, shown["item"], "");
@@ -111,7 +144,10 @@ void PrintShowText(std::ostream& out, const json& shown) {
   }
   out << shown.value("company", "") << " | " << shown.value("date", "") << " | "
       << shown.value("form", "") << " | " << shown.value("kind", "") << "\n"
-      << shown.value("url", "") << "   thread " << shown.value("thread", "") << "\n\n";
+      << shown.value("url", "") << "   thread " << shown.value("thread", "") << "\n";
+  PrintReviewed(out, shown.value("reviewed", json::array()), shown.value("office", json()),
+                shown.value("staff_contacts", json::array()));
+  out << "\n";
   for (const json& item : shown.value("items", json::array())) {
     PrintItem(out, item, "");
     if (item.contains("paired") && item["paired"].is_object())
@@ -125,6 +161,7 @@ void PrintThreadText(std::ostream& out, const json& t) {
                      t.value("company", ""), t.value("cik", ""), t.value("status", ""),
                      t["start"].is_string() ? t["start"].get<std::string>() : "?",
                      t["end"].is_string() ? t["end"].get<std::string>() : "?", t.value("days", 0L));
+  PrintReviewed(out, t.value("reviewed", json::array()), json(), json::array());
   for (const json& l : t.value("letters", json::array()))
     out << fmt::format("  {}  {:8} {:20} {:22} {} items\n",
                        l["date"].is_string() ? l["date"].get<std::string>() : "?",

@@ -142,6 +142,8 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   boolean("ref", s::kPrefixRefForm, LowerValue);
   boolean("fy", s::kPrefixFiscalYear, AsIs);
   boolean("accession", s::kPrefixAccession, AsIs);
+  boolean("reviewed", s::kPrefixReviewed, LowerValue);
+  boolean("office", s::kPrefixOffice, CompanyValue);
   // Weighted: a text citing the standard often ranks above one citing it once.
   qp.add_prefix("standard", (new StandardField(topics))->release());
   qp.add_prefix("topicw", (new TermField(std::string(s::kPrefixTopic), SlugValue))->release());
@@ -165,6 +167,7 @@ Xapian::Query Filters(const SearchRequest& r) {
   if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
   if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
+  if (!r.office.empty()) term(s::kPrefixOffice, CompanyValue(r.office));
   if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
   if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
   if (parts.empty()) return Xapian::Query();

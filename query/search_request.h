@@ -23,6 +23,7 @@ struct SearchRequest {
   std::string cik;            // digits, leading zeros allowed
   std::string topic;          // topic slug
   std::string standard;       // any spelling CanonicalStandardKey understands ("FAS 133")
+  std::string office;         // the reviewing office's whole name ("Office of Manufacturing")
   std::optional<Date> since;  // filing date >= since
   std::optional<Date> until;  // filing date <= until
   // Page: results offset..offset+limit-1. Ten fits a terminal.
@@ -78,7 +79,7 @@ struct SearchResponse {
   long total = 0;         // matches (exact with facets unless partial, else Xapian's estimate)
   int offset = 0;
   std::vector<SearchHit> hits;
-  FacetCounts facets;  // empty unless requested: form, year, company, topic, standard
+  FacetCounts facets;  // empty unless requested: form, year, company, topic, standard, office
   // The time limit stopped the count: total is an estimate, facets count only the matches
   // seen so far (never cached).
   bool partial = false;

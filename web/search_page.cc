@@ -79,6 +79,7 @@ std::string Facets(const FacetCounts& facets, const QueryParams& base, const Top
                                                                {"standard", "Standard"},
                                                                {"form", "Form"},
                                                                {"company", "Company"},
+                                                               {"office", "Office"},
                                                                {"year", "Year"}};
   std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
   for (const auto& [facet, title] : kOrder) {
@@ -97,6 +98,7 @@ std::string ActiveFilters(const SearchRequest& r, const QueryParams& base,
   if (!r.cik.empty()) active.emplace_back("cik", "CIK " + r.cik);
   if (!r.topic.empty()) active.emplace_back("topic", "topic: " + topics.Label(r.topic));
   if (!r.standard.empty()) active.emplace_back("standard", "standard: " + r.standard);
+  if (!r.office.empty()) active.emplace_back("office", "office: " + r.office);
   if (r.since) active.emplace_back("since", "from " + r.since->ToIso());
   if (r.until) active.emplace_back("until", "to " + r.until->ToIso());
   if (active.empty()) return "";

@@ -84,6 +84,8 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
     r.topic = Lower(value);
   } else if (key == "standard") {
     r.standard = value;
+  } else if (key == "office") {
+    r.office = value;
   } else if (key == "since" || key == "until") {
     if (value.empty()) return Status::Ok();
     auto d = ParseBound(value, key == "until");
@@ -176,7 +178,7 @@ const char* SortName(SortOrder sort) {
 QueryParams SearchParamsOf(const SearchRequest& r, const WebLimits& limits) {
   QueryParams p = {{"q", r.query},          {"form", r.form}, {"kind", r.kind},
                    {"company", r.company},  {"cik", r.cik},   {"topic", r.topic},
-                   {"standard", r.standard}};
+                   {"standard", r.standard}, {"office", r.office}};
   if (r.since) p.emplace_back("since", r.since->ToIso());
   if (r.until) p.emplace_back("until", r.until->ToIso());
   if (r.sort != SortOrder::kRelevance) p.emplace_back("sort", SortName(r.sort));

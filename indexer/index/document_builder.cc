@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/index_schema.h"
+#include "indexer/index/reviewed.h"
 #include "indexer/index/standards.h"
 #include "indexer/index/topics.h"
 
@@ -51,7 +52,8 @@ struct Item {
   int order = 0;
 };
 
-void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
+// Each word of `name` and the whole name, lower-cased, under `prefix` (company and office).
+void AddNameTerms(Xapian::Document& doc, std::string_view prefix, const std::string& company) {
   std::vector<std::string> words;
   std::string cur;
   for (char c : company + " ") {
@@ -62,8 +64,21 @@ void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
       cur.clear();
     }
   }
-  for (const std::string& w : words) doc.add_boolean_term(s::Term(s::kPrefixCompany, w));
-  if (!words.empty()) doc.add_boolean_term(s::Term(s::kPrefixCompany, Join(words, " ")));
+  for (const std::string& w : words) doc.add_boolean_term(s::Term(prefix, w));
+  if (!words.empty()) doc.add_boolean_term(s::Term(prefix, Join(words, " ")));
+}
+
+void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
+  for (const ReviewedFiling& f : r.reviewed) {
+    if (!f.form.empty()) {
+      std::string form = Lower(f.form);
+      doc.add_boolean_term(s::Term(s::kPrefixReviewed, form));
+      if (form.ends_with("/a")) doc.add_boolean_term(s::Term(s::kPrefixReviewed, form.substr(0, form.size() - 2)));
+      else if (f.amendment) doc.add_boolean_term(s::Term(s::kPrefixReviewed, form + "/a"));
+    }
+    if (f.accession) doc.add_boolean_term(s::Term(s::kPrefixReviewed, f.accession->text));
+  }
+  if (r.letter.office) AddNameTerms(doc, s::kPrefixOffice, *r.letter.office);
 }
 
 void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::string& thread) {
@@ -71,7 +86,8 @@ void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::str
   doc.add_boolean_term(s::Term(s::kPrefixForm, Lower(r.form)));
   doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
   doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
-  AddCompanyTerms(doc, r.company);
+  AddNameTerms(doc, s::kPrefixCompany, r.company);
+  AddReviewedTerms(doc, r);
   if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
   if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lower(r.state)));
   for (const Reference& ref : r.letter.references) {
@@ -122,6 +138,7 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
   std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
                        "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
                        r.company;
+  if (r.letter.office) facets += std::string("\t") + s::kFacetOffice + "=" + *r.letter.office;
   json topic_list = json::array(), standard_list = json::array();
   for (const TopicScore& t : topics) {
     doc.add_term(s::Term(s::kPrefixTopic, t.slug), std::min(t.score, 50));
@@ -153,7 +170,10 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"thread", thread},
                {"topics", topic_list},
                {"standards", standard_list},
-               {"order", item.order}};
+               {"order", item.order},
+               {"reviewed", PrimaryReviewedJson(r)},
+               {"office", r.letter.office ? json(*r.letter.office) : json(nullptr)},
+               {"staff_contacts", r.letter.staff_contacts}};
   data[item.type == s::kTypeResponse ? "comment" : "response"] = item.paired;
   doc.set_data(data.dump());
   return out;

@@ -1,5 +1,7 @@
 #include "indexer/index/index_writer.h"
 
+#include "indexer/index/reviewed.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -75,6 +77,8 @@ void CountSpellingWords(const Xapian::Document& doc,
 }  // namespace
 
 std::string ThreadToJson(const ReviewThread& t) {
+  json reviewed = json::array();
+  for (const ReviewedFiling& r : t.reviewed) reviewed.push_back(ReviewedToJson(r, t.cik));
   json letters = json::array();
   for (const ThreadLetter& l : t.letters)
     letters.push_back({{"accession", l.accession.text},
@@ -89,7 +93,8 @@ std::string ThreadToJson(const ReviewThread& t) {
               {"start", t.start ? json(t.start->ToIso()) : json(nullptr)},
               {"end", t.end ? json(t.end->ToIso()) : json(nullptr)},
               {"days", t.Days()},
-              {"letters", letters}}
+              {"letters", letters},
+              {"reviewed", reviewed}}
       .dump();
 }
 
@@ -205,6 +210,7 @@ Result<std::vector<ReviewThread>> IndexWriter::RebuildCompany(Cik cik) {
   std::vector<const LetterRecord*> ptrs;
   for (const LetterRecord& r : records) ptrs.push_back(&r);
   ThreadLinks links = LinkThreads(ptrs, options_.threads);
+  for (ReviewThread& t : links.threads) t.reviewed = ThreadReviewed(t, records);
   ItemTexts texts = CollectItemTexts(ptrs);
   try {
     Xapian::TermGenerator tg;

@@ -6,6 +6,7 @@
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/header_fields.h"
+#include "indexer/segment/staff_office.h"
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
 #include "indexer/segment/patterns.h"
@@ -232,6 +233,9 @@ Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string
   letter.addressee = head.addressee;
   letter.company = head.company;
   letter.references = head.references;
+  StaffOffice office = ReadStaffOffice(blocks, head.body_start, staff);
+  letter.office = std::move(office.office);
+  letter.staff_contacts = std::move(office.contacts);
   if (!head.date) letter.issues.push_back("no letter date found");
   ItemScanOptions scan;
   scan.staff = staff;
