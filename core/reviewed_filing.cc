@@ -50,12 +50,16 @@ std::vector<std::string> EdgarFormsFor(const std::string& named, bool amended, b
     amended = true;
   }
   if (draft) return {amended ? "DRS/A" : "DRS"};
+  // EDGAR writes "PRE 14A" and "DEF 14A" with a space, the other proxy types without.
+  if (form.size() == 8 && form[4] == ' ' && !form.starts_with("PRE ") && !form.starts_with("DEF "))
+    form.erase(4, 1);
   if (form == "14A" || form == "DEF 14A" || form == "DEF14A" || form == "PRE 14A" ||
       form == "PRE14A") {
     if (amended) return {"PRER14A", "DEFR14A", "DEFA14A"};
     if (form.starts_with("DEF")) return {"DEF 14A", "DEFM14A"};
     if (form.starts_with("PRE")) return {"PRE 14A", "PREM14A"};
-    return {"PRE 14A", "PREM14A", "DEF 14A", "DEFM14A", "PRER14A", "DEFR14A", "DEFA14A"};
+    return {"PRE 14A", "PREM14A", "DEF 14A", "DEFM14A", "PRER14A", "DEFR14A",
+            "DEFA14A", "PREC14A", "DEFC14A", "DFAN14A"};
   }
   if (form == "14C")
     return amended ? std::vector<std::string>{"PRER14C", "DEFR14C"}

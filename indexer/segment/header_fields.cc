@@ -102,9 +102,10 @@ std::vector<std::string> FileNumbers(std::string_view text) {
 std::vector<Reference> ParseReferences(const std::string& raw) {
   std::string text = FoldPunctuation(raw);
   std::vector<Reference> refs;
-  // Group 1: the amendment number of "Amendment No. 2 to ..."; group 2: the form.
+  // Group 1: the amendment number of "Amendment No. 2 to ..."; group 2: the form; group 3: a
+  // form named without "Form"/"Schedule" ("PREC14A filed ...", "Citigroup Inc. 10-K for ...").
   static const RE2 form_re(
-      R"((?i)\b(?:Forms?|Schedule|(?:Draft\s+)?Registration Statement on Form|Amendment No\.?\s*(\d{1,2}) to (?:(?:Draft\s+)?Registration Statement on |Preliminary Proxy Statement on |Annual Report on )?(?:Form|Schedule))\s+((?:\d{1,2}-\d{1,2}[BG](?:/A)?)|(?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b)");
+      R"((?i)\b(?:Forms?|Schedule|(?:Draft\s+)?Registration Statement on Form|Amendment No\.?\s*(\d{1,2}) to (?:(?:Draft\s+)?Registration Statement on |Preliminary Proxy Statement on |Annual Report on )?(?:Form|Schedule))\s+((?:\d{1,2}-\d{1,2}[BG](?:/A)?)|(?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b|\b((?:PRE[MCR]?|DEF[AMCR]?|DFAN) ?14[AC]|10-[KQ](?:/A)?|20-F(?:/A)?|8-K(?:/A)?)\s+(?:for|filed|furnished|dated|and)\b)");
   static const RE2 period_re(R"((?i)(?:year|period|quarter|quarterly period|months)\s+ended\s+()" +
                              DatePattern() + ")");
   static const RE2 filed_re(R"((?i)(?:Filed|furnished|submitted)(?:\s+on)?\s+()" + DatePattern() +
@@ -118,9 +119,12 @@ std::vector<Reference> ParseReferences(const std::string& raw) {
     std::optional<int> amendment;
   };
   std::vector<Start> starts;
-  re2::StringPiece m[3];
-  for (size_t pos = 0; FindFrom(text, pos, form_re, m, 3); pos = EndOf(text, m[0])) {
-    std::string form(m[2].data(), m[2].size());
+  re2::StringPiece m[4];
+  for (size_t pos = 0; FindFrom(text, pos, form_re, m, 4); pos = EndOf(text, m[0])) {
+    // A bare form ("PREC14A filed ...", "10-K for Fiscal Year ...") ends at the form itself.
+    const re2::StringPiece& named = m[2].data() != nullptr ? m[2] : m[3];
+    if (m[2].data() == nullptr) m[0] = re2::StringPiece(m[3].data(), m[3].size());
+    std::string form(named.data(), named.size());
     for (char& c : form) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::optional<int> amendment;
     if (!m[1].empty()) amendment = std::stoi(std::string(m[1].data(), m[1].size()));

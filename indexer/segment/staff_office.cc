@@ -36,6 +36,34 @@ std::string Normalise(std::string name) {
   return name;
 }
 
+// Words that end an office name: page furniture that PDF extraction puts after it (a page
+// header's month, the form-field labels "FirstName LastName" / "Comapany Name" of the SEC's
+// letter template).
+bool IsFurnitureWord(std::string_view word) {
+  static const RE2 re(
+      R"((?:January|February|March|April|May|June|July|August|September|October|November|December|FirstName|LastName|Comapany|Company|Page|Sincerely)\b.*)");
+  return RE2::FullMatch(word, re);
+}
+
+// `name` cut before its first furniture word.
+std::string CutFurniture(const std::string& name) {
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t end = name.find(' ', pos);
+    std::string_view word = std::string_view(name).substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (IsFurnitureWord(word)) return name.substr(0, pos);
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  return name;
+}
+
+// A line of page furniture between a name and its continuation ("August 5, 2022 Page 2").
+bool IsFurnitureLine(const std::string& line) {
+  size_t end = line.find(' ');
+  return line.empty() || IsFurnitureWord(line.substr(0, end));
+}
+
 bool EndsWithConnector(std::string_view line) {
   static const RE2 re(R"((?:\band|&|,|-)\s*$)");
   return RE2::PartialMatch(line, re);
@@ -49,10 +77,17 @@ std::optional<std::string> LastOfficeOf(const std::vector<std::string>& lines) {
     size_t at = lines[i].rfind("Office of ");
     if (at == std::string::npos) continue;
     std::string rest = lines[i].substr(at);
-    if (EndsWithConnector(rest) && i + 1 < lines.size()) rest += " " + lines[i + 1];
+    if (EndsWithConnector(rest)) {
+      size_t next = i + 1;
+      while (next < lines.size() && next < i + 4 && IsFurnitureLine(lines[next])) ++next;
+      if (next < lines.size()) rest += " " + lines[next];
+    }
     rest = Normalise(rest);
     std::string words;
-    if (RE2::PartialMatch(rest, office, &words)) return "Office of " + Normalise(words);
+    if (RE2::PartialMatch(rest, office, &words)) {
+      std::string name = Normalise(CutFurniture(words));
+      if (!name.empty()) return "Office of " + name;
+    }
   }
   return std::nullopt;
 }
