@@ -112,8 +112,14 @@ std::string SignerIn(std::string_view raw) {
   std::string text = FoldPunctuation(raw);
   static const RE2 re(std::string(R"(/s/\s*()") + kName + ")");
   std::string name;
-  if (RE2::PartialMatch(text, re, &name)) return CollapseSpace(name);
-  return "";
+  if (!RE2::PartialMatch(text, re, &name)) return "";
+  name = CollapseSpace(name);
+  // "/s/ Cecilia Blye Cecilia Blye": the typed name repeats the signature; cut at the repeat.
+  size_t first_end = name.find(' ');
+  std::string first = name.substr(0, first_end);
+  size_t again = name.find(" " + first, first_end);
+  if (again != std::string::npos) name.resize(again);
+  return name;
 }
 
 std::vector<std::string> ContactsIn(std::string_view raw, std::string_view signer) {
