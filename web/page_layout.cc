@@ -205,4 +205,41 @@ std::string HitHtml(const SearchHit& h, const TopicNames& topics) {
   return out + "</nav><div class=\"similar-box\" hidden></div></article>";
 }
 
+std::string ReviewedBlock(const nlohmann::json& reviewed, const nlohmann::json& office,
+                          const nlohmann::json& contacts) {
+  auto text = [](const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  };
+  std::string out;
+  if (reviewed.is_array())
+    for (const nlohmann::json& r : reviewed) {
+      if (!r.is_object()) continue;
+      std::string label = text(r, "form");
+      if (r.contains("amendment") && r["amendment"].is_number_integer())
+        label += " amendment " + std::to_string(r["amendment"].get<int>());
+      if (!text(r, "period").empty()) label += " · period " + text(r, "period");
+      if (!text(r, "filed").empty()) label += " · filed " + text(r, "filed");
+      std::string url = text(r, "url");
+      out += "<li>";
+      if (url.rfind("https://", 0) == 0)
+        out += "<a href=\"" + HtmlEscape(url) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" +
+               HtmlEscape(label) + " ↗</a> <span class=\"muted\">" +
+               HtmlEscape(text(r, "accession")) + "</span>";
+      else
+        out += HtmlEscape(label) + " <span class=\"muted\">(not resolved: " +
+               HtmlEscape(text(r, "basis")) + ")</span>";
+      out += "</li>";
+    }
+  if (!out.empty()) out = "<div class=\"reviewed\"><b>Reviewed filing</b><ul>" + out + "</ul></div>";
+  std::string staff;
+  if (office.is_string()) staff += HtmlEscape(office.get<std::string>());
+  std::string names;
+  if (contacts.is_array())
+    for (const nlohmann::json& c : contacts)
+      if (c.is_string()) names += (names.empty() ? "" : ", ") + c.get<std::string>();
+  if (!names.empty()) staff += (staff.empty() ? "" : " · ") + std::string("contacts: ") + HtmlEscape(names);
+  if (!staff.empty()) out += "<p class=\"staff-office meta\">" + staff + "</p>";
+  return out;
+}
+
 }  // namespace corresp::web

@@ -21,6 +21,8 @@ void Count(ReviewedShare& share, const LetterRecord& r, bool resolved) {
 std::string UnresolvedCategory(const std::string& basis) {
   if (basis == "no form named") return "no form named (file number only)";
   if (basis == "no submissions JSON") return "no submissions JSON";
+  if (basis.starts_with("no DRS"))
+    return "draft registration statement not in the company's JSON (filed under a new CIK)";
   if (basis.ends_with("filed before the letter")) return "form not among the company's filings";
   if (basis.find("filed within") != std::string::npos) return "no filing on the date named";
   if (basis.find("for the period") != std::string::npos) return "no report for the period named";
