@@ -54,9 +54,9 @@ void PrintSummary(const CrawlReport& r) {
       "companies (%ld failed); %llu requests (%.2f/s), %llu retries, %llu blocks, %.1f MB in "
       "%.1fs%s\n",
       r.discovered, r.fetched, r.skipped, r.failed, r.submissions, r.submissions_failed,
-      static_cast<unsigned long long>(r.requests),
-      r.requests_per_second, static_cast<unsigned long long>(r.retries),
-      static_cast<unsigned long long>(r.blocks), r.bytes / 1e6, r.elapsed_seconds,
+      static_cast<unsigned long long>(r.requests), r.requests_per_second,
+      static_cast<unsigned long long>(r.retries), static_cast<unsigned long long>(r.blocks),
+      r.bytes / 1e6, r.elapsed_seconds,
       r.interrupted ? " (interrupted: run again to continue)" : "");
   for (const CrawlFailure& f : r.failures) {
     std::printf("  failed %s %s: %s\n", f.stage.c_str(), f.subject.c_str(), f.reason.c_str());

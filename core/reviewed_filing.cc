@@ -58,8 +58,8 @@ std::vector<std::string> EdgarFormsFor(const std::string& named, bool amended, b
     if (amended) return {"PRER14A", "DEFR14A", "DEFA14A"};
     if (form.starts_with("DEF")) return {"DEF 14A", "DEFM14A"};
     if (form.starts_with("PRE")) return {"PRE 14A", "PREM14A"};
-    return {"PRE 14A", "PREM14A", "DEF 14A", "DEFM14A", "PRER14A", "DEFR14A",
-            "DEFA14A", "PREC14A", "DEFC14A", "DFAN14A"};
+    return {"PRE 14A", "PREM14A", "DEF 14A", "DEFM14A", "PRER14A",
+            "DEFR14A", "DEFA14A", "PREC14A", "DEFC14A", "DFAN14A"};
   }
   if (form == "14C")
     return amended ? std::vector<std::string>{"PRER14C", "DEFR14C"}
@@ -90,7 +90,8 @@ ReviewedFiling ResolveReviewed(const Reference& ref, const std::vector<CompanyFi
   std::vector<std::string> forms = EdgarFormsFor(ref.form, amended, ref.draft);
   Candidates cands;
   for (const CompanyFiling& f : filings)
-    if (Preference(forms, f.form) < forms.size() && (!letter_date || !f.filed || *f.filed <= *letter_date))
+    if (Preference(forms, f.form) < forms.size() &&
+        (!letter_date || !f.filed || *f.filed <= *letter_date))
       cands.push_back(&f);
   if (cands.empty()) return Unresolved(ref, "no " + forms.front() + " filed before the letter");
   Candidates numbered;
@@ -128,9 +129,8 @@ ReviewedFiling ResolveReviewed(const Reference& ref, const std::vector<CompanyFi
     }
   }
   if (ref.amendment && !by_filed && cands.size() > 1) {
-    std::sort(cands.begin(), cands.end(), [](const CompanyFiling* a, const CompanyFiling* b) {
-      return a->filed < b->filed;
-    });
+    std::sort(cands.begin(), cands.end(),
+              [](const CompanyFiling* a, const CompanyFiling* b) { return a->filed < b->filed; });
     size_t k = static_cast<size_t>(*ref.amendment);
     if (k >= 1 && k <= cands.size()) {
       cands = {cands[k - 1]};
@@ -145,8 +145,7 @@ ReviewedFiling ResolveReviewed(const Reference& ref, const std::vector<CompanyFi
       if (Preference(forms, f->form) == best) preferred.push_back(f);
     cands = preferred;
   }
-  if (cands.size() != 1)
-    return Unresolved(ref, std::to_string(cands.size()) + " filings match");
+  if (cands.size() != 1) return Unresolved(ref, std::to_string(cands.size()) + " filings match");
   ReviewedFiling out = Unresolved(ref, used.empty() ? "only" : Join(used));
   out.accession = cands.front()->accession;
   return out;

@@ -16,10 +16,10 @@ namespace corresp {
 // One filing of a company, as its submissions JSON lists it.
 struct CompanyFiling {
   Accession accession;
-  std::string form;                  // "10-K", "S-4/A", "DEF 14A", "DRS"
-  std::optional<Date> filed;         // filingDate
-  std::optional<Date> report_date;   // reportDate: the period of a periodic report
-  std::string file_number;           // "001-15405", "333-215000"; "" when none
+  std::string form;                 // "10-K", "S-4/A", "DEF 14A", "DRS"
+  std::optional<Date> filed;        // filingDate
+  std::optional<Date> report_date;  // reportDate: the period of a periodic report
+  std::string file_number;          // "001-15405", "333-215000"; "" when none
 };
 
 // A reference and what it resolved to.
@@ -27,10 +27,10 @@ struct ReviewedFiling {
   std::string form;  // as the Re: block names it: "10-K", "S-4" (with amendment 2), "14A"
   std::optional<Date> period;
   std::optional<Date> filed;
-  std::string file_number;        // the first file number named, "" when none
-  std::optional<int> amendment;   // "Amendment No. 2" -> 2
+  std::string file_number;             // the first file number named, "" when none
+  std::optional<int> amendment;        // "Amendment No. 2" -> 2
   std::optional<Accession> accession;  // nullopt when unresolved
-  std::string text;               // the Re: words naming the filing
+  std::string text;                    // the Re: words naming the filing
   // How it resolved ("filed", "period", "amendment", "only" — the single filing of its form
   // before the letter — joined by '+'), or why not ("no form named", "no 10-K filed on
   // 2017-02-23 or for the period 2016-12-31", "2 filings match", "no submissions JSON").

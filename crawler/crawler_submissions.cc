@@ -102,14 +102,15 @@ void Crawler::FinishCompany(std::shared_ptr<CompanyJob> job) {
   if (!job->failed.ok() && !interrupted) {
     ++report_.submissions_failed;
     RecordSubmissionsFailure(first_url, job->failed);
-    Status saved = catalog_.SaveCompanyFilingsFailure(job->cik, job->failed, Permanent(job->failed));
+    Status saved =
+        catalog_.SaveCompanyFilingsFailure(job->cik, job->failed, Permanent(job->failed));
     if (!saved.ok()) SetFatal(saved);
   } else if (job->failed.ok() && !interrupted) {
     // A missing or bad page loses its filings alone: the rest are saved, the page recorded.
     Status saved = [&]() -> Status {
       CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog_));
-      CORRESP_RETURN_IF_ERROR(catalog_.SaveCompanyFilings(
-          job->cik, job->filings, static_cast<int>(job->paths.size())));
+      CORRESP_RETURN_IF_ERROR(
+          catalog_.SaveCompanyFilings(job->cik, job->filings, static_cast<int>(job->paths.size())));
       return txn.Commit();
     }();
     if (!saved.ok()) {

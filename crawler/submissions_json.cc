@@ -13,7 +13,8 @@ using nlohmann::json;
 std::optional<std::vector<std::string>> Column(const json& table, const char* key) {
   if (!table.contains(key) || !table[key].is_array()) return std::nullopt;
   std::vector<std::string> out;
-  for (const json& cell : table[key]) out.push_back(cell.is_string() ? cell.get<std::string>() : "");
+  for (const json& cell : table[key])
+    out.push_back(cell.is_string() ? cell.get<std::string>() : "");
   return out;
 }
 
@@ -23,11 +24,10 @@ bool IsPageName(const std::string& name) {
   if (!name.starts_with("CIK") || name.size() < 3 + 10 + kMiddle.size() + 1 + kSuffix.size() ||
       !name.ends_with(kSuffix) || name.compare(13, kMiddle.size(), kMiddle) != 0)
     return false;
-  std::string digits = name.substr(3, 10) +
-                       name.substr(13 + kMiddle.size(),
-                                   name.size() - 13 - kMiddle.size() - kSuffix.size());
-  return std::all_of(digits.begin(), digits.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  std::string digits =
+      name.substr(3, 10) +
+      name.substr(13 + kMiddle.size(), name.size() - 13 - kMiddle.size() - kSuffix.size());
+  return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Result<std::vector<CompanyFiling>> ReadTable(const json& table, const char* where) {

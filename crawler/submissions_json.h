@@ -17,7 +17,7 @@ namespace corresp {
 
 // A further page named in "filings.files".
 struct SubmissionsPageRef {
-  std::string name;              // "CIK0000831001-submissions-001.json"
+  std::string name;               // "CIK0000831001-submissions-001.json"
   std::optional<Date> filing_to;  // "filingTo": its newest filing date (nullopt when absent)
 };
 

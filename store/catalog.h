@@ -51,10 +51,10 @@ enum class IndexDayOutcome {
 // What the catalog knows of one company's submissions JSON (docs/crawler.md "Submissions JSON").
 struct CompanySubmissionsState {
   Cik cik;
-  std::optional<Date> newest_letter;  // latest date_filed of its fetched letters
-  std::optional<Date> oldest_letter;  // earliest date_filed of its fetched letters
-  std::optional<std::string> checked_at;  // last fetch that ended (ok, or failed permanently)
-  std::optional<std::string> fetched_at;  // last successful fetch
+  std::optional<Date> newest_letter;       // latest date_filed of its fetched letters
+  std::optional<Date> oldest_letter;       // earliest date_filed of its fetched letters
+  std::optional<std::string> checked_at;   // last fetch that ended (ok, or failed permanently)
+  std::optional<std::string> fetched_at;   // last successful fetch
   std::optional<std::string> resolved_at;  // last time `index` resolved its letters
   std::string last_error;                  // "" after a success
 };

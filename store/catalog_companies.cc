@@ -48,10 +48,9 @@ Status Catalog::SaveCompanyFilings(Cik cik, const std::vector<CompanyFiling>& fi
 
 Status Catalog::SaveCompanyFilingsFailure(Cik cik, const Status& reason, bool permanent) {
   CORRESP_RETURN_IF_ERROR(EnsureRow(db_, cik));
-  SqliteStatement up(db_,
-                     permanent ? "UPDATE company_submissions SET last_error=?2, checked_at=?3 "
-                                 "WHERE cik=?1"
-                               : "UPDATE company_submissions SET last_error=?2 WHERE cik=?1");
+  SqliteStatement up(db_, permanent ? "UPDATE company_submissions SET last_error=?2, checked_at=?3 "
+                                      "WHERE cik=?1"
+                                    : "UPDATE company_submissions SET last_error=?2 WHERE cik=?1");
   up.Bind(1, static_cast<std::int64_t>(cik.value)).Bind(2, reason.ToString());
   if (permanent) up.Bind(3, UtcTimestampNow());
   return up.Run();
@@ -59,7 +58,8 @@ Status Catalog::SaveCompanyFilingsFailure(Cik cik, const Status& reason, bool pe
 
 Result<std::vector<CompanySubmissionsState>> Catalog::ListCompanySubmissions() const {
   SqliteStatement s(db_,
-                    "SELECT f.cik, MAX(f.date_filed), MIN(f.date_filed), c.checked_at, c.fetched_at, c.resolved_at, "
+                    "SELECT f.cik, MAX(f.date_filed), MIN(f.date_filed), c.checked_at, "
+                    "c.fetched_at, c.resolved_at, "
                     "COALESCE(c.last_error, '') FROM filings f "
                     "LEFT JOIN company_submissions c ON c.cik = f.cik "
                     "WHERE f.fetch_state='fetched' GROUP BY f.cik ORDER BY f.cik");
@@ -82,8 +82,8 @@ Result<std::vector<CompanyFiling>> Catalog::ListCompanyFilings(Cik cik) const {
   while (true) {
     CORRESP_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return out;
-    out.push_back(CompanyFiling{Accession{s.Text(0)}, s.Text(1), DateColumn(s, 2),
-                                DateColumn(s, 3), s.Text(4)});
+    out.push_back(CompanyFiling{Accession{s.Text(0)}, s.Text(1), DateColumn(s, 2), DateColumn(s, 3),
+                                s.Text(4)});
   }
 }
 

@@ -222,22 +222,24 @@ std::string ReviewedBlock(const nlohmann::json& reviewed, const nlohmann::json& 
       std::string url = text(r, "url");
       out += "<li>";
       if (url.rfind("https://", 0) == 0)
-        out += "<a href=\"" + HtmlEscape(url) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" +
-               HtmlEscape(label) + " ↗</a> <span class=\"muted\">" +
-               HtmlEscape(text(r, "accession")) + "</span>";
+        out += "<a href=\"" + HtmlEscape(url) +
+               "\" rel=\"noopener noreferrer\" target=\"_blank\">" + HtmlEscape(label) +
+               " ↗</a> <span class=\"muted\">" + HtmlEscape(text(r, "accession")) + "</span>";
       else
-        out += HtmlEscape(label) + " <span class=\"muted\">(not resolved: " +
-               HtmlEscape(text(r, "basis")) + ")</span>";
+        out += HtmlEscape(label) +
+               " <span class=\"muted\">(not resolved: " + HtmlEscape(text(r, "basis")) + ")</span>";
       out += "</li>";
     }
-  if (!out.empty()) out = "<div class=\"reviewed\"><b>Reviewed filing</b><ul>" + out + "</ul></div>";
+  if (!out.empty())
+    out = "<div class=\"reviewed\"><b>Reviewed filing</b><ul>" + out + "</ul></div>";
   std::string staff;
   if (office.is_string()) staff += HtmlEscape(office.get<std::string>());
   std::string names;
   if (contacts.is_array())
     for (const nlohmann::json& c : contacts)
       if (c.is_string()) names += (names.empty() ? "" : ", ") + c.get<std::string>();
-  if (!names.empty()) staff += (staff.empty() ? "" : " · ") + std::string("contacts: ") + HtmlEscape(names);
+  if (!names.empty())
+    staff += (staff.empty() ? "" : " · ") + std::string("contacts: ") + HtmlEscape(names);
   if (!staff.empty()) out += "<p class=\"staff-office meta\">" + staff + "</p>";
   return out;
 }

@@ -75,12 +75,9 @@ std::string FacetBlock(const std::string& facet, const std::string& title,
 }
 
 std::string Facets(const FacetCounts& facets, const QueryParams& base, const TopicNames& topics) {
-  static const std::pair<const char*, const char*> kOrder[] = {{"topic", "Topic"},
-                                                               {"standard", "Standard"},
-                                                               {"form", "Form"},
-                                                               {"company", "Company"},
-                                                               {"office", "Office"},
-                                                               {"year", "Year"}};
+  static const std::pair<const char*, const char*> kOrder[] = {
+      {"topic", "Topic"},     {"standard", "Standard"}, {"form", "Form"},
+      {"company", "Company"}, {"office", "Office"},     {"year", "Year"}};
   std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
   for (const auto& [facet, title] : kOrder) {
     auto it = facets.find(facet);

@@ -73,8 +73,10 @@ void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
     if (!f.form.empty()) {
       std::string form = Lower(f.form);
       doc.add_boolean_term(s::Term(s::kPrefixReviewed, form));
-      if (form.ends_with("/a")) doc.add_boolean_term(s::Term(s::kPrefixReviewed, form.substr(0, form.size() - 2)));
-      else if (f.amendment) doc.add_boolean_term(s::Term(s::kPrefixReviewed, form + "/a"));
+      if (form.ends_with("/a"))
+        doc.add_boolean_term(s::Term(s::kPrefixReviewed, form.substr(0, form.size() - 2)));
+      else if (f.amendment)
+        doc.add_boolean_term(s::Term(s::kPrefixReviewed, form + "/a"));
     }
     if (f.accession) doc.add_boolean_term(s::Term(s::kPrefixReviewed, f.accession->text));
   }

@@ -114,8 +114,7 @@ class CompanyFilingsCache {
   std::vector<Cik> Stale() const {
     std::vector<Cik> out;
     for (const CompanySubmissionsState& s : states_)
-      if (s.fetched_at && (!s.resolved_at || *s.resolved_at <= *s.fetched_at))
-        out.push_back(s.cik);
+      if (s.fetched_at && (!s.resolved_at || *s.resolved_at <= *s.fetched_at)) out.push_back(s.cik);
     return out;
   }
   // The filings of `cik`, or nullptr when its submissions JSON was never fetched.

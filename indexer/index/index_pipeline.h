@@ -45,14 +45,14 @@ struct IndexOptions {
 };
 
 struct IndexReport {
-  std::size_t filings = 0;    // filings considered
-  std::size_t indexed = 0;    // letters extracted and written
-  std::size_t failed = 0;     // filings with a failure record this run
-  std::size_t companies = 0;  // companies whose threads were re-linked
-  std::size_t threads = 0;    // threads of those companies
+  std::size_t filings = 0;     // filings considered
+  std::size_t indexed = 0;     // letters extracted and written
+  std::size_t failed = 0;      // filings with a failure record this run
+  std::size_t companies = 0;   // companies whose threads were re-linked
+  std::size_t threads = 0;     // threads of those companies
   std::size_t reresolved = 0;  // companies whose indexed letters were resolved again against
                                // a newer submissions JSON (before the new letters)
-  long documents = 0;         // documents in the index after the run
+  long documents = 0;          // documents in the index after the run
   double seconds = 0;
 };
 

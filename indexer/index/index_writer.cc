@@ -1,7 +1,5 @@
 #include "indexer/index/index_writer.h"
 
-#include "indexer/index/reviewed.h"
-
 #include <xapian.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 
 #include "core/index_schema.h"
 #include "indexer/index/document_builder.h"
+#include "indexer/index/reviewed.h"
 #include "indexer/index/topics.h"
 
 namespace corresp {

@@ -6,10 +6,10 @@
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/header_fields.h"
-#include "indexer/segment/staff_office.h"
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
 #include "indexer/segment/patterns.h"
+#include "indexer/segment/staff_office.h"
 
 namespace corresp {
 namespace {

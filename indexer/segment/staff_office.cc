@@ -50,7 +50,8 @@ std::string CutFurniture(const std::string& name) {
   size_t pos = 0;
   while (pos < name.size()) {
     size_t end = name.find(' ', pos);
-    std::string_view word = std::string_view(name).substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    std::string_view word = std::string_view(name).substr(
+        pos, end == std::string::npos ? std::string::npos : end - pos);
     if (IsFurnitureWord(word)) return name.substr(0, pos);
     if (end == std::string::npos) break;
     pos = end + 1;
@@ -71,8 +72,9 @@ bool EndsWithConnector(std::string_view line) {
 
 // The last "Office of ..." of `lines`, with its continuation line.
 std::optional<std::string> LastOfficeOf(const std::vector<std::string>& lines) {
-  static const RE2 office(std::string(R"(\bOffice of ((?:the )?[A-Z][A-Za-z']*(?:,? (?:and )?[A-Z][A-Za-z']*){0,)") +
-                         std::to_string(kMaxOfficeWords - 1) + "})");
+  static const RE2 office(
+      std::string(R"(\bOffice of ((?:the )?[A-Z][A-Za-z']*(?:,? (?:and )?[A-Z][A-Za-z']*){0,)") +
+      std::to_string(kMaxOfficeWords - 1) + "})");
   for (size_t i = lines.size(); i-- > 0;) {
     size_t at = lines[i].rfind("Office of ");
     if (at == std::string::npos) continue;
@@ -98,7 +100,8 @@ std::optional<std::string> OfficeIn(const std::vector<std::string>& raw_lines) {
   std::vector<std::string> lines;
   for (const std::string& l : raw_lines) lines.push_back(CollapseSpace(FoldPunctuation(l)));
   if (std::optional<std::string> office = LastOfficeOf(lines)) return office;
-  static const RE2 ad_office(R"(\bAD Office \d+\s*-\s*([A-Z][A-Za-z]+(?:,? (?:and |& )?[A-Z][A-Za-z]+){0,4}))");
+  static const RE2 ad_office(
+      R"(\bAD Office \d+\s*-\s*([A-Z][A-Za-z]+(?:,? (?:and |& )?[A-Z][A-Za-z]+){0,4}))");
   std::string name;
   for (size_t i = lines.size(); i-- > 0;)
     if (RE2::PartialMatch(lines[i], ad_office, &name)) return "Office of " + Normalise(name);
@@ -125,8 +128,9 @@ std::string SignerIn(std::string_view raw) {
 std::vector<std::string> ContactsIn(std::string_view raw, std::string_view signer) {
   std::string text = CollapseSpace(FoldPunctuation(raw));
   static const RE2 contact(R"((?i)\bcontact\s)");
-  static const RE2 person(std::string(R"(\b(?:contact|or|and)\s+()") + kName +
-                          R"(|me|the undersigned)(?:\s*,\s*[A-Za-z ]{3,60}?\s*,?)?\s+at\s+\(?\d{3})");
+  static const RE2 person(
+      std::string(R"(\b(?:contact|or|and)\s+()") + kName +
+      R"(|me|the undersigned)(?:\s*,\s*[A-Za-z ]{3,60}?\s*,?)?\s+at\s+\(?\d{3})");
   std::vector<std::string> names;
   auto add = [&](std::string name) {
     if (name == "me" || name == "the undersigned") name = std::string(signer);
@@ -135,8 +139,7 @@ std::vector<std::string> ContactsIn(std::string_view raw, std::string_view signe
   };
   re2::StringPiece m[2];
   size_t pos = 0;
-  while (pos < text.size() &&
-         contact.Match(text, pos, text.size(), RE2::UNANCHORED, m, 1)) {
+  while (pos < text.size() && contact.Match(text, pos, text.size(), RE2::UNANCHORED, m, 1)) {
     size_t begin = static_cast<size_t>(m[0].data() - text.data());
     std::string_view window = std::string_view(text).substr(begin, kContactWindow);
     for (size_t at = 0; person.Match(window, at, window.size(), RE2::UNANCHORED, m, 2);

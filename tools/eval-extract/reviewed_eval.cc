@@ -52,9 +52,9 @@ ReviewedMeasure MeasureReviewed(const std::vector<LetterRecord>& records) {
     std::string reason = r.reviewed.empty() ? "no Re: reference parsed"
                                             : UnresolvedCategory(r.reviewed.front().basis);
     ++m.unresolved_reasons[reason];
-    m.unresolved_examples.push_back(
-        r.accession.text + "  " + (r.reviewed.empty() ? reason : r.reviewed.front().basis) +
-        "  | " + (r.reviewed.empty() ? "" : r.reviewed.front().text));
+    m.unresolved_examples.push_back(r.accession.text + "  " +
+                                    (r.reviewed.empty() ? reason : r.reviewed.front().basis) +
+                                    "  | " + (r.reviewed.empty() ? "" : r.reviewed.front().text));
   }
   return m;
 }
