@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "query/json_fields.h"
 #include "query/snippet.h"
 
 namespace corresp {
@@ -109,20 +110,13 @@ namespace {
 // office and contacts when known.
 void PrintReviewed(std::ostream& out, const json& reviewed, const json& office,
                    const json& contacts) {
-  auto text = [](const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-  };
   for (const json& r : reviewed) {
     if (!r.is_object()) continue;
-    std::string line = "Reviewed: " + text(r, "form");
-    if (r.contains("amendment") && r["amendment"].is_number_integer())
-      line += " amendment " + std::to_string(r["amendment"].get<int>());
-    if (!text(r, "period").empty()) line += " period " + text(r, "period");
-    if (!text(r, "filed").empty()) line += " filed " + text(r, "filed");
-    if (!text(r, "accession").empty())
-      line += " -> " + text(r, "accession") + " " + text(r, "url");
+    std::string line = "Reviewed: " + ReviewedLabel(r);
+    if (!JsonString(r, "accession").empty())
+      line += " -> " + JsonString(r, "accession") + " " + JsonString(r, "url");
     else
-      line += " (unresolved: " + text(r, "basis") + ")";
+      line += " (unresolved: " + JsonString(r, "basis") + ")";
     out << line << "\n";
   }
   if (office.is_string()) out << "Office: " << office.get<std::string>() << "\n";

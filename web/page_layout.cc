@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "query/json_fields.h"
 #include "web/html.h"
 
 namespace corresp::web {
@@ -207,27 +208,20 @@ std::string HitHtml(const SearchHit& h, const TopicNames& topics) {
 
 std::string ReviewedBlock(const nlohmann::json& reviewed, const nlohmann::json& office,
                           const nlohmann::json& contacts) {
-  auto text = [](const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-  };
   std::string out;
   if (reviewed.is_array())
     for (const nlohmann::json& r : reviewed) {
       if (!r.is_object()) continue;
-      std::string label = text(r, "form");
-      if (r.contains("amendment") && r["amendment"].is_number_integer())
-        label += " amendment " + std::to_string(r["amendment"].get<int>());
-      if (!text(r, "period").empty()) label += " · period " + text(r, "period");
-      if (!text(r, "filed").empty()) label += " · filed " + text(r, "filed");
-      std::string url = text(r, "url");
+      std::string url = JsonString(r, "url");
       out += "<li>";
       if (url.rfind("https://", 0) == 0)
         out += "<a href=\"" + HtmlEscape(url) +
-               "\" rel=\"noopener noreferrer\" target=\"_blank\">" + HtmlEscape(label) +
-               " ↗</a> <span class=\"muted\">" + HtmlEscape(text(r, "accession")) + "</span>";
+               "\" rel=\"noopener noreferrer\" target=\"_blank\">" + HtmlEscape(ReviewedLabel(r)) +
+               " ↗</a> <span class=\"muted\">" + HtmlEscape(JsonString(r, "accession")) + "</span>";
       else
-        out += HtmlEscape(label) +
-               " <span class=\"muted\">(not resolved: " + HtmlEscape(text(r, "basis")) + ")</span>";
+        out += HtmlEscape(ReviewedLabel(r)) +
+               " <span class=\"muted\">(not resolved: " + HtmlEscape(JsonString(r, "basis")) +
+               ")</span>";
       out += "</li>";
     }
   if (!out.empty())

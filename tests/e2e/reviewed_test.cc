@@ -91,7 +91,7 @@ TEST_F(ReviewedTest, ShowResolvesTheReviewedFilingWithItsEdgarLink) {
   for (const json& item : letter["items"]) EXPECT_EQ(item["reviewed"]["accession"], kAgilent10K);
 
   CommandResult text = Run({"show", kAgilentLetter});
-  EXPECT_NE(text.out.find(std::string("Reviewed: 10-K period 2015-10-31 filed 2015-12-21 -> ") +
+  EXPECT_NE(text.out.find(std::string("Reviewed: 10-K · period 2015-10-31 · filed 2015-12-21 -> ") +
                           kAgilent10K),
             std::string::npos)
       << text.out;
