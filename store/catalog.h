@@ -55,7 +55,8 @@ struct CompanySubmissionsState {
   std::optional<Date> oldest_letter;       // earliest date_filed of its fetched letters
   std::optional<std::string> checked_at;   // last fetch that ended (ok, or failed permanently)
   std::optional<std::string> fetched_at;   // last successful fetch
-  std::optional<std::string> resolved_at;  // last time `index` resolved its letters
+  std::optional<std::string> resolved_at;  // when `index` resolved its letters against the
+                                           // current cache; nullopt since a newer fetch
   std::string last_error;                  // "" after a success
 };
 
@@ -135,7 +136,8 @@ class Catalog {
 
   // ---- company submissions (reviewed filings; store/catalog_companies.cc) -------------
   // Replaces the company's filings with `filings` (`pages` JSON files read), sets checked_at
-  // and fetched_at to now, clears last_error. Run it inside a CatalogTransaction.
+  // and fetched_at to now, clears last_error and resolved_at (its letters must be resolved
+  // again). Run it inside a CatalogTransaction.
   Status SaveCompanyFilings(Cik cik, const std::vector<CompanyFiling>& filings, int pages);
   // Records a failed fetch: last_error = reason; checked_at = now when `permanent` (a 404 or
   // bad JSON is not asked again until a newer letter arrives), untouched otherwise. Cached

@@ -41,7 +41,7 @@ Status Catalog::SaveCompanyFilings(Cik cik, const std::vector<CompanyFiling>& fi
   std::string now = UtcTimestampNow();
   SqliteStatement up(db_,
                      "UPDATE company_submissions SET checked_at=?2, fetched_at=?2, pages=?3, "
-                     "last_error='' WHERE cik=?1");
+                     "last_error='', resolved_at=NULL WHERE cik=?1");
   up.Bind(1, id).Bind(2, now).Bind(3, static_cast<std::int64_t>(pages));
   return up.Run();
 }

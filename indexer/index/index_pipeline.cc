@@ -110,11 +110,11 @@ class CompanyFilingsCache {
     CORRESP_ASSIGN_OR_RETURN(states_, catalog_.ListCompanySubmissions());
     return Status::Ok();
   }
-  // Companies whose cached filings are newer than the last resolution of their letters.
+  // Companies whose cached filings were fetched since their letters were last resolved.
   std::vector<Cik> Stale() const {
     std::vector<Cik> out;
     for (const CompanySubmissionsState& s : states_)
-      if (s.fetched_at && (!s.resolved_at || *s.resolved_at <= *s.fetched_at)) out.push_back(s.cik);
+      if (s.fetched_at && !s.resolved_at) out.push_back(s.cik);
     return out;
   }
   // The filings of `cik`, or nullptr when its submissions JSON was never fetched.

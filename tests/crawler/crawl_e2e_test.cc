@@ -63,7 +63,7 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   auto log = MirrorLog(**mirror);
   std::vector<MirrorLogRow> second(log.begin() + before, log.end());
   EXPECT_EQ(CountPaths(second, "/Archives/edgar/data/"), 0);  // no request for a known filing
-  EXPECT_EQ(CountPaths(second, "/submissions/"), 0);  // copies newer than every letter
+  EXPECT_EQ(CountPaths(second, "/submissions/"), 0);          // copies newer than every letter
   auto counts = data.catalog->Counts();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->filings, 40);
