@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "query/present.h"
+#include "query/request_grammar.h"
 #include "query/search.h"
 
 namespace corresp {
@@ -19,24 +20,27 @@ struct SearchFlags {
   SearchRequest request;
 };
 
-// "2007" -> Jan 1 (or Dec 31 for an upper bound); "2007-07-03" as is.
-Result<std::optional<Date>> ParseBound(const std::string& text, bool upper, const char* flag) {
+// An empty flag is no bound; otherwise the shared grammar of query/request_grammar.h.
+Result<std::optional<Date>> ParseBound(const std::string& text, BoundSide side, const char* flag) {
   if (text.empty()) return std::optional<Date>();
-  if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit))
-    return std::optional<Date>(Date{std::stoi(text), upper ? 12 : 1, upper ? 31 : 1});
-  std::optional<Date> d = Date::Parse(text);
+  std::optional<Date> d = ParseDateBound(text, side);
   if (!d)
-    return InvalidArgument(std::string(flag) + ": expected YYYY or YYYY-MM-DD, got \"" + text +
-                           "\"");
+    return InvalidArgument(std::string(flag) + ": expected " + DateBoundSyntax() + ", got \"" +
+                           text + "\"");
   return d;
 }
 
 Status Finish(SearchFlags& f) {
   for (const std::string& w : f.words) f.request.query += (f.request.query.empty() ? "" : " ") + w;
-  CORRESP_ASSIGN_OR_RETURN(f.request.since, ParseBound(f.since, false, "--since"));
-  CORRESP_ASSIGN_OR_RETURN(f.request.until, ParseBound(f.until, true, "--until"));
-  if (f.sort == "date") f.request.sort = SortOrder::kDate;
-  if (f.sort == "-date") f.request.sort = SortOrder::kDateDescending;
+  CORRESP_ASSIGN_OR_RETURN(f.request.since, ParseBound(f.since, BoundSide::kLower, "--since"));
+  CORRESP_ASSIGN_OR_RETURN(f.request.until, ParseBound(f.until, BoundSide::kUpper, "--until"));
+  if (f.request.since && f.request.until && *f.request.since > *f.request.until)
+    return InvalidArgument("--since is after --until");
+  std::optional<SortOrder> sort = ParseSortOrder(f.sort);
+  if (!sort)
+    return InvalidArgument("--sort: expected " + std::string(SortOrderSyntax()) + ", got \"" +
+                           f.sort + "\"");
+  f.request.sort = *sort;
   if (f.collapse == "letter") f.request.collapse = Collapse::kLetter;
   if (f.collapse == "thread") f.request.collapse = Collapse::kThread;
   return Status::Ok();
@@ -65,7 +69,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("search", "Search staff comments and company responses");
   cmd->add_option("query", f->words,
                   "Query: words, \"phrases\", AND/OR/NOT, NEAR/n, field:value, 2005..2010");
-  cmd->add_option("--form", f->request.form, "UPLOAD or CORRESP");
+  cmd->add_option("--form", f->request.form, "UPLOAD, CORRESP, DRSLTR or DOSLTR");
   cmd->add_option("--kind", f->request.kind,
                   "comment, response, letter, or a letter kind (closing, ...)");
   cmd->add_option("--company", f->request.company, "Words of the company name");
@@ -74,12 +78,13 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--office", f->request.office,
                   "Reviewing office (\"Office of Manufacturing\"; or office:WORD in the query)");
   cmd->add_option("--standard", f->request.standard, "Accounting standard (\"SFAS 133\", asc815)");
-  cmd->add_option("--since", f->since, "Filed on or after (YYYY or YYYY-MM-DD)");
-  cmd->add_option("--until", f->until, "Filed on or before (YYYY or YYYY-MM-DD)");
+  cmd->add_option("--since", f->since,
+                  std::string("Filed on or after (") + DateBoundSyntax() + ")");
+  cmd->add_option("--until", f->until,
+                  std::string("Filed on or before (") + DateBoundSyntax() + ")");
   cmd->add_option("--limit", f->request.limit, "Hits per page")->capture_default_str();
   cmd->add_option("--offset", f->request.offset, "First hit to show")->capture_default_str();
-  cmd->add_option("--sort", f->sort, "relevance, date or -date")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  cmd->add_option("--sort", f->sort, SortOrderSyntax());
   cmd->add_option("--collapse", f->collapse, "One hit per letter or thread")
       ->check(CLI::IsMember({"letter", "thread"}));
   cmd->add_flag("--facets", f->request.facets,

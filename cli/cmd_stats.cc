@@ -15,7 +15,7 @@ namespace {
 nlohmann::json CatalogStats(const CatalogCounts& c) {
   return {{"filings", c.filings},
           {"fetched", c.fetched},
-          {"letters", {{"UPLOAD", c.upload}, {"CORRESP", c.corresp}}},
+          {"letters", {{"UPLOAD", c.upload}, {"CORRESP", c.corresp}, {"DRSLTR/DOSLTR", c.draft}}},
           {"failures", c.failures},
           {"threads", {{"open", c.threads_open}, {"closed", c.threads_closed}}}};
 }
@@ -24,6 +24,7 @@ void PrintText(const nlohmann::json& stats) {
   std::cout << "filings   " << stats["filings"] << " (" << stats["fetched"] << " fetched)\n"
             << "UPLOAD    " << stats["letters"]["UPLOAD"] << "\n"
             << "CORRESP   " << stats["letters"]["CORRESP"] << "\n"
+            << "DRSLTR/DOSLTR " << stats["letters"]["DRSLTR/DOSLTR"] << "\n"
             << "failures  " << stats["failures"] << "\n"
             << "threads   " << stats["threads"]["open"] << " open, " << stats["threads"]["closed"]
             << " closed\n";

@@ -15,6 +15,7 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddShowCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddAddCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddStatsCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddCrawlCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code);
@@ -23,6 +24,7 @@ void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddVerifyCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 void AddExtractCommand(CLI::App& app, CliContext& ctx, int* exit_code);
+void AddExportCommand(CLI::App& app, CliContext& ctx, int* exit_code);
 // COMMANDS-END
 
 }  // namespace corresp

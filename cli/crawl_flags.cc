@@ -12,7 +12,7 @@ void AddCrawlFlags(CLI::App* cmd, CrawlFlags& f) {
   cmd->add_option("--block-pause-seconds", f.block_pause_seconds,
                   "Pause after a rate block (default 600)");
   cmd->add_option("--forms", f.forms,
-                  "Form types to collect (default UPLOAD,CORRESP,SEC STAFF LETTER)")
+                  "Form types to collect (default UPLOAD,SEC STAFF LETTER,CORRESP,DRSLTR,DOSLTR)")
       ->delimiter(',');
 }
 

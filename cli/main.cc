@@ -20,6 +20,7 @@ const char* kFooter = R"(Examples:
   corresp search 'topic:non-gaap company:apple' --json
   corresp thread 1090872-0000000000-16-092800
   corresp refresh        # nightly: new letters since the last run
+  corresp add foia/citi-2003.pdf --cik 831001 --form UPLOAD   # a letter from outside EDGAR
 
 Exit codes:
   0  success
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   corresp::AddShowCommand(app, ctx, &exit_code);
   corresp::AddSearchCommand(app, ctx, &exit_code);
   corresp::AddIndexCommand(app, ctx, &exit_code);
+  corresp::AddAddCommand(app, ctx, &exit_code);
   corresp::AddStatsCommand(app, ctx, &exit_code);
   corresp::AddCrawlCommand(app, ctx, &exit_code);
   corresp::AddServeCommand(app, ctx, &exit_code);
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
   corresp::AddVerifyCommand(app, ctx, &exit_code);
   corresp::AddConfigCommand(app, ctx, &exit_code);
   corresp::AddExtractCommand(app, ctx, &exit_code);
+  corresp::AddExportCommand(app, ctx, &exit_code);
   // COMMANDS-END
 
   try {

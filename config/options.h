@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/letter_form.h"
+
 namespace corresp {
 
 struct CrawlOptions {
@@ -33,9 +35,11 @@ struct CrawlOptions {
   int block_pause_seconds = 600;
   // Give up (exit 3) after this many consecutive blocks: the SEC block persists.
   int max_consecutive_blocks = 3;
-  // Form types to collect from the indexes. "SEC STAFF LETTER" is the form EDGAR gives some
-  // staff letters of a review since 2019 (accessions 9999999997-...); they belong to threads.
-  std::vector<std::string> forms = {"UPLOAD", "CORRESP", "SEC STAFF LETTER"};
+  // Form types to collect from the indexes: every review-letter form of core/letter_form.h.
+  // "SEC STAFF LETTER" is the form EDGAR gives some staff letters of a review since 2019
+  // (accessions 9999999997-...); DRSLTR/DOSLTR are the company's letters on confidential draft
+  // registration (since October 2012) and Regulation A statements. All belong to threads.
+  std::vector<std::string> forms = ReviewLetterForms();
 };
 
 struct RefreshOptions {

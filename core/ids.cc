@@ -42,8 +42,36 @@ std::string Accession::NoDashes() const {
   return out;
 }
 
+namespace {
+constexpr std::string_view kOutsidePrefix = "X-";
+// 64 bits of the content hash: a collision among a researcher's added letters is as likely as
+// one in 2^32 letters, and the id stays short enough to type.
+constexpr std::size_t kOutsideHexDigits = 16;
+
+std::optional<std::string> LowerHex(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+}  // namespace
+
+bool Accession::IsOutsideEdgar() const { return text.rfind(kOutsidePrefix, 0) == 0; }
+
+std::optional<Accession> Accession::OutsideEdgar(std::string_view sha256_hex) {
+  if (sha256_hex.size() < kOutsideHexDigits) return std::nullopt;
+  std::optional<std::string> hex = LowerHex(sha256_hex.substr(0, kOutsideHexDigits));
+  if (!hex || !LowerHex(sha256_hex)) return std::nullopt;
+  return Accession{std::string(kOutsidePrefix) + *hex};
+}
+
 std::optional<Accession> Accession::Parse(std::string_view t) {
   t = Trim(t);
+  if (t.size() == kOutsidePrefix.size() + kOutsideHexDigits &&
+      (t.substr(0, 2) == "X-" || t.substr(0, 2) == "x-"))
+    return OutsideEdgar(t.substr(2));
   if (t.size() == 20 && t[10] == '-' && t[13] == '-' && IsDigits(t.substr(0, 10)) &&
       IsDigits(t.substr(11, 2)) && IsDigits(t.substr(14, 6)))
     return Accession{std::string(t)};

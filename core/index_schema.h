@@ -33,6 +33,7 @@ inline constexpr std::string_view kPrefixThread = "XTH";      // thread id
 inline constexpr std::string_view kPrefixTopic = "XTOP";      // topic slug: hedge-accounting
 inline constexpr std::string_view kPrefixStandard = "XSTD";   // standard key: sfas133, asc815
 inline constexpr std::string_view kPrefixNumber = "XN";       // comment number: 3
+inline constexpr std::string_view kPrefixSource = "XSRC";     // kSourceEdgar | kSourceOutsideEdgar
 // Reviewed filing: each named form lower-cased ("10-k", "s-4/a" and "s-4" for an amendment)
 // and the accession of each resolved one ("0001193125-17-050000").
 inline constexpr std::string_view kPrefixReviewed = "XREV";
@@ -83,6 +84,13 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 inline constexpr std::string_view kTypeComment = "comment";
 inline constexpr std::string_view kTypeResponse = "response";
 inline constexpr std::string_view kTypeLetter = "letter";
+
+// Values of kPrefixSource (and of "source" in the document data and the letter record): where
+// the letter came from. "outside-edgar" letters were added with `corresp add` (FOIA copies, a
+// firm's own files); their accession is synthetic (Accession::IsOutsideEdgar) and they have no
+// sec.gov URL.
+inline constexpr std::string_view kSourceEdgar = "edgar";
+inline constexpr std::string_view kSourceOutsideEdgar = "outside-edgar";
 
 // Canonical key of an accounting standard as a user may type it: lowercased, spaces, dots
 // and "no." removed, "fas"/"statement" -> "sfas", "topic" -> "asc", "s-k item" -> "regsk".

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "core/letter_form.h"
+
 namespace corresp {
 namespace {
 
@@ -369,7 +371,7 @@ std::string ContentTypeForFilename(std::string_view filename) {
   return "application/octet-stream";
 }
 
-bool IsLetterType(std::string_view type) { return type == "UPLOAD" || type == "CORRESP"; }
+bool IsLetterType(std::string_view type) { return SideOfForm(type) != LetterSide::kNone; }
 
 Result<Submission> ParseSubmission(std::string_view bytes, ParseMode mode) {
   Submission out;

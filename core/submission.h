@@ -87,7 +87,8 @@ Result<std::string> UuDecode(std::string_view text, ParseMode mode = ParseMode::
 // "image/gif", "image/png", "application/xml", else "application/octet-stream".
 std::string ContentTypeForFilename(std::string_view filename);
 
-// True for the document types that are review letters ("UPLOAD", "CORRESP").
+// True for the document types that are review letters: those with a side in
+// core/letter_form.h (UPLOAD, SEC STAFF LETTER, CORRESP, DRSLTR, DOSLTR).
 bool IsLetterType(std::string_view type);
 
 }  // namespace corresp

@@ -37,8 +37,8 @@ json LetterReviewed(const Xapian::Database& db, const json& item) {
     json record = json::parse(db.get_metadata(std::string(s::kMetaLetterPrefix) + cik->Padded() +
                                               ":" + item.value("accession", "")),
                               nullptr, false);
-    if (record.is_object() && record.contains("reviewed") && record["reviewed"].is_array())
-      return record["reviewed"];
+    if (record.is_object() && record.contains("reviewed_all") && record["reviewed_all"].is_array())
+      return record["reviewed_all"];
   }
   json out = json::array();
   if (item.contains("reviewed") && item["reviewed"].is_object()) out.push_back(item["reviewed"]);

@@ -39,6 +39,12 @@ void PrintItem(std::ostream& out, const json& d, const std::string& pad) {
   out << Indent(d.value("text", ""), pad + "  ") << "\n";
 }
 
+json EvidenceJson(const std::vector<TopicEvidence>& evidence) {
+  json out = json::array();
+  for (const TopicEvidence& e : evidence) out.push_back({{"slug", e.slug}, {"cues", e.cues}});
+  return out;
+}
+
 json Paired(const std::optional<PairedItem>& p) {
   return p ? json{{"id", p->id}, {"snippet", p->snippet}} : json(nullptr);
 }
@@ -63,6 +69,7 @@ json SearchResponseToJson(const SearchResponse& r) {
                     {"url", h.url},
                     {"thread", h.thread},
                     {"topics", h.topics},
+                    {"topics_evidence", EvidenceJson(h.topics_evidence)},
                     {"standards", h.standards},
                     {"response", Paired(h.response)},
                     {"comment", Paired(h.comment)},

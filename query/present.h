@@ -11,7 +11,7 @@ namespace corresp {
 
 // {"query","corrected","total","offset","hits":[{"id","type","accession","form","kind","cik",
 // "company","date","letter_date","number","headings","snippet","url","thread","topics",
-// "standards","response":{"id","snippet"}|null,"comment":{"id","snippet"}|null,"score"}],
+// "topics_evidence":[{"slug","cues":[...]}],"standards","response":{"id","snippet"}|null,"comment":{"id","snippet"}|null,"score"}],
 // "facets":{...}}. Every snippet is HTML-escaped text with <b> highlights (query/snippet.h).
 nlohmann::json SearchResponseToJson(const SearchResponse& response);
 

@@ -6,7 +6,9 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/company_name.h"
 #include "core/index_schema.h"
+#include "query/request_grammar.h"
 
 namespace corresp {
 
@@ -17,20 +19,6 @@ namespace {
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-std::vector<std::string> Words(const std::string& text) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : text + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      words.push_back(cur);
-      cur.clear();
-    }
-  }
-  return words;
 }
 
 std::string StripZeros(std::string digits) {
@@ -84,20 +72,15 @@ std::string SlugValue(const std::string& v) {
   return out;
 }
 std::string CikValue(const std::string& v) { return StripZeros(v); }
-std::string CompanyValue(const std::string& v) {
-  std::vector<std::string> w = Words(v);
-  std::string out;
-  for (const std::string& x : w) out += (out.empty() ? "" : " ") + x;
-  return out;
-}
+std::string CompanyValue(const std::string& v) { return CompanyNameKey(v); }
 
-// "2005..2010", "2007-01-01..2008-06-30", "20070101..": filing-date ranges. A bare year is
-// the whole year.
+// "2005..2010", "2007-01-01..2008-06-30", "20070101..": filing-date ranges, each end a bound
+// of query/request_grammar.h (a bare year is the whole year, a month the whole month).
 class DateRange : public Xapian::RangeProcessor {
  public:
   DateRange(Xapian::valueno slot, const std::string& prefix) : RangeProcessor(slot, prefix) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-    std::string lo = Bound(begin, false), hi = Bound(end, true);
+    std::string lo = Bound(begin, BoundSide::kLower), hi = Bound(end, BoundSide::kUpper);
     if ((!begin.empty() && lo.empty()) || (!end.empty() && hi.empty()))
       return Xapian::Query(Xapian::Query::OP_INVALID);
     if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
@@ -106,15 +89,9 @@ class DateRange : public Xapian::RangeProcessor {
   }
 
  private:
-  static std::string Bound(const std::string& text, bool upper) {
+  static std::string Bound(const std::string& text, BoundSide side) {
     if (text.empty()) return "";
-    if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit))
-      return text + (upper ? "1231" : "0101");
-    if (text.size() == 7 && text[4] == '-') {  // YYYY-MM
-      std::string ym = text.substr(0, 4) + text.substr(5, 2);
-      return ym + (upper ? "31" : "01");
-    }
-    std::optional<Date> d = Date::Parse(text);
+    std::optional<Date> d = ParseDateBound(text, side);
     return d ? d->ToCompact() : "";
   }
 };
@@ -144,6 +121,7 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   boolean("accession", s::kPrefixAccession, AsIs);
   boolean("reviewed", s::kPrefixReviewed, LowerValue);
   boolean("office", s::kPrefixOffice, CompanyValue);
+  boolean("source", s::kPrefixSource, LowerValue);
   // Weighted: a text citing the standard often ranks above one citing it once.
   qp.add_prefix("standard", (new StandardField(topics))->release());
   qp.add_prefix("topicw", (new TermField(std::string(s::kPrefixTopic), SlugValue))->release());
@@ -163,7 +141,7 @@ Xapian::Query Filters(const SearchRequest& r) {
     bool is_type = k == s::kTypeComment || k == s::kTypeResponse || k == s::kTypeLetter;
     term(is_type ? s::kPrefixType : s::kPrefixKind, k);
   }
-  for (const std::string& w : Words(r.company)) term(s::kPrefixCompany, w);
+  for (const std::string& w : CompanyNameWords(r.company)) term(s::kPrefixCompany, w);
   if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
   if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
@@ -212,7 +190,7 @@ const nlohmann::json& ParsedTopics(const std::string& topics_json) {
 // Xapian may "correct" a known word to a more frequent neighbour ("hedge" -> "hedges"); a
 // suggestion is only useful when some word of the query is absent from the index.
 bool AllWordsKnown(const Xapian::Database& db, const std::string& query) {
-  for (const std::string& w : Words(query))
+  for (const std::string& w : CompanyNameWords(query))
     if (!std::isdigit(static_cast<unsigned char>(w[0])) && !db.term_exists(w)) return false;
   return true;
 }

@@ -33,6 +33,10 @@ SearchHit HitFromData(const json& d) {
   h.url = JsonString(d, "url");
   h.thread = JsonString(d, "thread");
   h.topics = JsonStrings(d, "topics");
+  if (d.contains("topics_evidence") && d["topics_evidence"].is_array())
+    for (const json& e : d["topics_evidence"])
+      if (e.is_object())
+        h.topics_evidence.push_back({JsonString(e, "slug"), JsonStrings(e, "cues")});
   h.standards = JsonStrings(d, "standards");
   auto paired = [&](const char* key) -> std::optional<PairedItem> {
     if (!d.contains(key) || !d[key].is_object()) return std::nullopt;

@@ -55,6 +55,13 @@ struct PairedItem {
   std::string snippet;  // the first lines of the paired item, HTML-escaped like every snippet
 };
 
+// Why the index assigned a topic (document data "topics_evidence", docs/topics.md): the cue
+// words, citations ("ASC 740") and "heading: ..." / "comment: ..." evidence.
+struct TopicEvidence {
+  std::string slug;
+  std::vector<std::string> cues;
+};
+
 struct SearchHit {
   std::string id;    // ACC#N, ACC#uK or ACC
   std::string type;  // comment | response | letter
@@ -65,6 +72,7 @@ struct SearchHit {
   std::string url;
   std::string thread;
   std::vector<std::string> topics;
+  std::vector<TopicEvidence> topics_evidence;  // one per topic; empty in an index without it
   std::vector<std::string> standards;
   std::optional<PairedItem> response;  // for a staff comment: the company's paired response
   std::optional<PairedItem> comment;   // for a response: the staff comment it answers

@@ -65,6 +65,7 @@ struct CatalogCounts {
   long fetched = 0;   // stored completely
   long upload = 0;    // fetched UPLOAD filings
   long corresp = 0;   // fetched CORRESP filings
+  long draft = 0;     // fetched DRSLTR and DOSLTR filings (company letters on draft statements)
   long failures = 0;  // rows in the failure record
   long threads_open = 0;
   long threads_closed = 0;

@@ -110,6 +110,10 @@ Result<CatalogCounts> Catalog::Counts() const {
                            CountOf(db_,
                                    "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
                                    "form='CORRESP'"));
+  CORRESP_ASSIGN_OR_RETURN(c.draft,
+                           CountOf(db_,
+                                   "SELECT COUNT(*) FROM filings WHERE fetch_state='fetched' AND "
+                                   "form IN ('DRSLTR','DOSLTR')"));
   CORRESP_ASSIGN_OR_RETURN(c.failures, CountOf(db_, "SELECT COUNT(*) FROM failures"));
   CORRESP_ASSIGN_OR_RETURN(c.threads_open,
                            CountOf(db_, "SELECT COUNT(*) FROM threads WHERE status='open'"));

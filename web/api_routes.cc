@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "query/export.h"
 #include "query/index_stats.h"
 #include "query/lookup.h"
 #include "query/present.h"
@@ -68,6 +69,41 @@ HttpReply ApiSimilar(const std::string& item_id, const std::string& query_string
 HttpReply ApiStats(IndexReader& reader) {
   Result<IndexStats> stats = ReadIndexStats(reader);
   return stats.ok() ? JsonReply(IndexStatsToJson(*stats)) : JsonError(stats.status());
+}
+
+HttpReply ApiExport(const std::string& query_string, const WebAppOptions& options,
+                    IndexReader& reader, std::shared_ptr<void> slot) {
+  ExportRequest request;
+  QueryParams search;
+  for (auto& [key, value] : ParseQueryString(query_string)) {
+    if (key == "level") {
+      std::optional<ExportLevel> level = ParseExportLevel(value);
+      if (!level)
+        return JsonError(400, "invalid_argument",
+                         "level must be comment, response, letter or thread");
+      request.level = *level;
+    } else if (key == "format") {
+      std::optional<ExportFormat> format = ParseExportFormat(value);
+      if (!format) return JsonError(400, "invalid_argument", "format must be csv or jsonl");
+      request.format = *format;
+    } else {
+      search.emplace_back(std::move(key), std::move(value));
+    }
+  }
+  Result<SearchRequest> parsed = ParseSearchParams(search, options.limits);
+  if (!parsed.ok()) return JsonError(parsed.status());
+  request.search = std::move(parsed).value();
+  HttpReply reply;
+  bool csv = request.format == ExportFormat::kCsv;
+  reply.content_type = csv ? "text/csv; charset=utf-8; header=present" : "application/jsonl";
+  reply.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"corresp-") +
+                                                        ExportLevelName(request.level) + "." +
+                                                        ExportFormatName(request.format) + "\"");
+  reply.headers.emplace_back("Cache-Control", "no-store");
+  reply.stream = [request, &reader, slot](const HttpReply::Writer& write) {
+    return Export(reader, request, write).status();
+  };
+  return reply;
 }
 
 }  // namespace corresp::web

@@ -2,7 +2,9 @@
 // the routes can be tested without a socket.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,15 @@ struct HttpReply {
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Cache-Control
   // The detail of a 5xx for the server log (WebApp::Handle writes it); never sent.
   std::string log_detail;
+  // A body too large to hold (an export): when set, `body` is ignored and the server sends
+  // the status and headers at once, then calls stream with a writer that sends each block as
+  // it comes (HTTP/1.1 chunked; HTTP/1.0 until the connection closes). A writer error (the
+  // client went away, or stopped reading for the server's timeout) ends the stream with that
+  // status; a stream that fails cannot change the status already sent: the server logs the
+  // error and closes the connection without the last chunk, so the client sees a truncated
+  // transfer, never a complete-looking one.
+  using Writer = std::function<Status(std::string_view bytes)>;
+  std::function<Status(const Writer& write)> stream;
 };
 
 // HTTP status for a library Status: invalid argument / parse -> 400, not found -> 404,

@@ -1,10 +1,16 @@
 #include "web/http_server.h"
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cerrno>
+#include <cstring>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -19,8 +25,39 @@ namespace {
 
 thread_local int tls_worker = 0;
 
+// Sends all of `bytes` on a non-blocking socket, waiting at most timeout_ms each time for the
+// client to take more. kUnavailable when it stops reading that long, kIoError when it is gone.
+Status SendAll(int fd, std::string_view bytes, int timeout_ms) {
+  while (!bytes.empty()) {
+    ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n > 0) {
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      pollfd p{fd, POLLOUT, 0};
+      int ready = ::poll(&p, 1, timeout_ms);
+      if (ready > 0 || (ready < 0 && errno == EINTR)) continue;
+      if (ready == 0) return Unavailable("client stopped reading");
+    }
+    return IoError(std::string("send: ") + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+// One HTTP/1.1 chunk: size in hex, CRLF, data, CRLF.
+std::string Chunk(std::string_view bytes) {
+  std::ostringstream size;
+  size << std::hex << bytes.size();
+  std::string out = size.str() + "\r\n";
+  out.append(bytes);
+  return out += "\r\n";
+}
+
 // Headers every reply carries: no sniffing, no framing, no script or style from elsewhere.
-void SecurityHeaders(http::response<http::string_body>& res) {
+template <class Response>
+void SecurityHeaders(Response& res) {
   res.set(http::field::server, "corresp");
   res.set("X-Content-Type-Options", "nosniff");
   res.set("X-Frame-Options", "DENY");
@@ -68,7 +105,48 @@ class Session : public std::enable_shared_from_this<Session> {
       // 500 and the I/O thread (and every other connection on it) lives on.
       reply = HttpReply{500, "text/plain; charset=utf-8", "internal error\n", {}, {}};
     }
-    Send(std::move(reply), req.method() == http::verb::head, req.keep_alive(), req.version());
+    bool head = req.method() == http::verb::head;
+    if (reply.stream) return SendStream(std::move(reply), head, req.keep_alive(), req.version());
+    Send(std::move(reply), head, req.keep_alive(), req.version());
+  }
+
+  // A streamed reply (HttpReply::stream), written synchronously on this I/O thread: headers,
+  // then each block as a chunk (HTTP/1.1) or raw until close (HTTP/1.0). Every send waits at
+  // most timeout_seconds for the client; a failure is logged and ends the connection without
+  // the last chunk.
+  void SendStream(HttpReply reply, bool head, bool keep_alive, unsigned version) {
+    http::response<http::empty_body> res;
+    res.version(version);
+    res.result(static_cast<unsigned>(reply.status));
+    SecurityHeaders(res);
+    res.set(http::field::content_type, reply.content_type);
+    for (const auto& [name, value] : reply.headers) res.set(name, value);
+    bool chunked = version >= 11;
+    keep_alive = keep_alive && chunked;
+    if (chunked) res.chunked(true);
+    res.keep_alive(keep_alive);
+    std::ostringstream header;
+    header << res.base();
+    beast::error_code ec;
+    stream_.socket().native_non_blocking(true, ec);
+    int fd = stream_.socket().native_handle();
+    int timeout_ms = options_.timeout_seconds * 1000;
+    Status status = ec ? IoError("socket: " + ec.message()) : SendAll(fd, header.str(), timeout_ms);
+    if (status.ok() && !head) {
+      HttpReply::Writer write = [&](std::string_view bytes) {
+        if (bytes.empty()) return Status::Ok();
+        return SendAll(fd, chunked ? std::string_view(Chunk(bytes)) : bytes, timeout_ms);
+      };
+      try {
+        status = reply.stream(write);
+      } catch (const std::exception& e) {
+        status = Internal(std::string("streamed reply: ") + e.what());
+      }
+      if (status.ok() && chunked) status = SendAll(fd, "0\r\n\r\n", timeout_ms);
+    }
+    if (!status.ok() && options_.log) options_.log("streamed reply stopped: " + status.ToString());
+    if (!status.ok() || !keep_alive) return Close();
+    ReadRequest();
   }
 
   void SendPlain(int status, std::string text) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "query/json_fields.h"
+#include "query/request_grammar.h"
 #include "web/html.h"
 
 namespace corresp::web {
@@ -57,12 +58,24 @@ std::string HitHeading(const SearchHit& h) {
   return out;
 }
 
+// ` title="Assigned for: cue, cue"` (escaped) when the hit carries the topic's evidence, so
+// a researcher can judge the tag; "" for an index without evidence.
+std::string TopicTitle(const SearchHit& h, const std::string& slug) {
+  for (const TopicEvidence& e : h.topics_evidence) {
+    if (e.slug != slug || e.cues.empty()) continue;
+    std::string why;
+    for (const std::string& c : e.cues) why += (why.empty() ? "" : ", ") + c;
+    return " title=\"" + HtmlEscape("Assigned for: " + why) + "\"";
+  }
+  return "";
+}
+
 std::string HitTags(const SearchHit& h, const TopicNames& topics) {
   if (h.topics.empty() && h.standards.empty()) return "";
   std::string out = "<div class=\"tags\">";
   for (const std::string& t : h.topics)
-    out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\">" +
-           HtmlEscape(topics.Label(t)) + "</a>";
+    out += "<a class=\"tag\" href=\"/?topic=" + HtmlEscape(UrlEncode(t)) + "\"" + TopicTitle(h, t) +
+           ">" + HtmlEscape(topics.Label(t)) + "</a>";
   for (const std::string& s : h.standards)
     out += "<a class=\"tag std\" href=\"/?standard=" + HtmlEscape(UrlEncode(s)) + "\">" +
            HtmlEscape(StandardLabel(s)) + "</a>";
@@ -129,7 +142,7 @@ std::string PageEnd() {
 }
 
 std::string SearchForm(const SearchRequest& r) {
-  std::string sort = SortName(r.sort);
+  std::string sort = SortOrderName(r.sort);
   std::string out =
       "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
       "<div class=\"qrow\"><input class=\"q\" type=\"search\" name=\"q\" autofocus value=\"" +
@@ -145,7 +158,9 @@ std::string SearchForm(const SearchRequest& r) {
       "><summary>Filters</summary><div class=\"grid\">";
   out += "<label class=\"field\"><span>Form</span><select name=\"form\">" +
          Option("", "Any", r.form) + Option("upload", "UPLOAD (staff)", r.form) +
-         Option("corresp", "CORRESP (company)", r.form) + "</select></label>";
+         Option("corresp", "CORRESP (company)", r.form) +
+         Option("drsltr", "DRSLTR (company, draft)", r.form) +
+         Option("dosltr", "DOSLTR (company, Reg A draft)", r.form) + "</select></label>";
   out += "<label class=\"field\"><span>Item</span><select name=\"kind\">" +
          Option("", "Any", r.kind) + Option("comment", "Staff comments", r.kind) +
          Option("response", "Company responses", r.kind) +

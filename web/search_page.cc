@@ -48,7 +48,11 @@ std::string FacetLabel(const std::string& facet, const std::string& value,
   if (facet == "topic") return topics.Label(value);
   if (facet == "standard") return StandardLabel(value);
   if (facet == "form")
-    return value == "upload" ? "UPLOAD (staff)" : value == "corresp" ? "CORRESP (company)" : value;
+    return value == "upload"    ? "UPLOAD (staff)"
+           : value == "corresp" ? "CORRESP (company)"
+           : value == "drsltr"  ? "DRSLTR (company, draft)"
+           : value == "dosltr"  ? "DOSLTR (company, Reg A draft)"
+                                : value;
   return value;
 }
 
@@ -191,6 +195,24 @@ std::string Overview(IndexReader& reader, std::string& log_detail) {
   return out + "</section>";
 }
 
+// Download links for the current query and filters (/api/export; docs/dataset.md).
+std::string ExportLinks(const QueryParams& base) {
+  QueryParams params;
+  for (const auto& [key, value] : base)
+    if (key != "offset" && key != "page" && key != "limit" && key != "sort" && key != "collapse")
+      params.emplace_back(key, value);
+  auto link = [&](const char* level, const char* format, const char* label) {
+    QueryParams p = params;
+    p.emplace_back("level", level);
+    p.emplace_back("format", format);
+    return "<a class=\"export\" download href=\"" +
+           HtmlEscape("/api/export?" + BuildQueryString(p)) + "\">" + label + "</a>";
+  };
+  return "<p class=\"export\">Download the matches: comments " + link("comment", "csv", "CSV") +
+         " · " + link("comment", "jsonl", "JSON lines") + " · threads " +
+         link("thread", "csv", "CSV") + "</p>";
+}
+
 }  // namespace
 
 HttpReply SearchPage(const std::string& query_string, const WebAppOptions& options,
@@ -242,7 +264,8 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
     body += "<p class=\"empty\">No comments match. Try fewer words or remove a filter.</p>";
   body += "<div class=\"hits\">";
   for (const SearchHit& hit : res.hits) body += HitHtml(hit, topics);
-  body += "</div>" + Pager(r, res.total, base, options.limits) + "</section></div>";
+  body +=
+      "</div>" + Pager(r, res.total, base, options.limits) + ExportLinks(base) + "</section></div>";
   reply.body = body + PageEnd();
   return reply;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/letter.h"
+#include "query/request_grammar.h"
 
 namespace corresp::web {
 
@@ -21,25 +22,6 @@ std::optional<int> ParseInt(const std::string& text) {
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (ec != std::errc() || ptr != end) return std::nullopt;
   return value;
-}
-
-// "2005" -> 2005-01-01 (or -12-31 for an upper bound); "2005-06" -> first (last) of June.
-std::optional<Date> ParseBound(const std::string& text, bool upper) {
-  if (text.size() == 4) {
-    auto year = ParseInt(text);
-    if (!year || *year < 1900 || *year > 2200) return std::nullopt;
-    return Date{*year, upper ? 12 : 1, upper ? 31 : 1};
-  }
-  if (text.size() == 7 && text[4] == '-') {
-    auto year = ParseInt(text.substr(0, 4));
-    auto month = ParseInt(text.substr(5, 2));
-    if (!year || !month || *month < 1 || *month > 12) return std::nullopt;
-    Date first{*year, *month, 1};
-    if (!upper) return first;
-    Date next = *month == 12 ? Date{*year + 1, 1, 1} : Date{*year, *month + 1, 1};
-    return Date::FromDaysSinceEpoch(next.DaysSinceEpoch() - 1);
-  }
-  return Date::Parse(text);
 }
 
 bool ValidKind(const std::string& kind) {
@@ -65,8 +47,8 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
     return InvalidArgument("parameter '" + key + "' too long");
   if (key == "form") {
     std::string f = Lower(value);
-    if (!f.empty() && f != "upload" && f != "corresp")
-      return InvalidArgument("unknown form '" + value + "' (upload or corresp)");
+    if (!f.empty() && f != "upload" && f != "corresp" && f != "drsltr" && f != "dosltr")
+      return InvalidArgument("unknown form '" + value + "' (upload, corresp, drsltr or dosltr)");
     r.form = f;
   } else if (key == "kind") {
     std::string k = Lower(value);
@@ -88,18 +70,15 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
     r.office = value;
   } else if (key == "since" || key == "until") {
     if (value.empty()) return Status::Ok();
-    auto d = ParseBound(value, key == "until");
-    if (!d) return InvalidArgument("bad date for " + key + ": '" + value + "' (YYYY[-MM[-DD]])");
+    auto d = ParseDateBound(value, key == "until" ? BoundSide::kUpper : BoundSide::kLower);
+    if (!d)
+      return InvalidArgument("bad date for " + key + ": '" + value + "' (" + DateBoundSyntax() +
+                             ")");
     (key == "since" ? r.since : r.until) = d;
   } else if (key == "sort") {
-    if (value.empty() || value == "relevance")
-      r.sort = SortOrder::kRelevance;
-    else if (value == "date")
-      r.sort = SortOrder::kDate;
-    else if (value == "newest" || value == "-date")
-      r.sort = SortOrder::kDateDescending;
-    else
-      return InvalidArgument("unknown sort '" + value + "' (relevance, date or newest)");
+    std::optional<SortOrder> sort = ParseSortOrder(value);
+    if (!sort) return InvalidArgument("unknown sort '" + value + "' (" + SortOrderSyntax() + ")");
+    r.sort = *sort;
   } else if (key == "collapse") {
     if (value.empty() || value == "none")
       r.collapse = Collapse::kNone;
@@ -163,25 +142,13 @@ Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimi
   return request;
 }
 
-const char* SortName(SortOrder sort) {
-  switch (sort) {
-    case SortOrder::kRelevance:
-      return "relevance";
-    case SortOrder::kDate:
-      return "date";
-    case SortOrder::kDateDescending:
-      return "newest";
-  }
-  return "relevance";
-}
-
 QueryParams SearchParamsOf(const SearchRequest& r, const WebLimits& limits) {
   QueryParams p = {{"q", r.query},           {"form", r.form},    {"kind", r.kind},
                    {"company", r.company},   {"cik", r.cik},      {"topic", r.topic},
                    {"standard", r.standard}, {"office", r.office}};
   if (r.since) p.emplace_back("since", r.since->ToIso());
   if (r.until) p.emplace_back("until", r.until->ToIso());
-  if (r.sort != SortOrder::kRelevance) p.emplace_back("sort", SortName(r.sort));
+  if (r.sort != SortOrder::kRelevance) p.emplace_back("sort", SortOrderName(r.sort));
   if (r.collapse == Collapse::kLetter) p.emplace_back("collapse", "letter");
   if (r.collapse == Collapse::kThread) p.emplace_back("collapse", "thread");
   if (r.limit != limits.default_limit) p.emplace_back("limit", std::to_string(r.limit));

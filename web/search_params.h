@@ -45,6 +45,4 @@ Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimi
 // left out.
 QueryParams SearchParamsOf(const SearchRequest& request, const WebLimits& limits);
 
-const char* SortName(SortOrder sort);
-
 }  // namespace corresp::web

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/date.h"
+#include "core/letter_form.h"
 #include "query/json_fields.h"
 #include "query/lookup.h"
 #include "web/html.h"
@@ -46,8 +47,9 @@ HttpReply ThreadPage(const std::string& thread_id, IndexReader& reader) {
     std::string form = JsonString(l, "form");
     int n =
         l.contains("comments") && l["comments"].is_number_integer() ? l["comments"].get<int>() : 0;
-    std::string count = form == "CORRESP" ? fmt::format("{} response{}", n, n == 1 ? "" : "s")
-                                          : fmt::format("{} comment{}", n, n == 1 ? "" : "s");
+    std::string count = SideOfForm(form) == LetterSide::kCompany
+                            ? fmt::format("{} response{}", n, n == 1 ? "" : "s")
+                            : fmt::format("{} comment{}", n, n == 1 ? "" : "s");
     body += "<li class=\"tl form-" + HtmlEscape(form) + "\"><span class=\"tl-date\">" +
             HtmlEscape(JsonString(l, "date")) + "</span><span class=\"badge form-" +
             HtmlEscape(form) + "\">" + HtmlEscape(form) + "</span>" +

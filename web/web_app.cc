@@ -108,6 +108,7 @@ HttpReply WebApp::Route(const std::string& path, const std::string& query,
   };
   if (path == "/api/search") return ApiSearch(query, options_, reader);
   if (path == "/api/stats") return ApiStats(reader);
+  if (path == "/api/export") return Export(query, reader);
   for (const IdRoute& route : kRoutes) {
     if (!StartsWith(path, route.prefix)) continue;
     std::optional<std::string> id = IdAfter(path, route.prefix, max_id);
@@ -117,6 +118,18 @@ HttpReply WebApp::Route(const std::string& path, const std::string& query,
     return route.handler(*id, query, *this, reader);
   }
   return NotFoundReply(api, "no such page: " + path);
+}
+
+HttpReply WebApp::Export(const std::string& query, IndexReader& reader) const {
+  if (exports_->fetch_add(1) >= options_.max_exports) {
+    exports_->fetch_sub(1);
+    HttpReply busy = JsonError(503, "unavailable", "another export is running; try again later");
+    busy.headers.emplace_back("Retry-After", "10");
+    return busy;
+  }
+  // Released when the reply (and its stream) is gone, streamed or not.
+  std::shared_ptr<void> slot(nullptr, [count = exports_](void*) { count->fetch_sub(1); });
+  return ApiExport(query, options_, reader, std::move(slot));
 }
 
 }  // namespace corresp::web

@@ -13,12 +13,16 @@
 //   GET /api/thread/ID         GetThread JSON (`corresp thread --json`)
 //   GET /api/similar/ITEM      SearchResponseToJson of Similar (`corresp similar --json`)
 //   GET /api/stats             IndexStatsToJson (`corresp stats --json`, index part)
+//   GET /api/export?...        the dataset (`corresp export`), streamed as an attachment;
+//                              503 while max_exports others stream
 //
 // Errors: 400 with the reason for a bad parameter or query, 404 for an unknown path or id,
 // 405 for a method other than GET/HEAD, 500/503 for index failures; JSON bodies
 // {"error":{...}} under /api/, HTML pages elsewhere. docs/web.md documents it all.
 #pragma once
 
+#include <atomic>
+#include <memory>
 #include <string_view>
 
 #include "query/index_reader.h"
@@ -34,6 +38,9 @@ struct WebAppOptions {
   int similar_limit = 10;
   // Longest id accepted in a path (accession, item or thread id); real ones are < 40 bytes.
   std::size_t max_id_bytes = 64;
+  // Exports streaming at once: each holds an I/O thread for as long as the client downloads,
+  // so one leaves the other threads to searches and pages; the next gets 503 and retries.
+  int max_exports = 1;
   // Draw the comments-per-year chart on the search page (one extra facet query per page).
   bool year_chart = true;
   // Where the detail of a 5xx goes ("500 GET /api/search?q=x: corruption: ..."); the client
@@ -56,7 +63,11 @@ class WebApp {
 
  private:
   HttpReply Route(const std::string& path, const std::string& query, IndexReader& reader) const;
+  // /api/export within the max_exports cap.
+  HttpReply Export(const std::string& query, IndexReader& reader) const;
   WebAppOptions options_;
+  // Exports streaming now (shared by the replies that hold a slot, which may outlive a Route).
+  std::shared_ptr<std::atomic<int>> exports_ = std::make_shared<std::atomic<int>>(0);
 };
 
 // True when `id` is a plausible accession, item or thread id: 1..max bytes of [0-9A-Za-z#-].

@@ -4,10 +4,11 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/company_name.h"
 #include "core/index_schema.h"
 #include "indexer/index/reviewed.h"
 #include "indexer/index/standards.h"
-#include "indexer/index/topics.h"
+#include "indexer/index/topic_terms.h"
 
 namespace corresp {
 
@@ -52,20 +53,12 @@ struct Item {
   int order = 0;
 };
 
-// Each word of `name` and the whole name, lower-cased, under `prefix` (company and office).
-void AddNameTerms(Xapian::Document& doc, std::string_view prefix, const std::string& company) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : company + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      words.push_back(cur);
-      cur.clear();
-    }
-  }
-  for (const std::string& w : words) doc.add_boolean_term(s::Term(prefix, w));
-  if (!words.empty()) doc.add_boolean_term(s::Term(prefix, Join(words, " ")));
+// Each word of `name` and the whole name (core/company_name.h), under `prefix`: the company
+// (as `company:` looks them up) and the reviewing office (`office:`).
+void AddNameTerms(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
+  for (const std::string& w : CompanyNameWords(name)) doc.add_boolean_term(s::Term(prefix, w));
+  std::string key = CompanyNameKey(name);
+  if (!key.empty()) doc.add_boolean_term(s::Term(prefix, key));
 }
 
 void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
@@ -88,6 +81,7 @@ void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::str
   doc.add_boolean_term(s::Term(s::kPrefixForm, Lower(r.form)));
   doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
   doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
+  doc.add_boolean_term(s::Term(s::kPrefixSource, r.Source()));
   AddNameTerms(doc, s::kPrefixCompany, r.company);
   AddReviewedTerms(doc, r);
   if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
@@ -136,17 +130,12 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
   doc.add_value(s::kSlotOrder, Xapian::sortable_serialise(item.order));
 
   std::vector<StandardHit> standards = FindStandards(all_text);
-  std::vector<TopicScore> topics = AssignTopics(all_text, standards);
+  TopicFields topics = AddItemTopics(doc, {item.headings, item.text, item.extra_text});
   std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
                        "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
-                       r.company;
+                       r.company + topics.facets;
   if (r.letter.office) facets += std::string("\t") + s::kFacetOffice + "=" + *r.letter.office;
-  json topic_list = json::array(), standard_list = json::array();
-  for (const TopicScore& t : topics) {
-    doc.add_term(s::Term(s::kPrefixTopic, t.slug), std::min(t.score, 50));
-    facets += std::string("\t") + s::kFacetTopic + "=" + t.slug;
-    topic_list.push_back(t.slug);
-  }
+  json standard_list = json::array();
   for (const StandardHit& h : standards) {
     doc.add_term(s::Term(s::kPrefixStandard, h.key), h.direct ? 2 * h.count : 1);
     facets += std::string("\t") + s::kFacetStandard + "=" + h.key;
@@ -169,8 +158,10 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"text", item.text},
                {"comment_text", item.extra_text},
                {"url", r.Url()},
+               {"source", r.Source()},
                {"thread", thread},
-               {"topics", topic_list},
+               {"topics", topics.slugs},
+               {"topics_evidence", topics.evidence},
                {"standards", standard_list},
                {"order", item.order},
                {"reviewed", PrimaryReviewedJson(r)},

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/submission.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index/extract_pool.h"
 #include "indexer/index/reviewed.h"
@@ -178,9 +179,9 @@ Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
 
 std::optional<DocumentInfo> PickLetterDocument(const Filing& filing) {
   for (const DocumentInfo& d : filing.documents)
-    if ((d.type == "UPLOAD" || d.type == "CORRESP") && IsTextual(d)) return d;
+    if (IsLetterType(d.type) && IsTextual(d)) return d;
   for (const DocumentInfo& d : filing.documents)
-    if (d.type == "UPLOAD" || d.type == "CORRESP") return d;
+    if (IsLetterType(d.type)) return d;
   for (const DocumentInfo& d : filing.documents)
     if (IsTextual(d)) return d;
   return std::nullopt;

@@ -56,7 +56,8 @@ struct IndexReport {
   double seconds = 0;
 };
 
-// The letter document of a filing: the first document of type UPLOAD or CORRESP, else the
+// The letter document of a filing: the first document of a review-letter type (IsLetterType:
+// UPLOAD, CORRESP, DRSLTR, ...), else the
 // first pdf/htm/html/txt document; nullopt when there is none.
 std::optional<DocumentInfo> PickLetterDocument(const Filing& filing);
 

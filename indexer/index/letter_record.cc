@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/index_schema.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index/reviewed.h"
 
@@ -90,7 +91,13 @@ corresp::Date LetterRecord::LetterDate() const {
   return letter.letter_date ? *letter.letter_date : SortDate();
 }
 
-std::string LetterRecord::Url() const { return SecFilingUrl(cik, accession, document); }
+std::string LetterRecord::Url() const {
+  return accession.IsOutsideEdgar() ? "" : SecFilingUrl(cik, accession, document);
+}
+
+std::string_view LetterRecord::Source() const {
+  return accession.IsOutsideEdgar() ? schema::kSourceOutsideEdgar : schema::kSourceEdgar;
+}
 
 LetterRecord MakeLetterRecord(const Filing& filing, const std::string& document, Letter letter) {
   LetterRecord r;
@@ -122,8 +129,12 @@ json LetterRecordToJson(const LetterRecord& r) {
           {"state", r.state},
           {"file_number", r.file_number},
           {"document", r.document},
+          {"source", r.Source()},
           {"letter", LetterToFullJson(r.letter)},
-          {"reviewed", reviewed}};
+          {"reviewed", PrimaryReviewedJson(r)},
+          {"reviewed_all", reviewed},
+          {"office", r.letter.office ? json(*r.letter.office) : json(nullptr)},
+          {"staff_contacts", r.letter.staff_contacts}};
 }
 
 Result<LetterRecord> LetterRecordFromJson(const json& j) {
@@ -143,8 +154,8 @@ Result<LetterRecord> LetterRecordFromJson(const json& j) {
   r.file_number = Str(j, "file_number");
   r.document = Str(j, "document");
   if (j.contains("letter") && j["letter"].is_object()) r.letter = LetterFromFullJson(j["letter"]);
-  if (j.contains("reviewed") && j["reviewed"].is_array())
-    for (const json& f : j["reviewed"]) r.reviewed.push_back(ReviewedFromJson(f));
+  if (j.contains("reviewed_all") && j["reviewed_all"].is_array())
+    for (const json& f : j["reviewed_all"]) r.reviewed.push_back(ReviewedFromJson(f));
   return r;
 }
 

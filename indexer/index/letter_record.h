@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -40,8 +41,12 @@ struct LetterRecord {
   corresp::Date SortDate() const;
   // The letter date, else the date filed.
   corresp::Date LetterDate() const;
-  // sec.gov URL of the letter document (the filing folder when no document is known).
+  // sec.gov URL of the letter document (the filing folder when no document is known); empty
+  // for a letter from outside EDGAR.
   std::string Url() const;
+  // schema::kSourceOutsideEdgar for a letter added from outside EDGAR (synthetic accession),
+  // else schema::kSourceEdgar.
+  std::string_view Source() const;
 };
 
 // Builds the record of a fetched filing and its extracted letter.

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "core/letter_form.h"
+
 namespace corresp {
 
 namespace {
 
-bool IsStaff(const LetterRecord& r) { return r.form == "UPLOAD"; }
+bool IsStaff(const LetterRecord& r) { return SideOfForm(r.form) == LetterSide::kStaff; }
 
 bool Closes(const LetterRecord& r) {
   return r.letter.kind == LetterKind::kClosing || r.letter.kind == LetterKind::kNoReview;

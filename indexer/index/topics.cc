@@ -2,17 +2,24 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <set>
 #include <sstream>
 #include <unordered_map>
+
+#include "core/ascii_words.h"
 
 namespace corresp {
 
 namespace {
 
+constexpr size_t kNoTopic = static_cast<size_t>(-1);  // a neutral phrase
+// A request to file or furnish a document is itself the subject of this topic; the documents
+// it names (a credit agreement, an indenture) are not.
+constexpr std::string_view kFilingTopic = "exhibits-filing-mechanics";
+
 struct CompiledCue {
-  size_t topic = 0;
-  int weight = 1;
+  size_t topic = kNoTopic;
+  int weight = kNeutralPhrase;
   std::vector<std::string> words;  // a trailing '*' marks a prefix word
 };
 
@@ -27,20 +34,14 @@ bool WordMatches(const std::string& pattern, const std::string& word) {
   return pattern == word;
 }
 
-// Cues indexed by the first four letters of their first word.
+// Cues and neutral phrases indexed by the first four letters of their first word.
 class CueIndex {
  public:
   CueIndex() {
     const auto& topics = TopicTaxonomy();
-    for (size_t t = 0; t < topics.size(); ++t) {
-      for (const TopicCue& cue : topics[t].cues) {
-        CompiledCue c{t, cue.weight, {}};
-        std::stringstream in(cue.phrase);
-        std::string w;
-        while (in >> w) c.words.push_back(w);
-        if (!c.words.empty()) by_key_[Key(c.words[0])].push_back(std::move(c));
-      }
-    }
+    for (size_t t = 0; t < topics.size(); ++t)
+      for (const TopicCue& cue : topics[t].cues) Add(t, cue.weight, cue.phrase);
+    for (const std::string& phrase : NeutralPhrases()) Add(kNoTopic, kNeutralPhrase, phrase);
   }
   const std::vector<CompiledCue>* Find(const std::string& word) const {
     auto it = by_key_.find(Key(word));
@@ -48,59 +49,364 @@ class CueIndex {
   }
 
  private:
+  void Add(size_t topic, int weight, const std::string& phrase) {
+    CompiledCue c{topic, weight, {}};
+    std::stringstream in(phrase);
+    std::string w;
+    while (in >> w) c.words.push_back(w);
+    if (!c.words.empty()) by_key_[Key(c.words[0])].push_back(std::move(c));
+  }
   std::unordered_map<std::string, std::vector<CompiledCue>> by_key_;
 };
 
-bool MatchesAt(const CompiledCue& cue, const std::vector<std::string>& words, size_t i) {
-  if (i + cue.words.size() > words.size()) return false;
-  for (size_t k = 0; k < cue.words.size(); ++k)
-    if (!WordMatches(cue.words[k], words[i + k])) return false;
-  return true;
+const CueIndex& Cues() {
+  static const CueIndex kIndex;
+  return kIndex;
+}
+
+// A text as words, each with the sentence it belongs to.
+enum class Sentence {
+  kContext,        // sets the scene: "We note ...", "You disclose ..."
+  kRequest,        // asks the company to explain or change something: the subject
+  kFilingRequest,  // asks to file or furnish a document: the documents named are not the subject
+};
+
+struct Words {
+  std::vector<std::string> words;
+  std::vector<size_t> sentence;     // per word
+  std::vector<bool> clause_start;   // per word: first of its sentence or after a comma
+  std::vector<Sentence> sentences;  // per sentence
+};
+
+// A line break inside a sentence: the line before stops mid-sentence (on a letter, digit or
+// comma) and the next one goes on with it (a lowercase word, a number, "&"): "Question 100.03
+// from the Compliance\n\n& Disclosure Interpretations", "Article\n\n4-08(h)(1)".
+bool WrapsSentence(std::string_view text, size_t i) {
+  size_t b = i;
+  while (b > 0 && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+  size_t a = i;
+  while (a < text.size() && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
+  if (b == 0 || a == text.size()) return false;
+  unsigned char before = static_cast<unsigned char>(text[b - 1]);
+  unsigned char after = static_cast<unsigned char>(text[a]);
+  return (std::isalnum(before) || before == ',') &&
+         (std::islower(after) || std::isdigit(after) || after == '&');
+}
+
+bool EndsSentence(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '\n') return !WrapsSentence(text, i);
+  if (c == '?' || c == '!' || c == ';' || c == ':') return true;
+  if (c != '.') return false;
+  // A full stop is followed by a space or the end: "$2.47", "N.A.," and "Topic 606." inside a
+  // quotation are not sentence ends.
+  return i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
+}
+
+// Words that open an imperative request in staff comments ("Revise ...", "Tell us ...").
+const std::set<std::string>& RequestVerbs() {
+  static const std::set<std::string> kVerbs = {
+      "add",       "address",   "advise",         "amend",  "analyze",     "balance",   "clarify",
+      "confirm",   "consider",  "define",         "delete", "demonstrate", "elaborate", "justify",
+      "describe",  "disclose",  "discuss",        "ensure", "expand",      "explain",   "file",
+      "furnish",   "identify",  "include",        "label",  "present",     "provide",   "quantify",
+      "reconcile", "refer",     "remove",         "revise", "separately",  "show",      "specify",
+      "state",     "summarize", "supplementally", "tell",   "update"};
+  return kVerbs;
+}
+
+// Words that may precede the verb of a request: list markers and connectives.
+const std::set<std::string>& RequestLeadIns() {
+  static const std::set<std::string> kLeadIns = {
+      "a",       "b",           "c",    "d",       "e",          "i",        "ii",
+      "iii",     "iv",          "v",    "1",       "2",          "3",        "4",
+      "5",       "also",        "and",  "further", "in",         "addition", "additionally",
+      "finally", "accordingly", "then", "as",      "appropriate"};
+  return kLeadIns;
+}
+
+// The verb of a request: the word after "please", "tell"/"show" of "tell us", or an
+// imperative verb opening a clause (after the lead-ins: "In addition, disclose ...", "As a
+// China-based issuer, disclose ..."); "" when the sentence asks for nothing.
+std::string RequestVerb(const std::vector<std::string>& words, const std::vector<bool>& clause,
+                        size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (words[i] == "please") return i + 1 < end ? words[i + 1] : "please";
+    if (i + 1 < end && (words[i] == "tell" || words[i] == "show") && words[i + 1] == "us")
+      return words[i];
+  }
+  for (size_t i = begin; i < end; ++i) {
+    if (!clause[i]) continue;
+    size_t k = i;
+    while (k < end && RequestLeadIns().count(words[k])) ++k;
+    if (k < end && RequestVerbs().count(words[k])) return words[k];
+  }
+  return "";
+}
+
+Sentence Classify(const std::vector<std::string>& words, const std::vector<bool>& clause,
+                  size_t begin, size_t end) {
+  std::string verb = RequestVerb(words, clause, begin, end);
+  if (verb.empty() || verb == "note") return Sentence::kContext;  // "Please note that ..."
+  if (verb == "file" || verb == "furnish") return Sentence::kFilingRequest;
+  for (size_t i = begin; i < end; ++i)
+    if (words[i] == "exhibit" || words[i] == "exhibits") return Sentence::kFilingRequest;
+  return Sentence::kRequest;
+}
+
+Words SplitWords(std::string_view text) {
+  Words out;
+  std::string cur;
+  size_t sentence = 0, sentence_begin = 0;
+  bool after_comma = false;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    out.clause_start.push_back(out.words.size() == sentence_begin || after_comma);
+    after_comma = false;
+    out.words.push_back(std::move(cur));
+    out.sentence.push_back(sentence);
+    cur.clear();
+  };
+  auto close_sentence = [&] {
+    flush();
+    if (out.words.size() == sentence_begin) return;  // empty sentence
+    out.sentences.push_back(
+        Classify(out.words, out.clause_start, sentence_begin, out.words.size()));
+    sentence_begin = out.words.size();
+    ++sentence;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(u)) {
+      cur += static_cast<char>(std::tolower(u));
+    } else if (EndsSentence(text, i)) {
+      close_sentence();
+    } else {
+      flush();
+      if (text[i] == ',') after_comma = true;
+    }
+  }
+  close_sentence();
+  return out;
+}
+
+struct Match {
+  const CompiledCue* cue = nullptr;
+  size_t start = 0;
+};
+
+// Cue matches, left to right; at each word the longest matching phrase wins and its words are
+// consumed, so "before income taxes" (neutral) hides "income tax*" and "liquidity measure"
+// (non-GAAP) hides "liquidity". Phrases of equal length from several topics all match.
+std::vector<Match> FindCues(const std::vector<std::string>& words) {
+  std::vector<Match> out;
+  size_t i = 0;
+  while (i < words.size()) {
+    const std::vector<CompiledCue>* cues = Cues().Find(words[i]);
+    size_t best = 0;
+    std::vector<const CompiledCue*> at;
+    if (cues) {
+      for (const CompiledCue& cue : *cues) {
+        size_t n = cue.words.size();
+        if (i + n > words.size() || n < best) continue;
+        bool ok = true;
+        for (size_t k = 0; k < n && ok; ++k) ok = WordMatches(cue.words[k], words[i + k]);
+        if (!ok) continue;
+        if (n > best) at.clear();
+        best = n;
+        at.push_back(&cue);
+      }
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    for (const CompiledCue* cue : at)
+      if (cue->topic != kNoTopic) out.push_back(Match{cue, i});
+    i += best;
+  }
+  return out;
+}
+
+std::string Phrase(const std::vector<std::string>& words, size_t start, size_t n) {
+  std::string out;
+  for (size_t k = 0; k < n; ++k) out += (k ? " " : "") + words[start + k];
+  return out;
+}
+
+// One topic's evidence in one item.
+struct Tally {
+  int score = 0;
+  int strong = 0;       // strong cues + direct citations: what a response's own text needs
+  bool anchor = false;  // the text alone can carry the topic
+  std::set<size_t> strong_sentences;  // sentences with a strong cue (filing requests aside)
+  std::vector<std::string> cues;
+
+  void Cite(const std::string& cue) {
+    if (std::find(cues.begin(), cues.end(), cue) == cues.end()) cues.push_back(cue);
+  }
+};
+
+bool Implies(const Topic& topic, const std::string& key) {
+  return std::find(topic.standards.begin(), topic.standards.end(), key) != topic.standards.end();
+}
+
+// The evidence of one text (an item's own words or a restated comment).
+std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
+  const auto& topics = TopicTaxonomy();
+  std::vector<Tally> tally(topics.size());
+  Words w = SplitWords(text);
+  for (const Match& m : FindCues(w.words)) {
+    Tally& t = tally[m.cue->topic];
+    Sentence kind = w.sentences[w.sentence[m.start]];
+    bool request = kind == Sentence::kRequest ||
+                   (kind == Sentence::kFilingRequest && topics[m.cue->topic].slug == kFilingTopic);
+    if (m.cue->weight >= kStrongCue) {
+      t.score += request ? kRequestCueScore : kStrongCue;
+      t.strong += kStrongCue;
+      t.anchor = t.anchor || request;
+      if (kind != Sentence::kFilingRequest) t.strong_sentences.insert(w.sentence[m.start]);
+    } else {
+      t.score += kSupportingCue;
+    }
+    t.Cite(prefix + Phrase(w.words, m.start, m.cue->words.size()));
+  }
+  for (const StandardHit& hit : FindStandards(text)) {
+    for (size_t i = 0; i < topics.size(); ++i) {
+      if (!Implies(topics[i], hit.key)) continue;
+      Tally& t = tally[i];
+      if (hit.direct) {
+        t.score += kCitationScore * hit.count;
+        t.strong += kCitationScore * hit.count;
+        t.anchor = true;
+      } else {
+        t.score += kMappedCitationScore;
+      }
+      t.Cite(prefix + StandardLabel(hit.key));
+    }
+  }
+  // Repetition anchors too: strong cues in two sentences (a letter or an answer asks nothing;
+  // a comment may set out its subject in "We note ..." sentences and then ask "Please
+  // clarify.").
+  for (Tally& t : tally) t.anchor = t.anchor || t.strong_sentences.size() >= 2;
+  return tally;
+}
+
+// The topics the headings name (by a strong cue or a direct citation): per topic, the words of
+// the first heading naming it ("" when none does) and the depth of the innermost one (-1).
+struct HeadingNames {
+  std::vector<std::string> phrase;
+  std::vector<int> depth;
+};
+
+HeadingNames NameTopics(const std::vector<std::string>& headings) {
+  const auto& topics = TopicTaxonomy();
+  HeadingNames out{std::vector<std::string>(topics.size()), std::vector<int>(topics.size(), -1)};
+  for (size_t k = 0; k < headings.size(); ++k) {
+    Words w = SplitWords(headings[k]);
+    std::vector<std::pair<size_t, std::string>> found;
+    for (const Match& m : FindCues(w.words))  // a heading names a topic by a strong cue
+      if (m.cue->weight >= kStrongCue)
+        found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
+    for (const StandardHit& hit : FindStandards(headings[k]))
+      for (size_t i = 0; i < topics.size(); ++i)
+        if (hit.direct && Implies(topics[i], hit.key))
+          found.emplace_back(i, StandardLabel(hit.key));
+    for (const auto& [topic, phrase] : found) {
+      if (out.phrase[topic].empty()) out.phrase[topic] = phrase;
+      out.depth[topic] = static_cast<int>(k);
+    }
+  }
+  return out;
+}
+
+// Headings as context: kHeadingSupport for each topic a heading names that the text already
+// has evidence for.
+void AddHeadingSupport(const std::vector<std::string>& headings, const HeadingNames& named,
+                       std::vector<Tally>& tally) {
+  for (size_t i = 0; i < tally.size(); ++i) {
+    if (named.phrase[i].empty() || tally[i].score == 0) continue;
+    // A heading confirms a topic the text names with a strong cue; the comment's own caption
+    // (the innermost heading) also confirms supporting evidence. A supporting cue under an
+    // outer heading is not enough ("quantify the factors" of reserve changes inside MD&A).
+    bool innermost = named.depth[i] + 1 == static_cast<int>(headings.size());
+    tally[i].score += kHeadingSupport;
+    if (!tally[i].strong_sentences.empty() || innermost) tally[i].anchor = true;
+    tally[i].Cite("heading: " + named.phrase[i]);
+  }
+}
+
+// A comment whose words name no topic at all ("Please expand the disclosure on page 86 to
+// describe the write-offs" under "Non-GAAP Financial Measures") takes its subject from the
+// innermost heading that names one: the section is then the only sign of what it is about.
+std::vector<TopicTag> HeadingFallback(const HeadingNames& named) {
+  const auto& topics = TopicTaxonomy();
+  int deepest = *std::max_element(named.depth.begin(), named.depth.end());
+  std::vector<TopicTag> out;
+  if (deepest < 0) return out;
+  for (size_t i = 0; i < topics.size(); ++i)
+    if (named.depth[i] == deepest)
+      out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.phrase[i]}});
+  return out;
+}
+
+// The topics a staff comment (or letter) is about: anchored, above the threshold, and not a
+// passing mention beside the main subject.
+std::vector<TopicTag> Select(const std::vector<Tally>& tally) {
+  const auto& topics = TopicTaxonomy();
+  int best = 0;
+  for (const Tally& t : tally)
+    if (t.anchor) best = std::max(best, t.score);
+  std::vector<TopicTag> out;
+  for (size_t i = 0; i < topics.size(); ++i) {
+    const Tally& t = tally[i];
+    if (!t.anchor || t.score < kTopicThreshold || t.score < kSubjectShare * best) continue;
+    out.push_back(TopicTag{topics[i].slug, t.score, t.cues});
+  }
+  return out;
+}
+
+std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::string_view text,
+                                 const std::string& prefix) {
+  std::vector<Tally> tally = TallyText(text, prefix);
+  HeadingNames named = NameTopics(headings);
+  AddHeadingSupport(headings, named, tally);
+  std::vector<TopicTag> out = Select(tally);
+  bool text_names_a_topic = std::any_of(tally.begin(), tally.end(), [](const Tally& t) {
+    return !t.strong_sentences.empty() || t.strong > 0;
+  });
+  if (out.empty() && !text_names_a_topic) out = HeadingFallback(named);
+  return out;
 }
 
 }  // namespace
 
-std::vector<std::string> TopicWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      cur += static_cast<char>(std::tolower(u));
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  return words;
-}
+std::vector<std::string> TopicWords(std::string_view text) { return LowerAsciiWords(text); }
 
-std::vector<TopicScore> AssignTopics(std::string_view text,
-                                     const std::vector<StandardHit>& standards) {
-  static const CueIndex kIndex;
-  const auto& topics = TopicTaxonomy();
-  std::vector<int> score(topics.size(), 0);
-  std::vector<std::string> words = TopicWords(text);
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::vector<CompiledCue>* cues = kIndex.Find(words[i]);
-    if (!cues) continue;
-    for (const CompiledCue& cue : *cues)
-      if (MatchesAt(cue, words, i)) score[cue.topic] += cue.weight;
+std::vector<TopicTag> TagTopics(const TopicInput& input) {
+  if (input.comment.empty()) {
+    std::vector<TopicTag> out = TagComment(input.headings, input.text, "");
+    std::sort(out.begin(), out.end(),
+              [](const TopicTag& a, const TopicTag& b) { return a.slug < b.slug; });
+    return out;
   }
-  for (size_t t = 0; t < topics.size(); ++t) {
-    for (const StandardHit& hit : standards) {
-      if (std::find(topics[t].standards.begin(), topics[t].standards.end(), hit.key) ==
-          topics[t].standards.end())
-        continue;
-      score[t] += hit.direct ? 2 * hit.count : 1;
+  // A response: its comment's topics, plus what its own words carry with strong evidence.
+  std::vector<TopicTag> out = TagComment(input.headings, input.comment, "comment: ");
+  std::vector<Tally> own = TallyText(input.text, "");
+  const auto& topics = TopicTaxonomy();
+  for (size_t i = 0; i < topics.size(); ++i) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const TopicTag& t) { return t.slug == topics[i].slug; });
+    if (it != out.end()) {
+      it->score += own[i].score;
+      for (const std::string& c : own[i].cues)
+        if (std::find(it->cues.begin(), it->cues.end(), c) == it->cues.end()) it->cues.push_back(c);
+    } else if (own[i].strong >= kResponseOwnScore) {
+      out.push_back(TopicTag{topics[i].slug, own[i].score, own[i].cues});
     }
   }
-  std::vector<TopicScore> out;
-  for (size_t t = 0; t < topics.size(); ++t)
-    if (score[t] >= kTopicThreshold) out.push_back(TopicScore{topics[t].slug, score[t]});
   std::sort(out.begin(), out.end(),
-            [](const TopicScore& a, const TopicScore& b) { return a.slug < b.slug; });
+            [](const TopicTag& a, const TopicTag& b) { return a.slug < b.slug; });
   return out;
 }
 

@@ -1,11 +1,30 @@
-// The review-topic taxonomy (docs/topics.md) and the rules that assign topics to a text.
+// The review-topic taxonomy (docs/topics.md) and the tagger that decides an item's topics by
+// its subject: what a staff comment asks the company to explain or change.
 //
 // A topic has a stable slug (the index term XTOP<slug>, `topic:<slug>` in queries), a name,
-// weighted cue phrases and the accounting standards that imply it. A text's score for a topic
-// is the sum over cue occurrences of their weight plus 2 per citation of an implying standard
-// (1 when the standard is only reached through the pre-codification <-> ASC map); the topic
-// is assigned when the score reaches kTopicThreshold. The score is also the weight the index
-// gives the topic term, so texts that dwell on a topic rank above passing mentions.
+// cue phrases that either name the topic (strong) or only support it, and the accounting
+// standards that imply it. TagTopics weighs the evidence by where it stands (docs/topics.md
+// has the table and the reasons):
+//   - the item's own text decides: a topic needs an anchor there (a strong cue in a sentence
+//     that asks for something, a citation of an implying standard, strong cues in two
+//     sentences, or a strong cue confirmed by a heading; supporting cues are anchored only by
+//     the innermost heading, the comment's own caption);
+//   - supporting cues add weight but never assign a topic alone;
+//   - headings are context: they add kHeadingSupport to a topic the text already has evidence
+//     for; a heading assigns a topic alone only when the comment's own words name no topic at
+//     all (no strong cue, no citation): then the innermost heading naming one gives it
+//     (kHeadingAloneScore);
+//   - a request to file a document ("Please file the credit agreement as an exhibit") is about
+//     filing, not about the document's subject;
+//   - a topic whose score is small beside the item's main subject (below kSubjectShare of the
+//     best) is a mention in passing and is dropped;
+//   - a line break inside a sentence (the line stops on a letter, digit or comma and the next
+//     goes on in lowercase, a number or "&") does not end it;
+//   - phrases that contain a topic's words without naming it ("before income taxes",
+//     "advertising inventory") are consumed and count for nothing.
+// A response inherits the topics of the comment it restates (tagged as that comment would be)
+// plus the topics its own text carries with strong evidence (kResponseOwnScore).
+// Deterministic and total: any text in, never throws.
 #pragma once
 
 #include <string>
@@ -16,9 +35,15 @@
 
 namespace corresp {
 
+// Cue weights as written in the taxonomy: 2 names the topic, 1 supports it, 0 a phrase that
+// contains a topic's words but names no topic (consumed, scores nothing).
+inline constexpr int kStrongCue = 2;
+inline constexpr int kSupportingCue = 1;
+inline constexpr int kNeutralPhrase = 0;
+
 struct TopicCue {
   std::string phrase;  // lowercase words separated by one space; a word ending '*' is a prefix
-  int weight = 1;      // 2: the phrase alone names the topic; 1: supporting evidence
+  int weight = kSupportingCue;
 };
 
 struct Topic {
@@ -28,20 +53,57 @@ struct Topic {
   std::vector<std::string> standards;  // canonical keys implying the topic: "sfas133", "asc815"
 };
 
-inline constexpr int kTopicThreshold = 2;
+// A strong cue in a request sentence ("Please tell us ...", "Revise ..."): the subject asked
+// about; the same cue in a sentence that only sets the scene ("We note ...") scores kStrongCue.
+inline constexpr int kRequestCueScore = 3;
+// A direct citation of an implying standard ("Refer to ASC 740-10-50"), per citation.
+inline constexpr int kCitationScore = 3;
+// A standard only reached through the pre-codification <-> ASC map (cited under its other
+// name, which already scored).
+inline constexpr int kMappedCitationScore = 1;
+// Added once when a heading names a topic (by a strong cue or a citation) the text already has
+// evidence for: a heading confirms a topic the text touches ("We note your liquidity ..."
+// under "Liquidity and Capital Resources") but never carries a topic alone.
+inline constexpr int kHeadingSupport = 2;
+// The score of a topic assigned by a heading alone, when the comment's own words name no topic
+// (HeadingFallback in topics.cc): the least an assigned topic scores.
+inline constexpr int kHeadingAloneScore = 3;
+// The score a topic needs: one strong cue in a request, or a scene-setting strong cue with a
+// supporting cue or heading.
+inline constexpr int kTopicThreshold = 3;
+// A topic scoring below this share of the item's best topic is a mention in passing (a tax
+// comment that names "intangible assets" once is not about goodwill). Tuned on the dev labels.
+inline constexpr double kSubjectShare = 0.2;
+// A response's own text adds a topic only with this much strong evidence (supporting cues not
+// counted): two strong cues or a citation with a strong cue.
+inline constexpr int kResponseOwnScore = 4;
 
 // The curated taxonomy, in documentation order. Slugs are unique.
 const std::vector<Topic>& TopicTaxonomy();
+// Phrases that contain a topic's cue words but name no topic (weight kNeutralPhrase).
+const std::vector<std::string>& NeutralPhrases();
 
-struct TopicScore {
-  std::string slug;
-  int score = 0;
+// What the tagger reads of an item.
+struct TopicInput {
+  std::vector<std::string> headings;  // the heading path above the item (context)
+  std::string_view text;              // the item's own words
+  // A response's restated staff comment (tagged as that comment, and inherited); "" for a
+  // comment or letter.
+  std::string_view comment;
 };
 
-// Topics whose score reaches kTopicThreshold, by slug. `standards` are FindStandards(text)
-// (passed in so the caller scans the text once).
-std::vector<TopicScore> AssignTopics(std::string_view text,
-                                     const std::vector<StandardHit>& standards);
+// One assigned topic and why.
+struct TopicTag {
+  std::string slug;
+  int score = 0;  // the index weight of XTOP<slug>
+  // The evidence in the order found (text, then headings), unique: cue words as written in the text
+  // ("valuation allowance"), citations by label ("ASC 740"), a heading cue as "heading: <words>", a
+  // cue of a response's restated comment as "comment: <words>".
+  std::vector<std::string> cues;
+};
+
+// The item's topics, by slug.
+std::vector<TopicTag> TagTopics(const TopicInput& input);
 
 // Lowercase words of `text` (letters and digits; everything else separates words): the form
 // cue phrases are matched against. "Non-GAAP" -> {"non", "gaap"}; "MD&A" -> {"md", "a"}.

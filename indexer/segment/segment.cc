@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "core/letter_form.h"
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/header_fields.h"
 #include "indexer/segment/items.h"
@@ -220,8 +221,9 @@ Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string
                      const SegmentOptions& options) {
   Letter letter;
   bool staff;
-  if (form == "UPLOAD" || form == "CORRESP") {
-    staff = *form == "UPLOAD";
+  LetterSide side = form ? SideOfForm(*form) : LetterSide::kNone;
+  if (side != LetterSide::kNone) {
+    staff = side == LetterSide::kStaff;
     letter.form = form;
   } else {
     staff = LooksLikeStaffLetter(blocks);

@@ -16,8 +16,10 @@ struct SegmentOptions {
   size_t max_items = 500;  // see ItemScanOptions
 };
 
-// Never fails: what it is unsure of goes to Letter::issues. `form` is "UPLOAD"/"CORRESP" when
-// known; otherwise it is inferred and stored in Letter::form. Letter::file is left empty.
+// Never fails: what it is unsure of goes to Letter::issues. `form` is a review-letter form of
+// core/letter_form.h when known (UPLOAD, CORRESP, DRSLTR, ...: its side decides staff or
+// company, and it is kept as Letter::form); otherwise it is inferred and stored in Letter::form.
+// Letter::file is left empty.
 Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string> form,
                      const SegmentOptions& options = {});
 

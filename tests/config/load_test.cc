@@ -48,7 +48,8 @@ TEST_F(ConfigTest, DefaultsWhenNothingIsSet) {
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->data_dir, fs::path("/home/u/.local/share/corresp"));
   EXPECT_EQ(c->crawl.requests_per_second, 8.0);
-  EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD", "CORRESP", "SEC STAFF LETTER"}));
+  EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD", "SEC STAFF LETTER", "CORRESP",
+                                                      "DRSLTR", "DOSLTR"}));
   EXPECT_EQ(DefaultConfigFile(Env()), fs::path("/home/u/.config/corresp/config.toml"));
 }
 

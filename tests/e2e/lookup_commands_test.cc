@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index_fixture.h"
+#include "tests/e2e/indexed_data_dir.h"
 #include "tests/e2e/subprocess.h"
 
 namespace corresp {
@@ -19,13 +20,9 @@ using test::RunCorresp;
 class LookupCommandsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // One data dir per process: ctest runs each case as its own process, maybe in parallel.
-    auto dir = testing::MakeTestDataDir("lookup-commands-" + std::to_string(getpid()), true);
+    auto dir = test::IndexedTestDataDir("lookup-commands");
     ASSERT_TRUE(dir.ok()) << dir.status().ToString();
-    data_dir_ = new std::string(dir->config.data_dir.string());
-    dir->catalog.reset();  // the child process opens the catalog itself
-    test::CommandResult indexed = RunCorresp({"--data-dir", *data_dir_, "index"});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    data_dir_ = new std::string(*dir);
   }
   static void TearDownTestSuite() {
     if (data_dir_) std::filesystem::remove_all(*data_dir_);

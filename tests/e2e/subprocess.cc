@@ -35,6 +35,13 @@ int DecodeStatus(int status) {
 
 }  // namespace
 
+CommandOptions IsolatedHome(const std::string& home) {
+  CommandOptions o;
+  o.env = {"HOME=" + home, "XDG_CONFIG_HOME=" + home,
+           "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
+  return o;
+}
+
 std::string CorrespBinary() { return std::string(CORRESP_BINARY_DIR) + "/corresp"; }
 
 CommandResult RunCorresp(const std::vector<std::string>& args, const CommandOptions& options) {

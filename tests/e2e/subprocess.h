@@ -22,6 +22,10 @@ struct CommandOptions {
   std::function<void()> in_child;
 };
 
+// Options that isolate a run from the user's config and data: HOME and XDG_CONFIG_HOME at
+// `home`, CORRESP_HOME unset, a declared test User-Agent.
+CommandOptions IsolatedHome(const std::string& home);
+
 // Path of the corresp binary in the build folder.
 std::string CorrespBinary();
 

@@ -49,10 +49,10 @@ TEST(ReviewedResolution, UnresolvedWithoutTheCacheThenResolvedWhenItArrives) {
   auto first = IndexPending(dir->config, *dir->catalog, *dir->store);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   json before = LetterRecord(dir->config);
-  ASSERT_EQ(before["reviewed"].size(), 1u) << before["reviewed"].dump();
-  EXPECT_TRUE(before["reviewed"][0]["accession"].is_null());
-  EXPECT_EQ(before["reviewed"][0]["basis"], "no submissions JSON");
-  EXPECT_EQ(before["reviewed"][0]["form"], "10-K");  // kept as text
+  ASSERT_EQ(before["reviewed_all"].size(), 1u) << before["reviewed_all"].dump();
+  EXPECT_TRUE(before["reviewed_all"][0]["accession"].is_null());
+  EXPECT_EQ(before["reviewed_all"][0]["basis"], "no submissions JSON");
+  EXPECT_EQ(before["reviewed_all"][0]["form"], "10-K");  // kept as text
 
   {
     auto txn = CatalogTransaction::Begin(*dir->catalog);
@@ -65,8 +65,10 @@ TEST(ReviewedResolution, UnresolvedWithoutTheCacheThenResolvedWhenItArrives) {
   EXPECT_EQ(second->filings, 0u) << "nothing re-extracted";
   EXPECT_EQ(second->reresolved, 1u);
   json after = LetterRecord(dir->config);
-  EXPECT_EQ(after["reviewed"][0]["accession"], kTenK) << after["reviewed"].dump();
-  EXPECT_EQ(after["reviewed"][0]["basis"], "filed");
+  EXPECT_EQ(after["reviewed_all"][0]["accession"], kTenK) << after["reviewed_all"].dump();
+  EXPECT_EQ(after["reviewed_all"][0]["basis"], "filed");
+  EXPECT_EQ(after["reviewed"]["accession"], kTenK) << "the contract's single object";
+  EXPECT_EQ(after["office"], "Office of Global Security Risk");
 
   // The documents were rewritten with it.
   Xapian::Database db(IndexPath(dir->config).string());

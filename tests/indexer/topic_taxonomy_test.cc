@@ -1,5 +1,6 @@
 // Every topic of the taxonomy has a test: a realistic staff-comment sentence that must be
-// assigned that topic. A topic added without a sample fails EveryTopicHasASample.
+// assigned that topic. A topic added without a sample fails EveryTopicHasASample. Then the
+// tagger's decisions, one table row per rule (docs/topics.md), traps included.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,7 +19,8 @@ const std::map<std::string, std::string>& Samples() {
       {"revenue-recognition",
        "Explain how you identify performance obligations and allocate the transaction price."},
       {"non-gaap",
-       "Your presentation of the non-GAAP measure Adjusted EBITDA gives it undue prominence."},
+       "Please revise your presentation of the non-GAAP measure Adjusted EBITDA, which gives it "
+       "undue prominence."},
       {"segment-reporting",
        "Tell us how your chief operating decision maker reviews each operating segment."},
       {"goodwill-impairment",
@@ -88,14 +90,48 @@ const std::map<std::string, std::string>& Samples() {
       {"covid-19", "Discuss the impact of the COVID-19 pandemic on your operations."},
       {"customer-incentives",
        "Disclose your policies for the customer rewards programs and loyalty program costs."},
+      {"insurance-reserves",
+       "Explain the prior year development of your loss reserves and the IBNR assumptions."},
+      {"key-performance-metrics",
+       "Define each key performance indicator, such as monthly active users, and explain how "
+       "you calculate it."},
+      {"market-risk",
+       "Revise Item 7A to provide quantitative disclosure of your interest rate risk and market "
+       "risk."},
+      {"derivatives",
+       "Tell us how you account for the embedded derivative you bifurcated from the "
+       "convertible notes."},
+      {"regulatory-assets",
+       "Explain why the regulatory assets are probable of recovery in the next rate case."},
+      {"merger-disclosure",
+       "Revise the background of the merger to describe the negotiations and the fairness "
+       "opinion of each financial advisor."},
+      {"exhibits-filing-mechanics",
+       "Please file the legal opinion and the auditor's consent as an exhibit to the "
+       "registration statement."},
   };
   return kSamples;
 }
 
+std::vector<std::string> Slugs(const TopicInput& input) {
+  std::vector<std::string> out;
+  for (const TopicTag& t : TagTopics(input)) out.push_back(t.slug);
+  return out;
+}
+
+bool Assigned(const TopicInput& input, const std::string& slug) {
+  auto slugs = Slugs(input);
+  return std::find(slugs.begin(), slugs.end(), slug) != slugs.end();
+}
+
 bool Assigned(const std::string& text, const std::string& slug) {
-  auto topics = AssignTopics(text, FindStandards(text));
-  return std::any_of(topics.begin(), topics.end(),
-                     [&](const TopicScore& t) { return t.slug == slug; });
+  return Assigned(TopicInput{{}, text, ""}, slug);
+}
+
+const TopicTag* Find(const std::vector<TopicTag>& tags, const std::string& slug) {
+  for (const TopicTag& t : tags)
+    if (t.slug == slug) return &t;
+  return nullptr;
 }
 
 TEST(TopicTaxonomy, HasThirtyPlusUniqueTopics) {
@@ -131,29 +167,240 @@ INSTANTIATE_TEST_SUITE_P(All, TopicSample, ::testing::ValuesIn(AllSlugs()), [](c
   return n;
 });
 
-TEST(AssignTopics, StandardsImplyTopics) {
+TEST(TagTopics, StandardsImplyTopics) {
   EXPECT_TRUE(
       Assigned("Please reference the appropriate sections of SFAS 133.", "hedge-accounting"));
   EXPECT_TRUE(Assigned("Provide the disclosures required by paragraph 20(d) of SFAS 146.",
                        "restructuring"));
 }
 
-TEST(AssignTopics, PassingMentionIsNotEnough) {
+TEST(TagTopics, PassingMentionIsNotEnough) {
   EXPECT_FALSE(Assigned("We note your response.", "hedge-accounting"));
   EXPECT_FALSE(Assigned("the acquisition", "business-combinations"));
-  EXPECT_TRUE(AssignTopics("", {}).empty());
+  EXPECT_TRUE(TagTopics({}).empty());
 }
 
-TEST(AssignTopics, ScoreGrowsWithEvidence) {
+TEST(TagTopics, ScoreGrowsWithEvidence) {
   std::string once = "Tell us about hedge accounting.";
   std::string many =
       "Tell us about hedge accounting, hedge effectiveness, cash flow hedges and SFAS 133.";
   auto score = [](const std::string& text) {
-    for (const TopicScore& t : AssignTopics(text, FindStandards(text)))
-      if (t.slug == "hedge-accounting") return t.score;
-    return 0;
+    const auto tags = TagTopics({{}, text, ""});
+    const TopicTag* t = Find(tags, "hedge-accounting");
+    return t ? t->score : 0;
   };
   EXPECT_GT(score(many), score(once));
+}
+
+// One row per rule of the tagger: the input, the topic asked about, whether it is assigned,
+// and the rule the row pins.
+struct DecisionRow {
+  std::vector<std::string> headings;
+  std::string text;
+  std::string slug;
+  bool assigned;
+  const char* rule;
+};
+
+TEST(TagTopics, DecisionTable) {
+  const std::vector<DecisionRow> rows = {
+      {{},
+       "Please tell us how you evaluated the valuation allowance.",
+       "income-taxes",
+       true,
+       "a strong cue in a request assigns"},
+      {{},
+       "We note your valuation allowance.",
+       "income-taxes",
+       false,
+       "a strong cue that only sets the scene does not"},
+      {{},
+       "We note your valuation allowance. Tell us why the valuation allowance decreased.",
+       "income-taxes",
+       true,
+       "... unless the request repeats it"},
+      {{},
+       "We note your deferred tax assets. Please explain the valuation allowance on them.",
+       "income-taxes",
+       true,
+       "strong cues in two sentences anchor"},
+      {{},
+       "Please refer to ASC 805-10-25 and revise.",
+       "business-combinations",
+       true,
+       "a citation of an implying standard assigns"},
+      {{},
+       "Please explain the ineffectiveness and the critical terms.",
+       "hedge-accounting",
+       false,
+       "supporting cues alone never assign"},
+      {{"Risk Factors"},
+       "We note your valuation allowance. Please revise to explain the change.",
+       "risk-factors",
+       false,
+       "a heading never assigns beside a topic the text names"},
+      {{"Item 7. Management's Discussion and Analysis", "Liquidity and Capital Resources"},
+       "Please revise to explain the change in your accounts receivable.",
+       "liquidity-mdna",
+       true,
+       "a comment that names no topic takes the innermost heading's"},
+      {{"Non-GAAP Financial Measures", "Other Data, page 18"},
+       "Please expand the disclosure to describe the write-offs.",
+       "non-gaap",
+       true,
+       "... the innermost heading that names one"},
+      {{"Item 7. Management's Discussion and Analysis", "Results of Operations"},
+       "Please expand the disclosure to describe the write-offs.",
+       "liquidity-mdna",
+       false,
+       "... and a heading names a topic only by a strong cue"},
+      {{},
+       "Please tell us how you considered Question 100.03 of the Compliance\n\n& Disclosure "
+       "Interpretations for Non-GAAP Financial Measures.",
+       "non-gaap",
+       true,
+       "a line break inside a sentence does not end it"},
+      {{},
+       "Please revise as requested\nWe note your valuation allowance.",
+       "income-taxes",
+       false,
+       "... a line that starts anew does"},
+      {{"Liquidity and Capital Resources"},
+       "Please revise to discuss how the trend in your working capital affects your cash needs.",
+       "liquidity-mdna",
+       true,
+       "the innermost heading confirms supporting evidence"},
+      {{"Management's Discussion and Analysis", "Results of Operations"},
+       "Please explain how you recognize revenue for bundled arrangements.",
+       "liquidity-mdna",
+       false,
+       "a comment under an MD&A heading about revenue recognition is not MD&A"},
+      {{"Management's Discussion and Analysis", "Results of Operations"},
+       "Please explain how you recognize revenue for bundled arrangements.",
+       "revenue-recognition",
+       true,
+       "... it is revenue recognition"},
+      {{},
+       "Please explain the basis for the valuation allowance on your deferred tax assets, which "
+       "relate to tax credits and to intangible assets acquired, and why the effective tax rate "
+       "changed. Refer to ASC 740-10-30-5.",
+       "goodwill-impairment",
+       false,
+       "intangible assets in passing in a tax comment"},
+      {{},
+       "Please explain the basis for the valuation allowance on your deferred tax assets, which "
+       "relate to tax credits and to intangible assets acquired, and why the effective tax rate "
+       "changed. Refer to ASC 740-10-30-5.",
+       "income-taxes",
+       true,
+       "... is income taxes"},
+      {{},
+       "Please disclose net income before income taxes for each period.",
+       "income-taxes",
+       false,
+       "a neutral phrase hides the cue inside it"},
+      {{"Exhibits"},
+       "We note you will enter into a credit agreement for a revolving credit facility. Please "
+       "file the credit agreement as an exhibit.",
+       "debt-covenants",
+       false,
+       "a request to file a document is not about its subject"},
+      {{"Exhibits"},
+       "We note you will enter into a credit agreement for a revolving credit facility. Please "
+       "file the credit agreement as an exhibit.",
+       "exhibits-filing-mechanics",
+       true,
+       "... it is about filing"},
+      {{},
+       "Please expand your risk factor disclosure to address the loss of a key customer.",
+       "risk-factors",
+       true,
+       "a request to revise a risk factor"},
+      {{"Form 10-K", "Risk Factors, page 17"},
+       "Disclose any material litigation risks related to climate change.",
+       "risk-factors",
+       true,
+       "a request about risks under a Risk Factors caption"},
+      {{"Form 10-K", "Risk Factors", "Competition, page 17"},
+       "Please describe the material risks of your credit facility covenants.",
+       "risk-factors",
+       false,
+       "... not under an outer Risk Factors heading alone"},
+      {{},
+       "Please disaggregate your cost of sales by product line.",
+       "revenue-recognition",
+       false,
+       "disaggregation of anything but revenue does not name revenue recognition"},
+      {{},
+       "Please disclose disaggregated revenue by product line.",
+       "revenue-recognition",
+       true,
+       "... disaggregated revenue does"},
+      {{},
+       "Please tell us whether, at this point in time, you expect to recognize the gain.",
+       "revenue-recognition",
+       false,
+       "\"at this point in time\" is a moment, not a point-in-time recognition"},
+      {{},
+       "Please disclose the period over which compensation cost is recognized over the vesting "
+       "period.",
+       "revenue-recognition",
+       false,
+       "a cost recognized over a period is not revenue"},
+      {{},
+       "Please expand your CD&A to describe how the NEOs' bonuses were set.",
+       "executive-compensation",
+       true,
+       "a strong cue from the labelling guide (CD&A, NEOs)"},
+      {{"Risk Factors"},
+       "We note your risk factor on page 12. Please describe the seasonality of your business.",
+       "risk-factors",
+       true,
+       "a scene-setting cue confirmed by the heading"},
+  };
+  for (const DecisionRow& row : rows)
+    EXPECT_EQ(Assigned(TopicInput{row.headings, row.text, ""}, row.slug), row.assigned)
+        << row.rule << ": " << row.text;
+}
+
+TEST(TagTopics, EvidenceNamesCuesCitationsAndHeadings) {
+  auto tags = TagTopics(
+      {{"Income Taxes"}, "Please explain the valuation allowance. Refer to ASC 740-10-30-5.", ""});
+  const TopicTag* t = Find(tags, "income-taxes");
+  ASSERT_NE(t, nullptr);
+  auto has = [&](const std::string& cue) {
+    return std::find(t->cues.begin(), t->cues.end(), cue) != t->cues.end();
+  };
+  EXPECT_TRUE(has("valuation allowance"));
+  EXPECT_TRUE(has("ASC 740")) << "citations by label";
+  EXPECT_TRUE(has("heading: income taxes"));
+}
+
+TEST(TagTopics, ResponseInheritsItsCommentPlusStrongEvidence) {
+  std::string comment = "Please tell us how you evaluated the valuation allowance.";
+  // The answer's own words mention goodwill once: not enough on their own ...
+  auto tags = TagTopics({{}, "The allowance reflects our goodwill position.", comment});
+  ASSERT_NE(Find(tags, "income-taxes"), nullptr) << "inherited from the restated comment";
+  EXPECT_EQ(Find(tags, "income-taxes")->cues.front(), "comment: valuation allowance");
+  EXPECT_EQ(Find(tags, "goodwill-impairment"), nullptr);
+  // ... while an answer that dwells on a topic adds it.
+  tags = TagTopics({{},
+                    "We tested goodwill at each reporting unit; the goodwill impairment test "
+                    "under ASC 350 showed no impairment.",
+                    comment});
+  EXPECT_NE(Find(tags, "income-taxes"), nullptr);
+  EXPECT_NE(Find(tags, "goodwill-impairment"), nullptr) << "the answer's own strong evidence";
+}
+
+TEST(TagTopics, Deterministic) {
+  TopicInput in{{"Revenue Recognition"}, Samples().at("revenue-recognition"), ""};
+  auto a = TagTopics(in), b = TagTopics(in);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].slug, b[i].slug);
+    EXPECT_EQ(a[i].score, b[i].score);
+    EXPECT_EQ(a[i].cues, b[i].cues);
+  }
 }
 
 }  // namespace

@@ -43,6 +43,36 @@ TEST(Show, OneItemAndUnknownIds) {
   EXPECT_EQ(ShowItem(*reader, "0000000000-99-000000#1").status().code(), StatusCode::kNotFound);
 }
 
+// Every topic of an item comes with its evidence (docs/topics.md): show --json prints the
+// document data, so a researcher sees why comment 3 (loans held for sale) was tagged.
+TEST(Show, TopicsComeWithTheirEvidence) {
+  auto reader = testing::OpenSharedIndex();
+  auto shown = ShowItem(*reader, testing::kSeedAccession);
+  ASSERT_TRUE(shown.ok());
+  int evidenced = 0;
+  for (const json& item : (*shown)["items"]) {
+    ASSERT_TRUE(item.contains("topics_evidence")) << item["id"];
+    const json& topics = item["topics"];
+    const json& evidence = item["topics_evidence"];
+    ASSERT_EQ(evidence.size(), topics.size()) << item["id"];
+    for (size_t i = 0; i < topics.size(); ++i) {
+      EXPECT_EQ(evidence[i]["slug"], topics[i]) << item["id"];
+      EXPECT_FALSE(evidence[i]["cues"].empty()) << item["id"] << " " << topics[i];
+      ++evidenced;
+    }
+  }
+  EXPECT_GT(evidenced, 0);
+  auto item = ShowItem(*reader, std::string(testing::kSeedAccession) + "#3");
+  ASSERT_TRUE(item.ok());
+  std::vector<std::string> cues;
+  for (const json& e : (*item)["item"]["topics_evidence"])
+    if (e["slug"] == "loans-held-for-sale") cues = e["cues"].get<std::vector<std::string>>();
+  // The comment asks about "the classification of loans" under "Loans Held For Sale".
+  EXPECT_EQ(cues, (std::vector<std::string>{"classification of loans", "SOP 01-6",
+                                            "heading: loans held for sale"}))
+      << (*item)["item"]["topics_evidence"].dump();
+}
+
 TEST(Thread, TimelineByThreadIdAccessionOrItem) {
   auto reader = testing::OpenSharedIndex();
   auto by_acc = GetThread(*reader, "0001090872-16-000078");
@@ -113,10 +143,16 @@ TEST(Present, SearchJsonShape) {
   for (const char* key : {"query", "corrected", "total", "offset", "hits", "facets"})
     EXPECT_TRUE(j.contains(key)) << key;
   ASSERT_FALSE(j["hits"].empty());
-  for (const char* key : {"id", "type", "accession", "form", "kind", "cik", "company", "date",
-                          "letter_date", "number", "headings", "snippet", "url", "thread", "topics",
-                          "standards", "response", "comment", "score"})
+  for (const char* key : {"id",          "type",     "accession", "form",
+                          "kind",        "cik",      "company",   "date",
+                          "letter_date", "number",   "headings",  "snippet",
+                          "url",         "thread",   "topics",    "topics_evidence",
+                          "standards",   "response", "comment",   "score"})
     EXPECT_TRUE(j["hits"][0].contains(key)) << key;
+  for (const json& hit : j["hits"]) {
+    ASSERT_EQ(hit["topics_evidence"].size(), hit["topics"].size()) << hit["id"];
+    for (const json& e : hit["topics_evidence"]) EXPECT_FALSE(e["cues"].empty()) << hit["id"];
+  }
   for (const char* key : {"form", "year", "company", "topic", "standard"})
     EXPECT_TRUE(j["facets"].contains(key)) << key;
   std::ostringstream text;

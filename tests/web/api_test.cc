@@ -4,9 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/export.h"
 #include "query/present.h"
 #include "query/search.h"
 #include "test_client.h"
+#include "tests/support/csv_reader.h"
 #include "web/html.h"
 #include "web_fixture.h"
 
@@ -242,6 +244,78 @@ TEST_F(ApiTest, KeepAliveServesManyRequestsOnOneConnection) {
   size_t first = two.find("HTTP/1.1 200");
   ASSERT_NE(first, std::string::npos);
   EXPECT_NE(two.find("HTTP/1.1 200", first + 1), std::string::npos);
+}
+
+// What `corresp export` writes for the same request, read from the same index.
+std::string ExportDirectly(const std::filesystem::path& index, ExportLevel level,
+                           ExportFormat format, const std::string& query) {
+  auto reader = IndexReader::Open(index);
+  EXPECT_TRUE(reader.ok());
+  if (!reader.ok()) return "";
+  ExportRequest request;
+  request.level = level;
+  request.format = format;
+  request.search.query = query;
+  std::string out;
+  auto summary = Export(**reader, request, [&](std::string_view b) {
+    out += b;
+    return Status::Ok();
+  });
+  EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+  return out;
+}
+
+TEST_F(ApiTest, ExportStreamsTheDatasetAsAnAttachment) {
+  TestResponse r = Get("/api/export?level=comment&format=csv");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_EQ(r.content_type, "text/csv; charset=utf-8; header=present");
+  EXPECT_EQ(r.headers["content-disposition"], "attachment; filename=\"corresp-comment.csv\"");
+  EXPECT_EQ(r.headers["transfer-encoding"], "chunked");
+  EXPECT_EQ(r.body, ExportDirectly(*index_, ExportLevel::kComment, ExportFormat::kCsv, ""));
+  auto records = test::ReadCsv(r.body);
+  ASSERT_TRUE(records);
+  // One row per indexed staff comment, counted by an exact search.
+  json comments = GetJson("/api/search?q=type:comment&facets=1", 200);
+  ASSERT_GT(comments["total"].get<long>(), 10);
+  EXPECT_EQ(static_cast<long>(records->size()) - 1, comments["total"].get<long>());
+
+  TestResponse threads = Get("/api/export?level=thread&format=jsonl&q=revenue");
+  ASSERT_EQ(threads.status, 200);
+  EXPECT_EQ(threads.content_type, "application/jsonl");
+  EXPECT_EQ(threads.headers["content-disposition"],
+            "attachment; filename=\"corresp-thread.jsonl\"");
+  EXPECT_EQ(threads.body,
+            ExportDirectly(*index_, ExportLevel::kThread, ExportFormat::kJsonl, "revenue"));
+  EXPECT_FALSE(threads.body.empty());
+}
+
+TEST_F(ApiTest, ExportFiltersLikeSearchAndRefusesBadParameters) {
+  TestResponse r = Get("/api/export?q=revenue&form=upload");
+  ASSERT_EQ(r.status, 200);
+  auto records = test::ReadCsv(r.body);
+  ASSERT_TRUE(records);
+  json found = GetJson("/api/search?q=revenue+type:comment&form=upload&facets=1", 200);
+  EXPECT_EQ(static_cast<long>(records->size()) - 1, found["total"].get<long>());
+  ExpectError("/api/export?level=sentence", 400, "level must be");
+  ExpectError("/api/export?format=xlsx", 400, "format must be");
+  ExpectError("/api/export?since=yesterday", 400, "since");
+  ExpectError("/api/export?colour=red", 400, "colour");
+}
+
+TEST_F(ApiTest, OneExportAtATimeThenTheNext) {
+  auto reader = IndexReader::Open(*index_);
+  ASSERT_TRUE(reader.ok());
+  web::WebApp app;
+  std::optional<web::HttpReply> first = app.Handle("GET", "/api/export?level=thread", **reader);
+  ASSERT_TRUE(first->stream);
+  web::HttpReply busy = app.Handle("GET", "/api/export?level=thread", **reader);
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_FALSE(busy.stream);
+  EXPECT_EQ(app.Handle("GET", "/api/stats", **reader).status, 200);  // other routes unaffected
+  first.reset();  // the stream is over (sent or dropped): the slot is free
+  web::HttpReply next = app.Handle("GET", "/api/export?level=thread", **reader);
+  EXPECT_EQ(next.status, 200);
+  EXPECT_TRUE(next.stream);
 }
 
 }  // namespace

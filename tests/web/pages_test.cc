@@ -75,6 +75,14 @@ TEST_F(PagesTest, TopicsShowTheirNames) {
   EXPECT_TRUE(Has(Page("/"), "Hedge accounting <span class=\"count\">")) << "home page topics";
 }
 
+// A topic tag says why it was assigned (the item's topics_evidence) as its tooltip.
+TEST_F(PagesTest, TopicTagsShowTheirEvidence) {
+  std::string page = Page("/?q=%22hedge+accounting%22&topic=hedge-accounting");
+  EXPECT_TRUE(Has(page, "href=\"/?topic=hedge-accounting\" title=\"Assigned for: "))
+      << "tag tooltip";
+  EXPECT_TRUE(Has(page, "title=\"Assigned for: hedge accounting")) << "the cue itself";
+}
+
 TEST(TopicNames, UnknownSlugsInPlainWords) {
   auto names =
       web::TopicNames::FromMetadata(R"([{"slug":"liquidity-mdna","name":"Liquidity and MD&A"}])");
@@ -111,6 +119,18 @@ TEST_F(PagesTest, HitsShowCommentAndResponseSideBySide) {
   std::string comments = Page("/?q=revenue&kind=comment&limit=50");
   EXPECT_TRUE(Has(comments, "<div class=\"side company\"><div class=\"side-label\"><a href="))
       << "the company side of a comment hit links to the response";
+}
+
+TEST_F(PagesTest, SearchResultsLinkTheirExport) {
+  std::string page = Page("/?q=revenue&form=upload&page=2");
+  EXPECT_TRUE(
+      Has(page, "href=\"/api/export?q=revenue&amp;form=upload&amp;level=comment&amp;format=csv\""))
+      << page.substr(page.find("class=\"export\""), 400);
+  EXPECT_TRUE(Has(page, "level=comment&amp;format=jsonl"));
+  EXPECT_TRUE(Has(page, "level=thread&amp;format=csv"));
+  // The link downloads the same matches.
+  TestResponse csv = Get("/api/export?q=revenue&form=upload&level=comment&format=csv");
+  EXPECT_EQ(csv.status, 200);
 }
 
 TEST_F(PagesTest, BadParametersShowTheReason) {

@@ -109,5 +109,15 @@ TEST(SearchParams, RoundTripThroughParams) {
   EXPECT_EQ(again->offset, 25);
 }
 
+TEST(SearchParams, DraftStatementLettersAndTheSharedGrammar) {
+  auto r = Parse("form=DRSLTR&since=2007-02&until=2007-02&sort=-date");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->form, "drsltr");
+  EXPECT_EQ(r->since->ToIso(), "2007-02-01");
+  EXPECT_EQ(r->until->ToIso(), "2007-02-28") << "the month's real last day";
+  EXPECT_EQ(r->sort, SortOrder::kDateDescending) << "-date is the CLI's spelling of newest";
+  EXPECT_TRUE(Parse("form=dosltr").ok());
+}
+
 }  // namespace
 }  // namespace corresp::web

@@ -181,6 +181,36 @@ TEST(ServeStaysUp, AHandlerThatThrowsCostsOnlyItsRequest) {
   EXPECT_EQ(HttpGet(server.port(), "/").status, 200);
 }
 
+TEST(ServeStaysUp, AStreamThatFailsMidwayEndsTruncatedAndIsLogged) {
+  CapturedLog log;
+  web::ServerOptions options;
+  options.threads = 1;
+  options.log = log.Sink();
+  ServerThread server(options, [](std::string_view, std::string_view target, int) {
+    web::HttpReply reply = Ok();
+    reply.stream = [target = std::string(target)](const web::HttpReply::Writer& write) {
+      CORRESP_RETURN_IF_ERROR(write("first block\n"));
+      CORRESP_RETURN_IF_ERROR(write("second block\n"));
+      return target == "/fails" ? Corruption("index went bad") : Status::Ok();
+    };
+    return reply;
+  });
+  TestResponse whole = HttpGet(server.port(), "/fine");
+  EXPECT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.body, "first block\nsecond block\n");
+  EXPECT_EQ(whole.headers["transfer-encoding"], "chunked");
+  // No last chunk: the client cannot take the truncated body for a whole one.
+  std::string raw = RawExchange(server.port(), "GET /fails HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(raw.find("first block"), std::string::npos);
+  EXPECT_EQ(raw.find("0\r\n\r\n"), std::string::npos) << raw;
+  EXPECT_EQ(HttpGet(server.port(), "/fails").status, 0);   // Beast: partial message
+  EXPECT_EQ(HttpGet(server.port(), "/fine").status, 200);  // the server goes on
+  std::lock_guard lock(log.mu);
+  const std::vector<std::string>& lines = log.lines;
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines.front().find("index went bad"), std::string::npos) << lines.front();
+}
+
 // A keep-alive connection that has had one request answered (so the server counts it open).
 struct OpenConnection {
   boost::asio::io_context ioc;
@@ -202,14 +232,10 @@ struct OpenConnection {
 };
 
 TEST(ServeStaysUp, ConnectionsBeyondTheCapGet503ThenServiceResumes) {
-  std::vector<std::string> log;
-  std::mutex mu;
+  CapturedLog captured;
   web::ServerOptions options;
   options.max_connections = 4;
-  options.log = [&](std::string_view line) {
-    std::lock_guard lock(mu);
-    log.emplace_back(line);
-  };
+  options.log = captured.Sink();
   ServerThread server(options, [](std::string_view, std::string_view, int) { return Ok(); });
   std::vector<std::unique_ptr<OpenConnection>> open;
   for (int i = 0; i < 4; ++i) {
@@ -230,7 +256,8 @@ TEST(ServeStaysUp, ConnectionsBeyondTheCapGet503ThenServiceResumes) {
     if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(status, 200);
-  std::lock_guard lock(mu);
+  std::lock_guard lock(captured.mu);
+  const std::vector<std::string>& log = captured.lines;
   ASSERT_EQ(log.size(), 2u);  // once when refusing starts, once when it ends
   EXPECT_NE(log[0].find("refusing connections: 4 open"), std::string::npos) << log[0];
   EXPECT_EQ(log[1], "accepting connections again");

@@ -9,6 +9,9 @@
 //   eval-extract reviewed DATA_DIR [--json] [--examples N]
 //     (an indexed data dir: share of letters whose reviewed filing is resolved, reasons of the
 //     unresolved ones, offices)
+//   eval-extract topics TOPIC-LABELS.TSV MIRROR [--totals]
+//     (the topic tagger against topic labels: micro and per-topic precision, recall, F1, and
+//     without --totals each item with a wrong or missed topic, with its text; docs/topics.md)
 //   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
 //     (implausible letters, then the thread agreement of responses with the staff letters
 //     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
@@ -34,24 +37,20 @@
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
 #include "tools/eval-extract/label_compare.h"
+#include "tools/eval-extract/letter_loader.h"
 #include "tools/eval-extract/reviewed_eval.h"
 #include "tools/eval-extract/thread_agreement.h"
+#include "tools/eval-extract/topic_eval.h"
 
 namespace fs = std::filesystem;
 using namespace corresp;
 
 namespace {
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 using labels::CleanText;
 using labels::LabelItem;
 using labels::LabelItemsOf;
+using labels::ReadFile;
 using labels::ReadTsv;
 using labels::StartsWithWords;
 
@@ -59,25 +58,6 @@ struct Totals {
   int letters = 0, kind = 0, count = 0, numbers = 0, headings = 0, matched = 0;
   int items = 0, starts = 0, clean = 0, with_heading = 0, responses = 0, pairs = 0;
 };
-
-std::optional<fs::path> FindDocument(const std::string& accession,
-                                     const std::vector<fs::path>& roots) {
-  for (const fs::path& root : roots) {
-    for (const char* ext : {".pdf", ".htm", ".txt"}) {
-      fs::path p = root / (accession + ext);
-      if (fs::exists(p)) return p;
-    }
-    fs::path manifest = root / "MANIFEST.tsv";
-    if (fs::exists(manifest)) {
-      static std::map<fs::path, std::vector<std::map<std::string, std::string>>> cache;
-      auto& rows = cache[manifest];
-      if (rows.empty()) rows = ReadTsv(manifest.string());
-      for (const auto& row : rows)
-        if (row.at("accession") == accession) return root / row.at("document");
-    }
-  }
-  return std::nullopt;
-}
 
 // per_letter false prints totals only: for the validation labels, which nobody reads letter by
 // letter (looking at their failures would tune the extractor to them).
@@ -87,13 +67,13 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
   Totals t;
   for (const labels::LetterLabel& label : labels::ReadLabels(labels_tsv.string())) {
     const std::string& acc = label.accession;
-    std::optional<fs::path> doc = FindDocument(acc, roots);
+    std::optional<labels::LetterDocument> doc = labels::FindDocument(acc, roots);
     if (!doc) {
       std::cout << acc << "  MISSING\n";
       continue;
     }
-    std::string bytes = ReadFile(*doc);
-    Letter l = ExtractLetter({bytes, doc->string(), label.form});
+    std::string bytes = ReadFile(doc->path);
+    Letter l = ExtractLetter({bytes, doc->path.string(), label.form});
     std::vector<LabelItem> items = LabelItemsOf(l);
     ++t.letters;
     bool kind_ok = LetterKindName(l.kind) == label.kind;
@@ -495,6 +475,13 @@ int main(int argc, char** argv) {
     }
     if (ok) return RunReviewed(args[1], json, examples);
   }
+  if (args.size() >= 3 && args[0] == "topics") {
+    bool totals = std::find(args.begin(), args.end(), "--totals") != args.end();
+    std::vector<std::string> rest;
+    for (size_t i = 1; i < args.size(); ++i)
+      if (args[i] != "--totals") rest.push_back(args[i]);
+    if (rest.size() == 2) return labels::RunTopicLabels(rest[0], rest[1], !totals);
+  }
   if (args.size() >= 2 && args[0] == "corpus") {
     CorpusOptions options;
     bool ok = true;
@@ -512,6 +499,7 @@ int main(int argc, char** argv) {
     if (ok) return RunCorpus(args[1], options);
   }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
+               "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
