@@ -36,6 +36,8 @@ nlohmann::json ToJson(const CrawlReport& r) {
           {"fetched", r.fetched},
           {"skipped", r.skipped},
           {"failed", r.failed},
+          {"submissions", r.submissions},
+          {"submissions_failed", r.submissions_failed},
           {"failures", failures},
           {"requests", r.requests},
           {"retries", r.retries},
@@ -48,11 +50,13 @@ nlohmann::json ToJson(const CrawlReport& r) {
 
 void PrintSummary(const CrawlReport& r) {
   std::printf(
-      "crawl: %ld discovered, %ld fetched, %ld skipped, %ld failed; %llu requests (%.2f/s), "
-      "%llu retries, %llu blocks, %.1f MB in %.1fs%s\n",
-      r.discovered, r.fetched, r.skipped, r.failed, static_cast<unsigned long long>(r.requests),
-      r.requests_per_second, static_cast<unsigned long long>(r.retries),
-      static_cast<unsigned long long>(r.blocks), r.bytes / 1e6, r.elapsed_seconds,
+      "crawl: %ld discovered, %ld fetched, %ld skipped, %ld failed; submissions JSON of %ld "
+      "companies (%ld failed); %llu requests (%.2f/s), %llu retries, %llu blocks, %.1f MB in "
+      "%.1fs%s\n",
+      r.discovered, r.fetched, r.skipped, r.failed, r.submissions, r.submissions_failed,
+      static_cast<unsigned long long>(r.requests), r.requests_per_second,
+      static_cast<unsigned long long>(r.retries), static_cast<unsigned long long>(r.blocks),
+      r.bytes / 1e6, r.elapsed_seconds,
       r.interrupted ? " (interrupted: run again to continue)" : "");
   for (const CrawlFailure& f : r.failures) {
     std::printf("  failed %s %s: %s\n", f.stage.c_str(), f.subject.c_str(), f.reason.c_str());

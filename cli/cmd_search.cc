@@ -75,6 +75,8 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--company", f->request.company, "Words of the company name");
   cmd->add_option("--cik", f->request.cik, "Company CIK");
   cmd->add_option("--topic", f->request.topic, "Topic slug (docs/topics.md)");
+  cmd->add_option("--office", f->request.office,
+                  "Reviewing office (\"Office of Manufacturing\"; or office:WORD in the query)");
   cmd->add_option("--standard", f->request.standard, "Accounting standard (\"SFAS 133\", asc815)");
   cmd->add_option("--status", f->request.status,
                   "Staff comment status: open, responded, reissued, resolved, unclear");
@@ -88,7 +90,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--collapse", f->collapse, "One hit per letter or thread")
       ->check(CLI::IsMember({"letter", "thread"}));
   cmd->add_flag("--facets", f->request.facets,
-                "Count hits by form, year, company, topic, standard, status");
+                "Count hits by form, year, company, topic, standard, status, office");
   cmd->add_option("--remote", f->remote, "Search an index served by xapian-tcpsrv at HOST:PORT");
   cmd->add_flag("--json", f->json, "Print one JSON object");
   cmd->callback([&ctx, f, exit_code] { *exit_code = RunSearch(ctx, *f); });

@@ -35,6 +35,10 @@ inline constexpr std::string_view kPrefixStandard = "XSTD";   // standard key: s
 inline constexpr std::string_view kPrefixNumber = "XN";       // comment number: 3
 inline constexpr std::string_view kPrefixSource = "XSRC";     // kSourceEdgar | kSourceOutsideEdgar
 inline constexpr std::string_view kPrefixStatus = "XSTATUS";  // staff comment status: resolved
+// Reviewed filing: each named form lower-cased ("10-k", "s-4/a" and "s-4" for an amendment)
+// and the accession of each resolved one ("0001193125-17-050000").
+inline constexpr std::string_view kPrefixReviewed = "XREV";
+inline constexpr std::string_view kPrefixOffice = "XOFF";  // office words + whole name, as XCO
 
 // ---- value slots --------------------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;        // filing date "YYYYMMDD" (sortable string)
@@ -71,6 +75,7 @@ inline constexpr char kFacetCompany = 'C';
 inline constexpr char kFacetTopic = 'T';
 inline constexpr char kFacetStandard = 'S';
 inline constexpr char kFacetStatus = 'U';  // staff comments only: open, responded, ...
+inline constexpr char kFacetOffice = 'O';  // "Office of Manufacturing"
 
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

@@ -29,6 +29,9 @@ struct Reference {
   std::optional<Date> period;  // fiscal period end, "Fiscal Year Ended December 31, 2006"
   std::optional<Date> filed;   // "Filed February 23, 2007"
   std::vector<std::string> file_numbers;  // "001-09924"
+  std::optional<int> amendment;  // "Amendment No. 2 to ..." -> 2; "10-K/A" alone -> nullopt
+  bool draft = false;            // "Draft Registration Statement": filed on EDGAR as DRS(/A)
+  std::string text;              // the words of the Re: block naming this filing
 };
 
 struct Comment {
@@ -54,6 +57,13 @@ struct Letter {
   std::string company;
   std::string addressee;
   std::vector<Reference> references;
+  // The reviewing office named in the signature block ("Office of Manufacturing", "Disclosure
+  // Review Program"; "Division of Corporation Finance" when no office is named), or, for a
+  // company letter, in its address block. nullopt when the letter names none.
+  std::optional<std::string> office;
+  // Staff named as contacts ("You may contact NAME at (202) ..."), the signer included when
+  // the letter says "or me at ...", in order of mention, without repeats.
+  std::vector<std::string> staff_contacts;
   std::vector<Comment> comments;
   std::vector<Response> responses;
   // Company letters: the dates of the staff letters its opening says it answers ("your letter

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/ids.h"
+#include "core/reviewed_filing.h"
 
 namespace corresp {
 
@@ -79,6 +80,9 @@ struct ReviewThread {
   std::optional<Date> end;
   std::vector<ThreadLetter> letters;       // in date order
   std::vector<CommentLifecycle> comments;  // every staff comment, in letter order
+  // The filings the review is about (indexer/index/reviewed.h ThreadReviewed); set by the index
+  // writer, not kept in the catalog.
+  std::vector<ReviewedFiling> reviewed;
   long Days() const { return start && end ? end->DaysSinceEpoch() - start->DaysSinceEpoch() : 0; }
 };
 

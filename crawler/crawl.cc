@@ -29,6 +29,7 @@ Result<CrawlReport> RunCrawl(const CrawlRequest& request, const Config& config, 
     }
   }
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
+  CORRESP_RETURN_IF_ERROR(crawler.FetchCompanySubmissions());
   return crawler.report();
 }
 

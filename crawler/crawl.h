@@ -35,17 +35,19 @@ struct CrawlRequest {
 
 struct CrawlFailure {
   std::string subject;  // accession, or the index file's URL
-  std::string stage;    // "discover" or "fetch"
+  std::string stage;    // "discover", "fetch" or "submissions"
   std::string reason;   // Status::ToString()
 };
 
 struct CrawlReport {
-  long index_files = 0;       // index files read (404 daily indexes included)
-  long index_row_errors = 0;  // malformed index rows skipped
-  long discovered = 0;        // filings kept from the indexes (after form/CIK filters)
-  long fetched = 0;           // filings stored in this run
-  long skipped = 0;           // already fetched earlier: no request made
-  long failed = 0;            // filings (and index files) that failed; recorded for retry
+  long index_files = 0;         // index files read (404 daily indexes included)
+  long index_row_errors = 0;    // malformed index rows skipped
+  long discovered = 0;          // filings kept from the indexes (after form/CIK filters)
+  long fetched = 0;             // filings stored in this run
+  long skipped = 0;             // already fetched earlier: no request made
+  long failed = 0;              // filings (and index files) that failed; recorded for retry
+  long submissions = 0;         // companies whose submissions JSON was fetched and saved
+  long submissions_failed = 0;  // companies whose submissions JSON could not be had
   std::vector<CrawlFailure> failures;
   std::uint64_t requests = 0;  // HTTP transfers started, retries included
   std::uint64_t retries = 0;

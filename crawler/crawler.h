@@ -53,6 +53,17 @@ class Crawler {
   // stop flag is set. Errors: kBlocked (fatal), kIoError/kCorruption (store or catalog).
   Status FetchFilings(const std::vector<IndexEntry>& entries);
 
+  // Fetches the submissions JSON of every company with a fetched letter whose cached copy is
+  // stale by NeedsSubmissionsFetch (crawler/submissions_json.h): its first file, then every
+  // page that lists whose filings reach back to kPageLookbackDays before the company's oldest
+  // letter, through the same fetcher and rate limit; the filings of a company are saved in one
+  // transaction once all its files answered. A failed first file (404, bad JSON, network; a
+  // 404 or bad JSON is permanent until a newer letter) fails the company; a failed page loses
+  // its filings alone. Each failure is recorded (stage "submissions", subject the URL) and
+  // reported, and the run goes on. Stops
+  // starting companies when the stop flag is set. Errors: kBlocked (fatal), kIoError (catalog).
+  Status FetchCompanySubmissions();
+
   // What each index file read by Discover answered, in the order the answers came.
   const std::vector<IndexFileOutcome>& index_outcomes() const { return index_outcomes_; }
 
@@ -62,6 +73,7 @@ class Crawler {
 
  private:
   struct FilingJob;
+  struct CompanyJob;
 
   void Get(const std::string& url, std::function<void(Result<FetchResponse>)> then);
   void RunLoop();
@@ -82,6 +94,11 @@ class Crawler {
                   std::vector<SubmissionDocument> documents);
   void FailFiling(std::shared_ptr<FilingJob> job, const Status& why);
   void FinishFiling(std::shared_ptr<FilingJob> job);
+  void StartNextCompanies();
+  void OnCompanyFile(std::shared_ptr<CompanyJob> job, std::size_t index,
+                     Result<FetchResponse> response);
+  void FinishCompany(std::shared_ptr<CompanyJob> job);
+  void RecordSubmissionsFailure(const std::string& url, const Status& why);
   void Report(const char* phase);
   std::string Url(const std::string& path) const;
 
@@ -103,6 +120,10 @@ class Crawler {
   std::size_t next_entry_ = 0;
   std::size_t in_flight_ = 0;
   long outstanding_ = 0;  // fetches whose callback has not run
+  // FetchCompanySubmissions state.
+  std::vector<Cik> companies_;
+  std::vector<std::optional<Date>> oldest_letters_;  // of companies_, same order
+  std::size_t next_company_ = 0;
   long phase_done_ = 0;
   long phase_total_ = 0;
 };

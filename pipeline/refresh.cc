@@ -185,6 +185,7 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
                            EntriesToFetch(request, crawler, catalog, plan, filter));
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
+  CORRESP_RETURN_IF_ERROR(crawler.FetchCompanySubmissions());  // reviewed filings
   const CrawlReport& crawl = crawler.report();
   report.index_files = crawl.index_files;
   report.new_filings = crawl.fetched;

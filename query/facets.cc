@@ -20,6 +20,8 @@ const char* FacetName(char field) {
       return "standard";
     case schema::kFacetStatus:
       return "status";
+    case schema::kFacetOffice:
+      return "office";
   }
   return nullptr;
 }

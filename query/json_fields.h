@@ -22,4 +22,15 @@ inline std::vector<std::string> JsonStrings(const nlohmann::json& j, const char*
   return out;
 }
 
+// A reviewed filing (docs/index-schema.md "reviewed") in words: "10-K amendment 2 · period
+// 2016-12-31 · filed 2017-02-23" (parts the Re: block did not give are left out).
+inline std::string ReviewedLabel(const nlohmann::json& r) {
+  std::string label = JsonString(r, "form");
+  if (r.is_object() && r.contains("amendment") && r["amendment"].is_number_integer())
+    label += " amendment " + std::to_string(r["amendment"].get<int>());
+  if (!JsonString(r, "period").empty()) label += " · period " + JsonString(r, "period");
+  if (!JsonString(r, "filed").empty()) label += " · filed " + JsonString(r, "filed");
+  return label;
+}
+
 }  // namespace corresp

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ids.h"
 #include "core/index_schema.h"
 #include "query/hits.h"
 
@@ -28,6 +29,22 @@ json PairedOf(const Xapian::Database& db, const json& data) {
   return paired ? *paired : json(nullptr);
 }
 
+// Every reviewed filing of the letter an item belongs to (its letter record), else the item's
+// own "reviewed" value; [] when the letter names none.
+json LetterReviewed(const Xapian::Database& db, const json& item) {
+  std::optional<Cik> cik = Cik::Parse(item.value("cik", ""));
+  if (cik) {
+    json record = json::parse(db.get_metadata(std::string(s::kMetaLetterPrefix) + cik->Padded() +
+                                              ":" + item.value("accession", "")),
+                              nullptr, false);
+    if (record.is_object() && record.contains("reviewed_all") && record["reviewed_all"].is_array())
+      return record["reviewed_all"];
+  }
+  json out = json::array();
+  if (item.contains("reviewed") && item["reviewed"].is_object()) out.push_back(item["reviewed"]);
+  return out;
+}
+
 Status ShowLetter(const Xapian::Database& db, const std::string& accession, json& out) {
   std::string term = s::Term(s::kPrefixAccession, accession);
   std::vector<json> items;
@@ -44,6 +61,9 @@ Status ShowLetter(const Xapian::Database& db, const std::string& accession, json
          {"date", first.value("date", "")},
          {"url", first.value("url", "")},
          {"thread", first.value("thread", "")},
+         {"reviewed", LetterReviewed(db, first)},
+         {"office", first.contains("office") ? first["office"] : json(nullptr)},
+         {"staff_contacts", first.value("staff_contacts", json::array())},
          {"items", json::array()}};
   for (json& item : items) {
     item["paired"] = PairedOf(db, item);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "query/json_fields.h"
 #include "query/snippet.h"
 
 namespace corresp {
@@ -110,6 +111,32 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
   }
 }
 
+namespace {
+
+// "Reviewed: 10-K period 2016-12-31 filed 2017-02-23 -> ACCESSION URL" per filing, then the
+// office and contacts when known.
+void PrintReviewed(std::ostream& out, const json& reviewed, const json& office,
+                   const json& contacts) {
+  for (const json& r : reviewed) {
+    if (!r.is_object()) continue;
+    std::string line = "Reviewed: " + ReviewedLabel(r);
+    if (!JsonString(r, "accession").empty())
+      line += " -> " + JsonString(r, "accession") + " " + JsonString(r, "url");
+    else
+      line += " (unresolved: " + JsonString(r, "basis") + ")";
+    out << line << "\n";
+  }
+  if (office.is_string()) out << "Office: " << office.get<std::string>() << "\n";
+  if (contacts.is_array() && !contacts.empty()) {
+    std::string names;
+    for (const json& c : contacts)
+      if (c.is_string()) names += (names.empty() ? "" : ", ") + c.get<std::string>();
+    out << "Staff contacts: " << names << "\n";
+  }
+}
+
+}  // namespace
+
 void PrintShowText(std::ostream& out, const json& shown) {
   if (shown.contains("item")) {
     PrintItem(out, shown["item"], "");
@@ -118,7 +145,10 @@ void PrintShowText(std::ostream& out, const json& shown) {
   }
   out << shown.value("company", "") << " | " << shown.value("date", "") << " | "
       << shown.value("form", "") << " | " << shown.value("kind", "") << "\n"
-      << shown.value("url", "") << "   thread " << shown.value("thread", "") << "\n\n";
+      << shown.value("url", "") << "   thread " << shown.value("thread", "") << "\n";
+  PrintReviewed(out, shown.value("reviewed", json::array()), shown.value("office", json()),
+                shown.value("staff_contacts", json::array()));
+  out << "\n";
   for (const json& item : shown.value("items", json::array())) {
     PrintItem(out, item, "");
     if (item.contains("paired") && item["paired"].is_object())
@@ -132,6 +162,7 @@ void PrintThreadText(std::ostream& out, const json& t) {
                      t.value("company", ""), t.value("cik", ""), t.value("status", ""),
                      t["start"].is_string() ? t["start"].get<std::string>() : "?",
                      t["end"].is_string() ? t["end"].get<std::string>() : "?", t.value("days", 0L));
+  PrintReviewed(out, t.value("reviewed", json::array()), json(), json::array());
   for (const json& l : t.value("letters", json::array()))
     out << fmt::format("  {}  {:8} {:20} {:22} {} items\n",
                        l["date"].is_string() ? l["date"].get<std::string>() : "?",

@@ -119,6 +119,8 @@ void ConfigureParser(Xapian::QueryParser& qp, const Xapian::Database& db,
   boolean("ref", s::kPrefixRefForm, LowerValue);
   boolean("fy", s::kPrefixFiscalYear, AsIs);
   boolean("accession", s::kPrefixAccession, AsIs);
+  boolean("reviewed", s::kPrefixReviewed, LowerValue);
+  boolean("office", s::kPrefixOffice, CompanyValue);
   boolean("source", s::kPrefixSource, LowerValue);
   boolean("status", s::kPrefixStatus, LowerValue);
   // Weighted: a text citing the standard often ranks above one citing it once.
@@ -147,6 +149,7 @@ Xapian::Query Filters(const SearchRequest& r) {
   if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
   if (!r.status.empty()) term(s::kPrefixStatus, Lower(r.status));
+  if (!r.office.empty()) term(s::kPrefixOffice, CompanyValue(r.office));
   if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
   if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
   if (parts.empty()) return Xapian::Query();

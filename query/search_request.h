@@ -24,6 +24,7 @@ struct SearchRequest {
   std::string topic;          // topic slug
   std::string standard;       // any spelling CanonicalStandardKey understands ("FAS 133")
   std::string status;         // staff comment status: open, responded, reissued, resolved, unclear
+  std::string office;         // the reviewing office's whole name ("Office of Manufacturing")
   std::optional<Date> since;  // filing date >= since
   std::optional<Date> until;  // filing date <= until
   // Page: results offset..offset+limit-1. Ten fits a terminal.
@@ -87,7 +88,8 @@ struct SearchResponse {
   long total = 0;         // matches (exact with facets unless partial, else Xapian's estimate)
   int offset = 0;
   std::vector<SearchHit> hits;
-  FacetCounts facets;  // empty unless requested: form, year, company, topic, standard, status
+  FacetCounts facets;  // empty unless requested: form, year, company, topic, standard, status,
+                       // office
   // The time limit stopped the count: total is an estimate, facets count only the matches
   // seen so far (never cached).
   bool partial = false;

@@ -20,6 +20,7 @@
 
 #include "core/date.h"
 #include "core/filing.h"
+#include "core/reviewed_filing.h"
 #include "core/status.h"
 #include "core/thread.h"
 
@@ -49,6 +50,18 @@ enum class IndexDayOutcome {
   kFailed,   // any other failure (network, 5xx, unparsable)
 };
 
+// What the catalog knows of one company's submissions JSON (docs/crawler.md "Submissions JSON").
+struct CompanySubmissionsState {
+  Cik cik;
+  std::optional<Date> newest_letter;       // latest date_filed of its fetched letters
+  std::optional<Date> oldest_letter;       // earliest date_filed of its fetched letters
+  std::optional<std::string> checked_at;   // last fetch that ended (ok, or failed permanently)
+  std::optional<std::string> fetched_at;   // last successful fetch
+  std::optional<std::string> resolved_at;  // when `index` resolved its letters against the
+                                           // current cache; nullopt since a newer fetch
+  std::string last_error;                  // "" after a success
+};
+
 struct CatalogCounts {
   long filings = 0;   // every filing row
   long fetched = 0;   // stored completely
@@ -62,7 +75,7 @@ struct CatalogCounts {
 
 class Catalog {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens (creating when absent) and migrates. kCorruption when the file is not a database.
   static Result<std::unique_ptr<Catalog>> Open(const std::filesystem::path& file);
@@ -128,6 +141,22 @@ class Catalog {
   // All threads (of one company when cik is given), by id.
   Result<std::vector<ReviewThread>> ListThreads(std::optional<Cik> cik = std::nullopt) const;
   Result<std::optional<ReviewThread>> GetThread(std::string_view id) const;
+
+  // ---- company submissions (reviewed filings; store/catalog_companies.cc) -------------
+  // Replaces the company's filings with `filings` (`pages` JSON files read), sets checked_at
+  // and fetched_at to now, clears last_error and resolved_at (its letters must be resolved
+  // again). Run it inside a CatalogTransaction.
+  Status SaveCompanyFilings(Cik cik, const std::vector<CompanyFiling>& filings, int pages);
+  // Records a failed fetch: last_error = reason; checked_at = now when `permanent` (a 404 or
+  // bad JSON is not asked again until a newer letter arrives), untouched otherwise. Cached
+  // filings stay.
+  Status SaveCompanyFilingsFailure(Cik cik, const Status& reason, bool permanent);
+  // Every company with a fetched letter or a submissions row, by CIK.
+  Result<std::vector<CompanySubmissionsState>> ListCompanySubmissions() const;
+  // The cached filings of `cik` (empty when none), by accession.
+  Result<std::vector<CompanyFiling>> ListCompanyFilings(Cik cik) const;
+  // Sets resolved_at = now (the index resolved the company's letters against its filings).
+  Status MarkCompanyResolved(Cik cik);
 
   // ---- summaries -----------------------------------------------------------------------
   Result<CatalogCounts> Counts() const;

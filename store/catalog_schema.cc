@@ -91,6 +91,27 @@ const std::vector<const char*>& CatalogMigrations() {
         reconciled_at  TEXT NOT NULL
       );
       )sql",
+      // 5: each company's filings from its EDGAR submissions JSON (the reviewed filing of a
+      // letter is resolved against them) and when they were fetched and last resolved.
+      R"sql(
+      CREATE TABLE company_submissions (
+        cik          INTEGER PRIMARY KEY,
+        checked_at   TEXT,
+        fetched_at   TEXT,
+        resolved_at  TEXT,
+        pages        INTEGER NOT NULL DEFAULT 0,
+        last_error   TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE company_filings (
+        cik          INTEGER NOT NULL,
+        accession    TEXT NOT NULL,
+        form         TEXT NOT NULL DEFAULT '',
+        filing_date  TEXT,
+        report_date  TEXT,
+        file_number  TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (cik, accession)
+      );
+      )sql",
   };
   return kMigrations;
 }

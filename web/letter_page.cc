@@ -93,7 +93,10 @@ std::string LetterHeader(const json& shown) {
     out += "<a href=\"" + HtmlEscape(JsonString(shown, "url")) +
            "\" rel=\"noopener noreferrer\" target=\"_blank\">Letter on sec.gov ↗</a>";
   out += "<a href=\"/api/letter/" + HtmlEscape(JsonString(shown, "accession")) + "\">JSON</a>";
-  return out + "</nav></header>";
+  out += "</nav>" + ReviewedBlock(shown.value("reviewed", json::array()),
+                                  shown.value("office", json()),
+                                  shown.value("staff_contacts", json::array()));
+  return out + "</header>";
 }
 
 }  // namespace

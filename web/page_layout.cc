@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "query/json_fields.h"
 #include "query/request_grammar.h"
 #include "web/html.h"
 
@@ -218,6 +219,38 @@ std::string HitHtml(const SearchHit& h, const TopicNames& topics) {
     out += "<a class=\"similar-link\" href=\"" + HtmlEscape(SimilarHref(h.id)) + "\" data-item=\"" +
            HtmlEscape(h.id) + "\">Similar comments</a>";
   return out + "</nav><div class=\"similar-box\" hidden></div></article>";
+}
+
+std::string ReviewedBlock(const nlohmann::json& reviewed, const nlohmann::json& office,
+                          const nlohmann::json& contacts) {
+  std::string out;
+  if (reviewed.is_array())
+    for (const nlohmann::json& r : reviewed) {
+      if (!r.is_object()) continue;
+      std::string url = JsonString(r, "url");
+      out += "<li>";
+      if (url.rfind("https://", 0) == 0)
+        out += "<a href=\"" + HtmlEscape(url) +
+               "\" rel=\"noopener noreferrer\" target=\"_blank\">" + HtmlEscape(ReviewedLabel(r)) +
+               " ↗</a> <span class=\"muted\">" + HtmlEscape(JsonString(r, "accession")) + "</span>";
+      else
+        out += HtmlEscape(ReviewedLabel(r)) +
+               " <span class=\"muted\">(not resolved: " + HtmlEscape(JsonString(r, "basis")) +
+               ")</span>";
+      out += "</li>";
+    }
+  if (!out.empty())
+    out = "<div class=\"reviewed\"><b>Reviewed filing</b><ul>" + out + "</ul></div>";
+  std::string staff;
+  if (office.is_string()) staff += HtmlEscape(office.get<std::string>());
+  std::string names;
+  if (contacts.is_array())
+    for (const nlohmann::json& c : contacts)
+      if (c.is_string()) names += (names.empty() ? "" : ", ") + c.get<std::string>();
+  if (!names.empty())
+    staff += (staff.empty() ? "" : " · ") + std::string("contacts: ") + HtmlEscape(names);
+  if (!staff.empty()) out += "<p class=\"staff-office meta\">" + staff + "</p>";
+  return out;
 }
 
 }  // namespace corresp::web

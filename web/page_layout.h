@@ -1,6 +1,7 @@
 // Pieces shared by the HTML pages: the page frame, the search form, one search hit.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ std::string HitHtml(const SearchHit& hit, const TopicNames& topics);
 // names: web/topic_names.h).
 std::string StandardLabel(std::string_view key);
 std::string KindLabel(std::string_view kind);
+// The reviewed filings (the "reviewed" array of a letter or thread, docs/index-schema.md), each
+// linked to its EDGAR index page when resolved, then the office and staff contacts when given
+// (null / empty to leave out). "" when there is nothing to show.
+std::string ReviewedBlock(const nlohmann::json& reviewed, const nlohmann::json& office,
+                          const nlohmann::json& contacts);
 
 // Path of the pages for an id (percent-encoded: '#' -> %23).
 std::string LetterHref(std::string_view accession);

@@ -80,8 +80,8 @@ std::string FacetBlock(const std::string& facet, const std::string& title,
 
 std::string Facets(const FacetCounts& facets, const QueryParams& base, const TopicNames& topics) {
   static const std::pair<const char*, const char*> kOrder[] = {
-      {"topic", "Topic"}, {"standard", "Standard"}, {"status", "Status"},
-      {"form", "Form"},   {"company", "Company"},   {"year", "Year"}};
+      {"topic", "Topic"},     {"standard", "Standard"}, {"status", "Status"}, {"form", "Form"},
+      {"company", "Company"}, {"office", "Office"},     {"year", "Year"}};
   std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
   for (const auto& [facet, title] : kOrder) {
     auto it = facets.find(facet);
@@ -100,6 +100,7 @@ std::string ActiveFilters(const SearchRequest& r, const QueryParams& base,
   if (!r.topic.empty()) active.emplace_back("topic", "topic: " + topics.Label(r.topic));
   if (!r.standard.empty()) active.emplace_back("standard", "standard: " + r.standard);
   if (!r.status.empty()) active.emplace_back("status", "status: " + r.status);
+  if (!r.office.empty()) active.emplace_back("office", "office: " + r.office);
   if (r.since) active.emplace_back("since", "from " + r.since->ToIso());
   if (r.until) active.emplace_back("until", "to " + r.until->ToIso());
   if (active.empty()) return "";

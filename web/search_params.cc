@@ -73,6 +73,8 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
       return InvalidArgument("unknown status '" + value +
                              "' (open, responded, reissued, resolved or unclear)");
     r.status = st;
+  } else if (key == "office") {
+    r.office = value;
   } else if (key == "since" || key == "until") {
     if (value.empty()) return Status::Ok();
     auto d = ParseDateBound(value, key == "until" ? BoundSide::kUpper : BoundSide::kLower);
@@ -150,7 +152,7 @@ Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimi
 QueryParams SearchParamsOf(const SearchRequest& r, const WebLimits& limits) {
   QueryParams p = {{"q", r.query},           {"form", r.form},    {"kind", r.kind},
                    {"company", r.company},   {"cik", r.cik},      {"topic", r.topic},
-                   {"standard", r.standard}, {"status", r.status}};
+                   {"standard", r.standard}, {"status", r.status}, {"office", r.office}};
   if (r.since) p.emplace_back("since", r.since->ToIso());
   if (r.until) p.emplace_back("until", r.until->ToIso());
   if (r.sort != SortOrder::kRelevance) p.emplace_back("sort", SortOrderName(r.sort));

@@ -90,7 +90,8 @@ HttpReply ThreadPage(const std::string& thread_id, IndexReader& reader) {
   std::string body = PageStart("Thread " + JsonString(t, "thread"));
   body += "<header class=\"doc-head\"><h1>" + HtmlEscape(JsonString(t, "company")) +
           "</h1><p class=\"meta\">Review thread " + HtmlEscape(JsonString(t, "thread")) +
-          " · CIK " + HtmlEscape(JsonString(t, "cik")) + "</p></header>";
+          " · CIK " + HtmlEscape(JsonString(t, "cik")) + "</p>" +
+          ReviewedBlock(t.value("reviewed", json::array()), json(), json::array()) + "</header>";
   long days = t.contains("days") && t["days"].is_number() ? t["days"].get<long>() : 0;
   body += "<div class=\"figures thread-figures\"><div><b class=\"status status-" +
           HtmlEscape(status) + "\">" + HtmlEscape(status.empty() ? "unknown" : status) +

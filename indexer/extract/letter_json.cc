@@ -23,7 +23,10 @@ nlohmann::json LetterToJson(const Letter& letter) {
     refs.push_back({{"form", r.form},
                     {"period", DateOrNull(r.period)},
                     {"filed", DateOrNull(r.filed)},
-                    {"file_numbers", r.file_numbers}});
+                    {"file_numbers", r.file_numbers},
+                    {"amendment", OrNull(r.amendment)},
+                    {"draft", r.draft},
+                    {"text", r.text}});
   nlohmann::json comments = nlohmann::json::array();
   for (const Comment& c : letter.comments)
     comments.push_back({{"number", OrNull(c.number)},
@@ -45,6 +48,8 @@ nlohmann::json LetterToJson(const Letter& letter) {
   out["company"] = letter.company;
   out["addressee"] = letter.addressee;
   out["references"] = refs;
+  out["office"] = OrNull(letter.office);
+  out["staff_contacts"] = letter.staff_contacts;
   out["comments"] = comments;
   out["responses"] = responses;
   nlohmann::json named = nlohmann::json::array();

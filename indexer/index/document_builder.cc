@@ -7,6 +7,7 @@
 #include "core/company_name.h"
 #include "core/index_schema.h"
 #include "indexer/index/comment_lifecycle.h"
+#include "indexer/index/reviewed.h"
 #include "indexer/index/standards.h"
 #include "indexer/index/topic_terms.h"
 
@@ -65,12 +66,27 @@ void AddLifecycle(Xapian::Document& doc, const CommentLifecycle& life, std::stri
   data.update(LifecycleFields(life));
 }
 
-// Each word of the name and the whole name (core/company_name.h), as `company:` looks them up.
-void AddCompanyTerms(Xapian::Document& doc, const std::string& company) {
-  for (const std::string& w : CompanyNameWords(company))
-    doc.add_boolean_term(s::Term(s::kPrefixCompany, w));
-  std::string key = CompanyNameKey(company);
-  if (!key.empty()) doc.add_boolean_term(s::Term(s::kPrefixCompany, key));
+// Each word of `name` and the whole name (core/company_name.h), under `prefix`: the company
+// (as `company:` looks them up) and the reviewing office (`office:`).
+void AddNameTerms(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
+  for (const std::string& w : CompanyNameWords(name)) doc.add_boolean_term(s::Term(prefix, w));
+  std::string key = CompanyNameKey(name);
+  if (!key.empty()) doc.add_boolean_term(s::Term(prefix, key));
+}
+
+void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
+  for (const ReviewedFiling& f : r.reviewed) {
+    if (!f.form.empty()) {
+      std::string form = Lower(f.form);
+      doc.add_boolean_term(s::Term(s::kPrefixReviewed, form));
+      if (form.ends_with("/a"))
+        doc.add_boolean_term(s::Term(s::kPrefixReviewed, form.substr(0, form.size() - 2)));
+      else if (f.amendment)
+        doc.add_boolean_term(s::Term(s::kPrefixReviewed, form + "/a"));
+    }
+    if (f.accession) doc.add_boolean_term(s::Term(s::kPrefixReviewed, f.accession->text));
+  }
+  if (r.letter.office) AddNameTerms(doc, s::kPrefixOffice, *r.letter.office);
 }
 
 void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::string& thread) {
@@ -79,7 +95,8 @@ void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::str
   doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
   doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
   doc.add_boolean_term(s::Term(s::kPrefixSource, r.Source()));
-  AddCompanyTerms(doc, r.company);
+  AddNameTerms(doc, s::kPrefixCompany, r.company);
+  AddReviewedTerms(doc, r);
   if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
   if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lower(r.state)));
   for (const Reference& ref : r.letter.references) {
@@ -130,6 +147,7 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
   std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
                        "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
                        r.company + topics.facets;
+  if (r.letter.office) facets += std::string("\t") + s::kFacetOffice + "=" + *r.letter.office;
   json standard_list = json::array();
   for (const StandardHit& h : standards) {
     doc.add_term(s::Term(s::kPrefixStandard, h.key), h.direct ? 2 * h.count : 1);
@@ -156,7 +174,10 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
                {"topics", topics.slugs},
                {"topics_evidence", topics.evidence},
                {"standards", standard_list},
-               {"order", item.order}};
+               {"order", item.order},
+               {"reviewed", PrimaryReviewedJson(r)},
+               {"office", r.letter.office ? json(*r.letter.office) : json(nullptr)},
+               {"staff_contacts", r.letter.staff_contacts}};
   data[item.type == s::kTypeResponse ? "comment" : "response"] = item.paired;
   if (item.life) AddLifecycle(doc, *item.life, facets, data);
   doc.add_value(s::kSlotFacets, facets);

@@ -1,5 +1,6 @@
 #include "indexer/index/index_pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <map>
@@ -8,6 +9,7 @@
 #include "core/submission.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index/extract_pool.h"
+#include "indexer/index/reviewed.h"
 #include "store/catalog.h"
 #include "store/catalog_transaction.h"
 #include "store/document_store.h"
@@ -116,6 +118,70 @@ Result<std::size_t> ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer,
   return written;
 }
 
+// The cached submissions of each company, read from the catalog once per run.
+class CompanyFilingsCache {
+ public:
+  explicit CompanyFilingsCache(Catalog& catalog) : catalog_(catalog) {}
+  Status Load() {
+    CORRESP_ASSIGN_OR_RETURN(states_, catalog_.ListCompanySubmissions());
+    return Status::Ok();
+  }
+  // Companies whose cached filings were fetched since their letters were last resolved.
+  std::vector<Cik> Stale() const {
+    std::vector<Cik> out;
+    for (const CompanySubmissionsState& s : states_)
+      if (s.fetched_at && !s.resolved_at) out.push_back(s.cik);
+    return out;
+  }
+  // The filings of `cik`, or nullptr when its submissions JSON was never fetched.
+  Result<const std::vector<CompanyFiling>*> Of(Cik cik) {
+    auto it = filings_.find(cik);
+    if (it != filings_.end()) return it->second ? &*it->second : nullptr;
+    std::optional<std::vector<CompanyFiling>>& slot = filings_[cik];
+    bool fetched = std::any_of(states_.begin(), states_.end(), [&](const auto& s) {
+      return s.cik == cik && s.fetched_at.has_value();
+    });
+    if (!fetched) return nullptr;
+    CORRESP_ASSIGN_OR_RETURN(slot, catalog_.ListCompanyFilings(cik));
+    return &*slot;
+  }
+
+ private:
+  Catalog& catalog_;
+  std::vector<CompanySubmissionsState> states_;
+  std::map<Cik, std::optional<std::vector<CompanyFiling>>> filings_;
+};
+
+Status Resolve(CompanyFilingsCache& cache, LetterRecord& record) {
+  CORRESP_ASSIGN_OR_RETURN(const std::vector<CompanyFiling>* filings, cache.Of(record.cik));
+  record.reviewed = ResolveLetterReviewed(record.letter, filings);
+  return Status::Ok();
+}
+
+// Re-resolves the indexed letters of companies whose submissions JSON was fetched since their
+// letters were last resolved, rewrites their documents and threads, commits, and marks them.
+Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilingsCache& cache,
+                             IndexReport& report) {
+  std::vector<Cik> stale = cache.Stale();
+  if (stale.empty()) return Status::Ok();
+  std::set<Cik> rewritten;
+  for (Cik cik : stale) {
+    CORRESP_ASSIGN_OR_RETURN(std::vector<LetterRecord> records, writer.CompanyLetters(cik));
+    if (records.empty()) continue;
+    for (LetterRecord& r : records) {
+      CORRESP_RETURN_IF_ERROR(Resolve(cache, r));
+      CORRESP_RETURN_IF_ERROR(writer.PutLetter(r));
+    }
+    rewritten.insert(cik);
+    ++report.reresolved;
+  }
+  CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten).status());
+  CORRESP_RETURN_IF_ERROR(writer.Commit());
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  for (Cik cik : stale) CORRESP_RETURN_IF_ERROR(catalog.MarkCompanyResolved(cik));
+  return txn.Commit();
+}
+
 Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   for (const Extracted& e : batch) {
@@ -147,6 +213,9 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> todo, catalog.ListToIndex(kExtractorVersion));
   report.filings = todo.size();
   std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
+  CompanyFilingsCache cache(catalog);
+  CORRESP_RETURN_IF_ERROR(cache.Load());
+  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, report));
   std::unique_ptr<ExtractPool> pool;
   if (!todo.empty()) {
     CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
@@ -158,11 +227,12 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> batch,
                              ExtractBatch(catalog, store, *pool, slice));
     std::set<Cik> companies;
-    for (const Extracted& e : batch) {
+    for (Extracted& e : batch) {
       if (!e.record) {
         ++report.failed;
         continue;
       }
+      CORRESP_RETURN_IF_ERROR(Resolve(cache, *e.record));
       CORRESP_RETURN_IF_ERROR(writer->PutLetter(*e.record));
       companies.insert(e.record->cik);
       ++report.indexed;

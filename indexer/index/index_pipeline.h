@@ -3,6 +3,10 @@
 // company touched, rewrites that company's documents, commits, then marks the filings indexed
 // in the catalog. Idempotent; a crash between commit and MarkIndexed only re-does work.
 //
+// Each letter's Re: references are resolved against its company's filings as cached in the
+// catalog (crawler/submissions_json.h); a company whose cache is newer than its last
+// resolution has its indexed letters resolved again first (docs/crawler.md).
+//
 // Extraction runs in a pool of forked workers (extract_pool.h, config.extract): this process
 // reads the catalog and the store and writes the index, it never runs the extractor itself.
 // A filing whose letter cannot be read (no letter document, store object missing or corrupt,
@@ -41,12 +45,14 @@ struct IndexOptions {
 };
 
 struct IndexReport {
-  std::size_t filings = 0;    // filings considered
-  std::size_t indexed = 0;    // letters extracted and written
-  std::size_t failed = 0;     // filings with a failure record this run
-  std::size_t companies = 0;  // companies whose threads were re-linked
-  std::size_t threads = 0;    // threads of those companies
-  long documents = 0;         // documents in the index after the run
+  std::size_t filings = 0;     // filings considered
+  std::size_t indexed = 0;     // letters extracted and written
+  std::size_t failed = 0;      // filings with a failure record this run
+  std::size_t companies = 0;   // companies whose threads were re-linked
+  std::size_t threads = 0;     // threads of those companies
+  std::size_t reresolved = 0;  // companies whose indexed letters were resolved again against
+                               // a newer submissions JSON (before the new letters)
+  long documents = 0;          // documents in the index after the run
   double seconds = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "core/index_schema.h"
 #include "indexer/index/comment_lifecycle.h"
 #include "indexer/index/document_builder.h"
+#include "indexer/index/reviewed.h"
 #include "indexer/index/topics.h"
 
 namespace corresp {
@@ -76,6 +77,8 @@ void CountSpellingWords(const Xapian::Document& doc,
 }  // namespace
 
 std::string ThreadToJson(const ReviewThread& t) {
+  json reviewed = json::array();
+  for (const ReviewedFiling& r : t.reviewed) reviewed.push_back(ReviewedToJson(r, t.cik));
   json letters = json::array();
   for (const ThreadLetter& l : t.letters)
     letters.push_back({{"accession", l.accession.text},
@@ -93,7 +96,8 @@ std::string ThreadToJson(const ReviewThread& t) {
               {"end", t.end ? json(t.end->ToIso()) : json(nullptr)},
               {"days", t.Days()},
               {"letters", letters},
-              {"comments", comments}}
+              {"comments", comments},
+              {"reviewed", reviewed}}
       .dump();
 }
 
@@ -209,6 +213,7 @@ Result<std::vector<ReviewThread>> IndexWriter::RebuildCompany(Cik cik) {
   std::vector<const LetterRecord*> ptrs;
   for (const LetterRecord& r : records) ptrs.push_back(&r);
   ThreadLinks links = LinkThreads(ptrs, options_.threads);
+  for (ReviewThread& t : links.threads) t.reviewed = ThreadReviewed(t, records);
   ItemTexts texts = CollectItemTexts(ptrs);
   try {
     Xapian::TermGenerator tg;

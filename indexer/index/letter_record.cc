@@ -4,6 +4,7 @@
 
 #include "core/index_schema.h"
 #include "indexer/extract/extract.h"
+#include "indexer/index/reviewed.h"
 
 namespace corresp {
 
@@ -52,9 +53,16 @@ Letter LetterFromFullJson(const json& j) {
   l.letter_date = ReadDate(j, "letter_date");
   l.company = Str(j, "company");
   l.addressee = Str(j, "addressee");
-  for (const json& r : j.value("references", json::array()))
-    l.references.push_back(Reference{Str(r, "form"), ReadDate(r, "period"), ReadDate(r, "filed"),
-                                     Strings(r, "file_numbers")});
+  for (const json& r : j.value("references", json::array())) {
+    Reference ref{Str(r, "form"), ReadDate(r, "period"), ReadDate(r, "filed"),
+                  Strings(r, "file_numbers")};
+    ref.amendment = ReadInt(r, "amendment");
+    ref.draft = r.contains("draft") && r["draft"].is_boolean() && r["draft"].get<bool>();
+    ref.text = Str(r, "text");
+    l.references.push_back(std::move(ref));
+  }
+  if (j.contains("office") && j["office"].is_string()) l.office = j["office"].get<std::string>();
+  l.staff_contacts = Strings(j, "staff_contacts");
   for (const json& c : j.value("comments", json::array())) {
     Comment comment{ReadInt(c, "number"), Strings(c, "headings"), std::nullopt, Str(c, "text"), {}};
     if (c.contains("page_ref") && c["page_ref"].is_string())
@@ -111,6 +119,8 @@ LetterRecord MakeLetterRecord(const Filing& filing, const std::string& document,
 }
 
 json LetterRecordToJson(const LetterRecord& r) {
+  json reviewed = json::array();
+  for (const ReviewedFiling& f : r.reviewed) reviewed.push_back(ReviewedToJson(f, r.cik));
   return {{"accession", r.accession.text},
           {"cik", r.cik.ToString()},
           {"company", r.company},
@@ -122,7 +132,11 @@ json LetterRecordToJson(const LetterRecord& r) {
           {"file_number", r.file_number},
           {"document", r.document},
           {"source", r.Source()},
-          {"letter", LetterToFullJson(r.letter)}};
+          {"letter", LetterToFullJson(r.letter)},
+          {"reviewed", PrimaryReviewedJson(r)},
+          {"reviewed_all", reviewed},
+          {"office", r.letter.office ? json(*r.letter.office) : json(nullptr)},
+          {"staff_contacts", r.letter.staff_contacts}};
 }
 
 Result<LetterRecord> LetterRecordFromJson(const json& j) {
@@ -142,6 +156,8 @@ Result<LetterRecord> LetterRecordFromJson(const json& j) {
   r.file_number = Str(j, "file_number");
   r.document = Str(j, "document");
   if (j.contains("letter") && j["letter"].is_object()) r.letter = LetterFromFullJson(j["letter"]);
+  if (j.contains("reviewed_all") && j["reviewed_all"].is_array())
+    for (const json& f : j["reviewed_all"]) r.reviewed.push_back(ReviewedFromJson(f));
   return r;
 }
 

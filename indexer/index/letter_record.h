@@ -13,6 +13,7 @@
 #include "core/filing.h"
 #include "core/ids.h"
 #include "core/letter.h"
+#include "core/reviewed_filing.h"
 #include "core/status.h"
 
 namespace corresp {
@@ -32,6 +33,9 @@ struct LetterRecord {
   std::string file_number;
   std::string document;  // filename of the letter document inside the filing
   Letter letter;
+  // The filings its Re: block names, resolved against the company's submissions JSON when the
+  // catalog had it (indexer/index/reviewed.h); one per Letter::references entry.
+  std::vector<ReviewedFiling> reviewed;
 
   // The date the letter is ordered and filtered by: date filed, else letter date, else epoch.
   corresp::Date SortDate() const;

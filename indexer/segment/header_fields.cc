@@ -102,40 +102,58 @@ std::vector<std::string> FileNumbers(std::string_view text) {
 std::vector<Reference> ParseReferences(const std::string& raw) {
   std::string text = FoldPunctuation(raw);
   std::vector<Reference> refs;
+  // Group 1: the amendment number of "Amendment No. 2 to ..."; group 2: the form; group 3: a
+  // form named without "Form"/"Schedule" ("PREC14A filed ...", "Citigroup Inc. 10-K for ...").
   static const RE2 form_re(
-      R"((?i)\b(?:Forms?|Schedule|Registration Statement on Form|Amendment No\. \d+ to (?:Registration Statement on )?Form)\s+((?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b)");
+      R"((?i)\b(?:Forms?|Schedule|(?:Draft\s+)?Registration Statement on Form|Amendment No\.?\s*(\d{1,2}) to (?:(?:Draft\s+)?Registration Statement on |Preliminary Proxy Statement on |Annual Report on )?(?:Form|Schedule))\s+((?:\d{1,2}-\d{1,2}[BG](?:/A)?)|(?:\d{1,2}-[A-Z]{1,2}(?:/A)?)|(?:[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)|(?:TO-[A-Z](?:/A)?)|(?:14[AC]|13[DEG](?:-\d)?|DEF ?14A|PRE ?14A))\b|\b((?:PRE[MCR]?|DEF[AMCR]?|DFAN) ?14[AC]|10-[KQ](?:/A)?|20-F(?:/A)?|8-K(?:/A)?)\s+(?:for|filed|furnished|dated|and)\b)");
   static const RE2 period_re(R"((?i)(?:year|period|quarter|quarterly period|months)\s+ended\s+()" +
                              DatePattern() + ")");
   static const RE2 filed_re(R"((?i)(?:Filed|furnished|submitted)(?:\s+on)?\s+()" + DatePattern() +
                             ")");
+  static const RE2 draft_re(R"((?i)\bDraft\s+Registration\s+Statement\b)");
 
   // Split text at each form mention.
-  std::vector<std::pair<size_t, std::string>> starts;
-  re2::StringPiece m[2];
-  for (size_t pos = 0; FindFrom(text, pos, form_re, m, 2); pos = EndOf(text, m[0])) {
-    std::string form(m[1].data(), m[1].size());
+  struct Start {
+    size_t at;
+    std::string form;
+    std::optional<int> amendment;
+  };
+  std::vector<Start> starts;
+  re2::StringPiece m[4];
+  for (size_t pos = 0; FindFrom(text, pos, form_re, m, 4); pos = EndOf(text, m[0])) {
+    // A bare form ("PREC14A filed ...", "10-K for Fiscal Year ...") ends at the form itself.
+    const re2::StringPiece& named = m[2].data() != nullptr ? m[2] : m[3];
+    if (m[2].data() == nullptr) m[0] = re2::StringPiece(m[3].data(), m[3].size());
+    std::string form(named.data(), named.size());
     for (char& c : form) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    starts.emplace_back(static_cast<size_t>(m[0].data() - text.data()), form);
+    std::optional<int> amendment;
+    if (!m[1].empty()) amendment = std::stoi(std::string(m[1].data(), m[1].size()));
+    starts.push_back({static_cast<size_t>(m[0].data() - text.data()), form, amendment});
   }
   std::vector<std::string> numbers = FileNumbers(text);
   for (size_t i = 0; i < starts.size(); ++i) {
-    size_t end = i + 1 < starts.size() ? starts[i + 1].first : text.size();
-    std::string part = text.substr(starts[i].first, end - starts[i].first);
+    size_t end = i + 1 < starts.size() ? starts[i + 1].at : text.size();
+    std::string part = text.substr(starts[i].at, end - starts[i].at);
     Reference r;
-    r.form = starts[i].second;
+    r.form = starts[i].form;
+    r.amendment = starts[i].amendment;
+    r.draft = RE2::PartialMatch(part, draft_re);
     std::string date;
     if (RE2::PartialMatch(part, period_re, &date)) r.period = Date::ParseLong(date);
     if (RE2::PartialMatch(part, filed_re, &date)) r.filed = Date::ParseLong(date);
     r.file_numbers = numbers;
+    r.text = CollapseSpace(part);
     refs.push_back(std::move(r));
   }
   if (refs.empty() && !numbers.empty()) {
     Reference r;
     r.file_numbers = numbers;
+    r.text = CollapseSpace(text);
     refs.push_back(std::move(r));
   }
   return refs;
 }
+
 LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   LetterHead head;
   size_t limit = std::min<size_t>(blocks.size(), 60);

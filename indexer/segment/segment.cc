@@ -11,6 +11,7 @@
 #include "indexer/segment/kind.h"
 #include "indexer/segment/patterns.h"
 #include "indexer/segment/prior_refs.h"
+#include "indexer/segment/staff_office.h"
 
 namespace corresp {
 namespace {
@@ -235,6 +236,9 @@ Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string
   letter.addressee = head.addressee;
   letter.company = head.company;
   letter.references = head.references;
+  StaffOffice office = ReadStaffOffice(blocks, head.body_start, staff);
+  letter.office = std::move(office.office);
+  letter.staff_contacts = std::move(office.contacts);
   if (!head.date) letter.issues.push_back("no letter date found");
   ItemScanOptions scan;
   scan.staff = staff;

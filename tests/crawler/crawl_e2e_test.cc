@@ -44,7 +44,14 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   EXPECT_EQ(report->discovered, testing::kSliceLetters);
   EXPECT_EQ(report->fetched, testing::kSliceLetters);
   EXPECT_EQ(report->failed, 0) << report->failures[0].reason;
-  EXPECT_EQ(report->requests, 40u + testing::kSliceLetters);  // one per index file and filing
+  // One per index file, one per filing, then each company's submissions JSON (and the pages of
+  // it that reach back to its letters).
+  auto first_log = MirrorLog(**mirror);
+  long submissions = CountPaths(first_log, "/submissions/");
+  EXPECT_EQ(report->submissions, 11);  // every company of the slice
+  EXPECT_GE(submissions, 10);
+  EXPECT_EQ(report->requests,
+            40u + testing::kSliceLetters + static_cast<std::uint64_t>(submissions));
   EXPECT_GT(report->bytes, 1000000u);
   EXPECT_EQ(ExpectLettersStored(*data.catalog, *data.store, rows), testing::kSliceLetters);
 
@@ -57,6 +64,7 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   auto log = MirrorLog(**mirror);
   std::vector<MirrorLogRow> second(log.begin() + before, log.end());
   EXPECT_EQ(CountPaths(second, "/Archives/edgar/data/"), 0);  // no request for a known filing
+  EXPECT_EQ(CountPaths(second, "/submissions/"), 0);          // copies newer than every letter
   auto counts = data.catalog->Counts();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->filings, testing::kSliceLetters);

@@ -214,6 +214,7 @@ TEST(CrawlPolicyTest, AFilingThatCannotBeFetchedIsRecordedAndRetriedNextRun) {
   fs::create_directories(root.path() / "Archives/edgar/data");
   fs::copy(src / "Archives/edgar/data/831001", root.path() / "Archives/edgar/data/831001",
            fs::copy_options::recursive);
+  fs::copy(src / "submissions", root.path() / "submissions", fs::copy_options::recursive);
   fs::path data = root.path() / "Archives/edgar/data/831001";
   fs::rename(data / "0000000000-19-013210.txt", root.path() / "saved.txt");
   fs::rename(data / "000000000019013210", root.path() / "saved-folder");

@@ -364,11 +364,17 @@ TEST(ExtractTraps, JsonHasExactlyTheDocumentedFields) {
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"addressee", "comments", "company", "file", "form",
                                             "issues", "kind", "letter_date", "named_dates",
-                                            "references", "responses"}));
+                                            "office", "references", "responses",
+                                            "staff_contacts"}));
   EXPECT_EQ(j["comments"][0]["number"], 1);
   EXPECT_EQ(j["comments"][0]["headings"][0], "General");
   EXPECT_TRUE(j["comments"][0]["page_ref"].is_null());
   EXPECT_EQ(j["references"][0]["file_numbers"][0], "001-09924");
+  std::vector<std::string> ref_keys;
+  for (auto it = j["references"][0].begin(); it != j["references"][0].end(); ++it)
+    ref_keys.push_back(it.key());
+  EXPECT_EQ(ref_keys, (std::vector<std::string>{"amendment", "draft", "file_numbers", "filed",
+                                                "form", "period", "text"}));
   EXPECT_EQ(j["kind"], "comment_letter");
 }
 

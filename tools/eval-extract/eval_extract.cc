@@ -6,6 +6,9 @@
 //   eval-extract labels [--totals] LETTERS-DETAILED.TSV ROOT...
 //     (ROOT: a folder of ACCESSION.pdf|.htm, or a mirror with MANIFEST.tsv; --totals: the
 //     totals alone, for validation labels that nobody reads letter by letter)
+//   eval-extract reviewed DATA_DIR [--json] [--examples N]
+//     (an indexed data dir: share of letters whose reviewed filing is resolved, reasons of the
+//     unresolved ones, offices)
 //   eval-extract topics TOPIC-LABELS.TSV MIRROR [--totals]
 //     (the topic tagger against topic labels: micro and per-topic precision, recall, F1, and
 //     without --totals each item with a wrong or missed topic, with its text; docs/topics.md)
@@ -41,6 +44,7 @@
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/letter_loader.h"
 #include "tools/eval-extract/lifecycle_report.h"
+#include "tools/eval-extract/reviewed_eval.h"
 #include "tools/eval-extract/thread_agreement.h"
 #include "tools/eval-extract/topic_eval.h"
 
@@ -416,6 +420,72 @@ int DumpBlocks(const fs::path& path) {
   return 0;
 }
 
+std::string Pct(long n, long of) {
+  std::ostringstream out;
+  out << n << "/" << of << " (" << std::fixed << std::setprecision(1)
+      << (of > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(of) : 0.0) << "%)";
+  return out.str();
+}
+
+template <typename Map>
+nlohmann::json ToJson(const Map& counts) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [k, v] : counts) out[k] = v;
+  return out;
+}
+
+void PrintCounts(const std::map<std::string, long>& counts) {
+  std::vector<std::pair<long, std::string>> sorted;
+  for (const auto& [k, v] : counts) sorted.emplace_back(-v, k);
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& [n, k] : sorted) std::cout << "  " << std::setw(5) << -n << "  " << k << "\n";
+}
+
+// eval-extract reviewed DATA_DIR [--json] [--examples N]
+int RunReviewed(const std::string& data_dir, bool json, size_t examples) {
+  Result<std::vector<LetterRecord>> records = ReadIndexedLetters(data_dir);
+  if (!records.ok()) {
+    std::cerr << "eval-extract reviewed: " << records.status().ToString() << "\n";
+    return 1;
+  }
+  ReviewedMeasure m = MeasureReviewed(*records);
+  auto share = [](const ReviewedShare& s) {
+    return nlohmann::json{{"letters", s.letters}, {"with_re", s.with_re}, {"resolved", s.resolved}};
+  };
+  if (json) {
+    std::cout << nlohmann::json{{"comment_letters", share(m.comment_letters)},
+                                {"all_letters", share(m.all_letters)},
+                                {"references", m.references},
+                                {"references_resolved", m.references_resolved},
+                                {"resolved_by", ToJson(m.resolved_by)},
+                                {"unresolved_reasons", ToJson(m.unresolved_reasons)},
+                                {"comment_letters_with_contacts", m.comment_letters_with_contacts},
+                                {"offices", ToJson(m.offices)}}
+                     .dump(2)
+              << "\n";
+    return 0;
+  }
+  const ReviewedShare& c = m.comment_letters;
+  const ReviewedShare& a = m.all_letters;
+  std::cout << "staff comment letters: " << c.letters << "; reviewed filing resolved "
+            << Pct(c.resolved, c.letters) << ", of those with a Re: block "
+            << Pct(c.resolved, c.with_re) << "\n"
+            << "all letters with a Re: block: resolved " << Pct(a.resolved, a.with_re) << " (of "
+            << a.letters << " letters)\n"
+            << "references resolved: " << Pct(m.references_resolved, m.references) << "\n"
+            << "comment letters naming staff contacts: "
+            << Pct(m.comment_letters_with_contacts, c.letters) << "\n"
+            << "resolved by:\n";
+  PrintCounts(m.resolved_by);
+  std::cout << "unresolved comment letters by reason:\n";
+  PrintCounts(m.unresolved_reasons);
+  for (size_t i = 0; i < std::min(examples, m.unresolved_examples.size()); ++i)
+    std::cout << "    " << m.unresolved_examples[i] << "\n";
+  std::cout << "staff letters by office:\n";
+  PrintCounts(m.offices);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -433,6 +503,19 @@ int main(int argc, char** argv) {
       std::vector<fs::path> roots(args.begin() + static_cast<long>(first) + 1, args.end());
       return RunLabels(args[first], roots, per_letter);
     }
+  }
+  if (args.size() >= 2 && args[0] == "reviewed") {
+    bool json = false, ok = true;
+    size_t examples = 0;
+    for (size_t i = 2; i < args.size() && ok; ++i) {
+      if (args[i] == "--json")
+        json = true;
+      else if (args[i] == "--examples" && i + 1 < args.size())
+        examples = static_cast<size_t>(std::atoi(args[++i].c_str()));
+      else
+        ok = false;
+    }
+    if (ok) return RunReviewed(args[1], json, examples);
   }
   if (args.size() >= 3 && args[0] == "topics") {
     bool totals = std::find(args.begin(), args.end(), "--totals") != args.end();
@@ -462,6 +545,7 @@ int main(int argc, char** argv) {
                "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
+               "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }
