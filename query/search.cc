@@ -111,14 +111,16 @@ FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total, doubl
 // index; a local reader keeps them per match set and revision, so the next page or another
 // sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
 // ranked without it and the answer is `partial` (facets counted so far, estimated total).
-Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, const SearchRequest& r,
+Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
                  SearchResponse& out) {
+  bool remote = reader.remote();
   BuiltQuery built = BuildQuery(db, r);
   out.corrected = built.corrected;
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
   ConfigureEnquire(enquire, r);
-  std::string key = r.facets && !remote ? FacetCacheKey(r, std::to_string(db.get_revision())) : "";
+  FacetCache& cache = reader.facet_cache();
+  std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
   bool count = r.facets && !cached;
   FacetSpy spy;
@@ -163,7 +165,7 @@ Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request)
   out.offset = request.offset;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
     try {
-      return RunSearch(db, reader.remote(), reader.facet_cache(), request, out);
+      return RunSearch(db, reader, request, out);
     } catch (const Xapian::QueryParserError& e) {
       return InvalidArgument("query: " + e.get_msg());
     }
