@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/index_command.h"
 #include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "pipeline/refresh.h"
 #include "query/index_stats.h"
 #include "store/catalog.h"

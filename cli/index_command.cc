@@ -13,9 +13,10 @@ void AddIndexLocationOptions(CLI::App* cmd, IndexLocation& source) {
 }
 
 Result<std::unique_ptr<IndexReader>> OpenIndexLocation(const Config& config,
-                                                     const IndexLocation& source,
-                                                     const IndexReaderOptions& options) {
-  std::filesystem::path local = source.index.empty() ? IndexPath(config) : std::filesystem::path(source.index);
+                                                       const IndexLocation& source,
+                                                       const IndexReaderOptions& options) {
+  std::filesystem::path local =
+      source.index.empty() ? IndexPath(config) : std::filesystem::path(source.index);
   return OpenIndex(local, source.remotes, options);
 }
 

@@ -5,6 +5,7 @@
 // to open the index keeps its own exit code.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <string>
@@ -13,8 +14,6 @@
 #include "cli/context.h"
 #include "core/status.h"
 #include "query/index_reader.h"
-
-#include <CLI/CLI.hpp>
 
 namespace corresp {
 
@@ -29,8 +28,8 @@ void AddIndexLocationOptions(CLI::App* cmd, IndexLocation& source);
 
 // Opens the index `source` names under `config`.
 Result<std::unique_ptr<IndexReader>> OpenIndexLocation(const Config& config,
-                                                     const IndexLocation& source,
-                                                     const IndexReaderOptions& options = {});
+                                                       const IndexLocation& source,
+                                                       const IndexReaderOptions& options = {});
 
 // Runs `lookup` against the index and returns the exit code; `lookup` prints its result and
 // returns Ok, or returns the error (printed here).

@@ -281,8 +281,8 @@ Result<ExportSummary> Export(IndexReader& reader, const ExportRequest& request,
     RowWriter out(request, sink);
     Status status = Status::Ok();
     try {
-      status = RunExport(db, reader.shards(), reader.remote() ? std::max(1u, request.remote_page) : 0,
-                         request, out);
+      status = RunExport(db, reader.shards(),
+                         reader.remote() ? std::max(1u, request.remote_page) : 0, request, out);
     } catch (const Xapian::QueryParserError& e) {
       status = InvalidArgument("query: " + e.get_msg());
     } catch (const std::exception& e) {

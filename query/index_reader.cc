@@ -1,6 +1,5 @@
 #include "query/index_reader.h"
 
-
 #include "core/index_schema.h"
 
 namespace corresp {

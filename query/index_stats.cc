@@ -62,7 +62,8 @@ Result<IndexStats> ReadIndexStats(IndexReader& reader) {
       st.letters += part.letters;
       st.threads_open += part.threads_open;
       st.threads_closed += part.threads_closed;
-      st.last_indexed = std::max(st.last_indexed, shard.get_metadata(std::string(s::kMetaLastIndexed)));
+      st.last_indexed =
+          std::max(st.last_indexed, shard.get_metadata(std::string(s::kMetaLastIndexed)));
     }
     CountPrefix(db, s::kPrefixYear, st.by_year);
     CountPrefix(db, s::kPrefixTopic, st.by_topic);
