@@ -88,12 +88,18 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 
 // Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
 // packed facet value of every match, a page at a time, until the time limit (then `partial`).
-FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total, double time_limit,
+// The pages come from an enquire of its own, without the search's collapse key (the local spy
+// counts every match, collapsed or not) and unweighted (the order does not matter). Over
+// several shards the pages are merged by Xapian, each match once.
+FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
                          bool& partial) {
   auto start = std::chrono::steady_clock::now();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetTally tally;
   const Xapian::doccount kPage = 1000;
-  for (Xapian::doccount first = 0; first < total; first += kPage) {
+  for (Xapian::doccount first = 0;; first += kPage) {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
     if (time_limit > 0 && spent.count() > time_limit) {
       partial = true;
@@ -150,7 +156,7 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
     out.facets = std::move(cached->facets);
   } else if (r.facets) {
     out.facets =
-        remote ? RemoteFacets(enquire, out.total, r.time_limit_seconds, out.partial) : spy.counts();
+        remote ? RemoteFacets(db, built.query, r.time_limit_seconds, out.partial) : spy.counts();
     if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
   }
   return Status::Ok();
