@@ -274,14 +274,17 @@ TEST_F(Shards, ExportsTheSameRows) {
 TEST_F(Shards, StubFilesNameTheShards) {
   ConnectBoth();  // the servers are up
   auto one = testing::OpenSharedIndex();
-  std::filesystem::path dir = IndexPath(shards_[0].config).parent_path().parent_path();
+  // In the first shard's data dir (removed with it); the local stub's paths are relative.
+  std::filesystem::path dir = shards_[0].config.data_dir;
   std::filesystem::path remote_stub = dir / "shards-remote.stub";
   std::ofstream(remote_stub) << "# two CIK-range shards\nremote " << shards_[0].server.address()
                              << "\n\nremote " << shards_[1].server.address() << "\n";
   std::filesystem::path local_stub = dir / "shards-local.stub";
   std::ofstream(local_stub) << "auto "
                             << std::filesystem::relative(IndexPath(shards_[0].config), dir).string()
-                            << "\nglass " << IndexPath(shards_[1].config).string() << "\n";
+                            << "\nglass "
+                            << std::filesystem::relative(IndexPath(shards_[1].config), dir).string()
+                            << "\n";
   SearchRequest r;
   r.query = "revenue";
   r.facets = true;
