@@ -31,14 +31,9 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   if (!session.ok()) return ctx.PrintError(session.status()), ExitCodeFor(session.status());
   IndexOptions options;
   options.rebuild = flags.rebuild;
-  if (!flags.cik_range.empty()) {
-    options.cik_range = ParseCikRange(flags.cik_range);
-    if (!options.cik_range) {
-      ctx.PrintError(InvalidArgument("--cik-range: expected LOW..HIGH (CIKs, LOW <= HIGH), got \"" +
-                                     flags.cik_range + "\""));
-      return kExitUsage;
-    }
-  }
+  Result<std::optional<CikRange>> range = CikRangeFlag(flags.cik_range);
+  if (!range.ok()) return ctx.PrintError(range.status()), kExitUsage;
+  options.cik_range = *range;
   if (!ctx.quiet() && !flags.json)
     options.progress = [](std::size_t done, std::size_t total) {
       std::cerr << "indexed " << done << "/" << total << " filings\r" << std::flush;

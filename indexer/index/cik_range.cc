@@ -21,4 +21,13 @@ std::optional<CikRange> ParseCikRange(std::string_view text) {
   return range;
 }
 
+Result<std::optional<CikRange>> CikRangeFlag(const std::string& text) {
+  if (text.empty()) return std::optional<CikRange>();
+  std::optional<CikRange> range = ParseCikRange(text);
+  if (!range)
+    return InvalidArgument("--cik-range: expected LOW..HIGH (CIKs, LOW <= HIGH), got \"" + text +
+                           "\"");
+  return range;
+}
+
 }  // namespace corresp

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/ids.h"
+#include "core/status.h"
 
 namespace corresp {
 
@@ -20,5 +22,9 @@ struct CikRange {
 // "LOW..HIGH" (CIKs of 1..10 digits, LOW <= HIGH; "..HIGH" and "LOW.." leave that side open);
 // nullopt for anything else.
 std::optional<CikRange> ParseCikRange(std::string_view text);
+
+// The --cik-range flag of `index` and `refresh`: nullopt for "" (every company), kInvalidArgument
+// naming the flag and the text when it does not parse.
+Result<std::optional<CikRange>> CikRangeFlag(const std::string& text);
 
 }  // namespace corresp
