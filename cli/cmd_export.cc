@@ -14,7 +14,8 @@ namespace corresp {
 namespace {
 
 struct ExportFlags {
-  std::string level = "comment", format = "csv", query, output, remote;
+  std::string level = "comment", format = "csv", query, output;
+  IndexLocation source;
 };
 
 Status StdoutSink(std::string_view bytes) {
@@ -56,10 +57,10 @@ void AddExportCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--query", f->query,
                   "Export only what this search matches (the `search` query language)");
   cmd->add_option("-o,--output", f->output, "Write FILE (complete or not at all), not stdout");
-  cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
+  AddIndexLocationOptions(cmd, f->source);
   cmd->callback([&ctx, f, exit_code] {
     *exit_code =
-        RunIndexLookup(ctx, f->remote, [f](IndexReader& reader) { return RunExport(reader, *f); });
+        RunIndexLookup(ctx, f->source, [f](IndexReader& reader) { return RunExport(reader, *f); });
   });
 }
 

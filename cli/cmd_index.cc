@@ -1,5 +1,6 @@
-// `corresp index [--rebuild] [--compact] [--json]`: extract, link threads and write the Xapian
-// index for every stored letter not yet indexed (indexer/index/index_pipeline.h), then with
+// `corresp index [--rebuild] [--compact] [--cik-range LOW..HIGH] [--json]`: extract, link threads
+// and write the Xapian index for every stored letter not yet indexed
+// (indexer/index/index_pipeline.h), then with
 // --compact rewrite the index compactly (indexer/index/compact.h). Takes the writer lock.
 #include <fmt/format.h>
 
@@ -20,6 +21,7 @@ struct IndexFlags {
   bool rebuild = false;
   bool compact = false;
   bool json = false;
+  std::string cik_range;
 };
 
 int RunIndex(CliContext& ctx, const IndexFlags& flags) {
@@ -29,6 +31,9 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   if (!session.ok()) return ctx.PrintError(session.status()), ExitCodeFor(session.status());
   IndexOptions options;
   options.rebuild = flags.rebuild;
+  Result<std::optional<CikRange>> range = CikRangeFlag(flags.cik_range);
+  if (!range.ok()) return ctx.PrintError(range.status()), kExitUsage;
+  options.cik_range = *range;
   if (!ctx.quiet() && !flags.json)
     options.progress = [](std::size_t done, std::size_t total) {
       std::cerr << "indexed " << done << "/" << total << " filings\r" << std::flush;
@@ -43,10 +48,10 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   }
   const IndexReport& r = *report;
   if (flags.json) {
-    nlohmann::json out{{"filings", r.filings}, {"indexed", r.indexed},
-                       {"failed", r.failed},   {"companies", r.companies},
-                       {"threads", r.threads}, {"documents", r.documents},
-                       {"seconds", r.seconds}, {"compacted", nullptr}};
+    nlohmann::json out{
+        {"filings", r.filings},     {"indexed", r.indexed},     {"outside_range", r.outside_range},
+        {"failed", r.failed},       {"companies", r.companies}, {"threads", r.threads},
+        {"documents", r.documents}, {"seconds", r.seconds},     {"compacted", nullptr}};
     if (compacted)
       out["compacted"] = {{"bytes_before", compacted->bytes_before},
                           {"bytes_after", compacted->bytes_after},
@@ -73,6 +78,9 @@ void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_flag("--compact", flags->compact,
                 "Then rewrite the index compactly (smaller, faster searches; after a rebuild or "
                 "weekly)");
+  cmd->add_option("--cik-range", flags->cik_range,
+                  "Index only companies with CIK in LOW..HIGH: one shard of a split index "
+                  "(docs/scaling.md)");
   cmd->add_flag("--json", flags->json, "Print the report as JSON");
   cmd->callback([&ctx, flags, exit_code] { *exit_code = RunIndex(ctx, *flags); });
 }

@@ -23,6 +23,7 @@ struct RefreshFlags {
   std::string until;
   bool retry_failed = false;
   bool json = false;
+  std::string cik_range;
 };
 
 nlohmann::json ToJson(const RefreshReport& r) {
@@ -92,6 +93,9 @@ int Run(CliContext& ctx, const RefreshFlags& flags) {
       return ctx.PrintError("expected a date YYYY-MM-DD, got \"" + *text + "\""), kExitUsage;
   }
   request.retry_failed = flags.retry_failed;
+  Result<std::optional<CikRange>> range = CikRangeFlag(flags.cik_range);
+  if (!range.ok()) return ctx.PrintError(range.status()), kExitUsage;
+  request.cik_range = *range;
   request.stop = InstallStopHandler();
   Logger log(config.log);
 
@@ -130,6 +134,9 @@ void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--until", flags->until, "Last index day to read (default today)");
   cmd->add_flag("--retry-failed", flags->retry_failed,
                 "Also retry filings whose failure was recorded as permanent");
+  cmd->add_option("--cik-range", flags->cik_range,
+                  "Index only companies with CIK in LOW..HIGH: one shard of a split index "
+                  "(docs/scaling.md)");
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->callback([&ctx, flags, exit_code] { *exit_code = Run(ctx, *flags); });
 }

@@ -1,11 +1,13 @@
 // `corresp search QUERY [options] [--json]`: precedent search over the index (query/search.h),
-// locally or against xapian-tcpsrv with --remote HOST:PORT.
+// locally, against xapian-tcpsrv with --remote HOST:PORT, or over shards (--remote repeated, or
+// --index STUBFILE; docs/scaling.md).
 #include <unistd.h>
 
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "query/present.h"
 #include "query/request_grammar.h"
 #include "query/search.h"
@@ -15,7 +17,8 @@ namespace {
 
 struct SearchFlags {
   std::vector<std::string> words;
-  std::string since, until, sort = "relevance", collapse, remote;
+  std::string since, until, sort = "relevance", collapse;
+  IndexLocation source;
   bool json = false;
   SearchRequest request;
 };
@@ -51,7 +54,7 @@ int RunSearch(CliContext& ctx, SearchFlags& flags) {
   if (!finished.ok()) return ctx.PrintError(finished), kExitUsage;
   Result<Config> config = ctx.LoadConfig();
   if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
-  auto reader = OpenIndex(IndexPath(*config), flags.remote);
+  auto reader = OpenIndexLocation(*config, flags.source);
   if (!reader.ok()) return ctx.PrintError(reader.status()), ExitCodeFor(reader.status());
   Result<SearchResponse> response = Search(**reader, flags.request);
   if (!response.ok()) return ctx.PrintError(response.status()), ExitCodeFor(response.status());
@@ -91,7 +94,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       ->check(CLI::IsMember({"letter", "thread"}));
   cmd->add_flag("--facets", f->request.facets,
                 "Count hits by form, year, company, topic, standard, status, office");
-  cmd->add_option("--remote", f->remote, "Search an index served by xapian-tcpsrv at HOST:PORT");
+  AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print one JSON object");
   cmd->callback([&ctx, f, exit_code] { *exit_code = RunSearch(ctx, *f); });
 }

@@ -44,12 +44,14 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "answer is marked partial; 0 = no limit")
       ->check(CLI::Range(0.0, 3600.0))
       ->capture_default_str();
-  cmd->add_option("--index", *index, "Index folder (default: DATA_DIR/index)");
+  cmd->add_option("--index", *index,
+                  "Index folder, or a Xapian stub file naming shards (default: DATA_DIR/index)");
   cmd->add_option("--facet-cache", options->reader.facet_cache_entries,
                   "Facet counts kept per thread for repeated searches (paging); 0 = off")
       ->capture_default_str();
   cmd->add_option("--remote", options->remote,
-                  "Read an index served by xapian-tcpsrv at HOST:PORT");
+                  "Read an index served by xapian-tcpsrv at HOST:PORT; repeat for shards "
+                  "searched together");
   cmd->callback([&ctx, exit_code, options, index] {
     Result<Config> config = ctx.LoadConfig();
     if (!config.ok()) {

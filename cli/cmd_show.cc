@@ -11,16 +11,17 @@ namespace corresp {
 
 void AddShowCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   struct Flags {
-    std::string id, remote;
+    std::string id;
+    IndexLocation source;
     bool json = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = app.add_subcommand("show", "Show a letter (ACCESSION) or one item (ACCESSION#N)");
   cmd->add_option("id", f->id, "ACCESSION, ACCESSION#N or ACCESSION#uK")->required();
-  cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
+  AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print JSON");
   cmd->callback([&ctx, f, exit_code] {
-    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+    *exit_code = RunIndexLookup(ctx, f->source, [&](IndexReader& reader) {
       auto shown = ShowItem(reader, f->id);
       if (!shown.ok()) return shown.status();
       if (f->json)

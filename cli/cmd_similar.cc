@@ -13,7 +13,8 @@ namespace corresp {
 
 void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   struct Flags {
-    std::string id, remote;
+    std::string id;
+    IndexLocation source;
     bool json = false;
     SimilarOptions options;
   };
@@ -21,10 +22,10 @@ void AddSimilarCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("similar", "Precedents most like one comment, from other reviews");
   cmd->add_option("id", f->id, "Item id (ACCESSION#N)")->required();
   cmd->add_option("--limit", f->options.limit, "How many")->capture_default_str();
-  cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
+  AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print JSON (the shape of search --json)");
   cmd->callback([&ctx, f, exit_code] {
-    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+    *exit_code = RunIndexLookup(ctx, f->source, [&](IndexReader& reader) {
       auto similar = Similar(reader, f->id, f->options);
       if (!similar.ok()) return similar.status();
       if (f->json)

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/index_command.h"
 #include "pipeline/refresh.h"
 #include "query/index_stats.h"
 #include "store/catalog.h"
@@ -57,12 +58,14 @@ void PrintFailures(const nlohmann::json& failures) {
 // ---- index figures (owned by the index engineer) ------------------------------------------
 // Adds comments, responses, last_refresh and counts by year and topic from the Xapian index
 // (query/index_stats.h). A missing index is not an error: the figures are zero.
-void AddIndexFigures(const Config& config, const Catalog& catalog, nlohmann::json& stats) {
+// With shards (--remote, --index STUBFILE) the figures are summed over them.
+void AddIndexFigures(const Config& config, const IndexLocation& source, const Catalog& catalog,
+                     nlohmann::json& stats) {
   auto last = catalog.GetState(kLastRefreshKey);
   stats["last_refresh"] =
       last.ok() && last->has_value() ? nlohmann::json(**last) : nlohmann::json();
   IndexStats figures;
-  if (auto reader = IndexReader::Open(IndexPath(config)); reader.ok()) {
+  if (auto reader = OpenIndexLocation(config, source); reader.ok()) {
     if (auto read = ReadIndexStats(**reader); read.ok()) figures = *read;
   }
   stats["comments"] = figures.comments;
@@ -87,7 +90,7 @@ void PrintIndexFigures(const nlohmann::json& stats) {
 }
 // ---- end of index figures -------------------------------------------------------------------
 
-int Run(CliContext& ctx, bool json) {
+int Run(CliContext& ctx, bool json, const IndexLocation& source) {
   Result<Config> config = ctx.LoadConfig();
   if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
   Result<std::unique_ptr<Catalog>> catalog = Catalog::Open(CatalogPath(*config));
@@ -95,7 +98,7 @@ int Run(CliContext& ctx, bool json) {
   Result<CatalogCounts> counts = (*catalog)->Counts();
   if (!counts.ok()) return ctx.PrintError(counts.status()), kExitFatal;
   nlohmann::json stats = CatalogStats(*counts);
-  AddIndexFigures(*config, **catalog, stats);
+  AddIndexFigures(*config, source, **catalog, stats);
   stats["failure_list"] = FailureList(**catalog);
   if (json) {
     std::cout << stats.dump() << "\n";
@@ -112,8 +115,10 @@ int Run(CliContext& ctx, bool json) {
 void AddStatsCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("stats", "Counts of filings, letters and failures");
+  auto source = std::make_shared<IndexLocation>();
   cmd->add_flag("--json", *json, "Print as JSON");
-  cmd->callback([&ctx, json, exit_code] { *exit_code = Run(ctx, *json); });
+  AddIndexLocationOptions(cmd, *source);
+  cmd->callback([&ctx, json, source, exit_code] { *exit_code = Run(ctx, *json, *source); });
 }
 
 }  // namespace corresp

@@ -11,17 +11,18 @@ namespace corresp {
 
 void AddThreadCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   struct Flags {
-    std::string id, remote;
+    std::string id;
+    IndexLocation source;
     bool json = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = app.add_subcommand("thread", "Show a review thread's timeline");
   cmd->add_option("id", f->id, "Thread id (CIK-ACCESSION), or any accession / item id in it")
       ->required();
-  cmd->add_option("--remote", f->remote, "Read an index served by xapian-tcpsrv at HOST:PORT");
+  AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print JSON");
   cmd->callback([&ctx, f, exit_code] {
-    *exit_code = RunIndexLookup(ctx, f->remote, [&](IndexReader& reader) {
+    *exit_code = RunIndexLookup(ctx, f->source, [&](IndexReader& reader) {
       auto thread = GetThread(reader, f->id);
       if (!thread.ok()) return thread.status();
       if (f->json)

@@ -194,7 +194,9 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
 
   // 2. Extract, index, link threads (commits the index, then marks the catalog).
   if (!report.interrupted) {
-    CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store));
+    IndexOptions options;
+    options.cik_range = request.cik_range;
+    CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store, options));
     report.letters_indexed = static_cast<long>(indexed.indexed);
   }
   CORRESP_RETURN_IF_ERROR(ReportChanges(before, config, catalog, report));

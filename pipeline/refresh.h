@@ -43,6 +43,8 @@ struct RefreshRequest {
   std::optional<Date> since;  // read from this day instead of the watermark
   std::optional<Date> until;  // last index day to read (default: today)
   bool retry_failed = false;  // also retry filings whose failure was recorded as permanent
+  // Index only these companies' letters (a shard, docs/scaling.md); all are still fetched.
+  std::optional<CikRange> cik_range;
   const std::atomic<bool>* stop = nullptr;  // SIGINT: finish in-flight work, keep watermark
   std::optional<Date> today;                // pins "today" (tests); default Date::Today()
 };

@@ -201,9 +201,11 @@ Status ExportByCompany(const Xapian::Database& db, unsigned remote_page, const X
   return Status::Ok();
 }
 
-// `remote_page`: matches per round trip from a remote index, 0 for a local one.
-Status RunExport(const Xapian::Database& db, unsigned remote_page, const ExportRequest& r,
-                 RowWriter& out) {
+// `remote_page`: matches per round trip from a remote index, 0 for a local one. Letter and
+// thread records are metadata, kept by the shard holding the company: those levels go shard by
+// shard (in the order given, so CIK-range shards given in order keep the one-index row order).
+Status RunExport(const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
+                 unsigned remote_page, const ExportRequest& r, RowWriter& out) {
   Xapian::Query query = BuildQuery(db, r.search).query;
   bool whole = WholeIndex(r.search);
   CORRESP_RETURN_IF_ERROR(out.AddText(ExportHeader(r.level, r.format)));
@@ -216,7 +218,8 @@ Status RunExport(const Xapian::Database& db, unsigned remote_page, const ExportR
       break;
     case ExportLevel::kLetter:
     case ExportLevel::kThread:
-      CORRESP_RETURN_IF_ERROR(ExportByCompany(db, remote_page, query, whole, r.level, out));
+      for (const Xapian::Database& shard : shards)
+        CORRESP_RETURN_IF_ERROR(ExportByCompany(shard, remote_page, query, whole, r.level, out));
       break;
   }
   return out.Flush();
@@ -278,7 +281,8 @@ Result<ExportSummary> Export(IndexReader& reader, const ExportRequest& request,
     RowWriter out(request, sink);
     Status status = Status::Ok();
     try {
-      status = RunExport(db, reader.remote() ? std::max(1u, request.remote_page) : 0, request, out);
+      status = RunExport(db, reader.shards(),
+                         reader.remote() ? std::max(1u, request.remote_page) : 0, request, out);
     } catch (const Xapian::QueryParserError& e) {
       status = InvalidArgument("query: " + e.get_msg());
     } catch (const std::exception& e) {

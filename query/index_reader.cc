@@ -1,7 +1,5 @@
 #include "query/index_reader.h"
 
-#include <charconv>
-
 #include "core/index_schema.h"
 
 namespace corresp {
@@ -22,57 +20,69 @@ Result<std::unique_ptr<IndexReader>> IndexReader::Open(const std::filesystem::pa
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     return NotFound(path.string() + ": no index (run `corresp index` first)");
-  try {
-    Xapian::Database db(path.string());
-    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, ""));
-  } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, path.string());
-  }
+  CORRESP_ASSIGN_OR_RETURN(std::vector<ShardAddress> shards, ShardsOf(path, {}));
+  return OpenShards(std::move(shards), options);
 }
-
-namespace {
-
-// Connects to xapian-tcpsrv at host:port (already validated).
-Xapian::Database ConnectRemote(const std::string& host_port, const IndexReaderOptions& options) {
-  auto colon = host_port.rfind(':');
-  unsigned port = static_cast<unsigned>(std::stoul(host_port.substr(colon + 1)));
-  return Xapian::Remote::open(host_port.substr(0, colon), port, options.remote_timeout_ms,
-                              options.remote_timeout_ms);
-}
-
-}  // namespace
 
 Result<std::unique_ptr<IndexReader>> IndexReader::OpenRemote(const std::string& host_port,
                                                              const IndexReaderOptions& options) {
-  auto colon = host_port.rfind(':');
-  unsigned port = 0;
-  if (colon == std::string::npos || colon == 0 ||
-      std::from_chars(host_port.data() + colon + 1, host_port.data() + host_port.size(), port).ec !=
-          std::errc() ||
-      port == 0 || port > 65535)
-    return InvalidArgument("--remote: expected HOST:PORT, got \"" + host_port + "\"");
-  try {
-    Xapian::Database db = ConnectRemote(host_port, options);
-    return std::unique_ptr<IndexReader>(new IndexReader(std::move(db), options, host_port));
-  } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, "remote " + host_port);
-  }
+  Status ok = CheckHostPort(host_port);
+  if (!ok.ok()) return InvalidArgument("--remote: " + ok.message());
+  return OpenShards({ShardAddress{host_port, {}}}, options);
+}
+
+Result<std::unique_ptr<IndexReader>> IndexReader::OpenShards(std::vector<ShardAddress> shards,
+                                                             const IndexReaderOptions& options) {
+  if (shards.empty()) return InvalidArgument("index: no shard to open");
+  std::unique_ptr<IndexReader> reader(new IndexReader(std::move(shards), options));
+  CORRESP_RETURN_IF_ERROR(reader->Connect());
+  return reader;
 }
 
 Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& local_path,
-                                               const std::string& remote,
+                                               const std::vector<std::string>& remotes,
                                                const IndexReaderOptions& options) {
-  return remote.empty() ? IndexReader::Open(local_path, options)
-                        : IndexReader::OpenRemote(remote, options);
+  if (remotes.empty()) return IndexReader::Open(local_path, options);
+  CORRESP_ASSIGN_OR_RETURN(std::vector<ShardAddress> shards, ShardsOf(local_path, remotes));
+  return IndexReader::OpenShards(std::move(shards), options);
 }
 
-Status IndexReader::Reconnect() {
-  try {
-    db_ = ConnectRemote(remote_address_, options_);
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, "reconnect to remote " + remote_address_);
+Status IndexReader::Connect() {
+  std::vector<Xapian::Database> shards;
+  Xapian::Database all;
+  bool remote = false;
+  for (const ShardAddress& a : addresses_) {
+    std::string name = a.remote.empty() ? a.local.string() : "remote " + a.remote;
+    try {
+      if (a.remote.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::exists(a.local, ec))
+          return NotFound(name + ": no index (run `corresp index` first)");
+        shards.emplace_back(a.local.string());
+      } else {
+        auto colon = a.remote.rfind(':');
+        unsigned port = static_cast<unsigned>(std::stoul(a.remote.substr(colon + 1)));
+        shards.push_back(Xapian::Remote::open(a.remote.substr(0, colon), port,
+                                              options_.remote_timeout_ms,
+                                              options_.remote_timeout_ms));
+        remote = true;
+      }
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, name);
+    }
+    all.add_database(shards.back());  // shares the shard's connection
   }
+  shards_ = std::move(shards);
+  db_ = std::move(all);
+  remote_ = remote;
+  return Status::Ok();
+}
+
+std::string IndexReader::Revision() const {
+  std::string out;
+  for (const Xapian::Database& shard : shards_)
+    out += (out.empty() ? "" : ".") + std::to_string(shard.get_revision());
+  return out;
 }
 
 Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& read) {
@@ -94,7 +104,7 @@ Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& re
       // xapian-tcpsrv restarted or the connection dropped: one new connection, one more try.
       if (!remote_ || reconnected) return StatusFromXapian(e, "index");
       reconnected = true;
-      CORRESP_RETURN_IF_ERROR(Reconnect());
+      CORRESP_RETURN_IF_ERROR(Connect());
     } catch (const Xapian::Error& e) {
       return StatusFromXapian(e, "index");
     }
@@ -103,8 +113,10 @@ Status IndexReader::Run(const std::function<Status(const Xapian::Database&)>& re
 
 Result<std::string> IndexReader::Metadata(const std::string& key) {
   std::string value;
-  CORRESP_RETURN_IF_ERROR(Run([&](const Xapian::Database& db) {
-    value = db.get_metadata(key);
+  CORRESP_RETURN_IF_ERROR(Run([&](const Xapian::Database&) {
+    value.clear();
+    for (auto shard = shards_.begin(); value.empty() && shard != shards_.end(); ++shard)
+      value = shard->get_metadata(key);
     return Status::Ok();
   }));
   return value;

@@ -9,6 +9,11 @@
 // Xapian exceptions never escape: they come back
 // as Status (kNotFound for a missing index, kCorruption for a damaged or incompatible one,
 // kNetwork for a remote that does not answer, kIoError otherwise).
+//
+// Shards (docs/scaling.md): a reader may span several databases (query/index_shards.h), which
+// Xapian searches as one: doccount, term frequencies and BM25 statistics are combined, match
+// sets merged. Xapian reads metadata from the first database only, so whatever lives in metadata
+// (letter records, threads, running totals) is read shard by shard through shards().
 #pragma once
 
 #include <xapian.h>
@@ -21,6 +26,7 @@
 
 #include "core/status.h"
 #include "query/facet_cache.h"
+#include "query/index_shards.h"
 
 namespace corresp {
 
@@ -36,9 +42,13 @@ struct IndexReaderOptions {
 
 class IndexReader {
  public:
-  // Opens the database folder. kNotFound when it does not exist (run `corresp index`).
+  // Opens the database folder, or the shards a stub database file names. kNotFound when it
+  // does not exist (run `corresp index`).
   static Result<std::unique_ptr<IndexReader>> Open(const std::filesystem::path& path,
                                                    const IndexReaderOptions& options = {});
+  // Opens the shards together (at least one). Errors name the shard that failed.
+  static Result<std::unique_ptr<IndexReader>> OpenShards(std::vector<ShardAddress> shards,
+                                                         const IndexReaderOptions& options = {});
   // Connects to `xapian-tcpsrv` at "HOST:PORT". kInvalidArgument for a malformed address,
   // kNetwork when the server cannot be reached.
   static Result<std::unique_ptr<IndexReader>> OpenRemote(const std::string& host_port,
@@ -48,37 +58,42 @@ class IndexReader {
   // converting any other Xapian error to a Status.
   Status Run(const std::function<Status(const Xapian::Database&)>& read);
 
-  // Metadata value ("" when absent), through Run().
+  // Metadata value ("" when absent) of the first shard that has one, through Run().
   Result<std::string> Metadata(const std::string& key);
   // The document whose unique id term is Q<id>; nullopt when absent.
   Result<std::optional<Xapian::Document>> FindById(const std::string& id);
 
   Xapian::Database& database() { return db_; }
-  // True for a database served by xapian-tcpsrv (custom match spies cannot run there).
+  // Each shard alone, in the order given (one entry for a single index); they share their
+  // connections with database(), so inside Run() they see the same revision.
+  const std::vector<Xapian::Database>& shards() const { return shards_; }
+  // True when any shard is served by xapian-tcpsrv (custom match spies cannot run there).
   bool remote() const { return remote_; }
+  // The revision of every shard ("12" or "12.40"), for caches keyed by index state; inside
+  // Run() only.
+  std::string Revision() const;
   // Facet counts of recent searches over this reader's database (see query/facet_cache.h).
   FacetCache& facet_cache() { return facet_cache_; }
 
  private:
-  IndexReader(Xapian::Database db, IndexReaderOptions options, std::string remote_address)
-      : db_(std::move(db)),
+  IndexReader(std::vector<ShardAddress> addresses, IndexReaderOptions options)
+      : addresses_(std::move(addresses)),
         options_(options),
-        remote_(!remote_address.empty()),
-        remote_address_(std::move(remote_address)),
         facet_cache_(options.facet_cache_entries) {}
-  // Replaces db_ with a new connection to remote_address_.
-  Status Reconnect();
+  // (Re)opens every shard into shards_ and db_.
+  Status Connect();
+  std::vector<ShardAddress> addresses_;
+  std::vector<Xapian::Database> shards_;
   Xapian::Database db_;
   IndexReaderOptions options_;
   bool remote_ = false;
-  std::string remote_address_;  // "HOST:PORT" of a remote reader
   FacetCache facet_cache_;
 };
 
-// The index a command reads: xapian-tcpsrv at `remote` ("HOST:PORT") when not empty, else the
-// local database at `local_path`.
+// The index a command reads: the xapian-tcpsrv shards at `remotes` ("HOST:PORT" each) when
+// any, else the local database (or stub file) at `local_path`.
 Result<std::unique_ptr<IndexReader>> OpenIndex(const std::filesystem::path& local_path,
-                                               const std::string& remote,
+                                               const std::vector<std::string>& remotes,
                                                const IndexReaderOptions& options = {});
 
 // Converts a Xapian exception into a Status (used at the query layer's edge).

@@ -50,12 +50,21 @@ Result<IndexStats> ReadIndexStats(IndexReader& reader) {
   IndexStats st;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
     st = IndexStats{};
+    // Document and term counts are summed by Xapian over the shards; the metadata totals are
+    // each shard's own, summed here, and the latest index time of any shard is the index's.
     st.documents = db.get_doccount();
     st.comments = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeComment));
     st.responses = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeResponse));
     st.letter_documents = db.get_termfreq(s::Term(s::kPrefixType, s::kTypeLetter));
-    if (!ReadTotals(db, st)) CountByScan(db, st);
-    st.last_indexed = db.get_metadata(std::string(s::kMetaLastIndexed));
+    for (const Xapian::Database& shard : reader.shards()) {
+      IndexStats part;
+      if (!ReadTotals(shard, part)) CountByScan(shard, part);
+      st.letters += part.letters;
+      st.threads_open += part.threads_open;
+      st.threads_closed += part.threads_closed;
+      st.last_indexed =
+          std::max(st.last_indexed, shard.get_metadata(std::string(s::kMetaLastIndexed)));
+    }
     CountPrefix(db, s::kPrefixYear, st.by_year);
     CountPrefix(db, s::kPrefixTopic, st.by_topic);
     return Status::Ok();

@@ -109,9 +109,15 @@ Result<json> ShowItem(IndexReader& reader, const std::string& id) {
 Result<json> GetThread(IndexReader& reader, const std::string& id) {
   json out;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
-    std::string value = db.get_metadata(std::string(s::kMetaThreadPrefix) + id);
-    if (value.empty())
-      value = db.get_metadata(std::string(s::kMetaThreadPrefix) + ThreadIdFor(db, id));
+    // A thread's record is in the shard that holds its company: ask each in turn.
+    auto in_shards = [&](const std::string& thread) {
+      std::string found;
+      for (auto it = reader.shards().begin(); found.empty() && it != reader.shards().end(); ++it)
+        found = it->get_metadata(std::string(s::kMetaThreadPrefix) + thread);
+      return found;
+    };
+    std::string value = in_shards(id);
+    if (value.empty()) value = in_shards(ThreadIdFor(db, id));
     if (value.empty()) return NotFound(id + ": no such thread");
     out = json::parse(value, nullptr, false);
     return out.is_object() ? Status::Ok() : Corruption("thread " + id + ": bad metadata");

@@ -88,12 +88,18 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 
 // Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
 // packed facet value of every match, a page at a time, until the time limit (then `partial`).
-FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total, double time_limit,
+// The pages come from an enquire of its own, without the search's collapse key (the local spy
+// counts every match, collapsed or not) and unweighted (the order does not matter). Over
+// several shards the pages are merged by Xapian, each match once.
+FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
                          bool& partial) {
   auto start = std::chrono::steady_clock::now();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetTally tally;
   const Xapian::doccount kPage = 1000;
-  for (Xapian::doccount first = 0; first < total; first += kPage) {
+  for (Xapian::doccount first = 0;; first += kPage) {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
     if (time_limit > 0 && spent.count() > time_limit) {
       partial = true;
@@ -111,14 +117,16 @@ FacetCounts RemoteFacets(Xapian::Enquire& enquire, Xapian::doccount total, doubl
 // index; a local reader keeps them per match set and revision, so the next page or another
 // sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
 // ranked without it and the answer is `partial` (facets counted so far, estimated total).
-Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, const SearchRequest& r,
+Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
                  SearchResponse& out) {
+  bool remote = reader.remote();
   BuiltQuery built = BuildQuery(db, r);
   out.corrected = built.corrected;
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
   ConfigureEnquire(enquire, r);
-  std::string key = r.facets && !remote ? FacetCacheKey(r, std::to_string(db.get_revision())) : "";
+  FacetCache& cache = reader.facet_cache();
+  std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
   bool count = r.facets && !cached;
   FacetSpy spy;
@@ -148,7 +156,7 @@ Status RunSearch(const Xapian::Database& db, bool remote, FacetCache& cache, con
     out.facets = std::move(cached->facets);
   } else if (r.facets) {
     out.facets =
-        remote ? RemoteFacets(enquire, out.total, r.time_limit_seconds, out.partial) : spy.counts();
+        remote ? RemoteFacets(db, built.query, r.time_limit_seconds, out.partial) : spy.counts();
     if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
   }
   return Status::Ok();
@@ -163,7 +171,7 @@ Result<SearchResponse> Search(IndexReader& reader, const SearchRequest& request)
   out.offset = request.offset;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
     try {
-      return RunSearch(db, reader.remote(), reader.facet_cache(), request, out);
+      return RunSearch(db, reader, request, out);
     } catch (const Xapian::QueryParserError& e) {
       return InvalidArgument("query: " + e.get_msg());
     }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "query/index_reader.h"
@@ -16,9 +17,9 @@ namespace corresp::web {
 struct ServeOptions {
   ServerOptions server;
   WebAppOptions app;
-  // Read the index served by xapian-tcpsrv at "HOST:PORT" instead of the local folder (as the
-  // CLI's --remote); empty = local.
-  std::string remote;
+  // Read the shards served by xapian-tcpsrv at "HOST:PORT" each, searched together, instead of
+  // the local folder or stub file (as the CLI's --remote); empty = local.
+  std::vector<std::string> remote;
   // Each reader's options (facet cache size, retries).
   IndexReaderOptions reader;
 };

@@ -191,6 +191,18 @@ Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
   return txn.Commit();
 }
 
+// The accessions whose filing's company is in `range`; a filing the catalog lacks stays, for
+// extraction to record its failure.
+Result<std::vector<Accession>> InCikRange(Catalog& catalog, std::vector<Accession> todo,
+                                          const CikRange& range) {
+  std::vector<Accession> kept;
+  for (Accession& acc : todo) {
+    CORRESP_ASSIGN_OR_RETURN(std::optional<Filing> filing, catalog.GetFiling(acc));
+    if (!filing || range.Contains(filing->cik)) kept.push_back(std::move(acc));
+  }
+  return kept;
+}
+
 }  // namespace
 
 std::optional<DocumentInfo> PickLetterDocument(const Filing& filing) {
@@ -211,6 +223,11 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
                            IndexWriter::Open(IndexPath(config), options.writer));
   if (options.rebuild) CORRESP_RETURN_IF_ERROR(catalog.ClearIndexed());
   CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> todo, catalog.ListToIndex(kExtractorVersion));
+  if (options.cik_range) {
+    std::size_t pending = todo.size();
+    CORRESP_ASSIGN_OR_RETURN(todo, InCikRange(catalog, std::move(todo), *options.cik_range));
+    report.outside_range = pending - todo.size();
+  }
   report.filings = todo.size();
   std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
   CompanyFilingsCache cache(catalog);

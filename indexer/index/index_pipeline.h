@@ -26,6 +26,7 @@
 #include "config/options.h"
 #include "core/filing.h"
 #include "core/status.h"
+#include "indexer/index/cik_range.h"
 #include "indexer/index/index_writer.h"
 
 namespace corresp {
@@ -40,19 +41,23 @@ struct IndexOptions {
   std::size_t batch_size = 200;
   // Writer options (spelling data, thread linking).
   IndexWriterOptions writer;
+  // Index only the filings of these companies (a shard, docs/scaling.md); the others are left
+  // unindexed in this catalog and counted in IndexReport::outside_range.
+  std::optional<CikRange> cik_range;
   // Called after each batch with (filings done, filings to do); may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct IndexReport {
-  std::size_t filings = 0;     // filings considered
-  std::size_t indexed = 0;     // letters extracted and written
-  std::size_t failed = 0;      // filings with a failure record this run
-  std::size_t companies = 0;   // companies whose threads were re-linked
-  std::size_t threads = 0;     // threads of those companies
-  std::size_t reresolved = 0;  // companies whose indexed letters were resolved again against
-                               // a newer submissions JSON (before the new letters)
-  long documents = 0;          // documents in the index after the run
+  std::size_t filings = 0;        // filings considered
+  std::size_t outside_range = 0;  // filings left out by IndexOptions::cik_range
+  std::size_t indexed = 0;        // letters extracted and written
+  std::size_t failed = 0;         // filings with a failure record this run
+  std::size_t companies = 0;      // companies whose threads were re-linked
+  std::size_t threads = 0;        // threads of those companies
+  std::size_t reresolved = 0;     // companies whose indexed letters were resolved again against
+                                  // a newer submissions JSON (before the new letters)
+  long documents = 0;             // documents in the index after the run
   double seconds = 0;
 };
 

@@ -60,6 +60,37 @@ class RefreshTest : public ::testing::Test {
   testing::TempDir home_;
 };
 
+// A shard's refresh fetches every letter but indexes only its companies; `corresp index` then
+// indexes the others.
+TEST_F(RefreshTest, CikRangeIndexesOnlyThatShardsCompanies) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  fs::path data = dir_.path() / "shard";
+  auto r = RunCorresp(
+      Refresh(**mirror, data, {"--since", kSince, "--until", kUntil, "--cik-range", "..900000"}),
+      Env());
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["letters"].get<int>(), 0) << r.out;
+  EXPECT_LT(j["letters"].get<int>(), j["new_filings"].get<int>()) << r.out;
+  auto search = [&] {
+    auto s =
+        RunCorresp({"--data-dir", data.string(), "search", "", "--limit", "1000", "--json"}, Env());
+    EXPECT_EQ(s.exit_code, 0) << s.err;
+    return nlohmann::json::parse(s.out)["hits"];
+  };
+  auto hits = search();
+  ASSERT_FALSE(hits.empty());
+  for (const auto& h : hits) EXPECT_LE(std::stol(h["cik"].get<std::string>()), 900000) << h["id"];
+  auto rest = RunCorresp({"--data-dir", data.string(), "index", "--json"}, Env());
+  ASSERT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_EQ(nlohmann::json::parse(rest.out)["outside_range"], 0);
+  EXPECT_GT(search().size(), hits.size());
+  auto bad = RunCorresp({"--data-dir", data.string(), "index", "--cik-range", "9..1"}, Env());
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("--cik-range"), std::string::npos) << bad.err;
+}
+
 TEST_F(RefreshTest, DayByDayIndexesTheUnionOnceAndMovesTheWatermark) {
   fs::path data = dir_.path() / "data";
   {

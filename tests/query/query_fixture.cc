@@ -31,6 +31,20 @@ std::unique_ptr<IndexReader> OpenSharedIndex() {
   return std::move(reader).value();
 }
 
+ExportedText ExportToString(IndexReader& reader, const ExportRequest& request) {
+  ExportedText out;
+  auto summary = Export(reader, request, [&](std::string_view bytes) {
+    out.text += bytes;
+    return Status::Ok();
+  });
+  if (!summary.ok()) {
+    ADD_FAILURE() << summary.status().ToString();
+    return out;
+  }
+  out.rows = static_cast<long>(summary->rows);
+  return out;
+}
+
 const std::vector<nlohmann::json>& AllDocumentData() {
   static const std::vector<nlohmann::json> docs = [] {
     std::vector<nlohmann::json> out;

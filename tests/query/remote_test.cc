@@ -1,10 +1,6 @@
 // `search --remote`: the same searches against the test index served by Xapian's own
 // xapian-tcpsrv on loopback.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -15,8 +11,7 @@
 #include "query/search.h"
 #include "query_fixture.h"
 #include "tests/support/free_port.h"
-
-extern char** environ;
+#include "tests/support/tcpsrv.h"
 
 namespace corresp {
 namespace {
@@ -25,35 +20,14 @@ using testing::FreePort;
 
 class RemoteSearch : public ::testing::Test {
  protected:
-  void SetUp() override {
-    port_ = FreePort();
-    StartServer();
-  }
+  void SetUp() override { StartServer(); }
   void TearDown() override { StopServer(); }
   void StartServer() {
-    std::string db = IndexPath(testing::SharedIndexConfig()).string();
-    std::string port = std::to_string(port_);
-    const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
-                          port.c_str(),    db.c_str(),    nullptr};
-    // Its own process group: xapian-tcpsrv forks a child per connection, and a restart must
-    // end those too.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);
-    ASSERT_EQ(
-        posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, &attr, const_cast<char**>(argv), environ), 0);
-    posix_spawnattr_destroy(&attr);
+    ASSERT_TRUE(server_.Start(IndexPath(testing::SharedIndexConfig()).string()));
   }
-  void StopServer() {
-    if (pid_ > 0) {
-      kill(-pid_, SIGKILL);  // xapian-tcpsrv does not exit on SIGTERM while serving
-      waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-    }
-  }
+  void StopServer() { server_.Stop(); }
   std::unique_ptr<IndexReader> Connect() {
-    std::string address = "127.0.0.1:" + std::to_string(port_);
+    std::string address = server_.address();
     for (int i = 0; i < 100; ++i) {
       auto reader = IndexReader::OpenRemote(address);
       if (reader.ok()) return std::move(reader).value();
@@ -62,8 +36,7 @@ class RemoteSearch : public ::testing::Test {
     ADD_FAILURE() << "xapian-tcpsrv did not start on " << address;
     return nullptr;
   }
-  pid_t pid_ = -1;
-  int port_ = 0;
+  testing::TcpServer server_;
 };
 
 TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
@@ -104,20 +77,11 @@ TEST_F(RemoteSearch, ExportsLikeTheLocalIndex) {
       request.level = level;
       request.search.query = q;
       request.remote_page = 7;  // several pages on the small test index
-      std::string a, b;
-      auto from_remote = Export(*remote, request, [&](std::string_view x) {
-        a += x;
-        return Status::Ok();
-      });
-      auto from_local = Export(*local, request, [&](std::string_view x) {
-        b += x;
-        return Status::Ok();
-      });
-      ASSERT_TRUE(from_remote.ok()) << from_remote.status().ToString();
-      ASSERT_TRUE(from_local.ok());
-      EXPECT_GT(from_local->rows, 0) << ExportLevelName(level) << " " << q;
-      EXPECT_EQ(from_remote->rows, from_local->rows) << ExportLevelName(level) << " " << q;
-      EXPECT_EQ(a, b) << ExportLevelName(level) << " " << q;
+      auto from_remote = testing::ExportToString(*remote, request);
+      auto from_local = testing::ExportToString(*local, request);
+      EXPECT_GT(from_local.rows, 0) << ExportLevelName(level) << " " << q;
+      EXPECT_EQ(from_remote.rows, from_local.rows) << ExportLevelName(level) << " " << q;
+      EXPECT_EQ(from_remote.text, from_local.text) << ExportLevelName(level) << " " << q;
     }
 }
 
