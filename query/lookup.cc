@@ -29,14 +29,25 @@ json PairedOf(const Xapian::Database& db, const json& data) {
   return paired ? *paired : json(nullptr);
 }
 
+// The metadata value of `key` in the first shard that has one ("" when none): a letter's or
+// thread's record lives in the shard holding its company, and Xapian reads metadata from the
+// first database only.
+std::string MetadataInShards(const std::vector<Xapian::Database>& shards, const std::string& key) {
+  std::string found;
+  for (auto it = shards.begin(); found.empty() && it != shards.end(); ++it)
+    found = it->get_metadata(key);
+  return found;
+}
+
 // Every reviewed filing of the letter an item belongs to (its letter record), else the item's
 // own "reviewed" value; [] when the letter names none.
-json LetterReviewed(const Xapian::Database& db, const json& item) {
+json LetterReviewed(const std::vector<Xapian::Database>& shards, const json& item) {
   std::optional<Cik> cik = Cik::Parse(item.value("cik", ""));
   if (cik) {
-    json record = json::parse(db.get_metadata(std::string(s::kMetaLetterPrefix) + cik->Padded() +
-                                              ":" + item.value("accession", "")),
-                              nullptr, false);
+    json record =
+        json::parse(MetadataInShards(shards, std::string(s::kMetaLetterPrefix) + cik->Padded() +
+                                                 ":" + item.value("accession", "")),
+                    nullptr, false);
     if (record.is_object() && record.contains("reviewed_all") && record["reviewed_all"].is_array())
       return record["reviewed_all"];
   }
@@ -45,7 +56,8 @@ json LetterReviewed(const Xapian::Database& db, const json& item) {
   return out;
 }
 
-Status ShowLetter(const Xapian::Database& db, const std::string& accession, json& out) {
+Status ShowLetter(const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
+                  const std::string& accession, json& out) {
   std::string term = s::Term(s::kPrefixAccession, accession);
   std::vector<json> items;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
@@ -61,7 +73,7 @@ Status ShowLetter(const Xapian::Database& db, const std::string& accession, json
          {"date", first.value("date", "")},
          {"url", first.value("url", "")},
          {"thread", first.value("thread", "")},
-         {"reviewed", LetterReviewed(db, first)},
+         {"reviewed", LetterReviewed(shards, first)},
          {"office", first.contains("office") ? first["office"] : json(nullptr)},
          {"staff_contacts", first.value("staff_contacts", json::array())},
          {"items", json::array()}};
@@ -97,7 +109,7 @@ class WordTerms : public Xapian::ExpandDecider {
 Result<json> ShowItem(IndexReader& reader, const std::string& id) {
   json out;
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
-    if (id.find('#') == std::string::npos) return ShowLetter(db, id, out);
+    if (id.find('#') == std::string::npos) return ShowLetter(db, reader.shards(), id, out);
     std::optional<json> item = DataById(db, id);
     if (!item) return NotFound(id + ": not in the index");
     out = {{"item", *item}, {"paired", PairedOf(db, *item)}};
@@ -111,10 +123,7 @@ Result<json> GetThread(IndexReader& reader, const std::string& id) {
   CORRESP_RETURN_IF_ERROR(reader.Run([&](const Xapian::Database& db) {
     // A thread's record is in the shard that holds its company: ask each in turn.
     auto in_shards = [&](const std::string& thread) {
-      std::string found;
-      for (auto it = reader.shards().begin(); found.empty() && it != reader.shards().end(); ++it)
-        found = it->get_metadata(std::string(s::kMetaThreadPrefix) + thread);
-      return found;
+      return MetadataInShards(reader.shards(), std::string(s::kMetaThreadPrefix) + thread);
     };
     std::string value = in_shards(id);
     if (value.empty()) value = in_shards(ThreadIdFor(db, id));

@@ -364,8 +364,10 @@ TEST(Export, CommentColumnsCarryTheIndexedValues) {
   EXPECT_EQ((*seed)[col("company")], "CITIGROUP INC");
   EXPECT_EQ((*seed)[col("number")], "3");
   EXPECT_NE((*seed)[col("text")].find("held for sale"), std::string::npos);
-  // Lifecycle columns are empty until that branch's fields are indexed (read: the contract test).
-  EXPECT_EQ((*seed)[col("status")], "");
+  // The 2007 letter is the last word of its review in the test data: no response, no closing.
+  EXPECT_EQ((*seed)[col("status")], "open");
+  EXPECT_EQ((*seed)[col("rounds")], "1");
+  EXPECT_EQ((*seed)[col("response_ids")], "");
   // Corpus responses are paired (by number) and the corpus MANIFEST gives SIC codes.
   EXPECT_GT(paired, 10);
   EXPECT_GT(with_sic, 10);
