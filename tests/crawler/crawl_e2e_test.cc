@@ -48,7 +48,7 @@ TEST(CrawlE2eTest, FullIndexCrawlStoresEveryLetterThenSkipsThem) {
   // it that reach back to its letters).
   auto first_log = MirrorLog(**mirror);
   long submissions = CountPaths(first_log, "/submissions/");
-  EXPECT_EQ(report->submissions, 11);  // every company of the slice
+  EXPECT_EQ(report->submissions, testing::kSliceCompanies);  // every company of the slice
   EXPECT_GE(submissions, 10);
   EXPECT_EQ(report->requests,
             40u + testing::kSliceLetters + static_cast<std::uint64_t>(submissions));

@@ -48,6 +48,8 @@ inline std::vector<ManifestRow> ReadManifest() {
 // Letters of tests/data/edgar (its MANIFEST.tsv rows), pinned so that a change of the slice
 // (tools/make-test-slice lists its threads) shows in every test that counts them.
 inline constexpr int kSliceLetters = 54, kSliceUploads = 32, kSliceCorresp = 22;
+// Companies (CIK folders) of the MANIFEST.tsv letters.
+inline constexpr int kSliceCompanies = 13;
 
 // Manifest rows released within [since, until] (ISO dates compare as strings).
 inline std::vector<ManifestRow> ReleasedBetween(const std::string& since,
