@@ -3,6 +3,7 @@
 #include <cctype>
 #include <exception>
 
+#include "core/letter_form.h"
 #include "indexer/extract/charset.h"
 #include "indexer/extract/html_reader.h"
 #include "indexer/extract/pdf_reader.h"
@@ -138,7 +139,7 @@ Letter ExtractLetter(const ExtractInput& input) {
     std::optional<std::string> form = input.form ? input.form : doc.form;
     letter = SegmentLetter(doc.blocks, form);
     letter.unreadable = doc.unreadable;
-    if (letter.form != "UPLOAD")
+    if (!letter.form || SideOfForm(*letter.form) != LetterSide::kStaff)
       letter.named_dates = NamedLetterDates(LetterOpening(doc.blocks, letter));
     if (letter.comments.empty() && letter.responses.empty() && !letter.unreadable) {
       for (const Block& b : doc.blocks) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "core/letter_form.h"
 #include "indexer/segment/letter_dates.h"
 #include "indexer/segment/word_overlap.h"
 
@@ -11,7 +12,7 @@ namespace corresp {
 
 namespace {
 
-bool IsStaff(const LetterRecord& r) { return r.form == "UPLOAD"; }
+bool IsStaff(const LetterRecord& r) { return SideOfForm(r.form) == LetterSide::kStaff; }
 
 bool Closes(const LetterRecord& r) {
   return r.letter.kind == LetterKind::kClosing || r.letter.kind == LetterKind::kNoReview;
@@ -177,6 +178,11 @@ StatusDecision DecideStatus(const StatusFacts& f) {
     return {CommentStatus::kResponded, "the company replied to its letter on " + Day(f.replied_on) +
                                            " (no item of the reply was matched to it); the "
                                            "review has not closed"};
+  if (f.moved_on)
+    return {CommentStatus::kResponded,
+            "no response letter answers it, but the staff letter of " + Day(f.moved_on) +
+                " moved on without repeating it (answered in an amended filing); the review has "
+                "not closed"};
   return {CommentStatus::kOpen,
           "the staff letter of " + Day(f.raised_on) + " is the latest word on it"};
 }
@@ -269,7 +275,7 @@ class Tracer {
     unanswered_.clear();
   }
 
-  // The closing and unreadable letters after a comment's own letter.
+  // The closing, unreadable and later staff comment letters after a comment's own letter.
   void LaterLetters(const Node& n, StatusFacts& facts) const {
     auto it = std::find(letters_.begin(), letters_.end(), n.letter);
     for (++it; it < letters_.end(); ++it) {
@@ -278,6 +284,8 @@ class Tracer {
         return;
       }
       if ((*it)->letter.unreadable && !facts.unreadable_on) facts.unreadable_on = (*it)->SortDate();
+      if (IsStaff(**it) && !(*it)->letter.comments.empty() && !facts.moved_on)
+        facts.moved_on = (*it)->SortDate();
     }
   }
 

@@ -73,6 +73,8 @@ struct StatusFacts {
   std::optional<Date> closed_on;       // the first closing letter after it
   std::optional<Date> answered_on;     // its first paired response
   std::optional<Date> replied_on;      // a company reply to its letter that paired no item
+  std::optional<Date> moved_on;        // a later staff comment letter of the review that does
+                                       // not follow it up (answered by an amended filing)
   std::optional<Date> raised_on;       // its own letter
 };
 struct StatusDecision {

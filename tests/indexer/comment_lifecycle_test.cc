@@ -62,6 +62,16 @@ TEST(CommentLifecycle, DecideStatus) {
        "the company replied to its letter on 2020-02-10 (no item of the reply was matched to "
        "it); the review has not closed",
        "a narrative reply answers the letter"},
+      {{.replied_on = d2, .moved_on = d3, .raised_on = d1},
+       CommentStatus::kResponded,
+       "the company replied to its letter on 2020-02-10 (no item of the reply was matched to "
+       "it); the review has not closed",
+       "a reply beats a later letter moving on"},
+      {{.moved_on = d2, .raised_on = d1},
+       CommentStatus::kResponded,
+       "no response letter answers it, but the staff letter of 2020-02-10 moved on without "
+       "repeating it (answered in an amended filing); the review has not closed",
+       "trap: no response letter, yet a later staff letter left it behind: not open"},
       {{.closed_on = d3, .answered_on = d2, .raised_on = d1},
        CommentStatus::kResolved,
        "the review closed on 2020-03-10 after the answer of 2020-02-10",

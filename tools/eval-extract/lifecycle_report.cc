@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/letter_form.h"
 #include "indexer/index/thread_linker.h"
 
 namespace corresp::lifecycle {
@@ -38,7 +39,8 @@ void AddThread(const ReviewThread& t, LifecycleReport& r, Days& d) {
   d.review.push_back(*days);
   int staff_letters = 0;
   for (const ThreadLetter& l : t.letters)
-    if (l.form == "UPLOAD" && l.comments > 0 && l.date && l.date <= t.comments.front().closed_date)
+    if (SideOfForm(l.form) == LetterSide::kStaff && l.comments > 0 && l.date &&
+        l.date <= t.comments.front().closed_date)
       ++staff_letters;
   ++r.review_rounds[staff_letters];
   (staff_letters <= 1 ? d.one_round : d.more_rounds).push_back(*days);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/index_schema.h"
+#include "core/letter_form.h"
 
 namespace corresp {
 
@@ -43,7 +44,7 @@ ReviewedMeasure MeasureReviewed(const std::vector<LetterRecord>& records) {
       }
     }
     Count(m.all_letters, r, resolved);
-    bool staff = r.form == "UPLOAD";
+    bool staff = SideOfForm(r.form) == LetterSide::kStaff;
     if (staff) ++m.offices[r.letter.office.value_or("(none)")];
     if (!staff || r.letter.kind != LetterKind::kCommentLetter) continue;
     Count(m.comment_letters, r, resolved);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/letter_form.h"
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/letter_dates.h"
 #include "indexer/segment/word_overlap.h"
@@ -20,7 +21,7 @@ Date DateOf(const ThreadLetter& l) { return l.letter->letter_date.value_or(l.fil
 // kind stays a candidate, so a staff letter whose comments were missed shows as
 // kStaffLetterEmpty instead of silently pairing with an older letter.
 bool IsStaffCandidate(const ThreadLetter& l) {
-  return l.form == "UPLOAD" && l.letter->kind != LetterKind::kClosing &&
+  return SideOfForm(l.form) == LetterSide::kStaff && l.letter->kind != LetterKind::kClosing &&
          l.letter->kind != LetterKind::kNoReview;
 }
 

@@ -27,7 +27,7 @@ struct ThreadLetter {
   std::string accession;
   std::string cik;
   std::string thread;              // MANIFEST thread id
-  std::string form;                // MANIFEST form: "UPLOAD" (staff) or "CORRESP" (company)
+  std::string form;                // MANIFEST form: "UPLOAD" (staff), "CORRESP" (company), ...
   Date filed;                      // MANIFEST date filed; stands in for a missing letter date
   const Letter* letter = nullptr;  // not owned; must outlive the MeasureThreadAgreement call
   // Dates of the staff letters the letter says it answers ("your letter dated May 1, 2020"),
