@@ -32,9 +32,8 @@ std::string FacetCacheKey(const SearchRequest& r, const std::string& revision) {
     key += std::to_string(field.size()) + ':' + field;
   };
   add(revision);
-  for (const std::string* field :
-       {&r.query, &r.form, &r.kind, &r.company, &r.cik, &r.topic, &r.standard, &r.status,
-        &r.office})
+  for (const std::string* field : {&r.query, &r.form, &r.kind, &r.company, &r.cik, &r.topic,
+                                   &r.standard, &r.status, &r.office})
     add(*field);
   add(r.since ? r.since->ToIso() : "");
   add(r.until ? r.until->ToIso() : "");

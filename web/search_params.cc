@@ -150,8 +150,8 @@ Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimi
 }
 
 QueryParams SearchParamsOf(const SearchRequest& r, const WebLimits& limits) {
-  QueryParams p = {{"q", r.query},           {"form", r.form},    {"kind", r.kind},
-                   {"company", r.company},   {"cik", r.cik},      {"topic", r.topic},
+  QueryParams p = {{"q", r.query},           {"form", r.form},     {"kind", r.kind},
+                   {"company", r.company},   {"cik", r.cik},       {"topic", r.topic},
                    {"standard", r.standard}, {"status", r.status}, {"office", r.office}};
   if (r.since) p.emplace_back("since", r.since->ToIso());
   if (r.until) p.emplace_back("until", r.until->ToIso());

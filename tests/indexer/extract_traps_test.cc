@@ -362,10 +362,10 @@ TEST(ExtractTraps, JsonHasExactlyTheDocumentedFields) {
   nlohmann::json j = LetterToJson(l);
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"addressee", "comments", "company", "file", "form",
-                                            "issues", "kind", "letter_date", "named_dates",
-                                            "office", "references", "responses",
-                                            "staff_contacts"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"addressee", "comments", "company", "file", "form", "issues",
+                                      "kind", "letter_date", "named_dates", "office", "references",
+                                      "responses", "staff_contacts"}));
   EXPECT_EQ(j["comments"][0]["number"], 1);
   EXPECT_EQ(j["comments"][0]["headings"][0], "General");
   EXPECT_TRUE(j["comments"][0]["page_ref"].is_null());
