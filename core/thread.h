@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -44,6 +45,13 @@ constexpr const char* CommentStatusName(CommentStatus s) {
       return "unclear";
   }
   return "unclear";
+}
+// The status named `name` (as CommentStatusName spells it, lower case), or nullopt.
+constexpr std::optional<CommentStatus> ParseCommentStatus(std::string_view name) {
+  for (CommentStatus s : {CommentStatus::kOpen, CommentStatus::kResponded, CommentStatus::kReissued,
+                          CommentStatus::kResolved, CommentStatus::kUnclear})
+    if (name == CommentStatusName(s)) return s;
+  return std::nullopt;
 }
 
 // A company response item that answers a staff comment.

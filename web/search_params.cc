@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/letter.h"
+#include "core/thread.h"
 #include "query/request_grammar.h"
 
 namespace corresp::web {
@@ -68,8 +69,7 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
     r.standard = value;
   } else if (key == "status") {
     std::string st = Lower(value);
-    if (!st.empty() && st != "open" && st != "responded" && st != "reissued" && st != "resolved" &&
-        st != "unclear")
+    if (!st.empty() && !ParseCommentStatus(st))
       return InvalidArgument("unknown status '" + value +
                              "' (open, responded, reissued, resolved or unclear)");
     r.status = st;
