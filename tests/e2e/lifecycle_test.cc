@@ -15,7 +15,6 @@ namespace corresp {
 namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
-using test::CommandOptions;
 using test::RunCorresp;
 
 constexpr const char* kStarbucks = "829224-0000000000-19-008093";
@@ -39,10 +38,7 @@ class LifecycleTest : public ::testing::Test {
   }
   static test::CommandResult Run(std::vector<std::string> args) {
     args.insert(args.begin(), {"--data-dir", (dir_->path() / "data").string()});
-    CommandOptions o;
-    o.env = {"HOME=" + home_->path().string(), "XDG_CONFIG_HOME=" + home_->path().string(),
-             "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
-    return RunCorresp(args, o);
+    return RunCorresp(args, test::IsolatedHome(home_->path().string()));
   }
   static json RunJson(std::vector<std::string> args) {
     test::CommandResult r = Run(std::move(args));

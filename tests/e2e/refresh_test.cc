@@ -31,12 +31,7 @@ constexpr const char* kUntil = "2018-12-31";
 
 class RefreshTest : public ::testing::Test {
  protected:
-  CommandOptions Env() const {
-    CommandOptions o;
-    o.env = {"HOME=" + home_.path().string(), "XDG_CONFIG_HOME=" + home_.path().string(),
-             "CORRESP_HOME=", "CORRESP_USER_AGENT=corresp tests test@example.com"};
-    return o;
-  }
+  CommandOptions Env() const { return test::IsolatedHome(home_.path().string()); }
   std::vector<std::string> Refresh(const MirrorProcess& mirror, const fs::path& data,
                                    std::vector<std::string> extra = {},
                                    const std::string& rate = "100") const {

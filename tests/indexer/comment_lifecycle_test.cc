@@ -4,17 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/indexer/test_letter_record.h"
+
 namespace corresp {
 namespace {
 
 LetterRecord Staff(const std::string& acc, Date date, std::vector<std::string> texts,
                    LetterKind kind = LetterKind::kCommentLetter) {
-  LetterRecord r;
-  r.accession = *Accession::Parse(acc);
-  r.cik = Cik{42};
-  r.form = "UPLOAD";
-  r.date_filed = date;
-  r.letter.kind = kind;
+  LetterRecord r = testing::TestLetter(acc, "UPLOAD", kind, date);
   int n = 0;
   for (std::string& t : texts) r.letter.comments.push_back(Comment{++n, {}, {}, std::move(t), {}});
   return r;
@@ -27,12 +24,7 @@ struct Item {
 
 LetterRecord Reply(const std::string& acc, Date date, std::vector<Item> items,
                    LetterKind kind = LetterKind::kResponse, std::vector<Date> named = {}) {
-  LetterRecord r;
-  r.accession = *Accession::Parse(acc);
-  r.cik = Cik{42};
-  r.form = "CORRESP";
-  r.date_filed = date;
-  r.letter.kind = kind;
+  LetterRecord r = testing::TestLetter(acc, "CORRESP", kind, date);
   r.letter.named_dates = std::move(named);
   for (Item& i : items) r.letter.responses.push_back(Response{i.number, {}, i.restated, "We did."});
   return r;

@@ -9,6 +9,7 @@
 
 #include "core/index_schema.h"
 #include "indexer/index/index_writer.h"
+#include "tests/indexer/test_letter_record.h"
 #include "tests/store/temp_dir.h"
 
 namespace corresp {
@@ -17,16 +18,7 @@ namespace {
 namespace s = schema;
 using nlohmann::json;
 
-LetterRecord Letter(const std::string& acc, const std::string& form, LetterKind kind, Date date) {
-  LetterRecord r;
-  r.accession = *Accession::Parse(acc);
-  r.cik = Cik{42};
-  r.company = "ACME";
-  r.form = form;
-  r.date_filed = date;
-  r.letter.kind = kind;
-  return r;
-}
+using testing::TestLetter;
 
 json DocumentData(Xapian::Database& db, const std::string& id) {
   Xapian::PostingIterator p = db.postlist_begin(s::Term(s::kPrefixId, id));
@@ -39,10 +31,10 @@ TEST(LifecycleIndex, ALaterLetterRewritesTheStatusOfEarlierComments) {
   auto writer = IndexWriter::Open(dir.path() / "index");
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
   LetterRecord staff =
-      Letter("0000000000-20-000001", "UPLOAD", LetterKind::kCommentLetter, {2020, 1, 10});
+      TestLetter("0000000000-20-000001", "UPLOAD", LetterKind::kCommentLetter, {2020, 1, 10});
   staff.letter.comments.push_back(Comment{1, {}, {}, "Please revise your revenue policy.", {}});
   LetterRecord reply =
-      Letter("0000000042-20-000001", "CORRESP", LetterKind::kResponse, {2020, 2, 1});
+      TestLetter("0000000042-20-000001", "CORRESP", LetterKind::kResponse, {2020, 2, 1});
   reply.letter.responses.push_back(Response{1, {}, "", "We revised it."});
   ASSERT_TRUE((*writer)->PutLetter(staff).ok());
   ASSERT_TRUE((*writer)->PutLetter(reply).ok());
@@ -56,7 +48,7 @@ TEST(LifecycleIndex, ALaterLetterRewritesTheStatusOfEarlierComments) {
     EXPECT_EQ(db.get_termfreq(s::Term(s::kPrefixStatus, "responded")), 1u);
   }
   LetterRecord closing =
-      Letter("0000000000-20-000002", "UPLOAD", LetterKind::kClosing, {2020, 3, 1});
+      TestLetter("0000000000-20-000002", "UPLOAD", LetterKind::kClosing, {2020, 3, 1});
   ASSERT_TRUE((*writer)->PutLetter(closing).ok());
   ASSERT_TRUE((*writer)->RebuildCompany(Cik{42}).ok());
   ASSERT_TRUE((*writer)->Commit().ok());

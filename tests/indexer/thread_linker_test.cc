@@ -4,18 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/indexer/test_letter_record.h"
+
 namespace corresp {
 namespace {
 
 LetterRecord Make(const std::string& acc, const std::string& form, LetterKind kind, Date date,
                   std::vector<int> numbers = {}, std::string ref_form = "10-K") {
-  LetterRecord r;
-  r.accession = *Accession::Parse(acc);
-  r.cik = Cik{42};
-  r.company = "ACME";
-  r.form = form;
-  r.date_filed = date;
-  r.letter.kind = kind;
+  LetterRecord r = testing::TestLetter(acc, form, kind, date);
   if (!ref_form.empty())
     r.letter.references.push_back(Reference{ref_form, Date{date.year - 1, 12, 31}, {}, {}});
   for (int n : numbers) {
