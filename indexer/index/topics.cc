@@ -20,21 +20,29 @@ constexpr std::string_view kFilingTopic = "exhibits-filing-mechanics";
 struct CompiledCue {
   size_t topic = kNoTopic;
   int weight = kNeutralPhrase;
-  std::vector<std::string> words;  // a trailing '*' marks a prefix word
+  // Per word: a prefix (the cue word ended in '*'), matched against the word as written, or
+  // the stem of a whole word, matched against the stem of the text's word.
+  std::vector<std::string> words;
+  std::vector<bool> prefix;
 };
 
-std::string Key(std::string_view word) {
-  if (!word.empty() && word.back() == '*') word.remove_suffix(1);
-  return std::string(word.substr(0, 4));
+// The key a cue or a text word is looked up by: the first four letters of the prefix or stem.
+std::string Key(std::string_view word) { return std::string(word.substr(0, 4)); }
+
+// A text word with its stem (TopicStem), computed once.
+struct Token {
+  std::string word;
+  std::string stem;
+};
+
+bool WordMatches(const CompiledCue& cue, size_t k, const Token& t) {
+  const std::string& p = cue.words[k];
+  if (cue.prefix[k]) return t.word.compare(0, p.size(), p) == 0;
+  return p == t.stem;
 }
 
-bool WordMatches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*')
-    return word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  return pattern == word;
-}
-
-// Cues and neutral phrases indexed by the first four letters of their first word.
+// Cues and neutral phrases indexed by the first four letters of their first word (prefix or
+// stem).
 class CueIndex {
  public:
   CueIndex() {
@@ -43,17 +51,30 @@ class CueIndex {
       for (const TopicCue& cue : topics[t].cues) Add(t, cue.weight, cue.phrase);
     for (const std::string& phrase : NeutralPhrases()) Add(kNoTopic, kNeutralPhrase, phrase);
   }
-  const std::vector<CompiledCue>* Find(const std::string& word) const {
-    auto it = by_key_.find(Key(word));
-    return it == by_key_.end() ? nullptr : &it->second;
+  // The cues whose first word may match `t`: those keyed by its word or by its stem.
+  void Find(const Token& t, std::vector<const CompiledCue*>& out) const {
+    out.clear();
+    std::string word_key = Key(t.word), stem_key = Key(t.stem);
+    Append(word_key, out);
+    if (stem_key != word_key) Append(stem_key, out);
   }
 
  private:
+  void Append(const std::string& key, std::vector<const CompiledCue*>& out) const {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return;
+    for (const CompiledCue& c : it->second) out.push_back(&c);
+  }
   void Add(size_t topic, int weight, const std::string& phrase) {
-    CompiledCue c{topic, weight, {}};
+    CompiledCue c{topic, weight, {}, {}};
     std::stringstream in(phrase);
     std::string w;
-    while (in >> w) c.words.push_back(w);
+    while (in >> w) {
+      bool prefix = w.back() == '*';
+      if (prefix) w.pop_back();
+      c.words.push_back(prefix ? w : TopicStem(w));
+      c.prefix.push_back(prefix);
+    }
     if (!c.words.empty()) by_key_[Key(c.words[0])].push_back(std::move(c));
   }
   std::unordered_map<std::string, std::vector<CompiledCue>> by_key_;
@@ -199,23 +220,25 @@ struct Match {
 // consumed, so "before income taxes" (neutral) hides "income tax*" and "liquidity measure"
 // (non-GAAP) hides "liquidity". Phrases of equal length from several topics all match.
 std::vector<Match> FindCues(const std::vector<std::string>& words) {
+  std::vector<Token> tokens;
+  tokens.reserve(words.size());
+  for (const std::string& w : words) tokens.push_back(Token{w, TopicStem(w)});
   std::vector<Match> out;
+  std::vector<const CompiledCue*> candidates, at;
   size_t i = 0;
-  while (i < words.size()) {
-    const std::vector<CompiledCue>* cues = Cues().Find(words[i]);
+  while (i < tokens.size()) {
+    Cues().Find(tokens[i], candidates);
     size_t best = 0;
-    std::vector<const CompiledCue*> at;
-    if (cues) {
-      for (const CompiledCue& cue : *cues) {
-        size_t n = cue.words.size();
-        if (i + n > words.size() || n < best) continue;
-        bool ok = true;
-        for (size_t k = 0; k < n && ok; ++k) ok = WordMatches(cue.words[k], words[i + k]);
-        if (!ok) continue;
-        if (n > best) at.clear();
-        best = n;
-        at.push_back(&cue);
-      }
+    at.clear();
+    for (const CompiledCue* cue : candidates) {
+      size_t n = cue->words.size();
+      if (i + n > tokens.size() || n < best) continue;
+      bool ok = true;
+      for (size_t k = 0; k < n && ok; ++k) ok = WordMatches(*cue, k, tokens[i + k]);
+      if (!ok) continue;
+      if (n > best) at.clear();
+      best = n;
+      at.push_back(cue);
     }
     if (best == 0) {
       ++i;
@@ -382,6 +405,30 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
 }  // namespace
 
 std::vector<std::string> TopicWords(std::string_view text) { return LowerAsciiWords(text); }
+
+std::string TopicStem(std::string_view word) {
+  std::string s(word);
+  if (s.size() < kMinStemmedWord ||
+      !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); }))
+    return s;
+  auto ends = [&](std::string_view suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  auto cut = [&](size_t n) { s.resize(s.size() - n); };
+  if (ends("ies") || ends("ied")) {
+    cut(3);
+    s += 'y';
+    return s;
+  }
+  if (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
+    cut(1);
+  else if (ends("ing") && s.size() >= 6)
+    cut(3);
+  else if (ends("ed") && s.size() >= 5)
+    cut(2);
+  if (ends("e") && s.size() >= kMinStemmedWord) cut(1);
+  return s;
+}
 
 std::vector<TopicTag> TagTopics(const TopicInput& input) {
   if (input.comment.empty()) {

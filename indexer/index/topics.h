@@ -109,4 +109,15 @@ std::vector<TopicTag> TagTopics(const TopicInput& input);
 // cue phrases are matched against. "Non-GAAP" -> {"non", "gaap"}; "MD&A" -> {"md", "a"}.
 std::vector<std::string> TopicWords(std::string_view text);
 
+// Words shorter than this keep their form: "gas", "was", "ffo", "neo" are not inflections.
+inline constexpr size_t kMinStemmedWord = 4;
+
+// The stem a cue word and a text word are compared by, so a cue matches the inflections of its
+// words: a plural or third person "-s"/"-es", "-ies"/"-ied" as "-y", "-ing", "-ed" and a final
+// "-e" are cut ("recognize", "recognizes", "recognized", "recognizing" -> "recogniz";
+// "leases", "leasing" -> "leas"; "subsidiaries" -> "subsidiary"). "-ss", "-us", "-is" stay
+// ("loss", "status", "basis"); a word with a digit, or shorter than kMinStemmedWord, is its
+// own stem. A cue word ending in '*' is a prefix of the word as written and is not stemmed.
+std::string TopicStem(std::string_view word);
+
 }  // namespace corresp
