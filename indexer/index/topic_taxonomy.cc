@@ -122,7 +122,7 @@ std::vector<Topic> Build() {
            "purchase=2;contingent consideration=2;purchase price=2;purchase consideration=2;"
            "acquired net assets=2;net assets acquired=2;assets acquired=2;pro forma adjustment*=1;"
            "accounting acquirer=2;acquiree=2;preliminary allocation=2;acquired business*=1;"
-           "acquisition date=1;acquisition=1;acquired=1",
+           "acquisition date=1;acquisition=1;acquired=1;pro forma condensed combined=2",
            "asc805 sfas141 sfas141r regsx3-05 regsx8-04 regsx11-01"),
       Make("cybersecurity", "Cybersecurity",
            "cyber risk*=2;cyber threat*=2;cybersecurity=2;cyber security=2;cyber "
@@ -144,7 +144,7 @@ std::vector<Topic> Build() {
            "mainland china=2;hong kong=1;china=1",
            ""),
       Make("spac", "SPACs and de-SPAC transactions",
-           "special purpose acquisition compan*=2;spac*=2;de spac=2;trust account=2;blank check "
+           "special purpose acquisition compan*=2;spac=2;de spac=2;trust account=2;blank check "
            "compan*=2;redemption*=1;sponsor=1",
            ""),
       Make("crypto-assets", "Crypto assets",
@@ -163,7 +163,8 @@ std::vector<Topic> Build() {
       Make("stock-compensation", "Stock-based compensation",
            "share based payment*=2;stock based award*=2;share based award*=2;stock based "
            "compensation=2;share based compensation=2;stock compensation=2;equity "
-           "based compensation=2;stock option*=1;equity award*=1;grant date fair value=2",
+           "based compensation=2;stock option*=1;equity award*=1;grant date fair value=2;"
+           "equity based award*=2",
            "asc718 sfas123 sfas123r apb25"),
       Make("pensions", "Pensions and postretirement benefits",
            "pension*=2;postretirement=2;defined benefit=2;expected return on plan assets=2;"
@@ -275,6 +276,14 @@ std::vector<Topic> Build() {
 }
 
 }  // namespace
+
+const std::vector<DocumentTopic>& DocumentTopics() {
+  // A Form 8-K the staff comments on is an earnings release (Item 2.02, Exhibit 99.1) whose
+  // non-GAAP measures it questions; an 8-K on an acquisition names its own topic
+  // (business combinations, S-X 3-05) in the comment's words.
+  static const std::vector<DocumentTopic> kDocuments = {{"form 8 k", "non-gaap"}};
+  return kDocuments;
+}
 
 const std::vector<std::string>& NeutralPhrases() {
   // Each hides a topic's cue inside a phrase about something else: amounts stated before or

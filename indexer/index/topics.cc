@@ -136,6 +136,12 @@ const std::set<std::string>& RequestVerbs() {
   return kVerbs;
 }
 
+// Words by which a request refers back to what the sentence before it set out.
+const std::set<std::string>& ReferBackWords() {
+  static const std::set<std::string> kWords = {"these", "such", "those"};
+  return kWords;
+}
+
 // Words that may precede the verb of a request: list markers and connectives.
 const std::set<std::string>& RequestLeadIns() {
   static const std::set<std::string> kLeadIns = {
@@ -257,11 +263,28 @@ std::string Phrase(const std::vector<std::string>& words, size_t start, size_t n
   return out;
 }
 
+// Per sentence: a scene-setting sentence whose subject the next sentence asks about by
+// referring back to it ("We note you exclude restructuring costs ... . Please explain why
+// these are not normal, recurring ... expenses."): its cues count as asked about.
+std::vector<bool> ReferredBack(const Words& w) {
+  std::vector<bool> out(w.sentences.size(), false);
+  for (size_t k = 0; k < w.words.size(); ++k) {
+    size_t s = w.sentence[k];
+    if (s == 0 || w.sentences[s] != Sentence::kRequest || w.sentences[s - 1] != Sentence::kContext)
+      continue;
+    if (ReferBackWords().count(w.words[k])) out[s - 1] = true;
+  }
+  return out;
+}
+
 // One topic's evidence in one item.
 struct Tally {
   int score = 0;
-  int strong = 0;       // strong cues + direct citations: what a response's own text needs
-  bool anchor = false;  // the text alone can carry the topic
+  int strong = 0;           // strong cues + direct citations: what a response's own text needs
+  bool anchor = false;      // the text alone can carry the topic
+  int request_support = 0;  // supporting cues in requests
+  // A strong cue in a request (not one referred back to) or a citation: a request names it.
+  bool request_strong = false;
   std::set<size_t> strong_sentences;  // sentences with a strong cue (filing requests aside)
   std::vector<std::string> cues;
 
@@ -279,18 +302,21 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
   const auto& topics = TopicTaxonomy();
   std::vector<Tally> tally(topics.size());
   Words w = SplitWords(text);
+  std::vector<bool> referred = ReferredBack(w);
   for (const Match& m : FindCues(w.words)) {
     Tally& t = tally[m.cue->topic];
     Sentence kind = w.sentences[w.sentence[m.start]];
-    bool request = kind == Sentence::kRequest ||
+    bool request = kind == Sentence::kRequest || referred[w.sentence[m.start]] ||
                    (kind == Sentence::kFilingRequest && topics[m.cue->topic].slug == kFilingTopic);
     if (m.cue->weight >= kStrongCue) {
       t.score += request ? kRequestCueScore : kStrongCue;
       t.strong += kStrongCue;
       t.anchor = t.anchor || request;
+      t.request_strong = t.request_strong || (request && !referred[w.sentence[m.start]]);
       if (kind != Sentence::kFilingRequest) t.strong_sentences.insert(w.sentence[m.start]);
     } else {
       t.score += kSupportingCue;
+      if (kind == Sentence::kRequest) ++t.request_support;
     }
     t.Cite(prefix + Phrase(w.words, m.start, m.cue->words.size()));
   }
@@ -302,6 +328,7 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
         t.score += kCitationScore * hit.count;
         t.strong += kCitationScore * hit.count;
         t.anchor = true;
+        t.request_strong = true;
       } else {
         t.score += kMappedCitationScore;
       }
@@ -316,21 +343,27 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
 }
 
 // The topics the headings name (by a strong cue or a direct citation): per topic, the words of
-// the first heading naming it ("" when none does) and the depth of the innermost one (-1).
+// the first heading naming it ("" when none does) and the depth of the innermost one (-1);
+// and the topics a heading only touches by a supporting cue ("Results of Operations",
+// "Loans"): the words of the first such heading ("" when none).
 struct HeadingNames {
   std::vector<std::string> phrase;
   std::vector<int> depth;
+  std::vector<std::string> touched;
 };
 
 HeadingNames NameTopics(const std::vector<std::string>& headings) {
   const auto& topics = TopicTaxonomy();
-  HeadingNames out{std::vector<std::string>(topics.size()), std::vector<int>(topics.size(), -1)};
+  HeadingNames out{std::vector<std::string>(topics.size()), std::vector<int>(topics.size(), -1),
+                   std::vector<std::string>(topics.size())};
   for (size_t k = 0; k < headings.size(); ++k) {
     Words w = SplitWords(headings[k]);
     std::vector<std::pair<size_t, std::string>> found;
-    for (const Match& m : FindCues(w.words))  // a heading names a topic by a strong cue
-      if (m.cue->weight >= kStrongCue)
-        found.emplace_back(m.cue->topic, Phrase(w.words, m.start, m.cue->words.size()));
+    for (const Match& m : FindCues(w.words)) {  // a heading names a topic by a strong cue
+      std::string phrase = Phrase(w.words, m.start, m.cue->words.size());
+      if (m.cue->weight >= kStrongCue) found.emplace_back(m.cue->topic, phrase);
+      if (out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
+    }
     for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)
         if (hit.direct && Implies(topics[i], hit.key))
@@ -362,14 +395,53 @@ void AddHeadingSupport(const std::vector<std::string>& headings, const HeadingNa
 // A comment whose words name no topic at all ("Please expand the disclosure on page 86 to
 // describe the write-offs" under "Non-GAAP Financial Measures") takes its subject from the
 // innermost heading that names one: the section is then the only sign of what it is about.
-std::vector<TopicTag> HeadingFallback(const HeadingNames& named) {
+// Only the headings within kFallbackHeadingLevels of the comment count; a heading further up
+// names a part of the document, not the comment's subject.
+std::vector<TopicTag> HeadingFallback(const HeadingNames& named, size_t levels) {
   const auto& topics = TopicTaxonomy();
   int deepest = *std::max_element(named.depth.begin(), named.depth.end());
   std::vector<TopicTag> out;
-  if (deepest < 0) return out;
+  if (deepest < 0 || deepest + kFallbackHeadingLevels < static_cast<int>(levels)) return out;
   for (size_t i = 0; i < topics.size(); ++i)
     if (named.depth[i] == deepest)
       out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.phrase[i]}});
+  return out;
+}
+
+// Supporting cues in at least kHeadingRequestSupport requests, under a heading that names or
+// touches the topic at any depth, anchor it when no request names another topic: "Please
+// revise to include a quantified discussion regarding the impact of these factors" inside
+// "Management's Discussion and Analysis". A request that names its subject ("the changes in
+// proved undeveloped reserves") keeps the supporting cues of another topic in the background.
+void AnchorRequestsUnderHeading(const HeadingNames& named, std::vector<Tally>& tally) {
+  for (size_t i = 0; i < tally.size(); ++i) {
+    Tally& t = tally[i];
+    if (named.touched[i].empty() || t.anchor || t.request_support < kHeadingRequestSupport)
+      continue;
+    bool other_named = false;
+    for (size_t j = 0; j < tally.size(); ++j)
+      other_named = other_named || (j != i && tally[j].request_strong);
+    if (other_named) continue;
+    t.anchor = true;
+    if (named.phrase[i].empty()) {  // AddHeadingSupport has not counted the heading
+      t.score += kHeadingSupport;
+      t.Cite("heading: " + named.touched[i]);
+    }
+  }
+}
+
+// A comment that names no topic under headings that name none takes the topic its document
+// implies (DocumentTopics: staff comments on a Form 8-K are on its earnings release, so
+// non-GAAP measures), when the document heading (the outermost) names such a document.
+std::vector<TopicTag> DocumentFallback(const std::vector<std::string>& headings) {
+  std::vector<TopicTag> out;
+  if (headings.empty()) return out;
+  std::vector<std::string> words = TopicWords(headings.front());
+  for (const DocumentTopic& d : DocumentTopics()) {
+    std::vector<std::string> phrase = TopicWords(d.document);
+    if (std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end())
+      out.push_back(TopicTag{d.slug, kHeadingAloneScore, {"heading: " + d.document}});
+  }
   return out;
 }
 
@@ -394,11 +466,13 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
   std::vector<Tally> tally = TallyText(text, prefix);
   HeadingNames named = NameTopics(headings);
   AddHeadingSupport(headings, named, tally);
+  AnchorRequestsUnderHeading(named, tally);
   std::vector<TopicTag> out = Select(tally);
   bool text_names_a_topic = std::any_of(tally.begin(), tally.end(), [](const Tally& t) {
     return !t.strong_sentences.empty() || t.strong > 0;
   });
-  if (out.empty() && !text_names_a_topic) out = HeadingFallback(named);
+  if (out.empty() && !text_names_a_topic) out = HeadingFallback(named, headings.size());
+  if (out.empty() && !text_names_a_topic) out = DocumentFallback(headings);
   return out;
 }
 
@@ -412,21 +486,31 @@ std::string TopicStem(std::string_view word) {
       !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); }))
     return s;
   auto ends = [&](std::string_view suffix) {
-    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() > suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  auto cut = [&](size_t n) { s.resize(s.size() - n); };
+  // Cuts `n` letters when at least `keep` remain.
+  auto cut = [&](size_t n, size_t keep) {
+    if (s.size() < n + keep) return false;
+    s.resize(s.size() - n);
+    return true;
+  };
   if (ends("ies") || ends("ied")) {
-    cut(3);
-    s += 'y';
+    s.resize(s.size() - 3);
+    return s + 'y';
+  }
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+    s.resize(s.size() - 2);
     return s;
   }
-  if (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
-    cut(1);
-  else if (ends("ing") && s.size() >= 6)
-    cut(3);
-  else if (ends("ed") && s.size() >= 5)
-    cut(2);
-  if (ends("e") && s.size() >= kMinStemmedWord) cut(1);
+  if (ends("s")) {
+    if (!ends("ss") && !ends("us") && !ends("is")) s.pop_back();
+  } else if (ends("ing")) {
+    cut(3, kMinStem);
+  } else if (ends("ed")) {
+    cut(2, kMinStem);
+  }
+  if (ends("e")) cut(1, kMinStem);
   return s;
 }
 

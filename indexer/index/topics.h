@@ -16,6 +16,12 @@
 //     (kHeadingAloneScore);
 //   - a request to file a document ("Please file the credit agreement as an exhibit") is about
 //     filing, not about the document's subject;
+//   - a scene-setting sentence the next request refers back to ("We note you exclude
+//     restructuring costs ... . Please explain why these ...") counts as asked about;
+//   - supporting cues in two requests are anchored by a heading that names or touches the
+//     topic when no request names another topic; a comment naming no topic under headings
+//     naming none takes the topic its document implies (DocumentTopics: Form 8-K -> non-GAAP);
+//   - cue words match their inflections (TopicStem);
 //   - a topic whose score is small beside the item's main subject (below kSubjectShare of the
 //     best) is a mention in passing and is dropped;
 //   - a line break inside a sentence (the line stops on a letter, digit or comma and the next
@@ -68,6 +74,14 @@ inline constexpr int kHeadingSupport = 2;
 // The score of a topic assigned by a heading alone, when the comment's own words name no topic
 // (HeadingFallback in topics.cc): the least an assigned topic scores.
 inline constexpr int kHeadingAloneScore = 3;
+// A heading assigns a topic alone (HeadingFallback) only from the comment's own caption or the
+// heading right above it: "Executive Compensation" four levels above "Principal and Selling
+// Stockholders" names a part of the document, not the comment's subject.
+inline constexpr int kFallbackHeadingLevels = 2;
+// Supporting cues in this many requests anchor a topic a heading names or touches (at any
+// depth, by any cue) when no request names another topic: "a quantified discussion regarding
+// the impact of these factors" inside MD&A. One is a word in passing.
+inline constexpr int kHeadingRequestSupport = 2;
 // The score a topic needs: one strong cue in a request, or a scene-setting strong cue with a
 // supporting cue or heading.
 inline constexpr int kTopicThreshold = 3;
@@ -82,6 +96,16 @@ inline constexpr int kResponseOwnScore = 4;
 const std::vector<Topic>& TopicTaxonomy();
 // Phrases that contain a topic's cue words but name no topic (weight kNeutralPhrase).
 const std::vector<std::string>& NeutralPhrases();
+
+// A kind of document whose staff comments have one usual subject: a comment that names no
+// topic, under headings that name none, takes it when the document heading (the outermost
+// heading) names the document ("Form 8-K filed May 5, 2020" -> non-gaap: the staff reviews a
+// Form 8-K's earnings release).
+struct DocumentTopic {
+  std::string document;  // words as TopicWords splits them: "form 8 k"
+  std::string slug;
+};
+const std::vector<DocumentTopic>& DocumentTopics();
 
 // What the tagger reads of an item.
 struct TopicInput {
@@ -111,13 +135,18 @@ std::vector<std::string> TopicWords(std::string_view text);
 
 // Words shorter than this keep their form: "gas", "was", "ffo", "neo" are not inflections.
 inline constexpr size_t kMinStemmedWord = 4;
+// "-ing", "-ed" and a final "-e" are cut only when this many letters remain, so short words
+// keep their own form: "space" is not "spac" (a SPAC), "lease" not "leas", "based" not "bas".
+inline constexpr size_t kMinStem = 5;
 
 // The stem a cue word and a text word are compared by, so a cue matches the inflections of its
-// words: a plural or third person "-s"/"-es", "-ies"/"-ied" as "-y", "-ing", "-ed" and a final
-// "-e" are cut ("recognize", "recognizes", "recognized", "recognizing" -> "recogniz";
-// "leases", "leasing" -> "leas"; "subsidiaries" -> "subsidiary"). "-ss", "-us", "-is" stay
-// ("loss", "status", "basis"); a word with a digit, or shorter than kMinStemmedWord, is its
-// own stem. A cue word ending in '*' is a prefix of the word as written and is not stemmed.
+// words: "-ies"/"-ied" become "-y"; "-sses", "-xes", "-ches", "-shes" lose "-es"; a plural or
+// third person "-s" is cut (not "-ss", "-us", "-is": "loss", "status", "basis"); "-ing", "-ed"
+// and then a final "-e" are cut while kMinStem letters remain. "recognize", "recognizes",
+// "recognized", "recognizing" -> "recogniz"; "leases" -> "lease"; "losses" -> "loss";
+// "subsidiaries" -> "subsidiary". A word with a digit or an upper-case letter, or shorter than
+// kMinStemmedWord, is its own stem. A cue word ending in '*' is a prefix of the word as written
+// and is not stemmed.
 std::string TopicStem(std::string_view word);
 
 }  // namespace corresp

@@ -357,10 +357,133 @@ TEST(TagTopics, DecisionTable) {
        "risk-factors",
        true,
        "a scene-setting cue confirmed by the heading"},
+      {{},
+       "Please explain the changes in your valuation allowances.",
+       "income-taxes",
+       true,
+       "a cue matches the inflections of its words (allowances)"},
+      {{},
+       "Please tell us how you measured the plants you restructured in 2023.",
+       "restructuring",
+       true,
+       "... restructured"},
+      {{},
+       "Please tell us how you account for the equity-based awards granted by your parent.",
+       "stock-compensation",
+       true,
+       "... equity-based awards, a synonym of stock-based awards"},
+      {{},
+       "Please tell us whether you will lease the office space to a third party.",
+       "spac",
+       false,
+       "a short word keeps its form: space is not a SPAC"},
+      {{},
+       "We note you exclude restructuring costs from your non-GAAP measures. Please explain why "
+       "these are not normal, recurring operating expenses.",
+       "restructuring",
+       true,
+       "a scene-setting cue the next request refers back to (these) is asked about"},
+      {{},
+       "We note you exclude restructuring costs from your non-GAAP measures. Please explain how "
+       "you calculate the tax effect of each adjustment.",
+       "restructuring",
+       false,
+       "... not when the request asks about something else"},
+      {{},
+       "We note your restructuring plan. We also note your new chief executive. Please explain "
+       "why these changes were made.",
+       "restructuring",
+       false,
+       "... nor when another sentence stands between them"},
+      {{"Management's Discussion and Analysis", "Operating Income, page 44"},
+       "You state that operating margin increased due to cost reductions and volume. Please "
+       "revise to quantify the impact of each of these factors.",
+       "liquidity-mdna",
+       true,
+       "supporting cues in requests under a heading touching the topic (MD&A) anchor it"},
+      {{"Management's Discussion and Analysis", "Business Review, page 15"},
+       "Please quantify the factors that caused the changes in your proved undeveloped "
+       "reserves.",
+       "liquidity-mdna",
+       false,
+       "... not when a request names another topic"},
+      {{"Financial Statements", "Note 5, page 60"},
+       "Please quantify the factors that caused the change in gross margin.",
+       "liquidity-mdna",
+       false,
+       "... nor without a heading that touches the topic"},
+      {{"Management's Discussion and Analysis", "Operating Income, page 44"},
+       "Please quantify the write-offs.",
+       "liquidity-mdna",
+       false,
+       "... nor with one supporting cue, a word in passing"},
+      {{"Executive Compensation", "Compensation Philosophy", "Annual Incentive Plan",
+        "Principal and Selling Stockholders, page 144"},
+       "Please revise the table to reflect the shares beneficially owned by the directors.",
+       "executive-compensation",
+       false,
+       "a heading assigns alone only within two levels of the comment"},
+      {{"Unaudited Pro Forma Condensed Combined Financial Statements", "Note 7, page 158"},
+       "Please explain to us how you calculated adjustment (e) for each period presented.",
+       "business-combinations",
+       true,
+       "pro forma condensed combined statements name a business combination"},
+      {{"Form 8-K filed May 5, 2020", "Exhibit 99.1", "Financial Highlights, page 1"},
+       "Please tell us how you determined that these units are not ongoing operations.",
+       "non-gaap",
+       true,
+       "a comment naming no topic on a Form 8-K takes non-GAAP (DocumentTopics)"},
+      {{"Form 8-K filed May 5, 2020", "Item 2.01"},
+       "Please tell us how you accounted for the business combination.",
+       "non-gaap",
+       false,
+       "... not when it names a topic"},
+      {{},
+       "Please file a Form 8-K to report the change in your certifying accountant.",
+       "non-gaap",
+       false,
+       "... and only from the document heading, not the comment's words"},
   };
   for (const DecisionRow& row : rows)
     EXPECT_EQ(Assigned(TopicInput{row.headings, row.text, ""}, row.slug), row.assigned)
         << row.rule << ": " << row.text;
+}
+
+TEST(TopicStem, CutsInflectionsNotShortWords) {
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"recognize", "recogniz"},
+      {"recognizes", "recogniz"},
+      {"recognized", "recogniz"},
+      {"recognizing", "recogniz"},
+      {"leases", "lease"},
+      {"lease", "lease"},
+      {"losses", "loss"},
+      {"loss", "loss"},
+      {"taxes", "tax"},
+      {"subsidiaries", "subsidiary"},
+      {"status", "status"},
+      {"basis", "basis"},
+      {"space", "space"},
+      {"spacs", "spac"},
+      {"based", "based"},
+      {"gas", "gas"},
+      {"7a", "7a"},
+      {"restructuring", "restructur"},
+      {"loans", "loan"},
+      {"allowances", "allowanc"},
+      {"hedging", "hedging"},
+  };
+  for (const auto& [word, stem] : rows) EXPECT_EQ(TopicStem(word), stem) << word;
+}
+
+TEST(TagTopics, DocumentFallbackNamesItsEvidence) {
+  auto tags = TagTopics({{"Form 8-K filed May 5, 2020", "Exhibit 99.1"},
+                         "Please tell us why these units are not ongoing operations.",
+                         ""});
+  const TopicTag* t = Find(tags, "non-gaap");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->cues, std::vector<std::string>{"heading: form 8 k"});
+  EXPECT_EQ(t->score, kHeadingAloneScore);
 }
 
 TEST(TagTopics, EvidenceNamesCuesCitationsAndHeadings) {
