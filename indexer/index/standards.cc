@@ -46,13 +46,15 @@ std::vector<std::string> Tokenize(std::string_view text) {
   auto flush = [&] {
     while (!cur.empty() && cur.back() == '-') cur.pop_back();
     while (!cur.empty() && cur.front() == '-') cur.erase(cur.begin());
-    if (!cur.empty()) tokens.push_back(cur);
+    if (!cur.empty()) tokens.push_back(std::move(cur));
     cur.clear();
   };
   for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || (c == '-' && !cur.empty())) {
-      cur += static_cast<char>(std::tolower(u));
+    bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+    if (lower || digit || (c == '-' && !cur.empty())) {
+      cur += c;
+    } else if (upper) {
+      cur += static_cast<char>(c - 'A' + 'a');
     } else {
       flush();
     }
@@ -107,6 +109,9 @@ class Scanner {
 
   void Step() {
     const std::string& w = At(i_);
+    // Every citation opens with one of the words below; most words open none (a fast path:
+    // the tagger scans every item and heading).
+    if (w.empty() || std::string_view("sfeair").find(w[0]) == std::string_view::npos) return;
     if (w == "sfas" || w == "fas") return Numbered(i_ + 1, "sfas", false);
     if (w == "statement" && Seq(i_ + 1, {"of", "financial", "accounting", "standards"}))
       return Numbered(i_ + 5, "sfas", false);

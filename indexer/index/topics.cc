@@ -31,13 +31,13 @@ std::string Key(std::string_view word) { return std::string(word.substr(0, 4)); 
 
 // A text word with its stem (TopicStem), computed once.
 struct Token {
-  std::string word;
+  const std::string* word;
   std::string stem;
 };
 
 bool WordMatches(const CompiledCue& cue, size_t k, const Token& t) {
   const std::string& p = cue.words[k];
-  if (cue.prefix[k]) return t.word.compare(0, p.size(), p) == 0;
+  if (cue.prefix[k]) return t.word->compare(0, p.size(), p) == 0;
   return p == t.stem;
 }
 
@@ -54,7 +54,7 @@ class CueIndex {
   // The cues whose first word may match `t`: those keyed by its word or by its stem.
   void Find(const Token& t, std::vector<const CompiledCue*>& out) const {
     out.clear();
-    std::string word_key = Key(t.word), stem_key = Key(t.stem);
+    std::string word_key = Key(*t.word), stem_key = Key(t.stem);
     Append(word_key, out);
     if (stem_key != word_key) Append(stem_key, out);
   }
@@ -203,9 +203,11 @@ Words SplitWords(std::string_view text) {
     ++sentence;
   };
   for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(u)) {
-      cur += static_cast<char>(std::tolower(u));
+    char c = text[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      cur += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      cur += static_cast<char>(c - 'A' + 'a');
     } else if (EndsSentence(text, i)) {
       close_sentence();
     } else {
@@ -228,7 +230,7 @@ struct Match {
 std::vector<Match> FindCues(const std::vector<std::string>& words) {
   std::vector<Token> tokens;
   tokens.reserve(words.size());
-  for (const std::string& w : words) tokens.push_back(Token{w, TopicStem(w)});
+  for (const std::string& w : words) tokens.push_back(Token{&w, TopicStem(w)});
   std::vector<Match> out;
   std::vector<const CompiledCue*> candidates, at;
   size_t i = 0;
@@ -482,8 +484,9 @@ std::vector<std::string> TopicWords(std::string_view text) { return LowerAsciiWo
 
 std::string TopicStem(std::string_view word) {
   std::string s(word);
-  if (s.size() < kMinStemmedWord ||
-      !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); }))
+  // Only "-s", "-d", "-g" and "-e" endings are cut (the common case returns at once).
+  if (s.size() < kMinStemmedWord || std::string_view("sdge").find(s.back()) == std::string::npos ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
     return s;
   auto ends = [&](std::string_view suffix) {
     return s.size() > suffix.size() &&
