@@ -30,6 +30,27 @@ TEST(TopicScoreboard, CountsMicroAndPerTopicAndKeepsNewTopicsApart) {
   EXPECT_DOUBLE_EQ(Precision(TopicCounts{}), 1.0) << "nothing assigned, nothing wrong";
 }
 
+TEST(FoldOf, MatchesTheLabelSplitRule) {
+  // python3 -c 'import hashlib,sys; print(int(hashlib.sha256(sys.argv[1].encode())
+  //   .hexdigest(),16)%N)' ID
+  EXPECT_EQ(FoldOf("0000000000-16-061961#10", 5), 2);
+  EXPECT_EQ(FoldOf("0000000000-20-011696#1", 5), 0);
+  EXPECT_EQ(FoldOf("0000000000-16-094772#1", 5), 3);
+  EXPECT_EQ(FoldOf("0000000000-16-094772#1", 3), 1) << "dev: not 0 mod 3";
+}
+
+TEST(ParseFoldFilter, KeepsTheNamedFoldsAndRejectsNonsense) {
+  std::optional<FoldFilter> f = ParseFoldFilter("3,4/5");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->of, 5);
+  EXPECT_EQ(f->folds, (std::set<int>{3, 4}));
+  EXPECT_TRUE(f->Keeps("0000000000-16-094772#1"));
+  EXPECT_FALSE(f->Keeps("0000000000-20-011696#1"));
+  EXPECT_TRUE(FoldFilter{}.Keeps("anything")) << "no filter keeps every row";
+  for (const char* bad : {"", "3", "3/", "/5", "5/5", "1/1", "a/5", "1,,2/5", "-1/5"})
+    EXPECT_FALSE(ParseFoldFilter(bad).has_value()) << bad;
+}
+
 TEST(ReadTopicLabels, BlankMeansNoTopicAndCommasSeparate) {
   auto path = std::filesystem::temp_directory_path() /
               ("topic_labels_" + std::to_string(::getpid()) + ".tsv");

@@ -9,9 +9,10 @@
 //   eval-extract reviewed DATA_DIR [--json] [--examples N]
 //     (an indexed data dir: share of letters whose reviewed filing is resolved, reasons of the
 //     unresolved ones, offices)
-//   eval-extract topics TOPIC-LABELS.TSV MIRROR [--totals]
+//   eval-extract topics TOPIC-LABELS.TSV MIRROR [--totals] [--fold K[,K...]/N]
 //     (the topic tagger against topic labels: micro and per-topic precision, recall, F1, and
-//     without --totals each item with a wrong or missed topic, with its text; docs/topics.md)
+//     without --totals each item with a wrong or missed topic, with its text; --fold: only
+//     the rows whose sha256(id) mod N is one of the Ks; docs/topics.md)
 //   eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]
 //     (implausible letters, then the thread agreement of responses with the staff letters
 //     they answer, disagreements grouped by cause; --json: all of it as one JSON object)
@@ -28,6 +29,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -518,11 +520,21 @@ int main(int argc, char** argv) {
     if (ok) return RunReviewed(args[1], json, examples);
   }
   if (args.size() >= 3 && args[0] == "topics") {
-    bool totals = std::find(args.begin(), args.end(), "--totals") != args.end();
+    bool totals = false, ok = true;
+    labels::FoldFilter folds;
     std::vector<std::string> rest;
-    for (size_t i = 1; i < args.size(); ++i)
-      if (args[i] != "--totals") rest.push_back(args[i]);
-    if (rest.size() == 2) return labels::RunTopicLabels(rest[0], rest[1], !totals);
+    for (size_t i = 1; i < args.size() && ok; ++i) {
+      if (args[i] == "--totals") {
+        totals = true;
+      } else if (args[i] == "--fold" && i + 1 < args.size()) {
+        std::optional<labels::FoldFilter> parsed = labels::ParseFoldFilter(args[++i]);
+        if (parsed) folds = *parsed;
+        ok = parsed.has_value();
+      } else {
+        rest.push_back(args[i]);
+      }
+    }
+    if (ok && rest.size() == 2) return labels::RunTopicLabels(rest[0], rest[1], !totals, folds);
   }
   if (args.size() >= 2 && (args[0] == "corpus" || args[0] == "lifecycle")) {
     CorpusOptions options;
@@ -542,7 +554,7 @@ int main(int argc, char** argv) {
     if (ok) return RunCorpus(args[1], options);
   }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
-               "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals]\n"
+               "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals] [--fold K[,K...]/N]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
                "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"

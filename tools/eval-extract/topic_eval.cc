@@ -6,6 +6,7 @@
 
 #include "indexer/index/letter_record.h"
 #include "indexer/index/topics.h"
+#include "store/sha256.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/letter_loader.h"
 
@@ -116,13 +117,52 @@ double F1(const TopicCounts& c) {
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+int FoldOf(std::string_view id, int n) {
+  int rest = 0;
+  for (char c : Sha256Hex(id)) {
+    int digit = c <= '9' ? c - '0' : c - 'a' + 10;
+    rest = (rest * 16 + digit) % n;
+  }
+  return rest;
+}
+
+bool FoldFilter::Keeps(std::string_view id) const {
+  return folds.empty() || folds.count(FoldOf(id, of)) > 0;
+}
+
+std::optional<FoldFilter> ParseFoldFilter(std::string_view spec) {
+  auto slash = spec.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view digits) -> std::optional<int> {
+    if (digits.empty() || digits.size() > 3) return std::nullopt;
+    int v = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  };
+  std::optional<int> n = number(spec.substr(slash + 1));
+  if (!n || *n < 2) return std::nullopt;
+  FoldFilter out;
+  out.of = *n;
+  for (const std::string& k : Split(std::string(spec.substr(0, slash)), ",")) {
+    std::optional<int> fold = number(k);
+    if (!fold || *fold >= *n) return std::nullopt;
+    out.folds.insert(*fold);
+  }
+  if (out.folds.empty()) return std::nullopt;
+  return out;
+}
+
 int RunTopicLabels(const std::string& labels_tsv, const std::filesystem::path& data_dir,
-                   bool per_item) {
+                   bool per_item, const FoldFilter& folds) {
   TopicScoreboard board;
   for (const Topic& t : TopicTaxonomy())
     if (!TopicsNewerThanLabels().count(t.slug)) board.labelled_slugs.insert(t.slug);
   int missing = 0, items = 0;
   for (const TopicLabel& label : ReadTopicLabels(labels_tsv)) {
+    if (!folds.Keeps(label.id)) continue;
     std::string accession = label.id.substr(0, label.id.find('#'));
     std::optional<Letter> letter = LoadLetter(accession, {data_dir});
     const Comment* comment = letter ? FindComment(*letter, accession, label.id) : nullptr;
