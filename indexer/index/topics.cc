@@ -416,14 +416,14 @@ std::vector<TopicTag> HeadingFallback(const HeadingNames& named, size_t levels) 
 // "Management's Discussion and Analysis". A request that names its subject ("the changes in
 // proved undeveloped reserves") keeps the supporting cues of another topic in the background.
 void AnchorRequestsUnderHeading(const HeadingNames& named, std::vector<Tally>& tally) {
+  auto named_in_requests =
+      std::count_if(tally.begin(), tally.end(), [](const Tally& t) { return t.request_strong; });
   for (size_t i = 0; i < tally.size(); ++i) {
     Tally& t = tally[i];
     if (named.touched[i].empty() || t.anchor || t.request_support < kHeadingRequestSupport)
       continue;
-    bool other_named = false;
-    for (size_t j = 0; j < tally.size(); ++j)
-      other_named = other_named || (j != i && tally[j].request_strong);
-    if (other_named) continue;
+    // t is not anchored, so no request names it: any request naming a topic names another.
+    if (named_in_requests > 0) continue;
     t.anchor = true;
     if (named.phrase[i].empty()) {  // AddHeadingSupport has not counted the heading
       t.score += kHeadingSupport;
@@ -494,9 +494,7 @@ std::string TopicStem(std::string_view word) {
   };
   // Cuts `n` letters when at least `keep` remain.
   auto cut = [&](size_t n, size_t keep) {
-    if (s.size() < n + keep) return false;
-    s.resize(s.size() - n);
-    return true;
+    if (s.size() >= n + keep) s.resize(s.size() - n);
   };
   if (ends("ies") || ends("ied")) {
     s.resize(s.size() - 3);
