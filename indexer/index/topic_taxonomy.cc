@@ -69,7 +69,7 @@ std::vector<Topic> Build() {
            "segment profit=1;segment measure*=1;segment*=1;geographic area*=1",
            "asc280 sfas131"),
       Make("goodwill-impairment", "Goodwill and impairment",
-           "recoverability test*=2;goodwill=2;impairment test*=2;reporting unit*=2;impairment "
+           "recoverability test*=2;goodwill=2;impairment test*=2;reporting unit=2;impairment "
            "charge*=1;intangible "
            "asset*=1;long lived asset*=1;impairment=1",
            "asc350 sfas142 asc360 sfas144"),
@@ -96,7 +96,8 @@ std::vector<Topic> Build() {
            "sensitivity analysis=1;key assumptions=1",
            ""),
       Make("credit-quality", "Credit quality and subprime",
-           "subprime=2;sub prime=2;credit quality=2;allowance for loan losses=2;loan loss*=2;"
+           "subprime=2;sub prime=2;credit quality=2;allowance for loan losses=2;allowance for loan "
+           "and lease loss*=2;loan loss*=2;"
            "allowance for credit loss*=2;acl=2;loan modification*=2;loans=1;troubled debt "
            "restructuring*=2;nonperforming=1;non "
            "performing=1;charge off*=1;delinquen*=1;credit losses=1",
@@ -190,7 +191,7 @@ std::vector<Topic> Build() {
            "available for sale=2;held to maturity=2;other than temporary impairment=2;otti=2;"
            "investment securities=1;trading securities=1",
            "asc320 sfas115"),
-      Make("risk-factors", "Risk factors", "risk factor*=2;risks=1", "regsk105"),
+      Make("risk-factors", "Risk factors", "risk factor*=2;risks*=1", "regsk105"),
       Make("executive-compensation", "Executive compensation",
            "cd a=2;neo=2;neos=2;executive compensation=2;compensation discussion and "
            "analysis=2;named executive "

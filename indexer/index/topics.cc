@@ -346,8 +346,9 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
 
 // The topics the headings name (by a strong cue or a direct citation): per topic, the words of
 // the first heading naming it ("" when none does) and the depth of the innermost one (-1);
-// and the topics a heading only touches by a supporting cue ("Results of Operations",
-// "Loans"): the words of the first such heading ("" when none).
+// and the topics a heading touches by a strong cue or a supporting phrase of
+// kMinTouchingWords words or more ("Results of Operations", "Management's Discussion and
+// Analysis"): the words of the first such heading ("" when none).
 struct HeadingNames {
   std::vector<std::string> phrase;
   std::vector<int> depth;
@@ -364,7 +365,9 @@ HeadingNames NameTopics(const std::vector<std::string>& headings) {
     for (const Match& m : FindCues(w.words)) {  // a heading names a topic by a strong cue
       std::string phrase = Phrase(w.words, m.start, m.cue->words.size());
       if (m.cue->weight >= kStrongCue) found.emplace_back(m.cue->topic, phrase);
-      if (out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
+      // A lone supporting word ("Segment", "Adjustments", "Country Risk") touches nothing.
+      bool touches = m.cue->weight >= kStrongCue || m.cue->words.size() >= kMinTouchingWords;
+      if (touches && out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
     }
     for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)

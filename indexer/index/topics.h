@@ -82,6 +82,11 @@ inline constexpr int kFallbackHeadingLevels = 2;
 // depth, by any cue) when no request names another topic: "a quantified discussion regarding
 // the impact of these factors" inside MD&A. One is a word in passing.
 inline constexpr int kHeadingRequestSupport = 2;
+// A heading touches a topic for that rule by a strong cue or a supporting phrase of at least
+// this many words: "Results of Operations" and "Management's Discussion and Analysis" are
+// sections about the topic, while one supporting word ("Market Segment Opportunity",
+// "Adjustments to weighted average shares", "Country Risk") is common to many subjects.
+inline constexpr size_t kMinTouchingWords = 2;
 // The score a topic needs: one strong cue in a request, or a scene-setting strong cue with a
 // supporting cue or heading.
 inline constexpr int kTopicThreshold = 3;
