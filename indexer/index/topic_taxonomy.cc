@@ -202,7 +202,7 @@ std::vector<Topic> Build() {
            "weakness*=2;icfr=2;significant deficienc*=2;control deficienc*=2;internal control*=1",
            "regsk307 regsk308"),
       Make("related-parties", "Related party transactions",
-           "related part*=2;affiliated transaction*=1", "regsk404 asc850"),
+           "related party=2;related parties=2;affiliated transaction*=1", "regsk404 asc850"),
       Make("discontinued-operations", "Discontinued operations and assets held for sale",
            "discontinued operation*=2;assets held for sale=2;disposal group*=2;held for sale=1",
            "asc205-20 apb30"),
@@ -222,7 +222,7 @@ std::vector<Topic> Build() {
            "revolving=1;borrowing*=1;prepayment*=1;debt=1",
            "asc470"),
       Make("covid-19", "COVID-19 and pandemic effects",
-           "covid=2;covid 19=2;pandemic=2;cares act=2;coronavirus=2", ""),
+           "covid=2;covid 19=2;pandemic=2;cares* act=2;coronavirus=2", ""),
       Make("customer-incentives", "Customer incentives, rewards and loyalty programs",
            "rewards=2;reward program*=2;loyalty program*=2;customer incentive*=2;rebate*=2;sales "
            "incentive*=2;promotional allowance*=2;coupons=1;discounts=1",
