@@ -172,7 +172,15 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
     return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
                            report.to.ToIso());
   report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
+  auto lap_start = started;
+  auto lap = [&lap_start] {
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - lap_start).count();
+    lap_start = now;
+    return s;
+  };
   CORRESP_ASSIGN_OR_RETURN(BeforeRun before, Remember(config, catalog));
+  report.phases.before = lap();
 
   // 1. Discover and fetch: the window, pending days and reconciliations (crawler/day_plan.h).
   CORRESP_ASSIGN_OR_RETURN(DayHistory days, LoadDayHistory(catalog, watermark));
@@ -185,7 +193,9 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
                            EntriesToFetch(request, crawler, catalog, plan, filter));
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
+  report.phases.crawl = lap();
   CORRESP_RETURN_IF_ERROR(crawler.FetchCompanySubmissions());  // reviewed filings
+  report.phases.submissions = lap();
   const CrawlReport& crawl = crawler.report();
   report.index_files = crawl.index_files;
   report.new_filings = crawl.fetched;
@@ -196,10 +206,15 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   if (!report.interrupted) {
     IndexOptions options;
     options.cik_range = request.cik_range;
+    options.progress = request.index_progress;
     CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store, options));
     report.letters_indexed = static_cast<long>(indexed.indexed);
+    report.items_indexed = static_cast<long>(indexed.items);
+    report.phases.index_phases = indexed.phases;
   }
+  report.phases.index = lap();
   CORRESP_RETURN_IF_ERROR(ReportChanges(before, config, catalog, report));
+  report.phases.changes = lap();
 
   // 3. Only now, with catalog and index committed, record the days and move the watermark.
   DayUpdates updates = ApplyOutcomes(crawler.index_outcomes(), days);
@@ -210,6 +225,7 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   CORRESP_RETURN_IF_ERROR(SaveDaysAndWatermark(catalog, updates, mark));
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
   if (stored) report.watermark = Date::Parse(*stored);
+  report.phases.save = lap();
   report.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
