@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Nightly refresh into a full index (issue 15): one day of ~100 real letters fetched from a
+# loopback mirror, extracted and indexed by `corresp refresh` into a data dir whose index
+# already holds ITEMS items, timed end to end against the same refresh into an empty data dir
+# in the same run. Prints both times, the ratio and where the time went (bench/refresh/README.md).
+#
+#   bench/refresh/nightly_into_big.sh [ITEMS] [LETTERS] [WORK] [BUILD]
+#     ITEMS    items in the big index (default 100000); built once per size, then reused
+#     LETTERS  letters in the day (default 100)
+#     WORK     scratch folder (default /tmp/nightly-bench)
+#     BUILD    build folder with corresp, edgar-mirror, gen-corpus, search-bench (default build)
+# Environment: CORPUS (default /work/shared/corpus/edgar), RATE (requests/s, default 100),
+# RUNS (timed refreshes of each kind, default 1).
+set -euo pipefail
+
+ITEMS=${1:-100000}
+LETTERS=${2:-100}
+WORK=${3:-/tmp/nightly-bench}
+BUILD=$(cd "${4:-build}" && pwd)
+CORPUS=${CORPUS:-/work/shared/corpus/edgar}
+RATE=${RATE:-100}
+RUNS=${RUNS:-1}
+DAY=2026-11-30        # a Monday of the current quarter: no quarterly reconciliation
+DAY_COMPACT=20261130
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home" CORRESP_HOME=
+export CORRESP_USER_AGENT="corresp nightly bench bench@example.com"
+mkdir -p "$HOME"
+
+# (a) The big index: gen-corpus recombines the corpus's real paragraphs into ITEMS items;
+# search-bench indexes them with the real IndexWriter and compacts (bench/search), leaving
+# the Xapian index in BIG/xapian. Reused when present.
+BIG="$WORK/big-$ITEMS"
+if [[ ! -f "$BIG/xapian/iamglass" ]]; then
+  echo "building the big index ($ITEMS items) in $BIG ..." >&2
+  "$BUILD/gen-corpus" "$ITEMS" --source "$CORPUS/Archives" --out "$WORK/corpus-$ITEMS.jsonl"
+  "$BUILD/search-bench" "$WORK/corpus-$ITEMS.jsonl" "$BIG" --repeat 1 >"$BIG.log" 2>&1
+fi
+
+# (c) The mirror: the corpus's filings and submissions JSON (symlinked), and one daily index,
+# master.DAY.idx, listing LETTERS of the corpus's UPLOAD/CORRESP rows, spread over its days.
+MIRROR="$WORK/mirror-$LETTERS"
+rm -rf "$MIRROR"
+mkdir -p "$MIRROR/Archives/edgar/daily-index/2026/QTR4"
+ln -s "$CORPUS/Archives/edgar/data" "$MIRROR/Archives/edgar/data"
+ln -s "$CORPUS/submissions" "$MIRROR/submissions"
+python3 "$HERE/make_day_index.py" "$CORPUS/Archives/edgar/daily-index" "$LETTERS" "$DAY_COMPACT" \
+  >"$MIRROR/Archives/edgar/daily-index/2026/QTR4/master.$DAY_COMPACT.idx"
+
+"$BUILD/edgar-mirror" --root "$MIRROR" --port 0 >"$WORK/mirror.out" 2>"$WORK/mirror.err" &
+MIRROR_PID=$!
+trap 'kill $MIRROR_PID 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  grep -q 'listening on' "$WORK/mirror.out" 2>/dev/null && break
+  sleep 0.1
+done
+ADDRESS=$(sed -n 's/^listening on //p' "$WORK/mirror.out" | head -1)
+[[ -n "$ADDRESS" ]] || { echo "edgar-mirror did not start" >&2; exit 1; }
+BASE_URL="http://$ADDRESS"
+
+# (b, d) One timed refresh of DAY into a fresh data dir; with "big", its index is a copy
+# (reflinked where the file system can) of the big index.
+refresh() {  # KIND RUN
+  local data="$WORK/data-$1"
+  rm -rf "$data"
+  mkdir -p "$data"
+  if [[ $1 == big ]]; then cp -r --reflink=auto "$BIG/xapian" "$data/index"; fi
+  sync
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$BUILD/corresp" --data-dir "$data" refresh --base-url "$BASE_URL" --rate "$RATE" \
+    --since "$DAY" --until "$DAY" --json >"$WORK/refresh-$1-$2.json" 2>"$WORK/refresh-$1-$2.err" ||
+    [[ $? == 1 ]] || { cat "$WORK/refresh-$1-$2.err" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "$t0 $t1" >"$WORK/refresh-$1-$2.time"
+}
+
+for run in $(seq "$RUNS"); do
+  refresh empty "$run"
+  refresh big "$run"
+done
+
+python3 "$HERE/report.py" "$WORK" "$RUNS" "$ITEMS" "$WORK/data-big/index" "$BIG/xapian"
