@@ -38,6 +38,8 @@ nlohmann::json ToJson(const IndexReport& r) {
           {"companies", r.companies},
           {"relinks", r.relinks},
           {"threads", r.threads},
+          {"threads_opened", r.threads_opened},
+          {"threads_closed", r.threads_closed},
           {"batches", r.batches},
           {"documents", r.documents},
           {"seconds", r.seconds},

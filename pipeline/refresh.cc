@@ -37,13 +37,6 @@ IndexCounts CountItems(const std::filesystem::path& index_path) {
   return counts;
 }
 
-Result<std::map<std::string, ThreadStatus>> ThreadStates(const Catalog& catalog) {
-  CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, catalog.ListThreads());
-  std::map<std::string, ThreadStatus> out;
-  for (const ReviewThread& t : threads) out[t.id] = t.status;
-  return out;
-}
-
 // The catalog's watermark, if any.
 Result<std::optional<Date>> Watermark(const Catalog& catalog) {
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> mark, catalog.GetState(kWatermarkKey));
@@ -85,16 +78,15 @@ Status ForgetExtractFailures(Catalog& catalog) {
   return Status::Ok();
 }
 
-// What the catalog and index held before the run, to report what the run changed.
+// What the catalog and index held before the run, to report what the run changed. (Threads
+// opened and closed come from the index step, which reads only the companies it re-links.)
 struct BeforeRun {
-  std::map<std::string, ThreadStatus> threads;
   IndexCounts items;
   std::map<std::pair<std::string, std::string>, int> failure_attempts;
 };
 
 Result<BeforeRun> Remember(const Config& config, const Catalog& catalog) {
   BeforeRun before;
-  CORRESP_ASSIGN_OR_RETURN(before.threads, ThreadStates(catalog));
   before.items = CountItems(IndexPath(config));
   CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
   for (const FailureRecord& f : failures)
@@ -102,20 +94,12 @@ Result<BeforeRun> Remember(const Config& config, const Catalog& catalog) {
   return before;
 }
 
-// Fills the report's comments/responses added, threads opened/closed and new failures.
+// Fills the report's comments/responses added and new failures.
 Status ReportChanges(const BeforeRun& before, const Config& config, const Catalog& catalog,
                      RefreshReport& report) {
   IndexCounts items = CountItems(IndexPath(config));
   report.comments_added = items.comments - before.items.comments;
   report.responses_added = items.responses - before.items.responses;
-  CORRESP_ASSIGN_OR_RETURN(auto threads, ThreadStates(catalog));
-  for (const auto& [id, status] : threads) {
-    auto was = before.threads.find(id);
-    if (was == before.threads.end()) ++report.threads_opened;
-    if (status == ThreadStatus::kClosed &&
-        (was == before.threads.end() || was->second != ThreadStatus::kClosed))
-      ++report.threads_closed;
-  }
   CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
   for (const FailureRecord& f : failures) {
     auto it = before.failure_attempts.find({f.subject, f.stage});
@@ -210,6 +194,8 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
     CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store, options));
     report.letters_indexed = static_cast<long>(indexed.indexed);
     report.items_indexed = static_cast<long>(indexed.items);
+    report.threads_opened = static_cast<long>(indexed.threads_opened);
+    report.threads_closed = static_cast<long>(indexed.threads_closed);
     report.phases.index_phases = indexed.phases;
   }
   report.phases.index = lap();

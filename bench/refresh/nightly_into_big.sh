@@ -23,6 +23,7 @@ RUNS=${RUNS:-1}
 DAY=2026-11-30        # a Monday of the current quarter: no quarterly reconciliation
 DAY_COMPACT=20261130
 HERE=$(cd "$(dirname "$0")" && pwd)
+EXTRACTOR_VERSION=$(sed -n "s/.*kExtractorVersion = \([0-9]*\);.*/\1/p" "$HERE/../../indexer/extract/extract.h")  # synthetic rows are current
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -61,13 +62,43 @@ ADDRESS=$(sed -n 's/^listening on //p' "$WORK/mirror.out" | head -1)
 [[ -n "$ADDRESS" ]] || { echo "edgar-mirror did not start" >&2; exit 1; }
 BASE_URL="http://$ADDRESS"
 
-# (b, d) One timed refresh of DAY into a fresh data dir; with "big", its index is a copy
+# (b) The catalog of a data dir of that size: ITEMS/5 letters indexed (gen-corpus letters hold
+# ~5 items) in threads of 3, as synthetic rows (accessions 9999999999-..., CIKs from 8000000)
+# that no day lists. Without them the big data dir's catalog would be empty and the refresh's
+# catalog scans would look free.
+grow_catalog() {  # DATA_DIR
+  "$BUILD/corresp" --data-dir "$1" index --json >/dev/null  # creates the catalog
+  local letters=$((ITEMS / 5))
+  sqlite3 "$1/catalog.sqlite" <<SQL
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $letters)
+INSERT INTO filings (accession, cik, company, form, date_filed, fetch_state, attempts,
+                     fetched_at, indexed_version, indexed_at)
+SELECT printf('9999999999-%02d-%06d', i / 1000000, i % 1000000), 8000000 + i / 3,
+       'SYNTHETIC ' || (i / 3), 'UPLOAD', '2020-01-02', 'fetched', 1, '2020-01-02T00:00:00Z',
+       $EXTRACTOR_VERSION, '2020-01-02T00:00:00Z' FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $letters / 3)
+INSERT INTO threads (id, cik, company, status, start, end)
+SELECT printf('SYN-%08d', i), 8000000 + i, 'SYNTHETIC ' || i, 'closed', '2020-01-02',
+       '2020-02-03' FROM n;
+INSERT INTO thread_letters (thread_id, position, accession, form, kind, date, comments)
+SELECT printf('SYN-%08d', (f.cik - 8000000)), (CAST(substr(f.accession, 15) AS INTEGER) % 3),
+       f.accession, 'UPLOAD', 'comment_letter', '2020-01-02', 5
+FROM filings f WHERE f.accession LIKE '9999999999-%' AND f.cik - 8000000 < $letters / 3;
+COMMIT;
+SQL
+}
+
+# (d) One timed refresh of DAY into a fresh data dir; with "big", its index is a copy
 # (reflinked where the file system can) of the big index.
 refresh() {  # KIND RUN
   local data="$WORK/data-$1"
   rm -rf "$data"
   mkdir -p "$data"
-  if [[ $1 == big ]]; then cp -r --reflink=auto "$BIG/xapian" "$data/index"; fi
+  if [[ $1 == big ]]; then
+    cp -r --reflink=auto "$BIG/xapian" "$data/index"
+    grow_catalog "$data"
+  fi
   sync
   local t0 t1
   t0=$(date +%s.%N)

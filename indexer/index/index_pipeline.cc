@@ -113,20 +113,59 @@ Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStor
   return out;
 }
 
+// The threads of the companies a run re-links: their statuses in the catalog before the
+// company's first re-link, and after its last one. Only those companies' threads change, so
+// the run's threads opened and closed come from them, without reading every thread of the
+// catalog (a nightly refresh must not cost more as the catalog grows).
+class ThreadChanges {
+ public:
+  using Statuses = std::map<std::string, ThreadStatus>;
+  // Remembers the catalog's threads of `cik` the first time it is re-linked.
+  Status Before(const Catalog& catalog, Cik cik) {
+    if (before_.count(cik)) return Status::Ok();
+    CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, catalog.ListThreads(cik));
+    before_[cik] = StatusesOf(threads);
+    return Status::Ok();
+  }
+  void After(Cik cik, const std::vector<ReviewThread>& threads) {
+    after_[cik] = StatusesOf(threads);
+  }
+  // Fills the report's companies, threads, threads_opened and threads_closed.
+  void Count(IndexReport& report) const {
+    report.companies = after_.size();
+    for (const auto& [cik, now] : after_) {
+      const Statuses& was = before_.at(cik);
+      report.threads += now.size();
+      for (const auto& [id, status] : now) {
+        auto it = was.find(id);
+        if (it == was.end()) ++report.threads_opened;
+        if (status == ThreadStatus::kClosed && (it == was.end() || it->second != status))
+          ++report.threads_closed;
+      }
+    }
+  }
+
+ private:
+  static Statuses StatusesOf(const std::vector<ReviewThread>& threads) {
+    Statuses out;
+    for (const ReviewThread& t : threads) out[t.id] = t.status;
+    return out;
+  }
+  std::map<Cik, Statuses> before_, after_;
+};
+
 // The batch's companies' threads, rebuilt from the index, replace theirs in the catalog in one
-// transaction: a failure leaves every company's previous threads. Returns each company's
-// thread count.
-Result<std::map<Cik, std::size_t>> ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer,
-                                                         const std::set<Cik>& companies) {
+// transaction: a failure leaves every company's previous threads.
+Status ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer, const std::set<Cik>& companies,
+                             ThreadChanges& changes) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  std::map<Cik, std::size_t> written;
   for (Cik cik : companies) {
+    CORRESP_RETURN_IF_ERROR(changes.Before(catalog, cik));
     CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer.RebuildCompany(cik));
     CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(txn, cik, threads));
-    written[cik] = threads.size();
+    changes.After(cik, threads);
   }
-  CORRESP_RETURN_IF_ERROR(txn.Commit());
-  return written;
+  return txn.Commit();
 }
 
 // The cached submissions of each company, read from the catalog once per run.
@@ -172,7 +211,7 @@ Status Resolve(CompanyFilingsCache& cache, LetterRecord& record) {
 // Re-resolves the indexed letters of companies whose submissions JSON was fetched since their
 // letters were last resolved, rewrites their documents and threads, commits, and marks them.
 Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilingsCache& cache,
-                             IndexReport& report) {
+                             ThreadChanges& changes, IndexReport& report) {
   std::vector<Cik> stale = cache.Stale();
   if (stale.empty()) return Status::Ok();
   std::set<Cik> rewritten;
@@ -186,7 +225,7 @@ Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilin
     rewritten.insert(cik);
     ++report.reresolved;
   }
-  CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten).status());
+  CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten, changes));
   CORRESP_RETURN_IF_ERROR(writer.Commit());
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   for (Cik cik : stale) CORRESP_RETURN_IF_ERROR(catalog.MarkCompanyResolved(cik));
@@ -292,7 +331,8 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
                            ByCompany(catalog, std::move(listed), batch_size));
   CompanyFilingsCache cache(catalog);
   CORRESP_RETURN_IF_ERROR(cache.Load());
-  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, report));
+  ThreadChanges changes;
+  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, changes, report));
   std::unique_ptr<ExtractPool> pool;
   if (!todo.empty()) {
     CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
@@ -304,7 +344,6 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     progress.items += ItemsOf(e);
     if (options.progress) options.progress(progress);
   };
-  std::map<Cik, std::size_t> threads;
   for (std::size_t begin = 0; begin < todo.size();) {
     std::size_t end = BatchEnd(todo, begin, batch_size);
     std::vector<Accession> slice;
@@ -326,10 +365,7 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
       report.items += ItemsOf(e);
     }
     report.phases.write += SecondsSince(mark);
-    using CompanyThreads = std::map<Cik, std::size_t>;
-    CORRESP_ASSIGN_OR_RETURN(CompanyThreads written,
-                             ReplaceCompanyThreads(catalog, *writer, companies));
-    for (const auto& [cik, n] : written) threads[cik] = n;
+    CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, *writer, companies, changes));
     report.relinks += companies.size();
     report.phases.link += SecondsSince(mark);
     CORRESP_RETURN_IF_ERROR(writer->Commit());
@@ -338,8 +374,7 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     report.phases.commit += SecondsSince(mark);
     if (options.progress) options.progress(progress);
   }
-  report.companies = threads.size();
-  for (const auto& [cik, n] : threads) report.threads += n;
+  changes.Count(report);
   CORRESP_ASSIGN_OR_RETURN(report.documents, writer->DocumentCount());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

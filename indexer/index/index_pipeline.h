@@ -68,18 +68,20 @@ struct IndexPhaseSeconds {
 };
 
 struct IndexReport {
-  std::size_t filings = 0;        // filings considered
-  std::size_t outside_range = 0;  // filings left out by IndexOptions::cik_range
-  std::size_t indexed = 0;        // letters extracted and written
-  std::size_t failed = 0;         // filings with a failure record this run
-  std::size_t companies = 0;      // companies whose threads were re-linked
-  std::size_t relinks = 0;        // company re-links: one per company per batch it had letters in
-  std::size_t threads = 0;        // threads of those companies
-  std::size_t reresolved = 0;     // companies whose indexed letters were resolved again against
-                                  // a newer submissions JSON (before the new letters)
-  std::size_t items = 0;          // comment and response documents of the letters indexed
-  std::size_t batches = 0;        // commits of new letters
-  long documents = 0;             // documents in the index after the run
+  std::size_t filings = 0;         // filings considered
+  std::size_t outside_range = 0;   // filings left out by IndexOptions::cik_range
+  std::size_t indexed = 0;         // letters extracted and written
+  std::size_t failed = 0;          // filings with a failure record this run
+  std::size_t companies = 0;       // companies whose threads were re-linked
+  std::size_t relinks = 0;         // company re-links: one per company per batch it had letters in
+  std::size_t threads = 0;         // threads of those companies
+  std::size_t threads_opened = 0;  // of those, threads the catalog did not have before the run
+  std::size_t threads_closed = 0;  // of those, threads closed now and not before the run
+  std::size_t reresolved = 0;      // companies whose indexed letters were resolved again against
+                                   // a newer submissions JSON (before the new letters)
+  std::size_t items = 0;           // comment and response documents of the letters indexed
+  std::size_t batches = 0;         // commits of new letters
+  long documents = 0;              // documents in the index after the run
   double seconds = 0;
   IndexPhaseSeconds phases;
 

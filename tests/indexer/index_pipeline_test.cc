@@ -93,6 +93,28 @@ TEST_F(IndexPipelineTest, SmallBatchesGoCompanyByCompanyAndReportProgress) {
   EXPECT_EQ(calls.size(), batched.filings + batched.batches) << "one per filing, one per commit";
 }
 
+// Threads opened and closed are counted from the companies re-linked, against the catalog's
+// threads before the run: all new the first time, none on a rebuild that changes nothing.
+TEST_F(IndexPipelineTest, CountsThreadsOpenedAndClosedAgainstTheCatalog) {
+  IndexReport first = Run();
+  auto threads = dir_.catalog->ListThreads();
+  ASSERT_TRUE(threads.ok());
+  std::size_t closed = 0;
+  for (const ReviewThread& t : *threads) closed += t.status == ThreadStatus::kClosed;
+  ASSERT_GT(closed, 0u);
+  EXPECT_EQ(first.threads, threads->size());
+  EXPECT_EQ(first.threads_opened, threads->size());
+  EXPECT_EQ(first.threads_closed, closed);
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.batch_size = 4;
+  IndexReport again = Run(rebuild);
+  EXPECT_EQ(again.threads, threads->size());
+  EXPECT_EQ(again.threads_opened, 0u);
+  EXPECT_EQ(again.threads_closed, 0u);
+}
+
 TEST_F(IndexPipelineTest, ThreadsMatchManifest) {
   Run();
   auto threads = dir_.catalog->ListThreads();
