@@ -3,17 +3,19 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace corresp {
 
 namespace {
 
-constexpr std::size_t kBarWidth = 20;  // "[#####.....]" cells: readable on an 80-column line
+constexpr std::size_t kBarWidth = 20;    // "[#####.....]" cells when the line has room
+constexpr std::size_t kMinBarWidth = 5;  // fewer cells say nothing the percent does not
 
-std::string Bar(double percent) {
-  std::size_t filled = static_cast<std::size_t>(percent / 100.0 * kBarWidth);
-  filled = std::min(filled, kBarWidth);
-  return "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "]";
+std::string Bar(double percent, std::size_t cells) {
+  std::size_t filled = static_cast<std::size_t>(percent / 100.0 * static_cast<double>(cells));
+  filled = std::min(filled, cells);
+  return "[" + std::string(filled, '#') + std::string(cells - filled, '.') + "] ";
 }
 
 }  // namespace
@@ -61,11 +63,17 @@ std::optional<double> ProgressMeter::EtaSeconds() const {
 
 std::string ProgressMeter::Line(std::size_t width) const {
   char figures[160];
+  // Numbers padded to a steady width, so the line (and the bar) does not jitter as it redraws.
+  int digits = static_cast<int>(std::to_string(total_).size());
   std::snprintf(figures, sizeof figures,
-                " %zu/%zu %5.1f%%  %.1f letters/s  %.0f items/s  elapsed %s  ETA %s", last_.done,
-                total_, Percent(), LettersPerSecond(), ItemsPerSecond(),
+                "%*zu/%zu %5.1f%% %6.1f letters/s %5.0f items/s elapsed %s ETA %s", digits,
+                last_.done, total_, Percent(), LettersPerSecond(), ItemsPerSecond(),
                 FormatDuration(last_.seconds).c_str(), FormatDuration(EtaSeconds()).c_str());
-  std::string line = "index " + Bar(Percent()) + figures;
+  std::string line = std::string("index ") + figures;
+  // The figures first: the bar shrinks, then goes, before any figure is cut.
+  std::size_t room = width > line.size() + 3 ? width - line.size() - 3 : 0;  // "[] "
+  std::size_t cells = std::min(kBarWidth, room);
+  if (cells >= kMinBarWidth) line.insert(6, Bar(Percent(), cells));
   if (line.size() > width) line.resize(width);
   return line;
 }

@@ -45,9 +45,10 @@ class ProgressMeter {
   // Seconds left at the rolling letter rate: 0 when done, nullopt when the rate is 0.
   std::optional<double> EtaSeconds() const;
 
-  // The progress line, at most `width` characters (cut, never wrapped), e.g.
-  // "index [####................] 1200/5000  24.0%  35.2 letters/s  412 items/s  elapsed 0:34
-  //  ETA 1:48".
+  // The progress line, at most `width` characters, never wrapped: the bar shrinks (20 cells
+  // down to 5) and then goes before the figures are cut at the width. E.g.
+  // "index [####................] 1200/5000 24.0% 35.3 letters/s 412 items/s elapsed 0:34
+  // ETA 1:48" (one line).
   std::string Line(std::size_t width) const;
 
  private:

@@ -5,12 +5,15 @@
 # in the same run. Prints both times, the ratio and where the time went (bench/refresh/README.md).
 #
 #   bench/refresh/nightly_into_big.sh [ITEMS] [LETTERS] [WORK] [BUILD]
-#     ITEMS    items in the big index (default 100000); built once per size, then reused
+#     ITEMS    staff comments in the big index (default 100000; gen-corpus adds ~0.5 response
+#              per comment: 100000 -> 150,206 items); built once per size, then reused
 #     LETTERS  letters in the day (default 100)
 #     WORK     scratch folder (default /tmp/nightly-bench)
 #     BUILD    build folder with corresp, edgar-mirror, gen-corpus, search-bench (default build)
 # Environment: CORPUS (default /work/shared/corpus/edgar), RATE (requests/s, default 100),
-# RUNS (timed refreshes of each kind, default 1).
+# RUNS (timed refreshes of each kind, default 1), CATALOG_ITEMS (size the big data dir's
+# catalog for this many comments instead of ITEMS: the catalog's share at 3M without building
+# a 3M index).
 set -euo pipefail
 
 ITEMS=${1:-100000}
@@ -20,6 +23,7 @@ BUILD=$(cd "${4:-build}" && pwd)
 CORPUS=${CORPUS:-/work/shared/corpus/edgar}
 RATE=${RATE:-100}
 RUNS=${RUNS:-1}
+CATALOG_ITEMS=${CATALOG_ITEMS:-$ITEMS}
 DAY=2026-11-30        # a Monday of the current quarter: no quarterly reconciliation
 DAY_COMPACT=20261130
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -62,13 +66,14 @@ ADDRESS=$(sed -n 's/^listening on //p' "$WORK/mirror.out" | head -1)
 [[ -n "$ADDRESS" ]] || { echo "edgar-mirror did not start" >&2; exit 1; }
 BASE_URL="http://$ADDRESS"
 
-# (b) The catalog of a data dir of that size: ITEMS/5 letters indexed (gen-corpus letters hold
-# ~5 items) in threads of 3, as synthetic rows (accessions 9999999999-..., CIKs from 8000000)
-# that no day lists. Without them the big data dir's catalog would be empty and the refresh's
+# (b) The catalog of a data dir of that size: 0.3 x CATALOG_ITEMS letters indexed (gen-corpus made
+# 29,112 letters for 100,000 comments) in threads of 3, as synthetic rows (accessions 9999999999-..., CIKs from 8000000)
+# that no day lists, their companies' submissions JSON checked and resolved after their last
+# letter (not fetched again, crawler/submissions_json.h). Without them the big data dir's catalog would be empty and the refresh's
 # catalog scans would look free.
 grow_catalog() {  # DATA_DIR
   "$BUILD/corresp" --data-dir "$1" index --json >/dev/null  # creates the catalog
-  local letters=$((ITEMS / 5))
+  local letters=$((CATALOG_ITEMS * 3 / 10))
   sqlite3 "$1/catalog.sqlite" <<SQL
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $letters)
@@ -85,6 +90,9 @@ INSERT INTO thread_letters (thread_id, position, accession, form, kind, date, co
 SELECT printf('SYN-%08d', (f.cik - 8000000)), (CAST(substr(f.accession, 15) AS INTEGER) % 3),
        f.accession, 'UPLOAD', 'comment_letter', '2020-01-02', 5
 FROM filings f WHERE f.accession LIKE '9999999999-%' AND f.cik - 8000000 < $letters / 3;
+INSERT INTO company_submissions (cik, checked_at, fetched_at, resolved_at, pages)
+SELECT DISTINCT cik, '2020-03-01T00:00:00Z', '2020-03-01T00:00:00Z', '2020-03-01T00:00:00Z', 1
+FROM filings WHERE accession LIKE '9999999999-%';
 COMMIT;
 SQL
 }

@@ -89,15 +89,39 @@ TEST(ProgressMeterTest, PercentOfAnEmptyRunIsComplete) {
 TEST(ProgressMeterTest, LineHoldsEveryFigureAndFitsTheWidth) {
   ProgressMeter meter(5000);
   meter.Record({34, 1200, 14000});
-  std::string line = meter.Line(200);
-  EXPECT_EQ(line,
-            "index [####................] 1200/5000  24.0%  35.3 letters/s  412 items/s  "
-            "elapsed 0:34  ETA 1:48");
-  for (std::size_t width : {0u, 1u, 40u, 79u, 80u})
-    EXPECT_EQ(meter.Line(width), line.substr(0, width)) << "cut at " << width;
+  const std::string figures =
+      "1200/5000  24.0%   35.3 letters/s   412 items/s elapsed 0:34 ETA 1:48";
+  ASSERT_EQ(figures.size(), 69u);
+  struct Width {
+    std::size_t width;
+    std::string want;
+    const char* pins;
+  };
+  const Width widths[] = {
+      {200, "index [####................] " + figures, "a wide terminal: the 20-cell bar"},
+      {98, "index [####................] " + figures, "exactly room for the 20-cell bar"},
+      {97, "index [####...............] " + figures, "one column less: the bar shrinks"},
+      {83, "index [#....] " + figures, "the smallest bar"},
+      {82, "index " + figures, "no room for 5 cells: no bar"},
+      {79, "index " + figures, "an 80-column terminal keeps every figure"},
+      {75, "index " + figures, "exactly the figures"},
+      {40, ("index " + figures).substr(0, 40), "narrower: the figures are cut"},
+      {0, "", "zero width"},
+  };
+  for (const Width& w : widths) {
+    EXPECT_EQ(meter.Line(w.width), w.want) << w.pins;
+    EXPECT_LE(meter.Line(w.width).size(), w.width) << w.pins;
+  }
   ProgressMeter big(3'000'000);
   big.Record({3 * 3600.0, 2'999'999, 30'000'000});
-  EXPECT_NE(big.Line(200).find("2999999/3000000 100.0%"), std::string::npos) << big.Line(200);
+  EXPECT_NE(big.Line(200).find("2999999/3000000 100.0% "), std::string::npos) << big.Line(200);
+  ProgressMeter early(3'000'000);
+  early.Record({1, 7, 70});
+  for (const char* figure : {"/", "%", "letters/s", "items/s", "elapsed"})
+    EXPECT_EQ(early.Line(200).find(figure), big.Line(200).find(figure))
+        << figure << ": numbers padded, the figures do not move as the line redraws\n"
+        << early.Line(200) << "\n"
+        << big.Line(200);
   EXPECT_NE(big.Line(200).find("[###################.]"), std::string::npos)
       << "the bar is full only when done: " << big.Line(200);
   EXPECT_NE(big.Line(200).find("elapsed 3:00:00"), std::string::npos) << big.Line(200);
