@@ -36,7 +36,10 @@ std::unique_ptr<IndexProgressLine> IndexProgressLine::Make(ProgressMode mode, bo
 
 void IndexProgressLine::Update(const IndexProgress& p) {
   auto now = std::chrono::steady_clock::now();
-  if (!meter_) meter_.emplace(p.total);
+  if (!meter_) {
+    meter_.emplace(p.total);
+    started_ = now;  // the index phase's start, not the command's (refresh crawls first)
+  }
   meter_->Record({std::chrono::duration<double>(now - started_).count(), p.done, p.items});
   if (last_draw_ && now - *last_draw_ < kRedrawEvery && p.done < p.total) return;
   last_draw_ = now;

@@ -46,8 +46,8 @@ class IndexProgressLine {
   explicit IndexProgressLine(std::size_t width) : width_(width) {}
   void Draw();
 
-  std::size_t width_;  // columns available for the line
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::size_t width_;                              // columns available for the line
+  std::chrono::steady_clock::time_point started_;  // the first update
   std::optional<std::chrono::steady_clock::time_point> last_draw_;
   std::optional<ProgressMeter> meter_;  // created at the first update, which knows the total
   std::size_t drawn_width_ = 0;         // length of the line on screen, to blank its tail
