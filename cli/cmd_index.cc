@@ -1,7 +1,8 @@
-// `corresp index [--rebuild] [--compact] [--cik-range LOW..HIGH] [--json]`: extract, link threads
-// and write the Xapian index for every stored letter not yet indexed
-// (indexer/index/index_pipeline.h), then with
-// --compact rewrite the index compactly (indexer/index/compact.h). Takes the writer lock.
+// `corresp index [--rebuild] [--compact] [--cik-range LOW..HIGH] [--json] [--[no-]progress]`:
+// extract, link threads and write the Xapian index for every stored letter not yet indexed
+// (indexer/index/index_pipeline.h), then with --compact rewrite the index compactly
+// (indexer/index/compact.h). Takes the writer lock. A progress line on stderr when it is a
+// terminal (cli/index_progress.h).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
+#include "cli/index_progress.h"
 #include "indexer/index/compact.h"
 #include "indexer/index/index_pipeline.h"
 
@@ -21,8 +23,36 @@ struct IndexFlags {
   bool rebuild = false;
   bool compact = false;
   bool json = false;
+  bool progress = false;
+  bool no_progress = false;
   std::string cik_range;
 };
+
+nlohmann::json ToJson(const IndexReport& r) {
+  const IndexPhaseSeconds& p = r.phases;
+  return {{"filings", r.filings},
+          {"indexed", r.indexed},
+          {"outside_range", r.outside_range},
+          {"failed", r.failed},
+          {"items", r.items},
+          {"companies", r.companies},
+          {"relinks", r.relinks},
+          {"threads", r.threads},
+          {"threads_opened", r.threads_opened},
+          {"threads_closed", r.threads_closed},
+          {"batches", r.batches},
+          {"documents", r.documents},
+          {"seconds", r.seconds},
+          {"letters_per_second", r.LettersPerSecond()},
+          {"items_per_second", r.ItemsPerSecond()},
+          {"phases",
+           {{"prepare", p.prepare},
+            {"extract", p.extract},
+            {"write", p.write},
+            {"link", p.link},
+            {"commit", p.commit}}},
+          {"compacted", nullptr}};
+}
 
 int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   Result<Config> config = ctx.LoadConfig();
@@ -34,11 +64,11 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   Result<std::optional<CikRange>> range = CikRangeFlag(flags.cik_range);
   if (!range.ok()) return ctx.PrintError(range.status()), kExitUsage;
   options.cik_range = *range;
-  if (!ctx.quiet() && !flags.json)
-    options.progress = [](std::size_t done, std::size_t total) {
-      std::cerr << "indexed " << done << "/" << total << " filings\r" << std::flush;
-    };
+  std::unique_ptr<IndexProgressLine> line = IndexProgressLine::Make(
+      ProgressModeFromFlags(flags.progress, flags.no_progress), ctx.quiet());
+  if (line) options.progress = line->Callback();
   Result<IndexReport> report = IndexPending(*config, *session->catalog, *session->store, options);
+  if (line) line->Finish();
   if (!report.ok()) return ctx.PrintError(report.status()), ExitCodeFor(report.status());
   std::optional<CompactReport> compacted;
   if (flags.compact) {
@@ -48,19 +78,18 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   }
   const IndexReport& r = *report;
   if (flags.json) {
-    nlohmann::json out{
-        {"filings", r.filings},     {"indexed", r.indexed},     {"outside_range", r.outside_range},
-        {"failed", r.failed},       {"companies", r.companies}, {"threads", r.threads},
-        {"documents", r.documents}, {"seconds", r.seconds},     {"compacted", nullptr}};
+    nlohmann::json out = ToJson(r);
     if (compacted)
       out["compacted"] = {{"bytes_before", compacted->bytes_before},
                           {"bytes_after", compacted->bytes_after},
                           {"seconds", compacted->seconds}};
     std::cout << out.dump() << "\n";
   } else if (!ctx.quiet()) {
-    std::cout << "indexed " << r.indexed << " of " << r.filings << " filings (" << r.failed
-              << " failed), " << r.companies << " companies, " << r.threads << " threads, "
-              << r.documents << " documents in the index, " << r.seconds << "s\n";
+    std::cout << fmt::format(
+        "indexed {} of {} filings ({} failed), {} items, {} companies, {} threads, {} documents "
+        "in the index, {:.1f}s ({:.1f} letters/s, {:.0f} items/s)\n",
+        r.indexed, r.filings, r.failed, r.items, r.companies, r.threads, r.documents, r.seconds,
+        r.LettersPerSecond(), r.ItemsPerSecond());
     if (compacted)
       std::cout << fmt::format("compacted the index: {:.1f} MB -> {:.1f} MB in {:.1f}s\n",
                                compacted->bytes_before / 1e6, compacted->bytes_after / 1e6,
@@ -82,6 +111,9 @@ void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "Index only companies with CIK in LOW..HIGH: one shard of a split index "
                   "(docs/scaling.md)");
   cmd->add_flag("--json", flags->json, "Print the report as JSON");
+  cmd->add_flag("--progress", flags->progress,
+                "Draw the progress line on stderr even when it is not a terminal");
+  cmd->add_flag("--no-progress", flags->no_progress, "Never draw the progress line");
   cmd->callback([&ctx, flags, exit_code] { *exit_code = RunIndex(ctx, *flags); });
 }
 

@@ -8,6 +8,7 @@
 #include "cli/crawl_flags.h"
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
+#include "cli/index_progress.h"
 #include "cli/interrupt.h"
 #include "cli/log.h"
 #include "cli/tty_progress.h"
@@ -23,8 +24,26 @@ struct RefreshFlags {
   std::string until;
   bool retry_failed = false;
   bool json = false;
+  bool progress = false;
+  bool no_progress = false;
   std::string cik_range;
 };
+
+nlohmann::json PhasesJson(const RefreshPhaseSeconds& p) {
+  const IndexPhaseSeconds& i = p.index_phases;
+  return {{"before", p.before},
+          {"crawl", p.crawl},
+          {"submissions", p.submissions},
+          {"index", p.index},
+          {"index_detail",
+           {{"prepare", i.prepare},
+            {"extract", i.extract},
+            {"write", i.write},
+            {"link", i.link},
+            {"commit", i.commit}}},
+          {"changes", p.changes},
+          {"save", p.save}};
+}
 
 nlohmann::json ToJson(const RefreshReport& r) {
   nlohmann::json failures = nlohmann::json::array();
@@ -41,6 +60,7 @@ nlohmann::json ToJson(const RefreshReport& r) {
           {"index_files", r.index_files},
           {"new_filings", r.new_filings},
           {"letters", r.letters_indexed},
+          {"items", r.items_indexed},
           {"comments", r.comments_added},
           {"responses", r.responses_added},
           {"threads_opened", r.threads_opened},
@@ -52,6 +72,7 @@ nlohmann::json ToJson(const RefreshReport& r) {
           {"reconciled_quarters", r.reconciled_quarters},
           {"requests", r.requests},
           {"elapsed_seconds", r.elapsed_seconds},
+          {"phases", PhasesJson(r.phases)},
           {"watermark", r.watermark ? nlohmann::json(r.watermark->ToIso()) : nlohmann::json()},
           {"interrupted", r.interrupted}};
 }
@@ -103,9 +124,18 @@ int Run(CliContext& ctx, const RefreshFlags& flags) {
   if (!session.ok()) return ctx.PrintError(session.status()), kExitFatal;
   log.Info("refresh_start", "refresh from " + config.crawl.base_url,
            {{"base_url", config.crawl.base_url}, {"data_dir", config.data_dir.string()}});
-  std::unique_ptr<ProgressSink> progress = MakeTtyProgress(ctx.quiet() || flags.json);
+  std::unique_ptr<TtyProgress> progress = MakeTtyProgress(ctx.quiet() || flags.json);
+  std::unique_ptr<IndexProgressLine> index_line = IndexProgressLine::Make(
+      ProgressModeFromFlags(flags.progress, flags.no_progress), ctx.quiet() || flags.json);
+  if (index_line) {
+    index_line->BeforeFirstDraw([&progress] {
+      if (progress) progress->EndLine();
+    });
+    request.index_progress = index_line->Callback();
+  }
   Result<RefreshReport> report =
       RunRefresh(request, config, *session->catalog, *session->store, progress.get());
+  if (index_line) index_line->Finish();
   progress.reset();
   if (!report.ok()) {
     log.Error("refresh_failed", report.status().message(),
@@ -138,6 +168,9 @@ void AddRefreshCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                   "Index only companies with CIK in LOW..HIGH: one shard of a split index "
                   "(docs/scaling.md)");
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
+  cmd->add_flag("--progress", flags->progress,
+                "Draw the index phase's progress line on stderr even when it is not a terminal");
+  cmd->add_flag("--no-progress", flags->no_progress, "Never draw the index phase's progress line");
   cmd->callback([&ctx, flags, exit_code] { *exit_code = Run(ctx, *flags); });
 }
 

@@ -19,11 +19,14 @@ void TtyProgress::OnProgress(const CrawlProgress& p) {
   drawn_ = true;
 }
 
-TtyProgress::~TtyProgress() {
+void TtyProgress::EndLine() {
   if (drawn_) std::fputc('\n', stderr);
+  drawn_ = false;
 }
 
-std::unique_ptr<ProgressSink> MakeTtyProgress(bool quiet) {
+TtyProgress::~TtyProgress() { EndLine(); }
+
+std::unique_ptr<TtyProgress> MakeTtyProgress(bool quiet) {
   if (quiet || !isatty(STDERR_FILENO)) return nullptr;
   return std::make_unique<TtyProgress>();
 }

@@ -13,6 +13,8 @@ namespace corresp {
 class TtyProgress : public ProgressSink {
  public:
   void OnProgress(const CrawlProgress& p) override;
+  // Ends the line drawn so far (a newline), so that other output starts on a line of its own.
+  void EndLine();
   ~TtyProgress() override;
 
  private:
@@ -20,6 +22,6 @@ class TtyProgress : public ProgressSink {
   bool drawn_ = false;
 };
 // A TtyProgress when stderr is a terminal and output is wanted, else null.
-std::unique_ptr<ProgressSink> MakeTtyProgress(bool quiet);
+std::unique_ptr<TtyProgress> MakeTtyProgress(bool quiet);
 
 }  // namespace corresp

@@ -37,13 +37,6 @@ IndexCounts CountItems(const std::filesystem::path& index_path) {
   return counts;
 }
 
-Result<std::map<std::string, ThreadStatus>> ThreadStates(const Catalog& catalog) {
-  CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, catalog.ListThreads());
-  std::map<std::string, ThreadStatus> out;
-  for (const ReviewThread& t : threads) out[t.id] = t.status;
-  return out;
-}
-
 // The catalog's watermark, if any.
 Result<std::optional<Date>> Watermark(const Catalog& catalog) {
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> mark, catalog.GetState(kWatermarkKey));
@@ -85,16 +78,15 @@ Status ForgetExtractFailures(Catalog& catalog) {
   return Status::Ok();
 }
 
-// What the catalog and index held before the run, to report what the run changed.
+// What the catalog and index held before the run, to report what the run changed. (Threads
+// opened and closed come from the index step, which reads only the companies it re-links.)
 struct BeforeRun {
-  std::map<std::string, ThreadStatus> threads;
   IndexCounts items;
   std::map<std::pair<std::string, std::string>, int> failure_attempts;
 };
 
 Result<BeforeRun> Remember(const Config& config, const Catalog& catalog) {
   BeforeRun before;
-  CORRESP_ASSIGN_OR_RETURN(before.threads, ThreadStates(catalog));
   before.items = CountItems(IndexPath(config));
   CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
   for (const FailureRecord& f : failures)
@@ -102,20 +94,12 @@ Result<BeforeRun> Remember(const Config& config, const Catalog& catalog) {
   return before;
 }
 
-// Fills the report's comments/responses added, threads opened/closed and new failures.
+// Fills the report's comments/responses added and new failures.
 Status ReportChanges(const BeforeRun& before, const Config& config, const Catalog& catalog,
                      RefreshReport& report) {
   IndexCounts items = CountItems(IndexPath(config));
   report.comments_added = items.comments - before.items.comments;
   report.responses_added = items.responses - before.items.responses;
-  CORRESP_ASSIGN_OR_RETURN(auto threads, ThreadStates(catalog));
-  for (const auto& [id, status] : threads) {
-    auto was = before.threads.find(id);
-    if (was == before.threads.end()) ++report.threads_opened;
-    if (status == ThreadStatus::kClosed &&
-        (was == before.threads.end() || was->second != ThreadStatus::kClosed))
-      ++report.threads_closed;
-  }
   CORRESP_ASSIGN_OR_RETURN(std::vector<FailureRecord> failures, catalog.ListFailures());
   for (const FailureRecord& f : failures) {
     auto it = before.failure_attempts.find({f.subject, f.stage});
@@ -172,7 +156,15 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
     return InvalidArgument("refresh: --since " + report.from.ToIso() + " is after " +
                            report.to.ToIso());
   report.days_scanned = report.to.DaysSinceEpoch() - report.from.DaysSinceEpoch() + 1;
+  auto lap_start = started;
+  auto lap = [&lap_start] {
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - lap_start).count();
+    lap_start = now;
+    return s;
+  };
   CORRESP_ASSIGN_OR_RETURN(BeforeRun before, Remember(config, catalog));
+  report.phases.before = lap();
 
   // 1. Discover and fetch: the window, pending days and reconciliations (crawler/day_plan.h).
   CORRESP_ASSIGN_OR_RETURN(DayHistory days, LoadDayHistory(catalog, watermark));
@@ -185,7 +177,9 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   CORRESP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries,
                            EntriesToFetch(request, crawler, catalog, plan, filter));
   CORRESP_RETURN_IF_ERROR(crawler.FetchFilings(entries));
+  report.phases.crawl = lap();
   CORRESP_RETURN_IF_ERROR(crawler.FetchCompanySubmissions());  // reviewed filings
+  report.phases.submissions = lap();
   const CrawlReport& crawl = crawler.report();
   report.index_files = crawl.index_files;
   report.new_filings = crawl.fetched;
@@ -196,10 +190,17 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   if (!report.interrupted) {
     IndexOptions options;
     options.cik_range = request.cik_range;
+    options.progress = request.index_progress;
     CORRESP_ASSIGN_OR_RETURN(IndexReport indexed, IndexPending(config, catalog, store, options));
     report.letters_indexed = static_cast<long>(indexed.indexed);
+    report.items_indexed = static_cast<long>(indexed.items);
+    report.threads_opened = static_cast<long>(indexed.threads_opened);
+    report.threads_closed = static_cast<long>(indexed.threads_closed);
+    report.phases.index_phases = indexed.phases;
   }
+  report.phases.index = lap();
   CORRESP_RETURN_IF_ERROR(ReportChanges(before, config, catalog, report));
+  report.phases.changes = lap();
 
   // 3. Only now, with catalog and index committed, record the days and move the watermark.
   DayUpdates updates = ApplyOutcomes(crawler.index_outcomes(), days);
@@ -210,6 +211,7 @@ Result<RefreshReport> RunRefresh(const RefreshRequest& request, const Config& co
   CORRESP_RETURN_IF_ERROR(SaveDaysAndWatermark(catalog, updates, mark));
   CORRESP_ASSIGN_OR_RETURN(std::optional<std::string> stored, catalog.GetState(kWatermarkKey));
   if (stored) report.watermark = Date::Parse(*stored);
+  report.phases.save = lap();
   report.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

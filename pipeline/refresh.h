@@ -20,6 +20,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,19 @@ struct RefreshRequest {
   std::optional<CikRange> cik_range;
   const std::atomic<bool>* stop = nullptr;  // SIGINT: finish in-flight work, keep watermark
   std::optional<Date> today;                // pins "today" (tests); default Date::Today()
+  // The index phase's progress (IndexOptions::progress); may be empty.
+  std::function<void(const IndexProgress&)> index_progress;
+};
+
+// Where a refresh's time went, in seconds (bench/refresh prints them).
+struct RefreshPhaseSeconds {
+  double before = 0;       // remember the catalog's threads and failures, the index's counts
+  double crawl = 0;        // read the index files, fetch the filings
+  double submissions = 0;  // fetch the companies' submissions JSON (reviewed filings)
+  double index = 0;        // extract, write, link, commit (`index` breaks it down)
+  double changes = 0;      // compare with `before` for the report
+  double save = 0;         // record the days, move the watermark
+  IndexPhaseSeconds index_phases;
 };
 
 struct RefreshFailure {
@@ -70,8 +84,10 @@ struct RefreshReport {
   long threads_opened = 0;                       // threads that did not exist before this run
   long threads_closed = 0;                       // threads that became closed in this run
   std::vector<RefreshFailure> failures;          // new failures of this run, with reasons
+  long items_indexed = 0;                        // comment and response documents of those letters
   std::uint64_t requests = 0;
   double elapsed_seconds = 0;
+  RefreshPhaseSeconds phases;
   std::optional<Date> watermark;  // after the run
   bool interrupted = false;       // SIGINT: watermark not moved
 };

@@ -80,10 +80,17 @@ Extracted Finish(Catalog& catalog, const Filing& filing, ExtractOutcome outcome)
   return Extracted{acc, MakeLetterRecord(filing, document, std::move(letter)), false};
 }
 
+// The comment and response documents a letter's record adds to the index (0 for a failure).
+std::size_t ItemsOf(const Extracted& e) {
+  return e.record ? e.record->letter.comments.size() + e.record->letter.responses.size() : 0;
+}
+
 // Extracts `accessions` on the pool's workers, in parallel; results in the input order.
+// `finished` is called with each result as it comes.
 Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStore& store,
                                             ExtractPool& pool,
-                                            const std::vector<Accession>& accessions) {
+                                            const std::vector<Accession>& accessions,
+                                            const std::function<void(const Extracted&)>& finished) {
   std::vector<std::optional<Extracted>> slots(accessions.size());
   std::vector<Filing> filings(accessions.size());
   std::size_t next = 0;
@@ -93,29 +100,72 @@ Result<std::vector<Extracted>> ExtractBatch(Catalog& catalog, const DocumentStor
       std::optional<ExtractJob> job =
           PrepareJob(catalog, store, accessions[i], filings[i], slots[i]);
       if (job) CORRESP_RETURN_IF_ERROR(pool.Submit(i, *job));
+      if (slots[i]) finished(*slots[i]);
     }
     if (pool.busy() == 0) continue;
     CORRESP_ASSIGN_OR_RETURN(ExtractOutcome done, pool.Next());
-    slots[done.tag] = Finish(catalog, filings[done.tag], std::move(done));
+    std::size_t tag = done.tag;
+    slots[tag] = Finish(catalog, filings[tag], std::move(done));
+    finished(*slots[tag]);
   }
   std::vector<Extracted> out;
   for (std::optional<Extracted>& slot : slots) out.push_back(std::move(*slot));
   return out;
 }
 
+// The threads of the companies a run re-links: their statuses in the catalog before the
+// company's first re-link, and after its last one. Only those companies' threads change, so
+// the run's threads opened and closed come from them, without reading every thread of the
+// catalog (a nightly refresh must not cost more as the catalog grows).
+class ThreadChanges {
+ public:
+  using Statuses = std::map<std::string, ThreadStatus>;
+  // Remembers the catalog's threads of `cik` the first time it is re-linked.
+  Status Before(const Catalog& catalog, Cik cik) {
+    if (before_.count(cik)) return Status::Ok();
+    CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, catalog.ListThreads(cik));
+    before_[cik] = StatusesOf(threads);
+    return Status::Ok();
+  }
+  void After(Cik cik, const std::vector<ReviewThread>& threads) {
+    after_[cik] = StatusesOf(threads);
+  }
+  // Fills the report's companies, threads, threads_opened and threads_closed.
+  void Count(IndexReport& report) const {
+    report.companies = after_.size();
+    for (const auto& [cik, now] : after_) {
+      const Statuses& was = before_.at(cik);
+      report.threads += now.size();
+      for (const auto& [id, status] : now) {
+        auto it = was.find(id);
+        if (it == was.end()) ++report.threads_opened;
+        if (status == ThreadStatus::kClosed && (it == was.end() || it->second != status))
+          ++report.threads_closed;
+      }
+    }
+  }
+
+ private:
+  static Statuses StatusesOf(const std::vector<ReviewThread>& threads) {
+    Statuses out;
+    for (const ReviewThread& t : threads) out[t.id] = t.status;
+    return out;
+  }
+  std::map<Cik, Statuses> before_, after_;
+};
+
 // The batch's companies' threads, rebuilt from the index, replace theirs in the catalog in one
-// transaction: a failure leaves every company's previous threads. Returns the threads written.
-Result<std::size_t> ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer,
-                                          const std::set<Cik>& companies) {
+// transaction: a failure leaves every company's previous threads.
+Status ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer, const std::set<Cik>& companies,
+                             ThreadChanges& changes) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  std::size_t written = 0;
   for (Cik cik : companies) {
+    CORRESP_RETURN_IF_ERROR(changes.Before(catalog, cik));
     CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer.RebuildCompany(cik));
     CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(txn, cik, threads));
-    written += threads.size();
+    changes.After(cik, threads);
   }
-  CORRESP_RETURN_IF_ERROR(txn.Commit());
-  return written;
+  return txn.Commit();
 }
 
 // The cached submissions of each company, read from the catalog once per run.
@@ -161,7 +211,7 @@ Status Resolve(CompanyFilingsCache& cache, LetterRecord& record) {
 // Re-resolves the indexed letters of companies whose submissions JSON was fetched since their
 // letters were last resolved, rewrites their documents and threads, commits, and marks them.
 Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilingsCache& cache,
-                             IndexReport& report) {
+                             ThreadChanges& changes, IndexReport& report) {
   std::vector<Cik> stale = cache.Stale();
   if (stale.empty()) return Status::Ok();
   std::set<Cik> rewritten;
@@ -175,7 +225,7 @@ Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilin
     rewritten.insert(cik);
     ++report.reresolved;
   }
-  CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten).status());
+  CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten, changes));
   CORRESP_RETURN_IF_ERROR(writer.Commit());
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   for (Cik cik : stale) CORRESP_RETURN_IF_ERROR(catalog.MarkCompanyResolved(cik));
@@ -203,6 +253,52 @@ Result<std::vector<Accession>> InCikRange(Catalog& catalog, std::vector<Accessio
   return kept;
 }
 
+// A filing to index with its company (Cik{0} when the catalog lacks the filing).
+struct Todo {
+  Accession accession;
+  Cik cik;
+};
+
+// `todo` company by company (by CIK, then accession). A run that fits in one batch keeps the
+// catalog's order and skips the catalog scan: a nightly refresh's cost must not grow with the
+// catalog.
+Result<std::vector<Todo>> ByCompany(Catalog& catalog, std::vector<Accession> todo,
+                                    std::size_t batch_size) {
+  std::vector<Todo> out;
+  out.reserve(todo.size());
+  if (todo.size() <= batch_size) {
+    for (Accession& acc : todo) out.push_back({std::move(acc), Cik{0}});
+    return out;
+  }
+  CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> fetched, catalog.ListFilings(FetchState::kFetched));
+  std::map<std::string, Cik> company;
+  for (const Filing& f : fetched) company.emplace(f.accession.text, f.cik);
+  for (Accession& acc : todo) {
+    auto it = company.find(acc.text);
+    Cik cik = it == company.end() ? Cik{0} : it->second;
+    out.push_back({std::move(acc), cik});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Todo& a, const Todo& b) { return a.cik.value < b.cik.value; });
+  return out;
+}
+
+// The end of the batch starting at `begin`: `batch_size` filings, stretched (by at most
+// another `batch_size`) to the end of the last company's letters so it is re-linked once.
+std::size_t BatchEnd(const std::vector<Todo>& todo, std::size_t begin, std::size_t batch_size) {
+  std::size_t end = std::min(todo.size(), begin + batch_size);
+  std::size_t limit = std::min(todo.size(), begin + 2 * batch_size);
+  while (end < limit && todo[end].cik.value != 0 && todo[end].cik == todo[end - 1].cik) ++end;
+  return end;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point& mark) {
+  auto now = std::chrono::steady_clock::now();
+  double s = std::chrono::duration<double>(now - mark).count();
+  mark = now;
+  return s;
+}
+
 }  // namespace
 
 std::optional<DocumentInfo> PickLetterDocument(const Filing& filing) {
@@ -218,31 +314,44 @@ std::optional<DocumentInfo> PickLetterDocument(const Filing& filing) {
 Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const DocumentStore& store,
                                  const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
+  auto mark = started;
   IndexReport report;
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
                            IndexWriter::Open(IndexPath(config), options.writer));
   if (options.rebuild) CORRESP_RETURN_IF_ERROR(catalog.ClearIndexed());
-  CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> todo, catalog.ListToIndex(kExtractorVersion));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> listed, catalog.ListToIndex(kExtractorVersion));
   if (options.cik_range) {
-    std::size_t pending = todo.size();
-    CORRESP_ASSIGN_OR_RETURN(todo, InCikRange(catalog, std::move(todo), *options.cik_range));
-    report.outside_range = pending - todo.size();
+    std::size_t pending = listed.size();
+    CORRESP_ASSIGN_OR_RETURN(listed, InCikRange(catalog, std::move(listed), *options.cik_range));
+    report.outside_range = pending - listed.size();
   }
-  report.filings = todo.size();
+  report.filings = listed.size();
   std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
+  CORRESP_ASSIGN_OR_RETURN(std::vector<Todo> todo,
+                           ByCompany(catalog, std::move(listed), batch_size));
   CompanyFilingsCache cache(catalog);
   CORRESP_RETURN_IF_ERROR(cache.Load());
-  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, report));
+  ThreadChanges changes;
+  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, changes, report));
   std::unique_ptr<ExtractPool> pool;
   if (!todo.empty()) {
     CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
   }
-  for (std::size_t begin = 0; begin < todo.size(); begin += batch_size) {
-    std::vector<Accession> slice(
-        todo.begin() + static_cast<std::ptrdiff_t>(begin),
-        todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), begin + batch_size)));
+  report.phases.prepare = SecondsSince(mark);
+  IndexProgress progress{0, todo.size(), 0};
+  auto finished = [&](const Extracted& e) {
+    ++progress.done;
+    progress.items += ItemsOf(e);
+    if (options.progress) options.progress(progress);
+  };
+  for (std::size_t begin = 0; begin < todo.size();) {
+    std::size_t end = BatchEnd(todo, begin, batch_size);
+    std::vector<Accession> slice;
+    for (std::size_t i = begin; i < end; ++i) slice.push_back(todo[i].accession);
+    begin = end;
     CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> batch,
-                             ExtractBatch(catalog, store, *pool, slice));
+                             ExtractBatch(catalog, store, *pool, slice, finished));
+    report.phases.extract += SecondsSince(mark);
     std::set<Cik> companies;
     for (Extracted& e : batch) {
       if (!e.record) {
@@ -253,15 +362,19 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
       CORRESP_RETURN_IF_ERROR(writer->PutLetter(*e.record));
       companies.insert(e.record->cik);
       ++report.indexed;
+      report.items += ItemsOf(e);
     }
-    CORRESP_ASSIGN_OR_RETURN(std::size_t threads,
-                             ReplaceCompanyThreads(catalog, *writer, companies));
-    report.threads += threads;
-    report.companies += companies.size();
+    report.phases.write += SecondsSince(mark);
+    CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, *writer, companies, changes));
+    report.relinks += companies.size();
+    report.phases.link += SecondsSince(mark);
     CORRESP_RETURN_IF_ERROR(writer->Commit());
     CORRESP_RETURN_IF_ERROR(MarkBatch(catalog, batch));
-    if (options.progress) options.progress(std::min(todo.size(), begin + batch_size), todo.size());
+    ++report.batches;
+    report.phases.commit += SecondsSince(mark);
+    if (options.progress) options.progress(progress);
   }
+  changes.Count(report);
   CORRESP_ASSIGN_OR_RETURN(report.documents, writer->DocumentCount());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

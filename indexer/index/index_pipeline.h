@@ -34,6 +34,14 @@ namespace corresp {
 class Catalog;
 class DocumentStore;
 
+// Where a run is: filings finished (extracted and written, or failed) out of those to do, and
+// the items (comment and response documents) of the letters finished.
+struct IndexProgress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::size_t items = 0;
+};
+
 struct IndexOptions {
   // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix).
   bool rebuild = false;
@@ -44,21 +52,44 @@ struct IndexOptions {
   // Index only the filings of these companies (a shard, docs/scaling.md); the others are left
   // unindexed in this catalog and counted in IndexReport::outside_range.
   std::optional<CikRange> cik_range;
-  // Called after each batch with (filings done, filings to do); may be empty.
-  std::function<void(std::size_t, std::size_t)> progress;
+  // Called on this thread as each filing of a batch is finished and after each commit; may be
+  // empty. Filings are indexed company by company (a company's letters in one batch where
+  // possible, so it is re-linked once), not in catalog order.
+  std::function<void(const IndexProgress&)> progress;
+};
+
+// Where a run's time went, in seconds (bench/refresh reads them from the JSON reports).
+struct IndexPhaseSeconds {
+  double prepare = 0;  // open the index, list and order the filings, re-resolve stale companies
+  double extract = 0;  // read the letters from the store and extract them on the workers
+  double write = 0;    // resolve the Re: references, store the letter records
+  double link = 0;     // re-link the companies' threads, rewrite their documents, catalog threads
+  double commit = 0;   // commit the index, mark the filings indexed in the catalog
 };
 
 struct IndexReport {
-  std::size_t filings = 0;        // filings considered
-  std::size_t outside_range = 0;  // filings left out by IndexOptions::cik_range
-  std::size_t indexed = 0;        // letters extracted and written
-  std::size_t failed = 0;         // filings with a failure record this run
-  std::size_t companies = 0;      // companies whose threads were re-linked
-  std::size_t threads = 0;        // threads of those companies
-  std::size_t reresolved = 0;     // companies whose indexed letters were resolved again against
-                                  // a newer submissions JSON (before the new letters)
-  long documents = 0;             // documents in the index after the run
+  std::size_t filings = 0;         // filings considered
+  std::size_t outside_range = 0;   // filings left out by IndexOptions::cik_range
+  std::size_t indexed = 0;         // letters extracted and written
+  std::size_t failed = 0;          // filings with a failure record this run
+  std::size_t companies = 0;       // companies whose threads were re-linked
+  std::size_t relinks = 0;         // company re-links: one per company per batch it had letters in
+  std::size_t threads = 0;         // threads of those companies
+  std::size_t threads_opened = 0;  // of those, threads the catalog did not have before the run
+  std::size_t threads_closed = 0;  // of those, threads closed now and not before the run
+  std::size_t reresolved = 0;      // companies whose indexed letters were resolved again against
+                                   // a newer submissions JSON (before the new letters)
+  std::size_t items = 0;           // comment and response documents of the letters indexed
+  std::size_t batches = 0;         // commits of new letters
+  long documents = 0;              // documents in the index after the run
   double seconds = 0;
+  IndexPhaseSeconds phases;
+
+  // Throughput over the whole run (0 when it took no time).
+  double LettersPerSecond() const {
+    return seconds > 0 ? static_cast<double>(indexed) / seconds : 0;
+  }
+  double ItemsPerSecond() const { return seconds > 0 ? static_cast<double>(items) / seconds : 0; }
 };
 
 // The letter document of a filing: the first document of a review-letter type (IsLetterType:

@@ -86,6 +86,35 @@ TEST_F(RefreshTest, CikRangeIndexesOnlyThatShardsCompanies) {
   EXPECT_NE(bad.err.find("--cik-range"), std::string::npos) << bad.err;
 }
 
+// The index phase's progress line: only with --progress (stderr here is a pipe), ending at
+// the letters the report counts; the report carries the items and the phases' seconds.
+TEST_F(RefreshTest, ProgressLineOfTheIndexPhaseOnlyWhenForced) {
+  auto mirror = MirrorProcess::Start();
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  auto plain = RunCorresp(
+      Refresh(**mirror, dir_.path() / "plain", {"--since", kSince, "--until", kUntil}), Env());
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.err.find("index ["), std::string::npos) << plain.err;
+  auto forced = RunCorresp(Refresh(**mirror, dir_.path() / "forced",
+                                   {"--since", kSince, "--until", kUntil, "--progress"}),
+                           Env());
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  auto j = nlohmann::json::parse(forced.out);
+  int letters = j["letters"].get<int>();
+  ASSERT_GT(letters, 0);
+  std::string done = std::to_string(letters) + "/" + std::to_string(letters) + " 100.0%";
+  std::size_t last = forced.err.rfind("index [");
+  ASSERT_NE(last, std::string::npos) << forced.err;
+  EXPECT_NE(forced.err.find(done, last), std::string::npos) << forced.err.substr(last);
+  EXPECT_GT(j["items"].get<int>(), letters);
+  EXPECT_EQ(j["items"].get<int>(), j["comments"].get<int>() + j["responses"].get<int>());
+  double phases = 0;
+  for (const char* phase : {"before", "crawl", "submissions", "index", "changes", "save"})
+    phases += j["phases"][phase].get<double>();
+  EXPECT_GT(j["phases"]["index"].get<double>(), 0);
+  EXPECT_LE(phases, j["elapsed_seconds"].get<double>() + 1e-6);
+}
+
 TEST_F(RefreshTest, DayByDayIndexesTheUnionOnceAndMovesTheWatermark) {
   fs::path data = dir_.path() / "data";
   {

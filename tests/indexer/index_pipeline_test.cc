@@ -66,6 +66,55 @@ TEST_F(IndexPipelineTest, IndexesEveryLetterAndIsIdempotent) {
   EXPECT_EQ(AllDocuments(dir_.config), before) << "re-indexing changes nothing";
 }
 
+// Small batches: filings go company by company, so each batch boundary splits at most one
+// company (catalog order, by accession, interleaves companies and re-links each in most
+// batches); the index is the same as with one batch, and progress counts every filing once.
+TEST_F(IndexPipelineTest, SmallBatchesGoCompanyByCompanyAndReportProgress) {
+  IndexReport whole = Run();
+  auto expected = AllDocuments(dir_.config);
+  IndexOptions small;
+  small.rebuild = true;
+  small.batch_size = 3;
+  std::vector<IndexProgress> calls;
+  small.progress = [&calls](const IndexProgress& p) { calls.push_back(p); };
+  IndexReport batched = Run(small);
+  EXPECT_EQ(AllDocuments(dir_.config), expected) << "batching changes nothing in the index";
+  EXPECT_EQ(batched.companies, whole.companies);
+  EXPECT_EQ(batched.threads, whole.threads);
+  EXPECT_GE(batched.batches, batched.filings / 6) << "batches stretch by at most batch_size";
+  EXPECT_LE(batched.relinks, batched.companies + batched.batches - 1);
+  EXPECT_GT(batched.items, batched.indexed);
+
+  ASSERT_FALSE(calls.empty());
+  for (std::size_t i = 1; i < calls.size(); ++i) EXPECT_GE(calls[i].done, calls[i - 1].done);
+  EXPECT_EQ(calls.back().done, batched.filings);
+  EXPECT_EQ(calls.back().total, batched.filings);
+  EXPECT_EQ(calls.back().items, batched.items);
+  EXPECT_EQ(calls.size(), batched.filings + batched.batches) << "one per filing, one per commit";
+}
+
+// Threads opened and closed are counted from the companies re-linked, against the catalog's
+// threads before the run: all new the first time, none on a rebuild that changes nothing.
+TEST_F(IndexPipelineTest, CountsThreadsOpenedAndClosedAgainstTheCatalog) {
+  IndexReport first = Run();
+  auto threads = dir_.catalog->ListThreads();
+  ASSERT_TRUE(threads.ok());
+  std::size_t closed = 0;
+  for (const ReviewThread& t : *threads) closed += t.status == ThreadStatus::kClosed;
+  ASSERT_GT(closed, 0u);
+  EXPECT_EQ(first.threads, threads->size());
+  EXPECT_EQ(first.threads_opened, threads->size());
+  EXPECT_EQ(first.threads_closed, closed);
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.batch_size = 4;
+  IndexReport again = Run(rebuild);
+  EXPECT_EQ(again.threads, threads->size());
+  EXPECT_EQ(again.threads_opened, 0u);
+  EXPECT_EQ(again.threads_closed, 0u);
+}
+
 TEST_F(IndexPipelineTest, ThreadsMatchManifest) {
   Run();
   auto threads = dir_.catalog->ListThreads();
