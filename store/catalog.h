@@ -75,7 +75,7 @@ struct CatalogCounts {
 
 class Catalog {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens (creating when absent) and migrates. kCorruption when the file is not a database.
   static Result<std::unique_ptr<Catalog>> Open(const std::filesystem::path& file);

@@ -112,6 +112,14 @@ const std::vector<const char*>& CatalogMigrations() {
         PRIMARY KEY (cik, accession)
       );
       )sql",
+      // 6: the nightly work stays proportional to the day, not to the catalog: the filings
+      // left to index are found by an index range (ListToIndex), and the per-company summary
+      // of fetched letters (ListCompanySubmissions) is read from a covering index instead of
+      // the table (at 900k filings: 0.17 -> 0.00 s and 1.19 -> 0.32 s).
+      R"sql(
+      CREATE INDEX filings_to_index ON filings(fetch_state, indexed_version);
+      CREATE INDEX filings_fetched_by_company ON filings(fetch_state, cik, date_filed);
+      )sql",
   };
   return kMigrations;
 }

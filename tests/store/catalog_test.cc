@@ -112,6 +112,12 @@ TEST_F(CatalogTest, IndexBookkeepingFollowsTheExtractorVersion) {
   ASSERT_TRUE(catalog_->MarkIndexed(*Accession::Parse("0000000000-16-092800"), 1).ok());
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 1u);
   EXPECT_EQ(catalog_->ListToIndex(2)->size(), 2u) << "a newer extractor re-indexes";
+  // Never indexed and indexed by an older extractor come back together, in accession order.
+  std::vector<Accession> both = *catalog_->ListToIndex(2);
+  EXPECT_EQ(both[0].text, "0000000000-16-092800");
+  EXPECT_EQ(both[1].text, "0000000000-16-095373");
+  ASSERT_TRUE(catalog_->MarkIndexed(*Accession::Parse("0000000000-16-095373"), 2).ok());
+  EXPECT_EQ(catalog_->ListToIndex(2)->size(), 1u) << "indexed by the current version";
   ASSERT_TRUE(catalog_->ClearIndexed().ok());
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
 }
