@@ -86,18 +86,19 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
   if (r.collapse == Collapse::kThread) enquire.set_collapse_key(s::kSlotThread);
 }
 
-// Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
-// packed facet value of every match, a page at a time, until the time limit (then `partial`).
+// Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client goes
+// through every match, a page at a time, until the time limit (then `partial`), and reads the
+// packed facet value of those the sampler wants (all of them up to exact_up_to matches).
 // The pages come from an enquire of its own, without the search's collapse key (the local spy
 // counts every match, collapsed or not) and unweighted (the order does not matter). Over
 // several shards the pages are merged by Xapian, each match once.
 FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
-                         bool& partial) {
+                         long exact_up_to, bool& partial, bool& exact) {
   auto start = std::chrono::steady_clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetTally tally;
+  FacetSampler sampler(exact_up_to);
   const Xapian::doccount kPage = 1000;
   for (Xapian::doccount first = 0;; first += kPage) {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
@@ -107,16 +108,18 @@ FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
     }
     Xapian::MSet page = enquire.get_mset(first, kPage);
     for (auto it = page.begin(); it != page.end(); ++it)
-      tally.Add(it.get_document().get_value(s::kSlotFacets));
+      if (sampler.Wants(*it)) sampler.Add(*it, it.get_document().get_value(s::kSlotFacets));
     if (page.size() < kPage) break;
   }
-  return tally.counts();
+  exact = sampler.exact();
+  return sampler.counts();
 }
 
-// Facets (and the exact total) count every match, the cost of a broad search on a large
-// index; a local reader keeps them per match set and revision, so the next page or another
-// sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
-// ranked without it and the answer is `partial` (facets counted so far, estimated total).
+// Facets (and the exact total) go through every match, the cost of a broad search on a large
+// index; above r.exact_facets_up_to matches the facet values are read for a sample only
+// (query/facets.h). A local reader keeps them per match set and revision, so the next page or
+// another sort order only ranks. Counting that outlasts its share of the budget stops: the page is
+// then ranked without it and the answer is `partial` (facets counted so far, estimated total).
 Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
                  SearchResponse& out) {
   bool remote = reader.remote();
@@ -129,7 +132,7 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
   bool count = r.facets && !cached;
-  FacetSpy spy;
+  FacetSpy spy(r.exact_facets_up_to);
   if (count && !remote) enquire.add_matchspy(&spy);
   // Only the count is timed: a spy makes Xapian consider every candidate, which counting does
   // anyway but which made ranking-only searches 3x slower (docs/web.md). xapian-tcpsrv cannot
@@ -154,10 +157,15 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   if (cached) {
     out.total = cached->total;
     out.facets = std::move(cached->facets);
+    out.facets_exact = cached->facets_exact;
+  } else if (r.facets && remote) {
+    out.facets = RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to,
+                              out.partial, out.facets_exact);
   } else if (r.facets) {
-    out.facets =
-        remote ? RemoteFacets(db, built.query, r.time_limit_seconds, out.partial) : spy.counts();
-    if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
+    out.facets = spy.counts();
+    out.facets_exact = spy.exact();
+    if (!key.empty() && !out.partial)
+      cache.Put(key, CachedFacets{out.total, out.facets, out.facets_exact});
   }
   return Status::Ok();
 }

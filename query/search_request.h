@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/options.h"
 #include "core/date.h"
 
 namespace corresp {
@@ -35,6 +36,11 @@ struct SearchRequest {
   Collapse collapse = Collapse::kNone;
   // Count form/year/company/topic/standard over all matches (slower: checks every match).
   bool facets = false;
+  // Facets are counted exactly while the matches number at most this many; a broader search
+  // counts a sample of about this many matches (chosen by document id) and scales the counts,
+  // marking the answer facets_exact = false (query/facets.h). Default and reason:
+  // config/options.h SearchOptions. 0 = always exact.
+  long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
   // Markers around matched words in snippets. Snippets are HTML-escaped text (Xapian escapes
   // only around non-empty markers, so keep them non-empty); PlainSnippet() in query/present.h
   // turns them into terminal text.
@@ -93,6 +99,9 @@ struct SearchResponse {
   // The time limit stopped the count: total is an estimate, facets count only the matches
   // seen so far (never cached).
   bool partial = false;
+  // False when the facets were counted over a sample of the matches (more matches than
+  // SearchRequest::exact_facets_up_to): each count is then an estimate. The total stays exact.
+  bool facets_exact = true;
 };
 
 }  // namespace corresp

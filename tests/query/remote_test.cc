@@ -57,6 +57,18 @@ TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
     for (size_t i = 0; i < a->hits.size(); ++i) EXPECT_EQ(a->hits[i].id, b->hits[i].id) << q;
     EXPECT_EQ(a->facets, b->facets) << q;
   }
+  // Sampled facets: the client samples the same document ids the local spy does.
+  SearchRequest broad;
+  broad.query = "form:upload";
+  broad.facets = true;
+  broad.exact_facets_up_to = 20;
+  auto a = Search(*remote, broad);
+  auto b = Search(*local, broad);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_FALSE(a->facets_exact);
+  EXPECT_FALSE(b->facets_exact);
+  EXPECT_EQ(a->facets, b->facets);
+  EXPECT_EQ(a->total, b->total);
   auto thread = GetThread(*remote, "0001090872-16-000078");
   ASSERT_TRUE(thread.ok()) << thread.status().ToString();
   auto stats = ReadIndexStats(*remote);
