@@ -5,7 +5,9 @@
 #include <optional>
 
 #include "core/index_schema.h"
+#include "query/cached_stem.h"
 #include "query/facets.h"
+#include "query/hit_data.h"
 #include "query/hits.h"
 #include "query/json_fields.h"
 #include "query/query_builder.h"
@@ -55,13 +57,17 @@ std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const Xapian::Quer
   bool stemmed = false;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end() && !stemmed; ++t)
     stemmed = !(*t).empty() && (*t)[0] == 'Z';
-  Xapian::Stem stem = stemmed ? Xapian::Stem("english") : Xapian::Stem();
+  Xapian::Stem stem = stemmed ? CachedEnglishStem() : Xapian::Stem();
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    json data = json::parse(it.get_document().get_data(), nullptr, false);
-    if (!data.is_object()) continue;
-    SearchHit hit = HitFromData(data);
-    std::string text = JsonString(data, "text");
-    if (text.empty()) text = JsonString(data, "comment_text");
+    std::string stored = it.get_document().get_data();
+    std::optional<HitData> read = ReadHitData(stored);
+    if (!read) {  // not a JSON object the fast reader takes: nlohmann::json decides
+      json data = json::parse(stored, nullptr, false);
+      if (!data.is_object()) continue;
+      read = HitData{HitFromData(data), JsonString(data, "text"), JsonString(data, "comment_text")};
+    }
+    SearchHit hit = std::move(read->hit);
+    std::string& text = read->text.empty() ? read->comment_text : read->text;
     hit.snippet =
         mset.snippet(text, r.snippet_chars, stem, 0, r.highlight_start, r.highlight_end, "...");
     hit.score = it.get_weight();
