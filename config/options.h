@@ -69,10 +69,10 @@ struct ExtractOptions {
 // Searching (`corresp search`, `corresp serve`).
 struct SearchOptions {
   // Facets are counted exactly while a search matches at most this many documents; a broader
-  // search counts a sample of about this many matches and scales the counts, answering
-  // "facets_exact": false (docs/web.md "Facet counts of broad searches"). Reading each
-  // match's facet value is most of a broad search's cost (~0.4 us a match); 20,000 bounds it
-  // to under ~10 ms and keeps a value counted 1,000 times within ~10%. 0 = always exact.
+  // search counts a sample of at most this many matches and scales the counts, answering
+  // "facets_exact": false (docs/web.md "Facet counts of broad searches"). Checking every match
+  // is most of a broad search's cost; 20,000 matches take ~15 ms to count at 100k comments
+  // (bench/search/README.md), and a value counted 1,000 times stays within ~10%. 0 = exact.
   long exact_facets_up_to = 20'000;
 };
 

@@ -89,9 +89,9 @@ void FacetSampler::Add(Xapian::docid did, std::string_view packed) {
   }
 }
 
-FacetCounts FacetSampler::counts() const {
+FacetCounts FacetSampler::counts(long scale) const {
   FacetCounts out;
-  long scale = 1L << level_;
+  scale <<= level_;
   for (size_t level = level_; level < tallies_.size(); ++level) tallies_[level].AddTo(out, scale);
   return out;
 }

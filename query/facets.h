@@ -1,12 +1,12 @@
 // Facet counting over the packed facet slot (core/index_schema.h kSlotFacets): documents per
 // value of form, year, company, topic, standard, status and office among the matches.
 //
-// Exact up to a limit, then sampled (docs/web.md "Facet counts of broad searches"): a broad
-// search matches hundreds of thousands of documents, and reading every match's facet value
-// is most of its cost. FacetSampler reads every match's value until `exact_up_to` have been
-// counted; beyond that it keeps a sample chosen by a hash of the document id (independent of
-// the match order, so not biased towards early documents), halving the sample rate whenever
-// the sample outgrows the limit, and scales its counts by the inverse rate.
+// A local search above SearchRequest::exact_facets_up_to matches counts a sample of them
+// through query/facet_sample.h; FacetSampler is the remote client's way (docs/web.md "Facet
+// counts of broad searches"): it reads every match's value until `exact_up_to` have been
+// counted, then keeps a sample chosen by a hash of the document id (independent of the match
+// order, so not biased towards early documents), halving the sample rate whenever the sample
+// outgrows the limit, and scales its counts by the inverse rate.
 #pragma once
 
 #include <xapian.h>
@@ -47,8 +47,8 @@ class FacetSampler {
   bool Wants(Xapian::docid did) const { return level_ == 0 || LevelOf(did) >= level_; }
   // Precondition: Wants(did).
   void Add(Xapian::docid did, std::string_view packed);
-  // Counts (scaled by the inverse sample rate once sampling started).
-  FacetCounts counts() const;
+  // Counts (scaled by the inverse sample rate once sampling started), each times `scale`.
+  FacetCounts counts(long scale = 1) const;
   // True while every match offered so far was counted.
   bool exact() const { return level_ == 0; }
   // Matches offered whose facet value was counted and is still in the sample.
@@ -72,7 +72,8 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(long exact_up_to = 0) : sampler_(exact_up_to) {}
   void operator()(const Xapian::Document& doc, double weight) override;
-  FacetCounts counts() const { return sampler_.counts(); }
+  // Each count times `scale` (a search counting a sample of rate 1/scale).
+  FacetCounts counts(long scale = 1) const { return sampler_.counts(scale); }
   bool exact() const { return sampler_.exact(); }
   std::string name() const override { return "corresp.FacetSpy"; }
 

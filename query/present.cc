@@ -92,7 +92,8 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
     return PlainSnippet(snippet, bold ? "\x1b[1m" : "", bold ? "\x1b[0m" : "");
   };
   if (!r.corrected.empty()) out << "Did you mean: " << r.corrected << "\n";
-  out << fmt::format("{} match{} for {}\n\n", r.total, r.total == 1 ? "" : "es", r.query);
+  out << fmt::format("{}{} match{} for {}\n\n", r.partial || !r.facets_exact ? "about " : "",
+                     r.total, r.total == 1 ? "" : "es", r.query);
   int rank = r.offset;
   for (const SearchHit& h : r.hits) {
     std::string where = h.number ? "comment " + std::to_string(*h.number) : h.type;

@@ -6,6 +6,7 @@
 
 #include "core/index_schema.h"
 #include "query/cached_stem.h"
+#include "query/facet_sample.h"
 #include "query/facets.h"
 #include "query/hit_data.h"
 #include "query/hits.h"
@@ -121,11 +122,80 @@ FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
   return sampler.counts();
 }
 
+// Sets the deadline of the count: count_share of the search's time limit (none without one).
+void ArmDeadline(std::optional<SearchDeadline>& deadline, const SearchRequest& r) {
+  if (r.time_limit_seconds <= 0) return;
+  std::chrono::duration<double> share(r.time_limit_seconds * r.count_share);
+  deadline.emplace(std::chrono::steady_clock::now() +
+                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(share));
+}
+
+struct SampledFacets {
+  long sampled = 0;  // matches in the sample
+  long total = 0;    // sampled x 2^level: the estimated match count
+  FacetCounts facets;
+  bool partial = false;
+};
+
+// Counts the facets of the matches in the sample of `level` (query/facet_sample.h): the
+// matcher checks only sampled candidates, unweighted and without the collapse key.
+SampledFacets CountSample(const Xapian::Database& db, const Xapian::Query& query, int level,
+                          SearchDeadline* deadline) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query((new FacetSampleSource(level))->release())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetSpy spy;
+  enquire.add_matchspy(&spy);
+  if (deadline) enquire.add_matchspy(deadline);
+  SampledFacets out;
+  try {
+    out.sampled = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  } catch (const SearchDeadline::Expired&) {
+    out.partial = true;
+  }
+  out.total = out.sampled << level;
+  out.facets = spy.counts(1L << level);
+  return out;
+}
+
+// A broad local search (more than r.exact_facets_up_to matches by Xapian's upper bound):
+// the page ranked without counting, then the facets and total estimated from a sample of
+// between a quarter of the limit and the limit (the level from Xapian's estimate, corrected
+// once or twice by the sample's own count). nullopt when the sample says the search matches
+// at most twice the limit: it is then counted exactly.
+std::optional<SearchResponse> SampledSearch(const Xapian::Database& db, Xapian::Enquire& enquire,
+                                            const BuiltQuery& built, const SearchRequest& r) {
+  const long limit = r.exact_facets_up_to;
+  Xapian::MSet page = enquire.get_mset(r.offset, r.limit);
+  if (page.get_matches_upper_bound() <= static_cast<Xapian::doccount>(limit)) return std::nullopt;
+  int level = SampleLevelFor(page.get_matches_estimated(), limit);
+  std::optional<SearchDeadline> deadline;
+  ArmDeadline(deadline, r);
+  SampledFacets sample;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    sample = CountSample(db, built.query, level, deadline ? &*deadline : nullptr);
+    if (sample.partial) break;
+    if (sample.total <= 2 * limit) return std::nullopt;
+    int better = SampleLevelFor(sample.total, limit);
+    if (sample.sampled >= limit / 4 || better >= level) break;
+    level = better;
+  }
+  SearchResponse out;
+  out.partial = sample.partial;
+  out.total = sample.partial ? page.get_matches_estimated() : sample.total;
+  out.facets = std::move(sample.facets);
+  out.facets_exact = false;
+  out.hits = HitsFromMSet(page, built.query, r);
+  return out;
+}
+
 // Facets (and the exact total) go through every match, the cost of a broad search on a large
-// index; above r.exact_facets_up_to matches the facet values are read for a sample only
-// (query/facets.h). A local reader keeps them per match set and revision, so the next page or
-// another sort order only ranks. Counting that outlasts its share of the budget stops: the page is
-// then ranked without it and the answer is `partial` (facets counted so far, estimated total).
+// index; above r.exact_facets_up_to matches a local search counts a sample instead
+// (SampledSearch; docs/web.md "Facet counts of broad searches"). A local reader keeps the
+// counts per match set and revision, so the next page or another sort order only ranks.
+// Counting that outlasts its share of the budget stops: the page is then ranked without it
+// and the answer is `partial` (facets counted so far, estimated total).
 Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
                  SearchResponse& out) {
   bool remote = reader.remote();
@@ -138,18 +208,26 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
   bool count = r.facets && !cached;
-  FacetSpy spy(r.exact_facets_up_to);
+  // Collapsed totals count letters or threads, which a sample of documents cannot scale to.
+  if (count && !remote && r.exact_facets_up_to > 0 && r.collapse == Collapse::kNone) {
+    if (std::optional<SearchResponse> sampled = SampledSearch(db, enquire, built, r)) {
+      out.total = sampled->total;
+      out.hits = std::move(sampled->hits);
+      out.facets = std::move(sampled->facets);
+      out.facets_exact = false;
+      out.partial = sampled->partial;
+      if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, false});
+      return Status::Ok();
+    }
+  }
+  FacetSpy spy;
   if (count && !remote) enquire.add_matchspy(&spy);
   // Only the count is timed: a spy makes Xapian consider every candidate, which counting does
   // anyway but which made ranking-only searches 3x slower (docs/web.md). xapian-tcpsrv cannot
   // run our spy; a remote search is bounded by the remote timeout.
   std::optional<SearchDeadline> deadline;
-  if (count && !remote && r.time_limit_seconds > 0) {
-    std::chrono::duration<double> share(r.time_limit_seconds * r.count_share);
-    deadline.emplace(std::chrono::steady_clock::now() +
-                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(share));
-    enquire.add_matchspy(&*deadline);
-  }
+  if (count && !remote) ArmDeadline(deadline, r);
+  if (deadline) enquire.add_matchspy(&*deadline);
   Xapian::MSet mset;
   try {
     mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
@@ -169,9 +247,7 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
                               out.partial, out.facets_exact);
   } else if (r.facets) {
     out.facets = spy.counts();
-    out.facets_exact = spy.exact();
-    if (!key.empty() && !out.partial)
-      cache.Put(key, CachedFacets{out.total, out.facets, out.facets_exact});
+    if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, true});
   }
   return Status::Ok();
 }

@@ -37,9 +37,9 @@ struct SearchRequest {
   // Count form/year/company/topic/standard over all matches (slower: checks every match).
   bool facets = false;
   // Facets are counted exactly while the matches number at most this many; a broader search
-  // counts a sample of about this many matches (chosen by document id) and scales the counts,
-  // marking the answer facets_exact = false (query/facets.h). Default and reason:
-  // config/options.h SearchOptions. 0 = always exact.
+  // counts a sample of at most this many matches (chosen by document id) and scales the counts
+  // and the total, marking the answer facets_exact = false (docs/web.md "Facet counts of broad
+  // searches"). Default and reason: config/options.h SearchOptions. 0 = always exact.
   long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
   // Markers around matched words in snippets. Snippets are HTML-escaped text (Xapian escapes
   // only around non-empty markers, so keep them non-empty); PlainSnippet() in query/present.h
@@ -91,7 +91,7 @@ using FacetCounts = std::map<std::string, std::map<std::string, long>>;
 struct SearchResponse {
   std::string query;
   std::string corrected;  // "did you mean" suggestion; empty when none
-  long total = 0;         // matches (exact with facets unless partial, else Xapian's estimate)
+  long total = 0;  // matches (exact with facets unless partial or sampled, else Xapian's estimate)
   int offset = 0;
   std::vector<SearchHit> hits;
   FacetCounts facets;  // empty unless requested: form, year, company, topic, standard, status,
@@ -100,7 +100,8 @@ struct SearchResponse {
   // seen so far (never cached).
   bool partial = false;
   // False when the facets were counted over a sample of the matches (more matches than
-  // SearchRequest::exact_facets_up_to): each count is then an estimate. The total stays exact.
+  // SearchRequest::exact_facets_up_to): each count, and a local search's total, is then an
+  // estimate.
   bool facets_exact = true;
 };
 

@@ -259,8 +259,9 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base, topics);
   body += "<div class=\"layout\">" + Facets(res.facets, res.facets_exact, base, topics) +
           "<section class=\"results\">";
-  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "",
-                      res.total, res.total == 1 ? "" : "es");
+  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}",
+                      res.partial || !res.facets_exact ? "about " : "", res.total,
+                      res.total == 1 ? "" : "es");
   if (!res.hits.empty())
     body += fmt::format(" · showing {}–{}", res.offset + 1,
                         res.offset + static_cast<long>(res.hits.size()));
