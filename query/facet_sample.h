@@ -38,4 +38,20 @@ class FacetSampleSource : public Xapian::PostingSource {
 // matches / 2^L <= limit.
 int SampleLevelFor(Xapian::doccount matches, long limit);
 
+// A match spy that throws Exceeded out of get_mset at the (limit+1)-th match it sees: an
+// exact count stops there once a search is known to be broad (then counted over a sample).
+class MatchLimit : public Xapian::MatchSpy {
+ public:
+  struct Exceeded {};  // not a Xapian::Error
+  explicit MatchLimit(long limit) : limit_(limit) {}
+  void operator()(const Xapian::Document&, double) override {
+    if (++seen_ > limit_) throw Exceeded{};
+  }
+  std::string name() const override { return "corresp.MatchLimit"; }
+
+ private:
+  long limit_;
+  long seen_ = 0;
+};
+
 }  // namespace corresp

@@ -1,5 +1,6 @@
 #include "query/search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -159,43 +160,33 @@ SampledFacets CountSample(const Xapian::Database& db, const Xapian::Query& query
   return out;
 }
 
-// A broad local search (more than r.exact_facets_up_to matches by Xapian's upper bound):
-// the page ranked without counting, then the facets and total estimated from a sample of
-// between a quarter of the limit and the limit (the level from Xapian's estimate, corrected
-// once or twice by the sample's own count). nullopt when the sample says the search matches
-// at most twice the limit: it is then counted exactly.
-std::optional<SearchResponse> SampledSearch(const Xapian::Database& db, Xapian::Enquire& enquire,
-                                            const BuiltQuery& built, const SearchRequest& r) {
+// Facets and total of a local search known to match more than r.exact_facets_up_to documents,
+// over a sample of between a quarter of the limit and the limit: the level from Xapian's
+// estimate of the ranked `page`, lowered (at most twice) when the sample comes back small.
+SampledFacets CountBroadSearch(const Xapian::Database& db, const Xapian::MSet& page,
+                               const Xapian::Query& query, const SearchRequest& r) {
   const long limit = r.exact_facets_up_to;
-  Xapian::MSet page = enquire.get_mset(r.offset, r.limit);
-  if (page.get_matches_upper_bound() <= static_cast<Xapian::doccount>(limit)) return std::nullopt;
   int level = SampleLevelFor(page.get_matches_estimated(), limit);
   std::optional<SearchDeadline> deadline;
   ArmDeadline(deadline, r);
   SampledFacets sample;
   for (int attempt = 0; attempt < 3; ++attempt) {
-    sample = CountSample(db, built.query, level, deadline ? &*deadline : nullptr);
-    if (sample.partial) break;
-    if (sample.total <= 2 * limit) return std::nullopt;
+    sample = CountSample(db, query, level, deadline ? &*deadline : nullptr);
     int better = SampleLevelFor(sample.total, limit);
-    if (sample.sampled >= limit / 4 || better >= level) break;
+    if (sample.partial || sample.sampled >= limit / 4 || better >= level) break;
     level = better;
   }
-  SearchResponse out;
-  out.partial = sample.partial;
-  out.total = sample.partial ? page.get_matches_estimated() : sample.total;
-  out.facets = std::move(sample.facets);
-  out.facets_exact = false;
-  out.hits = HitsFromMSet(page, built.query, r);
-  return out;
+  return sample;
 }
 
 // Facets (and the exact total) go through every match, the cost of a broad search on a large
-// index; above r.exact_facets_up_to matches a local search counts a sample instead
-// (SampledSearch; docs/web.md "Facet counts of broad searches"). A local reader keeps the
-// counts per match set and revision, so the next page or another sort order only ranks.
-// Counting that outlasts its share of the budget stops: the page is then ranked without it
-// and the answer is `partial` (facets counted so far, estimated total).
+// index. Up to r.exact_facets_up_to matches they are exact; past it (a local index, not
+// collapsed: collapsed totals count letters or threads, which a sample of documents cannot
+// scale to) the count stops, the page is ranked without it and the facets and total are
+// estimated from a sample (CountBroadSearch; docs/web.md "Facet counts of broad searches").
+// A local reader keeps the counts per match set and revision, so the next page or another
+// sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
+// ranked without it and the answer is `partial` (facets counted so far, estimated total).
 Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
                  SearchResponse& out) {
   bool remote = reader.remote();
@@ -207,34 +198,30 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   FacetCache& cache = reader.facet_cache();
   std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
-  bool count = r.facets && !cached;
-  // Collapsed totals count letters or threads, which a sample of documents cannot scale to.
-  if (count && !remote && r.exact_facets_up_to > 0 && r.collapse == Collapse::kNone) {
-    if (std::optional<SearchResponse> sampled = SampledSearch(db, enquire, built, r)) {
-      out.total = sampled->total;
-      out.hits = std::move(sampled->hits);
-      out.facets = std::move(sampled->facets);
-      out.facets_exact = false;
-      out.partial = sampled->partial;
-      if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, false});
-      return Status::Ok();
-    }
-  }
+  bool count = r.facets && !cached && !remote;
   FacetSpy spy;
-  if (count && !remote) enquire.add_matchspy(&spy);
+  if (count) enquire.add_matchspy(&spy);
+  MatchLimit limit(r.exact_facets_up_to);
+  if (count && r.exact_facets_up_to > 0 && r.collapse == Collapse::kNone)
+    enquire.add_matchspy(&limit);
   // Only the count is timed: a spy makes Xapian consider every candidate, which counting does
   // anyway but which made ranking-only searches 3x slower (docs/web.md). xapian-tcpsrv cannot
   // run our spy; a remote search is bounded by the remote timeout.
   std::optional<SearchDeadline> deadline;
-  if (count && !remote) ArmDeadline(deadline, r);
+  if (count) ArmDeadline(deadline, r);
   if (deadline) enquire.add_matchspy(&*deadline);
   Xapian::MSet mset;
+  std::optional<SampledFacets> sampled;
   try {
     mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
   } catch (const SearchDeadline::Expired&) {
     out.partial = true;
     enquire.clear_matchspies();
     mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
+  } catch (const MatchLimit::Exceeded&) {
+    enquire.clear_matchspies();
+    mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
+    sampled = CountBroadSearch(db, mset, built.query, r);
   }
   out.total = mset.get_matches_estimated();
   out.hits = HitsFromMSet(mset, built.query, r);
@@ -245,10 +232,16 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   } else if (r.facets && remote) {
     out.facets = RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to,
                               out.partial, out.facets_exact);
+  } else if (sampled) {
+    out.partial = sampled->partial;
+    // More than the limit matched (the count passed it): an estimate below is raised to it.
+    if (!out.partial) out.total = std::max(sampled->total, r.exact_facets_up_to + 1);
+    out.facets = std::move(sampled->facets);
+    out.facets_exact = false;
   } else if (r.facets) {
     out.facets = spy.counts();
-    if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, true});
   }
+  if (count && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, out.facets_exact});
   return Status::Ok();
 }
 
