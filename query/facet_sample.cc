@@ -1,13 +1,15 @@
 #include "query/facet_sample.h"
 
+#include <algorithm>
+
 #include "query/facets.h"
 
 namespace corresp {
 
 void FacetSampleSource::init(const Xapian::Database& db) {
-  did_ = 0;
+  did_ = after_;
   last_ = db.get_lastdocid();
-  estimate_ = db.get_doccount() >> level_;
+  estimate_ = (last_ > after_ ? last_ - after_ : 0) >> level_;
 }
 
 void FacetSampleSource::Settle() {
@@ -20,15 +22,16 @@ void FacetSampleSource::next(double) {
 }
 
 void FacetSampleSource::skip_to(Xapian::docid did, double) {
-  if (did <= did_) return;
-  did_ = did;
+  // Before the first move did_ is `after`, not a position: any skip moves.
+  if (did <= did_ && did_ > after_) return;
+  did_ = std::max(did, after_ + 1);
   Settle();
 }
 
 bool FacetSampleSource::check(Xapian::docid did, double) {
-  // Not sampled: an indeterminate position just past `did` (next() moves on from there).
-  did_ = did;
-  return FacetSampler::LevelOf(did) >= level_;
+  // Not sampled (or not after `after`): an indeterminate position from which next() moves on.
+  did_ = std::max(did, after_);
+  return did > after_ && FacetSampler::LevelOf(did) >= level_;
 }
 
 int SampleLevelFor(Xapian::doccount matches, long limit) {

@@ -133,18 +133,19 @@ void ArmDeadline(std::optional<SearchDeadline>& deadline, const SearchRequest& r
 
 struct SampledFacets {
   long sampled = 0;  // matches in the sample
-  long total = 0;    // sampled x 2^level: the estimated match count
+  long total = 0;    // the estimated match count
   FacetCounts facets;
   bool partial = false;
 };
 
-// Counts the facets of the matches in the sample of `level` (query/facet_sample.h): the
-// matcher checks only sampled candidates, unweighted and without the collapse key.
+// Counts the facets of the matches after docid `after` in the sample of `level`
+// (query/facet_sample.h): the matcher checks only sampled candidates, unweighted and without
+// the collapse key. Counts and total are scaled by 2^level.
 SampledFacets CountSample(const Xapian::Database& db, const Xapian::Query& query, int level,
-                          SearchDeadline* deadline) {
+                          Xapian::docid after, SearchDeadline* deadline) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query((new FacetSampleSource(level))->release())));
+                                  Xapian::Query((new FacetSampleSource(level, after))->release())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetSpy spy;
   enquire.add_matchspy(&spy);
@@ -160,22 +161,36 @@ SampledFacets CountSample(const Xapian::Database& db, const Xapian::Query& query
   return out;
 }
 
-// Facets and total of a local search known to match more than r.exact_facets_up_to documents,
-// over a sample of between a quarter of the limit and the limit: the level from Xapian's
-// estimate of the ranked `page`, lowered (at most twice) when the sample comes back small.
-SampledFacets CountBroadSearch(const Xapian::Database& db, const Xapian::MSet& page,
-                               const Xapian::Query& query, const SearchRequest& r) {
+// Facets and total of a local search whose exact count stopped at its limit+1-th match (docid
+// `stop`; `exact` holds the counts of the matches up to it): the matches after it are counted
+// over a sample of at most the limit, the level from the density of matches so far, lowered (at
+// most twice) when the sample comes back under a quarter of the limit. Over several shards the
+// docids interleave, so the whole index is sampled instead and the exact part dropped.
+SampledFacets CountBroadSearch(const Xapian::Database& db, const FacetCounts& exact,
+                               Xapian::docid stop, const Xapian::Query& query,
+                               const SearchRequest& r) {
   const long limit = r.exact_facets_up_to;
-  int level = SampleLevelFor(page.get_matches_estimated(), limit);
+  const bool stratified = db.size() == 1 && stop > 0;
+  const long counted = stratified ? limit + 1 : 0;
+  Xapian::docid after = stratified ? stop : 0;
+  double last = static_cast<double>(db.get_lastdocid()) / db.size();  // of one shard
+  double rest = stop == 0    ? last
+                : stratified ? (limit + 1) * (last - stop) / stop
+                             : (limit + 1) * last / stop;
+  int level = SampleLevelFor(static_cast<Xapian::doccount>(rest), limit);
   std::optional<SearchDeadline> deadline;
   ArmDeadline(deadline, r);
   SampledFacets sample;
   for (int attempt = 0; attempt < 3; ++attempt) {
-    sample = CountSample(db, query, level, deadline ? &*deadline : nullptr);
+    sample = CountSample(db, query, level, after, deadline ? &*deadline : nullptr);
     int better = SampleLevelFor(sample.total, limit);
     if (sample.partial || sample.sampled >= limit / 4 || better >= level) break;
     level = better;
   }
+  if (!stratified) return sample;
+  sample.total += counted;
+  for (const auto& [facet, values] : exact)
+    for (const auto& [value, n] : values) sample.facets[facet][value] += n;
   return sample;
 }
 
@@ -221,7 +236,7 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   } catch (const MatchLimit::Exceeded&) {
     enquire.clear_matchspies();
     mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
-    sampled = CountBroadSearch(db, mset, built.query, r);
+    sampled = CountBroadSearch(db, spy.counts(), limit.stopped_at(), built.query, r);
   }
   out.total = mset.get_matches_estimated();
   out.hits = HitsFromMSet(mset, built.query, r);

@@ -1,10 +1,13 @@
 // FacetSampler (query/facets.h): exact up to its limit, a document-id sample above it whose
 // scaled counts stay within three standard errors of the exact ones.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 
+#include "query/facet_sample.h"
 #include "query/facets.h"
 
 namespace corresp {
@@ -99,6 +102,60 @@ TEST(FacetSampler, LevelsHalveTheSampleWhateverTheIdOrder) {
     runs_all_in += in == 40 || in == 0;
   }
   EXPECT_EQ(runs_all_in, 0);
+}
+
+}  // namespace
+}  // namespace corresp
+
+namespace corresp {
+namespace {
+
+// FacetSampleSource (query/facet_sample.h) matches exactly the documents after `after` whose
+// level is at least `level`, whether the matcher drives it (next), skips it (skip_to, when a
+// rarer term leads) or tests it (check).
+TEST(FacetSampleSource, MatchesTheSampleAfterTheStart) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("corresp-sample-source-" + std::to_string(::getpid()));
+  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  const Xapian::docid kDocs = 5000;
+  for (Xapian::docid d = 1; d <= kDocs; ++d) {
+    Xapian::Document doc;
+    doc.add_term("all");
+    if (d % 7 == 0) doc.add_term("seventh");
+    db.add_document(doc);
+  }
+  db.commit();
+  for (const char* term : {"all", "seventh"})
+    for (int level : {1, 3})
+      for (Xapian::docid after : {0u, 1u, 2500u, kDocs}) {
+        long expected = 0;
+        for (Xapian::docid d = after + 1; d <= kDocs; ++d)
+          expected += FacetSampler::LevelOf(d) >= level && (term[0] == 'a' || d % 7 == 0);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                          Xapian::Query((new FacetSampleSource(level, after))->release())));
+        Xapian::MSet all = enquire.get_mset(0, kDocs);
+        EXPECT_EQ(static_cast<long>(all.size()), expected)
+            << term << " level " << level << " after " << after;
+        for (auto it = all.begin(); it != all.end(); ++it) {
+          EXPECT_GT(*it, after);
+          EXPECT_GE(FacetSampler::LevelOf(*it), level);
+        }
+      }
+  db.close();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(FacetSampleSource, LevelForLeavesAtMostTheLimit) {
+  struct Case {
+    Xapian::doccount matches;
+    long limit;
+    int level;
+  };
+  for (const Case& c : {Case{100, 1000, 1}, Case{2000, 1000, 1}, Case{2001, 1000, 1},
+                        Case{2002, 1000, 2}, Case{400'000, 20'000, 5}, Case{16, 0, 1}})
+    EXPECT_EQ(SampleLevelFor(c.matches, c.limit), c.level) << c.matches << " / " << c.limit;
 }
 
 }  // namespace
