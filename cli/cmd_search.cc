@@ -99,7 +99,7 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                 "Count hits by form, year, company, topic, standard, status, office");
   cmd->add_option("--exact-facets-up-to", f->exact_facets_up_to,
                   "Count facets exactly up to this many matches, over a sample above (counts "
-                  "then marked ~); 0 = always exact (default: search.exact_facets_up_to, 20000)")
+                  "then marked ~); 0 = always exact (default: search.exact_facets_up_to, 10000)")
       ->check(CLI::NonNegativeNumber);
   AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print one JSON object");

@@ -52,7 +52,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--exact-facets-up-to", *exact_facets,
                   "Count facets exactly up to this many matches, over a sample above (shown "
-                  "as estimates); 0 = always exact (default: search.exact_facets_up_to, 20000)")
+                  "as estimates); 0 = always exact (default: search.exact_facets_up_to, 10000)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--remote", options->remote,
                   "Read an index served by xapian-tcpsrv at HOST:PORT; repeat for shards "

@@ -77,7 +77,7 @@ exact_facets_up_to = 5000
   EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD"}));
   EXPECT_EQ(c->refresh.backfill_since, "2024-01-01");
   EXPECT_EQ(c->search.exact_facets_up_to, 5000);
-  EXPECT_EQ(Config().search.exact_facets_up_to, 20'000) << "the documented default";
+  EXPECT_EQ(Config().search.exact_facets_up_to, 10'000) << "the documented default";
   // Flags are applied by the CLI on top of the loaded config, then validated.
   Config flagged = *c;
   flagged.crawl.requests_per_second = 7;

@@ -53,7 +53,7 @@ TEST(FacetSampler, ExactUpToTheLimit) {
 }
 
 TEST(FacetSampler, AboveTheLimitCountsASampleWithinThreeStandardErrors) {
-  const long kLimit = 20'000;  // the default of SearchOptions::exact_facets_up_to
+  const long kLimit = 20'000;  // about the default of SearchOptions::exact_facets_up_to
   const Xapian::docid kMatches = 400'000;
   FacetSampler sampler = Feed(kLimit, 1, kMatches);
   ASSERT_FALSE(sampler.exact());
