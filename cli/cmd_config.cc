@@ -33,6 +33,7 @@ void AddConfigCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
                             {"cpu_seconds", c.extract.cpu_seconds},
                             {"wall_seconds", c.extract.wall_seconds},
                             {"max_memory_mb", c.extract.max_memory_mb}}},
+                          {"search", {{"exact_facets_up_to", c.search.exact_facets_up_to}}},
                           {"log", {{"json", c.log.json}, {"verbosity", c.log.verbosity}}}};
     std::cout << out.dump(2) << "\n";
     Status valid = Validate(c);

@@ -20,6 +20,7 @@ struct SearchFlags {
   std::string since, until, sort = "relevance", collapse;
   IndexLocation source;
   bool json = false;
+  std::optional<long> exact_facets_up_to;  // the flag; else the config's search section
   SearchRequest request;
 };
 
@@ -54,6 +55,8 @@ int RunSearch(CliContext& ctx, SearchFlags& flags) {
   if (!finished.ok()) return ctx.PrintError(finished), kExitUsage;
   Result<Config> config = ctx.LoadConfig();
   if (!config.ok()) return ctx.PrintError(config.status()), kExitUsage;
+  flags.request.exact_facets_up_to =
+      flags.exact_facets_up_to.value_or(config->search.exact_facets_up_to);
   auto reader = OpenIndexLocation(*config, flags.source);
   if (!reader.ok()) return ctx.PrintError(reader.status()), ExitCodeFor(reader.status());
   Result<SearchResponse> response = Search(**reader, flags.request);
@@ -94,6 +97,10 @@ void AddSearchCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
       ->check(CLI::IsMember({"letter", "thread"}));
   cmd->add_flag("--facets", f->request.facets,
                 "Count hits by form, year, company, topic, standard, status, office");
+  cmd->add_option("--exact-facets-up-to", f->exact_facets_up_to,
+                  "Count facets exactly up to this many matches, over a sample above (counts "
+                  "then marked ~); 0 = always exact (default: search.exact_facets_up_to, 10000)")
+      ->check(CLI::NonNegativeNumber);
   AddIndexLocationOptions(cmd, f->source);
   cmd->add_flag("--json", f->json, "Print one JSON object");
   cmd->callback([&ctx, f, exit_code] { *exit_code = RunSearch(ctx, *f); });

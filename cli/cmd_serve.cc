@@ -14,6 +14,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("serve", "Serve the search web app and JSON API over the index");
   auto options = std::make_shared<web::ServeOptions>();
   auto index = std::make_shared<std::string>();
+  auto exact_facets = std::make_shared<std::optional<long>>();
   cmd->add_option("--bind", options->server.bind, "Address to listen on (loopback by default)")
       ->capture_default_str();
   cmd->add_option("--port", options->server.port, "TCP port (0 = any free port)")
@@ -49,16 +50,22 @@ void AddServeCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_option("--facet-cache", options->reader.facet_cache_entries,
                   "Facet counts kept per thread for repeated searches (paging); 0 = off")
       ->capture_default_str();
+  cmd->add_option("--exact-facets-up-to", *exact_facets,
+                  "Count facets exactly up to this many matches, over a sample above (shown "
+                  "as estimates); 0 = always exact (default: search.exact_facets_up_to, 10000)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--remote", options->remote,
                   "Read an index served by xapian-tcpsrv at HOST:PORT; repeat for shards "
                   "searched together");
-  cmd->callback([&ctx, exit_code, options, index] {
+  cmd->callback([&ctx, exit_code, options, index, exact_facets] {
     Result<Config> config = ctx.LoadConfig();
     if (!config.ok()) {
       ctx.PrintError(config.status());
       *exit_code = kExitUsage;
       return;
     }
+    options->app.limits.exact_facets_up_to =
+        exact_facets->value_or(config->search.exact_facets_up_to);
     std::filesystem::path path =
         index->empty() ? IndexPath(*config) : std::filesystem::path(*index);
     // 5xx details through the CLI's logger (--log-json for journald), one line at a time.

@@ -22,6 +22,10 @@ class TomlReader {
     std::int64_t v = out;
     if (Read<std::int64_t>(key, v, "an integer")) out = static_cast<int>(v);
   }
+  void Long(const char* key, long& out) {
+    std::int64_t v = out;
+    if (Read<std::int64_t>(key, v, "an integer")) out = static_cast<long>(v);
+  }
   void UInt64(const char* key, std::uint64_t& out) {
     std::int64_t v = static_cast<std::int64_t>(out);
     if (Read<std::int64_t>(key, v, "an integer")) out = static_cast<std::uint64_t>(v);
@@ -106,6 +110,7 @@ Status ApplyToml(const fs::path& file, Config& c) {
   r.Int("extract.cpu_seconds", c.extract.cpu_seconds);
   r.Int("extract.wall_seconds", c.extract.wall_seconds);
   r.UInt64("extract.max_memory_mb", c.extract.max_memory_mb);
+  r.Long("search.exact_facets_up_to", c.search.exact_facets_up_to);
   r.Bool("log.json", c.log.json);
   r.Int("log.verbosity", c.log.verbosity);
   return r.status();
@@ -257,6 +262,8 @@ Status Validate(const Config& c) {
   if (!c.refresh.backfill_since.empty() && !Date::Parse(c.refresh.backfill_since))
     return InvalidArgument("refresh.backfill_since: expected YYYY-MM-DD, got \"" +
                            c.refresh.backfill_since + "\"");
+  if (c.search.exact_facets_up_to < 0)
+    return InvalidArgument("search.exact_facets_up_to: expected a count >= 0 (0 = always exact)");
   if (c.refresh.daily_window_days < 0)
     return InvalidArgument("refresh.daily_window_days: expected days >= 0");
   const ExtractOptions& x = c.extract;

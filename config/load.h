@@ -8,6 +8,7 @@
 //             backoff_max_ms, block_pause_seconds, max_consecutive_blocks, forms = ["UPLOAD"]
 //   [refresh] backfill_since = "2024-01-01", daily_window_days
 //   [extract] workers, cpu_seconds, wall_seconds, max_memory_mb
+//   [search]  exact_facets_up_to
 //   [log]     json = true, verbosity = 2
 // Environment: CORRESP_HOME (data_dir), CORRESP_BASE_URL, CORRESP_USER_AGENT, CORRESP_RATE,
 //   CORRESP_MAX_CONNECTIONS, CORRESP_BLOCK_PAUSE_SECONDS, CORRESP_FORMS (comma list),

@@ -38,6 +38,7 @@ std::string FacetCacheKey(const SearchRequest& r, const std::string& revision) {
   add(r.since ? r.since->ToIso() : "");
   add(r.until ? r.until->ToIso() : "");
   add(std::to_string(static_cast<int>(r.collapse)));
+  add(std::to_string(r.exact_facets_up_to));
   return key;
 }
 

@@ -19,6 +19,7 @@ namespace corresp {
 struct CachedFacets {
   long total = 0;  // exact match count
   FacetCounts facets;
+  bool facets_exact = true;  // false: sampled counts (SearchResponse::facets_exact)
 };
 
 class FacetCache {
@@ -38,7 +39,8 @@ class FacetCache {
 };
 
 // The cache key of a search at a database revision: the fields that decide which documents
-// match (not offset, limit, sort or snippet styling).
+// match and how they are counted (exact_facets_up_to), not offset, limit, sort or snippet
+// styling.
 std::string FacetCacheKey(const SearchRequest& request, const std::string& revision);
 
 }  // namespace corresp

@@ -77,11 +77,14 @@ json SearchResponseToJson(const SearchResponse& r) {
   }
   json facets = json::object();
   for (const auto& [name, counts] : r.facets) facets[name] = counts;
-  return {
-      {"query", r.query},    {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
-      {"total", r.total},    {"offset", r.offset},
-      {"hits", hits},        {"facets", facets},
-      {"partial", r.partial}};
+  return {{"query", r.query},
+          {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
+          {"total", r.total},
+          {"offset", r.offset},
+          {"hits", hits},
+          {"facets", facets},
+          {"partial", r.partial},
+          {"facets_exact", r.facets_exact}};
 }
 
 void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
@@ -89,7 +92,8 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
     return PlainSnippet(snippet, bold ? "\x1b[1m" : "", bold ? "\x1b[0m" : "");
   };
   if (!r.corrected.empty()) out << "Did you mean: " << r.corrected << "\n";
-  out << fmt::format("{} match{} for {}\n\n", r.total, r.total == 1 ? "" : "es", r.query);
+  out << fmt::format("{}{} match{} for {}\n\n", r.partial || !r.facets_exact ? "about " : "",
+                     r.total, r.total == 1 ? "" : "es", r.query);
   int rank = r.offset;
   for (const SearchHit& h : r.hits) {
     std::string where = h.number ? "comment " + std::to_string(*h.number) : h.type;
@@ -104,9 +108,12 @@ void PrintSearchText(std::ostream& out, const SearchResponse& r, bool bold) {
     if (h.comment) out << "   Answers comment: " << plain(h.comment->snippet) << "\n";
     out << "\n";
   }
+  if (!r.facets.empty() && !r.facets_exact)
+    out << "Facet counts are estimated from a sample of the matches (~).\n";
   for (const auto& [name, counts] : r.facets) {
     out << name << ":";
-    for (const auto& [value, n] : counts) out << fmt::format("  {} ({})", value, n);
+    for (const auto& [value, n] : counts)
+      out << fmt::format("  {} ({}{})", value, r.facets_exact ? "" : "~", n);
     out << "\n";
   }
 }

@@ -1,11 +1,15 @@
 #include "query/search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/index_schema.h"
+#include "query/cached_stem.h"
+#include "query/facet_sample.h"
 #include "query/facets.h"
+#include "query/hit_data.h"
 #include "query/hits.h"
 #include "query/json_fields.h"
 #include "query/query_builder.h"
@@ -55,13 +59,17 @@ std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const Xapian::Quer
   bool stemmed = false;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end() && !stemmed; ++t)
     stemmed = !(*t).empty() && (*t)[0] == 'Z';
-  Xapian::Stem stem = stemmed ? Xapian::Stem("english") : Xapian::Stem();
+  Xapian::Stem stem = stemmed ? CachedEnglishStem() : Xapian::Stem();
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    json data = json::parse(it.get_document().get_data(), nullptr, false);
-    if (!data.is_object()) continue;
-    SearchHit hit = HitFromData(data);
-    std::string text = JsonString(data, "text");
-    if (text.empty()) text = JsonString(data, "comment_text");
+    std::string stored = it.get_document().get_data();
+    std::optional<HitData> read = ReadHitData(stored);
+    if (!read) {  // not a JSON object the fast reader takes: nlohmann::json decides
+      json data = json::parse(stored, nullptr, false);
+      if (!data.is_object()) continue;
+      read = HitData{HitFromData(data), JsonString(data, "text"), JsonString(data, "comment_text")};
+    }
+    SearchHit hit = std::move(read->hit);
+    std::string& text = read->text.empty() ? read->comment_text : read->text;
     hit.snippet =
         mset.snippet(text, r.snippet_chars, stem, 0, r.highlight_start, r.highlight_end, "...");
     hit.score = it.get_weight();
@@ -86,18 +94,19 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
   if (r.collapse == Collapse::kThread) enquire.set_collapse_key(s::kSlotThread);
 }
 
-// Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client reads the
-// packed facet value of every match, a page at a time, until the time limit (then `partial`).
+// Facets of a remote search: xapian-tcpsrv cannot run our match spy, so the client goes
+// through every match, a page at a time, until the time limit (then `partial`), and reads the
+// packed facet value of those the sampler wants (all of them up to exact_up_to matches).
 // The pages come from an enquire of its own, without the search's collapse key (the local spy
 // counts every match, collapsed or not) and unweighted (the order does not matter). Over
 // several shards the pages are merged by Xapian, each match once.
 FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
-                         bool& partial) {
+                         long exact_up_to, bool& partial, bool& exact) {
   auto start = std::chrono::steady_clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetTally tally;
+  FacetSampler sampler(exact_up_to);
   const Xapian::doccount kPage = 1000;
   for (Xapian::doccount first = 0;; first += kPage) {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
@@ -107,14 +116,90 @@ FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
     }
     Xapian::MSet page = enquire.get_mset(first, kPage);
     for (auto it = page.begin(); it != page.end(); ++it)
-      tally.Add(it.get_document().get_value(s::kSlotFacets));
+      if (sampler.Wants(*it)) sampler.Add(*it, it.get_document().get_value(s::kSlotFacets));
     if (page.size() < kPage) break;
   }
-  return tally.counts();
+  exact = sampler.exact();
+  return sampler.counts();
 }
 
-// Facets (and the exact total) count every match, the cost of a broad search on a large
-// index; a local reader keeps them per match set and revision, so the next page or another
+// Sets the deadline of the count: count_share of the search's time limit (none without one).
+void ArmDeadline(std::optional<SearchDeadline>& deadline, const SearchRequest& r) {
+  if (r.time_limit_seconds <= 0) return;
+  std::chrono::duration<double> share(r.time_limit_seconds * r.count_share);
+  deadline.emplace(std::chrono::steady_clock::now() +
+                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(share));
+}
+
+struct SampledFacets {
+  long sampled = 0;  // matches in the sample
+  long total = 0;    // the estimated match count
+  FacetCounts facets;
+  bool partial = false;
+};
+
+// Counts the facets of the matches after docid `after` in the sample of `level`
+// (query/facet_sample.h): the matcher checks only sampled candidates, unweighted and without
+// the collapse key. Counts and total are scaled by 2^level.
+SampledFacets CountSample(const Xapian::Database& db, const Xapian::Query& query, int level,
+                          Xapian::docid after, SearchDeadline* deadline) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query((new FacetSampleSource(level, after))->release())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetSpy spy;
+  enquire.add_matchspy(&spy);
+  if (deadline) enquire.add_matchspy(deadline);
+  SampledFacets out;
+  try {
+    out.sampled = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  } catch (const SearchDeadline::Expired&) {
+    out.partial = true;
+  }
+  out.total = out.sampled << level;
+  out.facets = spy.counts(1L << level);
+  return out;
+}
+
+// Facets and total of a local search whose exact count stopped at its limit+1-th match (docid
+// `stop`; `exact` holds the counts of the matches up to it): the matches after it are counted
+// over a sample of at most the limit, the level from the density of matches so far, lowered (at
+// most twice) when the sample comes back under a quarter of the limit. Over several shards the
+// docids interleave, so the whole index is sampled instead and the exact part dropped.
+SampledFacets CountBroadSearch(const Xapian::Database& db, const FacetCounts& exact,
+                               Xapian::docid stop, const Xapian::Query& query,
+                               const SearchRequest& r) {
+  const long limit = r.exact_facets_up_to;
+  const bool stratified = db.size() == 1 && stop > 0;
+  const long counted = stratified ? limit + 1 : 0;
+  Xapian::docid after = stratified ? stop : 0;
+  double last = static_cast<double>(db.get_lastdocid()) / db.size();  // of one shard
+  double rest = stop == 0    ? last
+                : stratified ? (limit + 1) * (last - stop) / stop
+                             : (limit + 1) * last / stop;
+  int level = SampleLevelFor(static_cast<Xapian::doccount>(rest), limit);
+  std::optional<SearchDeadline> deadline;
+  ArmDeadline(deadline, r);
+  SampledFacets sample;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    sample = CountSample(db, query, level, after, deadline ? &*deadline : nullptr);
+    int better = SampleLevelFor(sample.total, limit);
+    if (sample.partial || sample.sampled >= limit / 4 || better >= level) break;
+    level = better;
+  }
+  if (!stratified) return sample;
+  sample.total += counted;
+  for (const auto& [facet, values] : exact)
+    for (const auto& [value, n] : values) sample.facets[facet][value] += n;
+  return sample;
+}
+
+// Facets (and the exact total) go through every match, the cost of a broad search on a large
+// index. Up to r.exact_facets_up_to matches they are exact; past it (a local index, not
+// collapsed: collapsed totals count letters or threads, which a sample of documents cannot
+// scale to) the count stops, the page is ranked without it and the facets and total are
+// estimated from a sample (CountBroadSearch; docs/web.md "Facet counts of broad searches").
+// A local reader keeps the counts per match set and revision, so the next page or another
 // sort order only ranks. Counting that outlasts its share of the budget stops: the page is then
 // ranked without it and the answer is `partial` (facets counted so far, estimated total).
 Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRequest& r,
@@ -128,37 +213,50 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
   FacetCache& cache = reader.facet_cache();
   std::string key = r.facets && !remote ? FacetCacheKey(r, reader.Revision()) : "";
   std::optional<CachedFacets> cached = key.empty() ? std::nullopt : cache.Find(key);
-  bool count = r.facets && !cached;
+  bool count = r.facets && !cached && !remote;
   FacetSpy spy;
-  if (count && !remote) enquire.add_matchspy(&spy);
+  if (count) enquire.add_matchspy(&spy);
+  MatchLimit limit(r.exact_facets_up_to);
+  if (count && r.exact_facets_up_to > 0 && r.collapse == Collapse::kNone)
+    enquire.add_matchspy(&limit);
   // Only the count is timed: a spy makes Xapian consider every candidate, which counting does
   // anyway but which made ranking-only searches 3x slower (docs/web.md). xapian-tcpsrv cannot
   // run our spy; a remote search is bounded by the remote timeout.
   std::optional<SearchDeadline> deadline;
-  if (count && !remote && r.time_limit_seconds > 0) {
-    std::chrono::duration<double> share(r.time_limit_seconds * r.count_share);
-    deadline.emplace(std::chrono::steady_clock::now() +
-                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(share));
-    enquire.add_matchspy(&*deadline);
-  }
+  if (count) ArmDeadline(deadline, r);
+  if (deadline) enquire.add_matchspy(&*deadline);
   Xapian::MSet mset;
+  std::optional<SampledFacets> sampled;
   try {
     mset = enquire.get_mset(r.offset, r.limit, count ? db.get_doccount() : 0);
   } catch (const SearchDeadline::Expired&) {
     out.partial = true;
     enquire.clear_matchspies();
     mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
+  } catch (const MatchLimit::Exceeded&) {
+    enquire.clear_matchspies();
+    mset = enquire.get_mset(r.offset, r.limit, Xapian::doccount{0});
+    sampled = CountBroadSearch(db, spy.counts(), limit.stopped_at(), built.query, r);
   }
   out.total = mset.get_matches_estimated();
   out.hits = HitsFromMSet(mset, built.query, r);
   if (cached) {
     out.total = cached->total;
     out.facets = std::move(cached->facets);
+    out.facets_exact = cached->facets_exact;
+  } else if (r.facets && remote) {
+    out.facets = RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to,
+                              out.partial, out.facets_exact);
+  } else if (sampled) {
+    out.partial = sampled->partial;
+    // More than the limit matched (the count passed it): an estimate below is raised to it.
+    if (!out.partial) out.total = std::max(sampled->total, r.exact_facets_up_to + 1);
+    out.facets = std::move(sampled->facets);
+    out.facets_exact = false;
   } else if (r.facets) {
-    out.facets =
-        remote ? RemoteFacets(db, built.query, r.time_limit_seconds, out.partial) : spy.counts();
-    if (!key.empty() && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets});
+    out.facets = spy.counts();
   }
+  if (count && !out.partial) cache.Put(key, CachedFacets{out.total, out.facets, out.facets_exact});
   return Status::Ok();
 }
 

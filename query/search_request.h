@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/options.h"
 #include "core/date.h"
 
 namespace corresp {
@@ -35,6 +36,11 @@ struct SearchRequest {
   Collapse collapse = Collapse::kNone;
   // Count form/year/company/topic/standard over all matches (slower: checks every match).
   bool facets = false;
+  // Facets are counted exactly while the matches number at most this many; a broader search
+  // counts a sample of at most this many matches (chosen by document id) and scales the counts
+  // and the total, marking the answer facets_exact = false (docs/web.md "Facet counts of broad
+  // searches"). Default and reason: config/options.h SearchOptions. 0 = always exact.
+  long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
   // Markers around matched words in snippets. Snippets are HTML-escaped text (Xapian escapes
   // only around non-empty markers, so keep them non-empty); PlainSnippet() in query/present.h
   // turns them into terminal text.
@@ -85,7 +91,7 @@ using FacetCounts = std::map<std::string, std::map<std::string, long>>;
 struct SearchResponse {
   std::string query;
   std::string corrected;  // "did you mean" suggestion; empty when none
-  long total = 0;         // matches (exact with facets unless partial, else Xapian's estimate)
+  long total = 0;  // matches (exact with facets unless partial or sampled, else Xapian's estimate)
   int offset = 0;
   std::vector<SearchHit> hits;
   FacetCounts facets;  // empty unless requested: form, year, company, topic, standard, status,
@@ -93,6 +99,10 @@ struct SearchResponse {
   // The time limit stopped the count: total is an estimate, facets count only the matches
   // seen so far (never cached).
   bool partial = false;
+  // False when the facets were counted over a sample of the matches (more matches than
+  // SearchRequest::exact_facets_up_to): each count, and a local search's total, is then an
+  // estimate.
+  bool facets_exact = true;
 };
 
 }  // namespace corresp

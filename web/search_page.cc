@@ -58,7 +58,7 @@ std::string FacetLabel(const std::string& facet, const std::string& value,
 
 std::string FacetBlock(const std::string& facet, const std::string& title,
                        const std::map<std::string, long>& counts, const QueryParams& base,
-                       const TopicNames& topics) {
+                       const TopicNames& topics, bool exact) {
   if (counts.empty()) return "";
   std::vector<std::pair<std::string, long>> items(counts.begin(), counts.end());
   if (facet == "year") {
@@ -73,19 +73,26 @@ std::string FacetBlock(const std::string& facet, const std::string& title,
     std::string href = facet == "year" ? YearHref(base, value) : WithParam(base, facet, value);
     out += "<li><a href=\"" + HtmlEscape(href) + "\"><span class=\"fv\">" +
            HtmlEscape(FacetLabel(facet, value, topics)) + "</span><span class=\"count\">" +
-           std::to_string(n) + "</span></a></li>";
+           (exact ? "" : "≈") + std::to_string(n) + "</span></a></li>";
   }
   return out + "</ul></section>";
 }
 
-std::string Facets(const FacetCounts& facets, const QueryParams& base, const TopicNames& topics) {
+// `exact` false: the counts are estimates from a sample (SearchResponse::facets_exact), each
+// shown as "≈N" under a note.
+std::string Facets(const FacetCounts& facets, bool exact, const QueryParams& base,
+                   const TopicNames& topics) {
   static const std::pair<const char*, const char*> kOrder[] = {
       {"topic", "Topic"},     {"standard", "Standard"}, {"status", "Status"}, {"form", "Form"},
       {"company", "Company"}, {"office", "Office"},     {"year", "Year"}};
   std::string out = "<aside class=\"facets\" aria-label=\"Refine\">";
+  if (!exact && !facets.empty())
+    out +=
+        "<p class=\"muted facets-note\">Counts are estimates (≈) from a sample of the "
+        "matches.</p>";
   for (const auto& [facet, title] : kOrder) {
     auto it = facets.find(facet);
-    if (it != facets.end()) out += FacetBlock(facet, title, it->second, base, topics);
+    if (it != facets.end()) out += FacetBlock(facet, title, it->second, base, topics, exact);
   }
   return out + "</aside>";
 }
@@ -136,6 +143,7 @@ std::string Chart(IndexReader& reader, const SearchRequest& r, const SearchRespo
                   const QueryParams& base) {
   std::map<std::string, long> years;
   std::string noun = "matching staff comments";
+  bool exact = true;
   if (r.kind.empty() || r.kind == "comment") {
     SearchRequest comments = r;
     comments.kind = "comment";
@@ -144,17 +152,19 @@ std::string Chart(IndexReader& reader, const SearchRequest& r, const SearchRespo
     comments.facets = true;
     Result<SearchResponse> counted = Search(reader, comments);
     if (counted.ok() && counted->facets.count("year")) years = counted->facets.at("year");
+    exact = !counted.ok() || counted->facets_exact;
   } else if (main.facets.count("year")) {
     years = main.facets.at("year");
     noun = "matching items";
+    exact = main.facets_exact;
   }
   YearChartOptions chart;
   chart.noun = noun;
   std::string svg =
       YearChartSvg(years, chart, [&](int year) { return YearHref(base, std::to_string(year)); });
   if (svg.empty()) return "";
-  return "<figure class=\"chart\"><figcaption>" + HtmlEscape(noun) + " per year</figcaption>" +
-         svg + "</figure>";
+  return "<figure class=\"chart\"><figcaption>" + HtmlEscape(noun) + " per year" +
+         (exact ? "" : " (≈ estimated from a sample)") + "</figcaption>" + svg + "</figure>";
 }
 
 // The index figures; on failure a notice, the detail going to `log_detail`.
@@ -247,10 +257,11 @@ HttpReply SearchPage(const std::string& query_string, const WebAppOptions& optio
   QueryParams base = SearchParamsOf(r, options.limits);
   TopicNames topics = TopicNames::Of(reader);
   std::string body = PageStart(title, r.query) + SearchForm(r) + ActiveFilters(r, base, topics);
-  body +=
-      "<div class=\"layout\">" + Facets(res.facets, base, topics) + "<section class=\"results\">";
-  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}", res.partial ? "about " : "",
-                      res.total, res.total == 1 ? "" : "es");
+  body += "<div class=\"layout\">" + Facets(res.facets, res.facets_exact, base, topics) +
+          "<section class=\"results\">";
+  body += fmt::format("<p class=\"summary\"><b>{}{}</b> match{}",
+                      res.partial || !res.facets_exact ? "about " : "", res.total,
+                      res.total == 1 ? "" : "es");
   if (!res.hits.empty())
     body += fmt::format(" · showing {}–{}", res.offset + 1,
                         res.offset + static_cast<long>(res.hits.size()));

@@ -139,6 +139,7 @@ Status ApplyWindow(const RawParams& raw, const WebLimits& limits, SearchRequest&
 Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimits& limits) {
   SearchRequest request;
   request.time_limit_seconds = limits.search_time_limit_seconds;
+  request.exact_facets_up_to = limits.exact_facets_up_to;
   RawParams raw;
   for (const auto& [key, value] : params)
     CORRESP_RETURN_IF_ERROR(Apply(key, value, limits, request, raw));

@@ -31,6 +31,9 @@ struct WebLimits {
   // a million-document index counts for ~1.5 s, and a thread stuck counting delays every connection
   // queued behind it. 0 = no limit.
   double search_time_limit_seconds = 2.0;
+  // SearchRequest::exact_facets_up_to: above this many matches the facets are counted over a
+  // sample and shown as estimates ("≈"). 0 = always exact.
+  long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
 };
 
 // kInvalidArgument (with a message fit for the user) for: an unknown parameter, a query or
@@ -38,7 +41,7 @@ struct WebLimits {
 // (YYYY, YYYY-MM or YYYY-MM-DD), since after until, a sort other than relevance/date/newest,
 // a collapse other than none/letter/thread, a non-numeric or out-of-range offset/limit/page.
 // `page` (1-based) sets offset = (page-1)*limit when offset is absent. The request carries
-// limits.search_time_limit_seconds.
+// limits.search_time_limit_seconds and limits.exact_facets_up_to.
 Result<SearchRequest> ParseSearchParams(const QueryParams& params, const WebLimits& limits);
 
 // The parameters that reproduce `request` (for paging links and facet links); defaults are

@@ -1,9 +1,11 @@
-// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1]: indexes a
-// gen-corpus corpus with the real index writer and, over the same documents, an SQLite FTS5 table
-// (porter stemming, bm25 ranking); then runs 50 realistic queries R times against each (warm
-// caches, one process) and prints latency p50/p95/p99, indexing throughput and index bytes per
-// comment, with the Xapian/FTS5 ratios. Both sides return the ten best hits with a highlighted
-// snippet.
+// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1] [--facets 0|1]
+// [--fts5 0|1] [--exact-facets-up-to N]: indexes a gen-corpus corpus with the real index writer
+// and, over the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a facet
+// table beside it; then runs 50 realistic queries R times against each (warm caches, one
+// process), without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY
+// counts), and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing
+// throughput, index bytes per comment and per item, peak RSS, and the Xapian/FTS5 ratios. Both
+// sides return the ten best hits with a highlighted snippet. See README.md.
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -16,8 +18,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/index_schema.h"
 #include "indexer/index/compact.h"
 #include "indexer/index/index_writer.h"
 #include "indexer/index/letter_record.h"
@@ -230,52 +234,267 @@ double BuildFts5(const Corpus& c, const fs::path& file, sqlite3** out) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::vector<double> TimeXapian(IndexReader& reader, int repeat, long* hits) {
-  std::vector<double> ms;
-  std::map<std::string, double> worst;             // query -> slowest measured time
-  for (int round = -1; round < repeat; ++round) {  // round -1 warms the caches
-    for (const auto& q : Queries()) {
-      SearchRequest r;
-      r.query = XapianQuery(q);
-      auto start = Clock::now();
-      auto res = Search(reader, r);
-      double t = Ms(Clock::now() - start);
-      if (!res.ok()) throw std::runtime_error(res.status().ToString());
-      if (round >= 0) ms.push_back(t), *hits += res->hits.size();
-      if (round >= 0) worst[r.query] = std::max(worst[r.query], t);
+// FTS5's side of the facets: a table keyed by the FTS5 rowid with the facet fields of each item
+// (single values as columns, topics and standards as JSON arrays), so a search counts its
+// matches' values with GROUP BY. The values are those the Xapian index holds (its packed facet
+// slot, read by the item's id), so both engines count the same fields. Skipped when the table
+// is already filled (--reuse 1). Returns the seconds it took.
+double AddFts5Facets(sqlite3* db, const fs::path& xapian_dir) {
+  auto start = Clock::now();
+  Exec(db,
+       "CREATE TABLE IF NOT EXISTS item_facets(item INTEGER PRIMARY KEY, form TEXT, year TEXT, "
+       "company TEXT, status TEXT, office TEXT, topics TEXT, standards TEXT)");
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM item_facets", -1, &st, nullptr);
+  long have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  if (have > 0) return 0;
+  Xapian::Database xdb(xapian_dir.string());
+  Exec(db, "BEGIN");
+  sqlite3_stmt* ins = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO item_facets VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1,
+                     &ins, nullptr);
+  // The content table's id column (c0) comes first, so the text is not read.
+  sqlite3_prepare_v2(db, "SELECT id, c0 FROM items_content", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string id = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+    auto post = xdb.postlist_begin(std::string(schema::kPrefixId) + id);
+    if (post == xdb.postlist_end(std::string(schema::kPrefixId) + id)) continue;
+    std::string packed =
+        xdb.get_document(*post, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotFacets);
+    std::map<char, std::string> single;
+    nlohmann::json topics = nlohmann::json::array(), standards = nlohmann::json::array();
+    std::string_view rest = packed;
+    while (!rest.empty()) {
+      size_t end = rest.find('\t');
+      std::string_view token = rest.substr(0, end);
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      if (token.size() < 2 || token[1] != '=') continue;
+      std::string value(token.substr(2));
+      if (token[0] == schema::kFacetTopic)
+        topics.push_back(value);
+      else if (token[0] == schema::kFacetStandard)
+        standards.push_back(value);
+      else
+        single[token[0]] = value;
     }
+    sqlite3_bind_int64(ins, 1, sqlite3_column_int64(st, 0));
+    int column = 2;
+    for (char field : {schema::kFacetForm, schema::kFacetYear, schema::kFacetCompany,
+                       schema::kFacetStatus, schema::kFacetOffice}) {
+      auto it = single.find(field);
+      if (it == single.end())
+        sqlite3_bind_null(ins, column++);
+      else
+        sqlite3_bind_text(ins, column++, it->second.c_str(), -1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_text(ins, 7, topics.dump().c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(ins, 8, standards.dump().c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(ins);
+    sqlite3_reset(ins);
   }
+  sqlite3_finalize(st);
+  sqlite3_finalize(ins);
+  Exec(db, "COMMIT");
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Latencies of R measured rounds of the 50 queries (after one warm-up round), with each
+// round's p50 and p99 for the run-to-run spread.
+struct Timing {
+  std::vector<double> ms;
+  std::vector<double> round_p50, round_p99;
+  long hits = 0;
+  std::map<std::string, double> worst;  // query -> slowest measured time
+};
+
+// `one(parts)` runs one query and returns its hit count.
+template <typename F>
+Timing TimeQueries(int repeat, F&& one) {
+  Timing t;
+  for (int round = -1; round < repeat; ++round) {  // round -1 warms the caches
+    std::vector<double> this_round;
+    for (const auto& q : Queries()) {
+      auto start = Clock::now();
+      long n = one(q);
+      double ms = Ms(Clock::now() - start);
+      if (round < 0) continue;
+      t.ms.push_back(ms);
+      this_round.push_back(ms);
+      t.hits += n;
+      std::string key = XapianQuery(q);
+      t.worst[key] = std::max(t.worst[key], ms);
+    }
+    if (round < 0) continue;
+    t.round_p50.push_back(Percentile(this_round, .5));
+    t.round_p99.push_back(Percentile(this_round, .99));
+  }
+  return t;
+}
+
+void PrintSlowest(const std::string& label, const Timing& t) {
   std::vector<std::pair<double, std::string>> slow;
-  for (const auto& [q, t] : worst) slow.emplace_back(t, q);
+  for (const auto& [q, ms] : t.worst) slow.emplace_back(ms, q);
   std::sort(slow.rbegin(), slow.rend());
-  std::cerr << "xapian: slowest queries:";
+  std::cerr << label << ": slowest queries:";
   for (size_t i = 0; i < slow.size() && i < 5; ++i)
     std::cerr << fmt::format(" [{}] {:.1f} ms", slow[i].second, slow[i].first);
   std::cerr << "\n";
-  return ms;
 }
 
-std::vector<double> TimeFts5(sqlite3* db, int repeat, long* hits) {
-  std::vector<double> ms;
+// A Xapian run: the product's Search() on a reader without a facet cache (each query counts
+// its facets afresh, as a user's first page does).
+Timing TimeXapian(IndexReader& reader, int repeat, bool facets, long exact_facets_up_to) {
+  return TimeQueries(repeat, [&](const std::vector<std::string>& q) {
+    SearchRequest r;
+    r.query = XapianQuery(q);
+    r.facets = facets;
+    r.exact_facets_up_to = exact_facets_up_to;
+    auto res = Search(reader, r);
+    if (!res.ok()) throw std::runtime_error(res.status().ToString());
+    return static_cast<long>(res->hits.size());
+  });
+}
+
+// The ten best hits with a snippet; with `facets`, also the counts of every facet value over
+// all matches (the GROUP BY equivalent of the Xapian facets).
+Timing TimeFts5(sqlite3* db, int repeat, bool facets) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db,
                      "SELECT id, company, snippet(items, 3, '<b>', '</b>', '...', 40) FROM items "
                      "WHERE items MATCH ?1 ORDER BY rank LIMIT 10",
                      -1, &st, nullptr);
-  for (int round = -1; round < repeat; ++round) {
-    for (const auto& q : Queries()) {
-      std::string fts = Fts5Query(q);
-      auto start = Clock::now();
-      sqlite3_bind_text(st, 1, fts.c_str(), -1, SQLITE_TRANSIENT);
-      long n = 0;
-      while (sqlite3_step(st) == SQLITE_ROW) ++n;
-      sqlite3_reset(st);
-      double t = Ms(Clock::now() - start);
-      if (round >= 0) ms.push_back(t), *hits += n;
+  sqlite3_stmt* ft = nullptr;
+  const char* kFacets =
+      "WITH m AS MATERIALIZED (SELECT f.* FROM items JOIN item_facets f ON f.item = items.rowid "
+      "WHERE items MATCH ?1) "
+      "SELECT 'form', form, count(*) FROM m WHERE form IS NOT NULL GROUP BY form "
+      "UNION ALL SELECT 'year', year, count(*) FROM m WHERE year IS NOT NULL GROUP BY year "
+      "UNION ALL SELECT 'company', company, count(*) FROM m WHERE company IS NOT NULL "
+      "GROUP BY company "
+      "UNION ALL SELECT 'status', status, count(*) FROM m WHERE status IS NOT NULL "
+      "GROUP BY status "
+      "UNION ALL SELECT 'office', office, count(*) FROM m WHERE office IS NOT NULL "
+      "GROUP BY office "
+      "UNION ALL SELECT 'topic', j.value, count(*) FROM m, json_each(m.topics) j GROUP BY 2 "
+      "UNION ALL SELECT 'standard', j.value, count(*) FROM m, json_each(m.standards) j "
+      "GROUP BY 2";
+  if (facets && sqlite3_prepare_v2(db, kFacets, -1, &ft, nullptr) != SQLITE_OK)
+    throw std::runtime_error(std::string("fts5 facets: ") + sqlite3_errmsg(db));
+  Timing t = TimeQueries(repeat, [&](const std::vector<std::string>& q) {
+    std::string fts = Fts5Query(q);
+    sqlite3_bind_text(st, 1, fts.c_str(), -1, SQLITE_TRANSIENT);
+    long n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) ++n;
+    sqlite3_reset(st);
+    if (ft) {
+      sqlite3_bind_text(ft, 1, fts.c_str(), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(ft) == SQLITE_ROW) {
+      }
+      sqlite3_reset(ft);
     }
-  }
+    return n;
+  });
   sqlite3_finalize(st);
-  return ms;
+  sqlite3_finalize(ft);
+  return t;
+}
+
+// How far the sampled facet counts (the default exact_facets_up_to) are from the exact ones,
+// over the values counted at least kMinCount times exactly: the largest and the median
+// relative error, and how many of the 50 queries were sampled.
+struct SampleError {
+  int sampled_queries = 0;
+  double max_error = 0, median_error = 0;
+  long values = 0;
+  double max_total_error = 0;  // of the estimated match counts
+};
+constexpr long kMinCount = 1000;  // values rarer than this are sampled too thinly to compare
+
+SampleError MeasureSampleError(IndexReader& reader, long exact_facets_up_to) {
+  SampleError out;
+  std::vector<double> errors;
+  for (const auto& q : Queries()) {
+    SearchRequest r;
+    r.query = XapianQuery(q);
+    r.facets = true;
+    r.exact_facets_up_to = 0;
+    auto exact = Search(reader, r);
+    r.exact_facets_up_to = exact_facets_up_to;
+    auto sampled = Search(reader, r);
+    if (!exact.ok() || !sampled.ok()) throw std::runtime_error("facet sample check failed");
+    if (sampled->facets_exact) continue;
+    ++out.sampled_queries;
+    out.max_total_error = std::max(out.max_total_error,
+                                   std::abs(double(sampled->total - exact->total)) / exact->total);
+    for (const auto& [facet, counts] : exact->facets)
+      for (const auto& [value, n] : counts) {
+        if (n < kMinCount) continue;
+        auto f = sampled->facets.find(facet);
+        long got = 0;
+        if (f != sampled->facets.end() && f->second.count(value)) got = f->second.at(value);
+        errors.push_back(std::abs(double(got - n)) / n);
+      }
+  }
+  out.values = errors.size();
+  if (!errors.empty()) {
+    out.max_error = *std::max_element(errors.begin(), errors.end());
+    out.median_error = Percentile(errors, .5);
+  }
+  return out;
+}
+
+// Peak resident memory since the last ResetPeakRss() (VmHWM), in MB; 0 when unknown.
+double PeakRssMb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024;
+  return 0;
+}
+
+// Starts a new peak (Linux: writing 5 to clear_refs resets VmHWM to the current RSS).
+void ResetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+nlohmann::json Stats(const Timing& t) {
+  auto [p50min, p50max] = std::minmax_element(t.round_p50.begin(), t.round_p50.end());
+  auto [p99min, p99max] = std::minmax_element(t.round_p99.begin(), t.round_p99.end());
+  return {{"p50_ms", Percentile(t.ms, .5)},     {"p95_ms", Percentile(t.ms, .95)},
+          {"p99_ms", Percentile(t.ms, .99)},    {"round_p50_ms", {*p50min, *p50max}},
+          {"round_p99_ms", {*p99min, *p99max}}, {"hits", t.hits}};
+}
+
+std::string Row(const std::string& label, const nlohmann::json& s) {
+  return fmt::format("{:22} {:8.2f} {:8.2f} {:8.2f}   {:6.2f}-{:<6.2f} {:7.2f}-{:<7.2f}\n", label,
+                     s["p50_ms"].get<double>(), s["p95_ms"].get<double>(),
+                     s["p99_ms"].get<double>(), s["round_p50_ms"][0].get<double>(),
+                     s["round_p50_ms"][1].get<double>(), s["round_p99_ms"][0].get<double>(),
+                     s["round_p99_ms"][1].get<double>());
+}
+
+struct CorpusStats {
+  long comments = 0, items = 0, letters = 0;
+  double text_mb = 0;
+};
+
+struct Flags {
+  int repeat = 5;
+  bool spelling = true, reuse = false, facets = true, fts5 = true;
+  long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
+};
+
+Flags ParseFlags(int argc, char** argv) {
+  Flags f;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--repeat") f.repeat = std::max(1, std::atoi(value.c_str()));
+    if (flag == "--spelling") f.spelling = value != "0";
+    if (flag == "--reuse") f.reuse = value != "0";
+    if (flag == "--facets") f.facets = value != "0";
+    if (flag == "--fts5") f.fts5 = value != "0";
+    if (flag == "--exact-facets-up-to") f.exact_facets_up_to = std::atol(value.c_str());
+  }
+  return f;
 }
 
 }  // namespace
@@ -283,80 +502,157 @@ std::vector<double> TimeFts5(sqlite3* db, int repeat, long* hits) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
-                 "[--reuse 0|1]\n";
+                 "[--reuse 0|1] [--facets 0|1] [--fts5 0|1] [--exact-facets-up-to N]\n";
     return 2;
   }
-  int repeat = 5;
-  bool spelling = true, reuse = false;
-  for (int i = 3; i + 1 < argc; i += 2) {
-    if (std::string(argv[i]) == "--repeat") repeat = std::atoi(argv[i + 1]);
-    if (std::string(argv[i]) == "--spelling") spelling = std::string(argv[i + 1]) != "0";
-    if (std::string(argv[i]) == "--reuse") reuse = std::string(argv[i + 1]) != "0";
-  }
+  Flags flags = ParseFlags(argc, argv);
+  int repeat = flags.repeat;
   fs::path work = argv[2];
   fs::create_directories(work);
   try {
-    Corpus c = Load(argv[1]);
-    double mb = c.text_bytes / 1e6;
-    // --reuse 1: query the indexes a previous run left in WORKDIR (its build times are kept in
-    // WORKDIR/build.json), e.g. to measure latency again on a quiet machine.
+    // --reuse 1: query the indexes a previous run left in WORKDIR (its build times and corpus
+    // figures are kept in WORKDIR/build.json, so the corpus is not loaded and the peak RSS is
+    // the query side's), e.g. to measure latency again on a quiet machine.
     double xs = 0, fs5 = 0;
+    CorpusStats c;
     sqlite3* fts = nullptr;
     fs::path times = work / "build.json";
-    if (reuse && fs::exists(times)) {
+    nlohmann::json t = nlohmann::json::object();
+    if (flags.reuse && fs::exists(times)) {
       std::ifstream in(times);
-      nlohmann::json t = nlohmann::json::parse(in);
+      t = nlohmann::json::parse(in);
       xs = t.at("xapian_s"), fs5 = t.at("fts5_s");
       sqlite3_open((work / "fts5.sqlite").c_str(), &fts);
-    } else {
-      xs = BuildXapian(c, work / "xapian", spelling);
-      fs5 = BuildFts5(c, work / "fts5.sqlite", &fts);
-      std::ofstream(times) << nlohmann::json{{"xapian_s", xs}, {"fts5_s", fs5}}.dump() << "\n";
     }
+    if (t.contains("items")) {
+      c = {t["comments"].get<long>(), t["items"].get<long>(), t["letters"].get<long>(),
+           t["text_mb"].get<double>()};
+    } else {
+      Corpus corpus = Load(argv[1]);
+      c = {corpus.comments, corpus.items, static_cast<long>(corpus.letters.size()),
+           corpus.text_bytes / 1e6};
+      if (!fts) {
+        xs = BuildXapian(corpus, work / "xapian", flags.spelling);
+        fs5 = BuildFts5(corpus, work / "fts5.sqlite", &fts);
+      }
+    }
+    // The facet table is part of FTS5's build (timed) unless a reused WORKDIR already has it.
+    double facet_s = AddFts5Facets(fts, work / "xapian");
+    if (facet_s > 0) std::cerr << fmt::format("fts5: facet table filled in {:.1f}s\n", facet_s);
+    fs5 += facet_s;
+    std::ofstream(times) << nlohmann::json{{"xapian_s", xs},           {"fts5_s", fs5},
+                                           {"fts5_facets_s", facet_s}, {"comments", c.comments},
+                                           {"items", c.items},         {"letters", c.letters},
+                                           {"text_mb", c.text_mb}}
+                                .dump()
+                         << "\n";
+    double mb = c.text_mb;
     uint64_t xbytes = DirBytes(work / "xapian"), fbytes = DirBytes(work / "fts5.sqlite");
-    auto reader = IndexReader::Open(work / "xapian");
+
+    ResetPeakRss();
+    IndexReaderOptions no_cache;
+    no_cache.facet_cache_entries = 0;
+    auto reader = IndexReader::Open(work / "xapian", no_cache);
     if (!reader.ok()) throw std::runtime_error(reader.status().ToString());
-    long xh = 0, fh = 0;
-    std::vector<double> x = TimeXapian(**reader, repeat, &xh);
-    std::vector<double> f = TimeFts5(fts, repeat, &fh);
-    sqlite3_close(fts);
     nlohmann::json out = {{"comments", c.comments},
                           {"items", c.items},
-                          {"letters", c.letters.size()},
+                          {"letters", c.letters},
                           {"text_mb", mb},
                           {"queries", Queries().size()},
                           {"repeat", repeat},
-                          {"xapian",
-                           {{"p50_ms", Percentile(x, .5)},
-                            {"p95_ms", Percentile(x, .95)},
-                            {"p99_ms", Percentile(x, .99)},
-                            {"index_seconds", xs},
-                            {"comments_per_s", c.comments / xs},
-                            {"mb_per_s", mb / xs},
-                            {"bytes_per_comment", double(xbytes) / c.comments},
-                            {"hits", xh}}},
-                          {"fts5",
-                           {{"p50_ms", Percentile(f, .5)},
-                            {"p95_ms", Percentile(f, .95)},
-                            {"p99_ms", Percentile(f, .99)},
-                            {"index_seconds", fs5},
-                            {"comments_per_s", c.comments / fs5},
-                            {"mb_per_s", mb / fs5},
-                            {"bytes_per_comment", double(fbytes) / c.comments},
-                            {"hits", fh}}}};
-    std::cout << fmt::format(
-        "{} comments ({} items, {:.1f} MB text), {} queries x {}\n"
-        "            p50 ms   p95 ms   p99 ms   index s  comments/s  MB/s   bytes/comment\n"
-        "xapian   {:8.2f} {:8.2f} {:8.2f} {:9.1f} {:10.0f} {:6.2f} {:10.0f}\n"
-        "fts5     {:8.2f} {:8.2f} {:8.2f} {:9.1f} {:10.0f} {:6.2f} {:10.0f}\n"
-        "ratio fts5/xapian p99: {:.2f}x\n",
-        c.comments, c.items, mb, Queries().size(), repeat, Percentile(x, .5), Percentile(x, .95),
-        Percentile(x, .99), xs, c.comments / xs, mb / xs, double(xbytes) / c.comments,
-        Percentile(f, .5), Percentile(f, .95), Percentile(f, .99), fs5, c.comments / fs5, mb / fs5,
-        double(fbytes) / c.comments, Percentile(f, .99) / Percentile(x, .99));
+                          {"exact_facets_up_to", flags.exact_facets_up_to}};
+    std::string table = fmt::format(
+        "{} comments ({} items, {:.1f} MB text), {} queries x {} rounds (after a warm-up)\n"
+        "{:22} {:>8} {:>8} {:>8}   {:>13} {:>15}\n",
+        c.comments, c.items, mb, Queries().size(), repeat, "", "p50 ms", "p95 ms", "p99 ms",
+        "round p50", "round p99");
+    Timing x = TimeXapian(**reader, repeat, false, 0);
+    PrintSlowest("xapian", x);
+    out["xapian"] = Stats(x);
+    table += Row("xapian", out["xapian"]);
+    if (flags.facets) {
+      Timing xf = TimeXapian(**reader, repeat, true, flags.exact_facets_up_to);
+      PrintSlowest("xapian+facets", xf);
+      out["xapian_facets"] = Stats(xf);
+      table +=
+          Row(fmt::format("xapian+facets (~{})", flags.exact_facets_up_to), out["xapian_facets"]);
+      Timing xe = TimeXapian(**reader, repeat, true, 0);
+      PrintSlowest("xapian+facets exact", xe);
+      out["xapian_facets_exact"] = Stats(xe);
+      table += Row("xapian+facets exact", out["xapian_facets_exact"]);
+      SampleError e = MeasureSampleError(**reader, flags.exact_facets_up_to);
+      out["facet_sample"] = {{"sampled_queries", e.sampled_queries},
+                             {"values_compared", e.values},
+                             {"min_count", kMinCount},
+                             {"max_error", e.max_error},
+                             {"median_error", e.median_error},
+                             {"max_total_error", e.max_total_error}};
+    }
+    double xrss = PeakRssMb();
+    out["xapian"]["peak_rss_mb"] = xrss;
+    out["xapian"]["index_seconds"] = xs;
+    out["xapian"]["comments_per_s"] = c.comments / xs;
+    out["xapian"]["mb_per_s"] = mb / xs;
+    out["xapian"]["bytes_per_comment"] = double(xbytes) / c.comments;
+    out["xapian"]["bytes_per_item"] = double(xbytes) / c.items;
+    std::string build =
+        fmt::format("{:8} {:>9} {:>11} {:>7} {:>13} {:>10} {:>12}\n", "", "index s", "comments/s",
+                    "MB/s", "bytes/comment", "bytes/item", "peak RSS MB");
+    auto build_row = [&](const char* label, const nlohmann::json& s) {
+      return fmt::format("{:8} {:9.1f} {:11.0f} {:7.2f} {:13.0f} {:10.0f} {:12.0f}\n", label,
+                         s["index_seconds"].get<double>(), s["comments_per_s"].get<double>(),
+                         s["mb_per_s"].get<double>(), s["bytes_per_comment"].get<double>(),
+                         s["bytes_per_item"].get<double>(), s["peak_rss_mb"].get<double>());
+    };
+    build += build_row("xapian", out["xapian"]);
+    if (flags.fts5) {
+      ResetPeakRss();
+      Timing f = TimeFts5(fts, repeat, false);
+      out["fts5"] = Stats(f);
+      table += Row("fts5", out["fts5"]);
+      if (flags.facets) {
+        Timing ff = TimeFts5(fts, repeat, true);
+        out["fts5_facets"] = Stats(ff);
+        table += Row("fts5+facets (GROUP BY)", out["fts5_facets"]);
+      }
+      out["fts5"]["peak_rss_mb"] = PeakRssMb();
+      out["fts5"]["index_seconds"] = fs5;
+      out["fts5"]["comments_per_s"] = c.comments / fs5;
+      out["fts5"]["mb_per_s"] = mb / fs5;
+      out["fts5"]["bytes_per_comment"] = double(fbytes) / c.comments;
+      out["fts5"]["bytes_per_item"] = double(fbytes) / c.items;
+      build += build_row("fts5", out["fts5"]);
+    }
+    sqlite3_close(fts);
+    std::cout << table << build;
+    auto ratio = [&](const char* a, const char* b, const char* p) {
+      if (!out.contains(a) || !out.contains(b)) return std::string();
+      double r = out[a][p].get<double>() / out[b][p].get<double>();
+      out["ratios"][std::string(a) + "/" + b + " " + p] = r;
+      return fmt::format("{}/{} {}: {:.2f}x\n", a, b, p, r);
+    };
+    std::string ratios;
+    for (const char* p : {"p50_ms", "p99_ms"}) {
+      ratios += ratio("xapian", "fts5", p);
+      ratios += ratio("xapian_facets", "fts5_facets", p);
+      ratios += ratio("xapian_facets", "xapian_facets_exact", p);
+    }
+    std::cout << "ratios (below 1: the first is faster):\n" << ratios;
+    if (out.contains("facet_sample"))
+      std::cout << fmt::format(
+          "sampled facets: {} of {} queries above {} matches; over the {} values counted >= {} "
+          "times: median error {:.1f}%, max {:.1f}%; totals within {:.1f}%\n",
+          out["facet_sample"]["sampled_queries"].get<int>(), Queries().size(),
+          flags.exact_facets_up_to, out["facet_sample"]["values_compared"].get<long>(), kMinCount,
+          100 * out["facet_sample"]["median_error"].get<double>(),
+          100 * out["facet_sample"]["max_error"].get<double>(),
+          100 * out["facet_sample"]["max_total_error"].get<double>());
     std::cout << out.dump() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "search-bench: " << e.what() << "\n";
+    return 1;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "search-bench: " << e.get_description() << "\n";
     return 1;
   }
   return 0;

@@ -63,6 +63,8 @@ max_connections = 4
 forms = ["UPLOAD"]
 [refresh]
 backfill_since = "2024-01-01"
+[search]
+exact_facets_up_to = 5000
 )");
   env_["CORRESP_RATE"] = "6";
   env_["CORRESP_HOME"] = "/from/env";
@@ -74,6 +76,8 @@ backfill_since = "2024-01-01"
   EXPECT_EQ(c->crawl.user_agent, "File Org file@example.com");
   EXPECT_EQ(c->crawl.forms, (std::vector<std::string>{"UPLOAD"}));
   EXPECT_EQ(c->refresh.backfill_since, "2024-01-01");
+  EXPECT_EQ(c->search.exact_facets_up_to, 5000);
+  EXPECT_EQ(Config().search.exact_facets_up_to, 10'000) << "the documented default";
   // Flags are applied by the CLI on top of the loaded config, then validated.
   Config flagged = *c;
   flagged.crawl.requests_per_second = 7;
@@ -138,6 +142,8 @@ TEST_F(ConfigTest, EachInvalidSettingIsNamed) {
       {"no workers", [](Config& c) { c.extract.workers = 0; }, "extract.workers"},
       {"no cpu time", [](Config& c) { c.extract.cpu_seconds = 0; }, "extract.cpu_seconds"},
       {"tiny memory", [](Config& c) { c.extract.max_memory_mb = 8; }, "extract.max_memory_mb"},
+      {"negative facet limit", [](Config& c) { c.search.exact_facets_up_to = -1; },
+       "search.exact_facets_up_to"},
   };
   ASSERT_TRUE(Validate(Valid()).ok());
   for (const auto& tc : cases) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "query/export.h"
@@ -56,6 +57,23 @@ TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
     ASSERT_EQ(a->hits.size(), b->hits.size()) << q;
     for (size_t i = 0; i < a->hits.size(); ++i) EXPECT_EQ(a->hits[i].id, b->hits[i].id) << q;
     EXPECT_EQ(a->facets, b->facets) << q;
+  }
+  // Above the limit the remote client reads the facet values of a sample of the matches too.
+  SearchRequest broad;
+  broad.query = "form:upload";
+  broad.facets = true;
+  broad.exact_facets_up_to = 0;
+  auto exact = Search(*local, broad);
+  broad.exact_facets_up_to = 10;
+  auto sampled = Search(*remote, broad);
+  ASSERT_TRUE(exact.ok() && sampled.ok());
+  ASSERT_GT(exact->total, 4 * broad.exact_facets_up_to);
+  EXPECT_FALSE(sampled->facets_exact);
+  // The sample holds more than half the limit: a rate of at least limit / (2 x total).
+  double max_scale = 2.0 * exact->total / broad.exact_facets_up_to;
+  for (const auto& [value, n] : exact->facets["year"]) {
+    long got = sampled->facets["year"].count(value) ? sampled->facets["year"][value] : 0;
+    EXPECT_LE(std::abs(got - n), 3 * std::sqrt(n * (max_scale - 1)) + 1) << value;
   }
   auto thread = GetThread(*remote, "0001090872-16-000078");
   ASSERT_TRUE(thread.ok()) << thread.status().ToString();

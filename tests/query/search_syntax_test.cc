@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <functional>
 #include <set>
 
 #include "index_fixture.h"
 #include "query/facet_cache.h"
+#include "query/present.h"
 #include "query/search.h"
 #include "query_fixture.h"
 
@@ -197,6 +199,64 @@ TEST(SearchFacets, CountsEqualBruteForce) {
   EXPECT_EQ(res.facets["company"], company);
   EXPECT_EQ(res.facets["topic"], topic);
   EXPECT_EQ(res.facets["standard"], standard);
+}
+
+// Above exact_facets_up_to matches the facets come from a sample: facets_exact false (also in
+// the JSON answer), the total and each count estimated within three binomial standard errors of
+// the exact one (the sample holds at least a quarter of the limit, so the rate is at least
+// limit / (4 x total); 8 leaves room for the sample's own spread); at or below the limit they
+// are exact and say so.
+TEST(SearchFacets, BroadSearchAboveTheLimitCountsASample) {
+  SearchRequest r;
+  r.query = "form:upload OR form:corresp";
+  r.facets = true;
+  r.exact_facets_up_to = 0;
+  SearchResponse exact = RunRequest(r);
+  ASSERT_GT(exact.total, 100) << "a broad query of the test index";
+  EXPECT_TRUE(exact.facets_exact);
+
+  r.exact_facets_up_to = exact.total;
+  SearchResponse at_limit = RunRequest(r);
+  EXPECT_TRUE(at_limit.facets_exact);
+  EXPECT_EQ(at_limit.facets, exact.facets);
+  EXPECT_EQ(at_limit.total, exact.total);
+  EXPECT_EQ(SearchResponseToJson(at_limit)["facets_exact"], true);
+
+  r.exact_facets_up_to = exact.total / 8;
+  SearchResponse sampled = RunRequest(r);
+  EXPECT_FALSE(sampled.facets_exact);
+  EXPECT_EQ(SearchResponseToJson(sampled)["facets_exact"], false);
+  EXPECT_EQ(sampled.hits.size(), 10u) << "the page is ranked as usual";
+  double max_scale = 8.0 * exact.total / r.exact_facets_up_to;
+  auto tolerance = [&](long n) { return 3 * std::sqrt(n * (max_scale - 1)) + 1; };
+  EXPECT_LE(std::abs(sampled.total - exact.total), tolerance(exact.total));
+  for (const char* facet : {"form", "year"})
+    for (const auto& [value, n] : exact.facets[facet]) {
+      long got = sampled.facets[facet].count(value) ? sampled.facets[facet][value] : 0;
+      EXPECT_LE(std::abs(got - n), tolerance(n))
+          << facet << "=" << value << " exact " << n << " sampled " << got;
+    }
+}
+
+// Sampled and exact counts of the same search are different cache entries.
+TEST(SearchFacets, TheLimitIsPartOfTheCacheKey) {
+  auto reader = testing::OpenSharedIndex();
+  SearchRequest r;
+  r.query = "form:upload";
+  r.facets = true;
+  r.exact_facets_up_to = 0;
+  auto exact = Search(*reader, r);
+  ASSERT_TRUE(exact.ok());
+  r.exact_facets_up_to = exact->total / 8;
+  auto sampled = Search(*reader, r);
+  ASSERT_TRUE(sampled.ok());
+  EXPECT_EQ(reader->facet_cache().size(), 2u);
+  EXPECT_FALSE(sampled->facets_exact);
+  auto again = Search(*reader, r);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(reader->facet_cache().size(), 2u) << "served from the cache";
+  EXPECT_FALSE(again->facets_exact) << "the cache keeps facets_exact";
+  EXPECT_EQ(again->facets, sampled->facets);
 }
 
 // The facet cache serves the next page and another sort order of the same search: same exact

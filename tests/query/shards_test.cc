@@ -297,6 +297,46 @@ TEST_F(Shards, StubFilesNameTheShards) {
   }
 }
 
+// A broad search over the shards samples its facets too: a local stub (several databases: the
+// whole index sampled by each shard's own ids) and a remote one (the client's sample); both
+// say so and stay within three standard errors of the one index's exact counts.
+TEST_F(Shards, BroadSearchesSampleOverShards) {
+  ConnectBoth();
+  auto one = testing::OpenSharedIndex();
+  std::filesystem::path dir = shards_[0].config.data_dir;
+  std::filesystem::path remote_stub = dir / "sampled-remote.stub";
+  std::ofstream(remote_stub) << "remote " << shards_[0].server.address() << "\nremote "
+                             << shards_[1].server.address() << "\n";
+  std::filesystem::path local_stub = dir / "sampled-local.stub";
+  std::ofstream(local_stub) << "auto "
+                            << std::filesystem::relative(IndexPath(shards_[0].config), dir).string()
+                            << "\nauto "
+                            << std::filesystem::relative(IndexPath(shards_[1].config), dir).string()
+                            << "\n";
+  SearchRequest r;
+  r.query = "form:upload OR form:corresp";
+  r.facets = true;
+  r.exact_facets_up_to = 0;
+  auto exact = Search(*one, r);
+  ASSERT_TRUE(exact.ok());
+  ASSERT_GT(exact->total, 100);
+  r.exact_facets_up_to = exact->total / 8;
+  double max_scale = 8.0 * exact->total / r.exact_facets_up_to;
+  auto tolerance = [&](long n) { return 3 * std::sqrt(n * (max_scale - 1)) + 1; };
+  for (const auto& stub : {local_stub, remote_stub}) {
+    auto reader = IndexReader::Open(stub);
+    ASSERT_TRUE(reader.ok()) << stub << ": " << reader.status().ToString();
+    auto got = Search(**reader, r);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_FALSE(got->facets_exact) << stub;
+    EXPECT_LE(std::abs(got->total - exact->total), tolerance(exact->total)) << stub;
+    for (const auto& [value, n] : exact->facets["year"]) {
+      long year = got->facets["year"].count(value) ? got->facets["year"][value] : 0;
+      EXPECT_LE(std::abs(year - n), tolerance(n)) << stub << " year " << value;
+    }
+  }
+}
+
 TEST(StubFile, BadLinesNameTheFileAndLine) {
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("corresp-stub-" + std::to_string(::getpid()));

@@ -9,6 +9,7 @@
 #include "web/html.h"
 #include "web/page_layout.h"
 #include "web/topic_names.h"
+#include "web/web_app.h"
 #include "web_fixture.h"
 
 namespace corresp::testing {
@@ -270,6 +271,38 @@ TEST_F(PagesTest, XssInTheQueryItselfIsEscaped) {
   EXPECT_FALSE(Has(bad, "'<script>'"));
   std::string missing = Page("/no-such-%3Cscript%3E", 404);
   EXPECT_FALSE(Has(missing, "<script>"));
+}
+
+}  // namespace
+}  // namespace corresp::testing
+
+namespace corresp::testing {
+namespace {
+
+// Above --exact-facets-up-to matches the page marks its facet counts (and the chart) as
+// estimates and /api/search says "facets_exact": false; with the default both are exact.
+TEST(SampledFacets, ShowAsEstimates) {
+  auto index = WebTestIndex();
+  ASSERT_TRUE(index.ok());
+  auto reader = IndexReader::Open(*index);
+  ASSERT_TRUE(reader.ok());
+  web::WebAppOptions sampled;
+  sampled.limits.exact_facets_up_to = 5;
+  const std::string page = "/?q=revenue+OR+accounting";
+  const std::string api = "/api/search?q=revenue+OR+accounting&facets=1";
+  web::HttpReply estimated = web::WebApp(sampled).Handle("GET", page, **reader);
+  EXPECT_EQ(estimated.status, 200);
+  EXPECT_TRUE(Has(estimated.body, "<span class=\"count\">≈"));
+  EXPECT_TRUE(Has(estimated.body, "Counts are estimates"));
+  json j = json::parse(web::WebApp(sampled).Handle("GET", api, **reader).body);
+  EXPECT_GT(j["total"].get<long>(), 5);
+  EXPECT_FALSE(j["facets_exact"].get<bool>());
+
+  web::HttpReply exact = web::WebApp().Handle("GET", page, **reader);
+  EXPECT_EQ(exact.status, 200);
+  EXPECT_FALSE(Has(exact.body, "≈"));
+  EXPECT_TRUE(Has(exact.body, "<span class=\"count\">"));
+  EXPECT_TRUE(json::parse(web::WebApp().Handle("GET", api, **reader).body)["facets_exact"]);
 }
 
 }  // namespace
