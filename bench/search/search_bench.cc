@@ -1,9 +1,11 @@
-// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1]: indexes a
+// search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1] [--builders N]
+// [--index-baseline 0|1] [--batch LETTERS]: indexes a
 // gen-corpus corpus with the real index writer and, over the same documents, an SQLite FTS5 table
 // (porter stemming, bm25 ranking); then runs 50 realistic queries R times against each (warm
 // caches, one process) and prints latency p50/p95/p99, indexing throughput and index bytes per
 // comment, with the Xapian/FTS5 ratios. Both sides return the ten best hits with a highlighted
-// snippet.
+// snippet. --builders: IndexWriterOptions::builder_threads (default 1). --index-baseline 1
+// (default) also indexes with no builder thread first and prints the items/s ratio.
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -143,44 +145,59 @@ Corpus Load(const std::string& path) {
   return c;
 }
 
-double BuildXapian(const Corpus& c, const fs::path& dir, bool spelling) {
+// Letters per batch, as `corresp index` (IndexOptions::batch_size): each batch stores its
+// letters, rebuilds its companies (a company spanning two batches is rebuilt twice; its
+// unchanged letters keep their documents) and commits.
+size_t batch_letters = 200;  // --batch
+
+struct XapianBuild {
+  double seconds = 0;
+  IndexWriterStats stats;
+};
+
+XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int builders) {
   fs::remove_all(dir);
   auto start = Clock::now();
   IndexWriterOptions options;
   options.spelling = spelling;
+  options.builder_threads = builders;
   auto writer = IndexWriter::Open(dir, options);
   if (!writer.ok()) throw std::runtime_error(writer.status().ToString());
-  std::set<Cik> ciks;
-  size_t since_commit = 0;
-  double put_s = 0, rebuild_s = 0;
-  for (size_t i = 0; i < c.letters.size(); ++i) {
+  double put_s = 0, rebuild_s = 0, commit_s = 0;
+  for (size_t begin = 0; begin < c.letters.size(); begin += batch_letters) {
+    size_t end = std::min(c.letters.size(), begin + batch_letters);
+    std::vector<Cik> companies;
     auto t0 = Clock::now();
-    (void)(*writer)->PutLetter(c.letters[i]);
-    put_s += std::chrono::duration<double>(Clock::now() - t0).count();
-    ciks.insert(c.letters[i].cik);
-    bool last = i + 1 == c.letters.size() || !(c.letters[i + 1].cik == c.letters[i].cik);
-    if (!last) continue;
-    auto t1 = Clock::now();
-    auto threads = (*writer)->RebuildCompany(c.letters[i].cik);
-    rebuild_s += std::chrono::duration<double>(Clock::now() - t1).count();
-    if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
-    if (++since_commit >= 2000) {
-      (void)(*writer)->Commit();
-      since_commit = 0;
+    for (size_t i = begin; i < end; ++i) {
+      (void)(*writer)->PutLetter(c.letters[i]);
+      if (companies.empty() || !(companies.back() == c.letters[i].cik))
+        companies.push_back(c.letters[i].cik);
     }
+    auto t1 = Clock::now();
+    auto threads = (*writer)->RebuildCompanies(companies);
+    if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
+    auto t2 = Clock::now();
+    (void)(*writer)->Commit();
+    put_s += std::chrono::duration<double>(t1 - t0).count();
+    rebuild_s += std::chrono::duration<double>(t2 - t1).count();
+    commit_s += std::chrono::duration<double>(Clock::now() - t2).count();
   }
-  auto t2 = Clock::now();
-  (void)(*writer)->Commit();
+  XapianBuild out;
+  out.stats = (*writer)->stats();
   writer->reset();
-  std::cerr << "xapian: letters " << put_s << "s, documents " << rebuild_s << "s, commit "
-            << std::chrono::duration<double>(Clock::now() - t2).count() << "s\n";
+  std::cerr << fmt::format(
+      "xapian ({} builder threads): letters {:.1f}s, documents {:.1f}s, commits {:.1f}s; {} "
+      "letters built, {} unchanged, {} documents\n",
+      builders, put_s, rebuild_s, commit_s, out.stats.letters_built, out.stats.letters_unchanged,
+      out.stats.documents_written);
   // As `corresp index --compact` does after a rebuild (FTS5's side runs 'optimize').
   auto compacted = CompactIndex(dir);
   if (!compacted.ok()) throw std::runtime_error(compacted.status().ToString());
   std::cerr << fmt::format("xapian: compacted {:.1f} -> {:.1f} MB in {:.1f}s\n",
                            compacted->bytes_before / 1e6, compacted->bytes_after / 1e6,
                            compacted->seconds);
-  return std::chrono::duration<double>(Clock::now() - start).count();
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return out;
 }
 
 void Exec(sqlite3* db, const std::string& sql) {
@@ -283,15 +300,20 @@ std::vector<double> TimeFts5(sqlite3* db, int repeat, long* hits) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
-                 "[--reuse 0|1]\n";
+                 "[--reuse 0|1] [--builders N] [--index-baseline 0|1] [--batch LETTERS]\n";
     return 2;
   }
   int repeat = 5;
-  bool spelling = true, reuse = false;
+  bool spelling = true, reuse = false, index_baseline = true;
+  int builders = IndexWriterOptions{}.builder_threads;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--repeat") repeat = std::atoi(argv[i + 1]);
     if (std::string(argv[i]) == "--spelling") spelling = std::string(argv[i + 1]) != "0";
     if (std::string(argv[i]) == "--reuse") reuse = std::string(argv[i + 1]) != "0";
+    if (std::string(argv[i]) == "--builders") builders = std::atoi(argv[i + 1]);
+    if (std::string(argv[i]) == "--batch") batch_letters = std::max(1, std::atoi(argv[i + 1]));
+    if (std::string(argv[i]) == "--index-baseline")
+      index_baseline = std::string(argv[i + 1]) != "0";
   }
   fs::path work = argv[2];
   fs::create_directories(work);
@@ -300,7 +322,7 @@ int main(int argc, char** argv) {
     double mb = c.text_bytes / 1e6;
     // --reuse 1: query the indexes a previous run left in WORKDIR (its build times are kept in
     // WORKDIR/build.json), e.g. to measure latency again on a quiet machine.
-    double xs = 0, fs5 = 0;
+    double xs = 0, fs5 = 0, xapian_base_s = 0;
     sqlite3* fts = nullptr;
     fs::path times = work / "build.json";
     if (reuse && fs::exists(times)) {
@@ -309,7 +331,19 @@ int main(int argc, char** argv) {
       xs = t.at("xapian_s"), fs5 = t.at("fts5_s");
       sqlite3_open((work / "fts5.sqlite").c_str(), &fts);
     } else {
-      xs = BuildXapian(c, work / "xapian", spelling);
+      if (index_baseline) {  // the same writer with documents built on the writing thread
+        double base = BuildXapian(c, work / "xapian", spelling, 0).seconds;
+        std::cerr << fmt::format("xapian: 0 builder threads {:.0f} items/s\n", c.items / base);
+        xapian_base_s = base;
+      }
+      XapianBuild built = BuildXapian(c, work / "xapian", spelling, builders);
+      xs = built.seconds;
+      std::cout << fmt::format("xapian indexing: {:.0f} items/s with {} builder thread(s)",
+                               c.items / xs, builders);
+      if (xapian_base_s > 0)
+        std::cout << fmt::format(", {:.0f} items/s with none: ratio {:.2f}x",
+                                 c.items / xapian_base_s, xapian_base_s / xs);
+      std::cout << "\n";
       fs5 = BuildFts5(c, work / "fts5.sqlite", &fts);
       std::ofstream(times) << nlohmann::json{{"xapian_s", xs}, {"fts5_s", fs5}}.dump() << "\n";
     }
@@ -332,6 +366,10 @@ int main(int argc, char** argv) {
                             {"p99_ms", Percentile(x, .99)},
                             {"index_seconds", xs},
                             {"comments_per_s", c.comments / xs},
+                            {"items_per_s", c.items / xs},
+                            {"builder_threads", builders},
+                            {"baseline_items_per_s",
+                             xapian_base_s > 0 ? nlohmann::json(c.items / xapian_base_s) : nullptr},
                             {"mb_per_s", mb / xs},
                             {"bytes_per_comment", double(xbytes) / c.comments},
                             {"hits", xh}}},

@@ -109,8 +109,9 @@ Result<std::size_t> ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer,
                                           const std::set<Cik>& companies) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
   std::size_t written = 0;
-  for (Cik cik : companies) {
-    CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer.RebuildCompany(cik));
+  CORRESP_ASSIGN_OR_RETURN(
+      auto rebuilt, writer.RebuildCompanies(std::vector<Cik>(companies.begin(), companies.end())));
+  for (const auto& [cik, threads] : rebuilt) {
     CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(txn, cik, threads));
     written += threads.size();
   }
