@@ -205,7 +205,8 @@ Result<std::vector<Filing>> Catalog::ListFilings(std::optional<FetchState> state
 Result<std::vector<Accession>> Catalog::ListToIndex(int extractor_version) const {
   SqliteStatement s(db_,
                     "SELECT accession FROM filings WHERE fetch_state='fetched' AND "
-                    "(indexed_version IS NULL OR indexed_version < ?1) ORDER BY accession");
+                    "(indexed_version IS NULL OR indexed_version < ?1) "
+                    "ORDER BY cik, date_filed, accession");
   s.Bind(1, static_cast<std::int64_t>(extractor_version));
   std::vector<Accession> out;
   while (true) {

@@ -116,6 +116,21 @@ TEST_F(CatalogTest, IndexBookkeepingFollowsTheExtractorVersion) {
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
 }
 
+TEST_F(CatalogTest, FilingsToIndexComeInCompanyOrder) {
+  // By accession the staff letters of every company would come before any company's reply.
+  Filing reply = Fetched("0001090872-16-000001");
+  reply.date_filed = Date{2016, 10, 1};
+  Filing other = Fetched("0000000000-16-000001");
+  other.cik = Cik{2000000};
+  for (const Filing& f :
+       {Fetched("0000000000-16-092800"), reply, other, Fetched("0000000000-16-000002")})
+    ASSERT_TRUE(catalog_->SaveFetched(f).ok());
+  std::vector<std::string> order;
+  for (const Accession& a : *catalog_->ListToIndex(1)) order.push_back(a.text);
+  EXPECT_EQ(order, (std::vector<std::string>{"0000000000-16-000002", "0000000000-16-092800",
+                                             "0001090872-16-000001", "0000000000-16-000001"}));
+}
+
 TEST_F(CatalogTest, StateIsSetAndReplaced) {
   EXPECT_FALSE(catalog_->GetState("watermark")->has_value());
   ASSERT_TRUE(catalog_->SetState("watermark", "2016-10-28").ok());
