@@ -40,13 +40,13 @@ struct IndexWriterOptions {
   // in-memory posting maps large and slow; 2,000 indexes ~1.7x faster (bench/search). The
   // XAPIAN_FLUSH_THRESHOLD environment variable, when set, wins. 0 leaves Xapian's default.
   int flush_threshold = 2000;
-  // Threads building documents while the calling thread writes them: the writer (Xapian's
-  // inverter and B-trees) and the builders (term generation, topics, JSON) each take about half
-  // of the CPU, so one builder uses both cores. 0 builds on the calling thread. The index is the
-  // same whatever the number.
+  // Threads building documents while the calling thread writes them. Building is ~30% of the
+  // CPU and the writing (Xapian's inverter, B-trees, commits) ~70% (bench/search), so one
+  // builder takes all the building off the writer; more cannot help. 0 builds on the calling
+  // thread. The index is the same whatever the number.
   int builder_threads = 1;
   // Letters built ahead of the writer at most: bounds the memory of built documents waiting to
-  // be written (a letter's documents are ~100 KB in memory) while keeping the builders busy.
+  // be written (tens of KB per document in memory) while keeping the builders busy.
   std::size_t max_letters_in_flight = 64;
   // Thread linking parameters (see thread_linker.h).
   ThreadOptions threads;
