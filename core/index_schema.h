@@ -56,6 +56,8 @@ inline constexpr std::string_view kMetaLetterPrefix = "letter:";  // letter:<CIK
 inline constexpr std::string_view kMetaThreadPrefix = "thread:";  // thread:<id> -> thread JSON
 inline constexpr std::string_view kMetaCikThreads = "cikthreads:";  // cikthreads:<CIK10> -> ids
 inline constexpr std::string_view kMetaLetterDocs = "letterdocs:";  // letterdocs:<ACC> -> docids
+// letterfp:<ACC> -> fingerprint of what its documents were built from (LetterDocumentsFingerprint)
+inline constexpr std::string_view kMetaLetterFingerprint = "letterfp:";
 inline constexpr std::string_view kMetaCikLetters =
     "cikletters:";  // cikletters:<CIK10> -> accessions
 inline constexpr std::string_view kMetaLastIndexed = "last_indexed";  // UTC ISO time

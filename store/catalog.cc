@@ -202,20 +202,19 @@ Result<std::vector<Filing>> Catalog::ListFilings(std::optional<FetchState> state
   return out;
 }
 
-Result<std::vector<Accession>> Catalog::ListToIndex(int extractor_version) const {
+Result<std::vector<FilingToIndex>> Catalog::ListToIndex(int extractor_version) const {
+  // Two ranges of the filings_to_index index (an OR would scan every fetched filing).
   SqliteStatement s(db_,
-                    // Two ranges of the filings_to_index index (an OR would scan every
-                    // fetched filing).
-                    "SELECT accession FROM filings WHERE fetch_state='fetched' AND "
-                    "indexed_version IS NULL UNION ALL "
-                    "SELECT accession FROM filings WHERE fetch_state='fetched' AND "
-                    "indexed_version < ?1 ORDER BY accession");
+                    "SELECT accession, cik, date_filed FROM filings WHERE fetch_state='fetched' "
+                    "AND indexed_version IS NULL UNION ALL "
+                    "SELECT accession, cik, date_filed FROM filings WHERE fetch_state='fetched' "
+                    "AND indexed_version < ?1 ORDER BY 2, 3, 1");
   s.Bind(1, static_cast<std::int64_t>(extractor_version));
-  std::vector<Accession> out;
+  std::vector<FilingToIndex> out;
   while (true) {
     CORRESP_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.push_back(Accession{s.Text(0)});
+    out.push_back(FilingToIndex{Accession{s.Text(0)}, Cik{static_cast<std::uint64_t>(s.Int(1))}});
   }
   return out;
 }

@@ -62,6 +62,12 @@ struct CompanySubmissionsState {
   std::string last_error;                  // "" after a success
 };
 
+// A fetched filing left to index, with its company.
+struct FilingToIndex {
+  Accession accession;
+  Cik cik;
+};
+
 struct CatalogCounts {
   long filings = 0;   // every filing row
   long fetched = 0;   // stored completely
@@ -106,8 +112,11 @@ class Catalog {
   Result<std::vector<Filing>> ListFilings(std::optional<FetchState> state = std::nullopt) const;
 
   // ---- indexing bookkeeping ------------------------------------------------------------
-  // Fetched filings whose indexed extractor version is absent or below `extractor_version`.
-  Result<std::vector<Accession>> ListToIndex(int extractor_version) const;
+  // Fetched filings whose indexed extractor version is absent or below `extractor_version`,
+  // in company order (CIK, filing date, accession): a batch of them then covers whole companies,
+  // so each company is re-linked, and its letters' documents rebuilt, as few times as possible
+  // (by accession, every company's staff letters came first and its replies much later).
+  Result<std::vector<FilingToIndex>> ListToIndex(int extractor_version) const;
   Status MarkIndexed(const Accession& accession, int extractor_version);
   // Forgets every indexed version (for `index --rebuild`).
   Status ClearIndexed();

@@ -1,13 +1,21 @@
 // search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1] [--facets 0|1]
-// [--fts5 0|1] [--exact-facets-up-to N]: indexes a gen-corpus corpus with the real index writer
-// and, over the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a facet
-// table beside it; then runs 50 realistic queries R times against each (warm caches, one
-// process), without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY
-// counts), and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing
-// throughput, index bytes per comment and per item, peak RSS, and the Xapian/FTS5 ratios. Both
-// sides return the ten best hits with a highlighted snippet. See README.md.
+// [--fts5 0|1] [--exact-facets-up-to N] [--builders N] [--index-baseline 0|1] [--batch LETTERS]
+// [--order corpus|accession]: indexes a gen-corpus corpus with the real index writer and, over
+// the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a facet table
+// beside it; then runs 50 realistic queries R times against each (warm caches, one process),
+// without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY counts),
+// and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing throughput
+// (items/s, and the memory the writer adds to the loaded corpus), index bytes per comment and
+// per item, peak RSS of the query phases, and the Xapian/FTS5 ratios. Both sides return the ten
+// best hits with a highlighted snippet. --builders: IndexWriterOptions::builder_threads (default
+// 1). --index-baseline 1 (default) also indexes with no builder thread first and prints the
+// items/s ratio. --batch: letters per batch and commit (default 200, as `corresp index`).
+// --order accession: index the letters in accession order (staff letters of every company
+// first, so a company is re-linked in many batches); the default keeps the corpus order (by
+// company), as `corresp index` takes them (Catalog::ListToIndex). See README.md.
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -147,44 +155,70 @@ Corpus Load(const std::string& path) {
   return c;
 }
 
-double BuildXapian(const Corpus& c, const fs::path& dir, bool spelling) {
+// Letters per batch, as `corresp index` (IndexOptions::batch_size): each batch stores its
+// letters, rebuilds its companies (a company spanning two batches is rebuilt twice; its
+// unchanged letters keep their documents) and commits.
+size_t batch_letters = 200;  // --batch
+
+struct XapianBuild {
+  double seconds = 0;
+  IndexWriterStats stats;
+};
+
+// CPU seconds used so far by the process (`who` RUSAGE_SELF) or the calling thread
+// (RUSAGE_THREAD): on a shared machine they show the work when wall time shows the load.
+double CpuSeconds(int who) {
+  rusage u{};
+  getrusage(who, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int builders) {
   fs::remove_all(dir);
   auto start = Clock::now();
+  double cpu0 = CpuSeconds(RUSAGE_SELF), writer_cpu0 = CpuSeconds(RUSAGE_THREAD);
   IndexWriterOptions options;
   options.spelling = spelling;
+  options.builder_threads = builders;
   auto writer = IndexWriter::Open(dir, options);
   if (!writer.ok()) throw std::runtime_error(writer.status().ToString());
-  std::set<Cik> ciks;
-  size_t since_commit = 0;
-  double put_s = 0, rebuild_s = 0;
-  for (size_t i = 0; i < c.letters.size(); ++i) {
+  double put_s = 0, rebuild_s = 0, commit_s = 0;
+  for (size_t begin = 0; begin < c.letters.size(); begin += batch_letters) {
+    size_t end = std::min(c.letters.size(), begin + batch_letters);
+    std::vector<Cik> companies;
     auto t0 = Clock::now();
-    (void)(*writer)->PutLetter(c.letters[i]);
-    put_s += std::chrono::duration<double>(Clock::now() - t0).count();
-    ciks.insert(c.letters[i].cik);
-    bool last = i + 1 == c.letters.size() || !(c.letters[i + 1].cik == c.letters[i].cik);
-    if (!last) continue;
-    auto t1 = Clock::now();
-    auto threads = (*writer)->RebuildCompany(c.letters[i].cik);
-    rebuild_s += std::chrono::duration<double>(Clock::now() - t1).count();
-    if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
-    if (++since_commit >= 2000) {
-      (void)(*writer)->Commit();
-      since_commit = 0;
+    for (size_t i = begin; i < end; ++i) {
+      (void)(*writer)->PutLetter(c.letters[i]);
+      if (companies.empty() || !(companies.back() == c.letters[i].cik))
+        companies.push_back(c.letters[i].cik);
     }
+    auto t1 = Clock::now();
+    auto threads = (*writer)->RebuildCompanies(companies);
+    if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
+    auto t2 = Clock::now();
+    (void)(*writer)->Commit();
+    put_s += std::chrono::duration<double>(t1 - t0).count();
+    rebuild_s += std::chrono::duration<double>(t2 - t1).count();
+    commit_s += std::chrono::duration<double>(Clock::now() - t2).count();
   }
-  auto t2 = Clock::now();
-  (void)(*writer)->Commit();
+  XapianBuild out;
+  out.stats = (*writer)->stats();
   writer->reset();
-  std::cerr << "xapian: letters " << put_s << "s, documents " << rebuild_s << "s, commit "
-            << std::chrono::duration<double>(Clock::now() - t2).count() << "s\n";
+  std::cerr << fmt::format(
+      "xapian ({} builder threads): letters {:.1f}s, documents {:.1f}s, commits {:.1f}s; cpu "
+      "{:.1f}s of which the writing thread {:.1f}s; {} letters built, {} unchanged, {} "
+      "documents\n",
+      builders, put_s, rebuild_s, commit_s, CpuSeconds(RUSAGE_SELF) - cpu0,
+      CpuSeconds(RUSAGE_THREAD) - writer_cpu0, out.stats.letters_built, out.stats.letters_unchanged,
+      out.stats.documents_written);
   // As `corresp index --compact` does after a rebuild (FTS5's side runs 'optimize').
   auto compacted = CompactIndex(dir);
   if (!compacted.ok()) throw std::runtime_error(compacted.status().ToString());
   std::cerr << fmt::format("xapian: compacted {:.1f} -> {:.1f} MB in {:.1f}s\n",
                            compacted->bytes_before / 1e6, compacted->bytes_after / 1e6,
                            compacted->seconds);
-  return std::chrono::duration<double>(Clock::now() - start).count();
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return out;
 }
 
 void Exec(sqlite3* db, const std::string& sql) {
@@ -453,6 +487,15 @@ double PeakRssMb() {
   return 0;
 }
 
+// Resident memory now (VmRSS), in MB; 0 when unknown.
+double CurrentRssMb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024;
+  return 0;
+}
+
 // Starts a new peak (Linux: writing 5 to clear_refs resets VmHWM to the current RSS).
 void ResetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
@@ -481,6 +524,8 @@ struct Flags {
   int repeat = 5;
   bool spelling = true, reuse = false, facets = true, fts5 = true;
   long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
+  int builders = IndexWriterOptions{}.builder_threads;
+  bool index_baseline = true, by_accession = false;
 };
 
 Flags ParseFlags(int argc, char** argv) {
@@ -493,6 +538,10 @@ Flags ParseFlags(int argc, char** argv) {
     if (flag == "--facets") f.facets = value != "0";
     if (flag == "--fts5") f.fts5 = value != "0";
     if (flag == "--exact-facets-up-to") f.exact_facets_up_to = std::atol(value.c_str());
+    if (flag == "--builders") f.builders = std::max(0, std::atoi(value.c_str()));
+    if (flag == "--index-baseline") f.index_baseline = value != "0";
+    if (flag == "--batch") batch_letters = std::max(1, std::atoi(value.c_str()));
+    if (flag == "--order") f.by_accession = value == "accession";
   }
   return f;
 }
@@ -502,7 +551,9 @@ Flags ParseFlags(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
-                 "[--reuse 0|1] [--facets 0|1] [--fts5 0|1] [--exact-facets-up-to N]\n";
+                 "[--reuse 0|1] [--facets 0|1] [--fts5 0|1] [--exact-facets-up-to N] "
+                 "[--builders N] [--index-baseline 0|1] [--batch LETTERS] "
+                 "[--order corpus|accession]\n";
     return 2;
   }
   Flags flags = ParseFlags(argc, argv);
@@ -515,6 +566,7 @@ int main(int argc, char** argv) {
     // the query side's), e.g. to measure latency again on a quiet machine.
     double xs = 0, fs5 = 0;
     CorpusStats c;
+    nlohmann::json build_record;  // the Xapian build's figures (kept in build.json for --reuse)
     sqlite3* fts = nullptr;
     fs::path times = work / "build.json";
     nlohmann::json t = nlohmann::json::object();
@@ -528,24 +580,60 @@ int main(int argc, char** argv) {
       c = {t["comments"].get<long>(), t["items"].get<long>(), t["letters"].get<long>(),
            t["text_mb"].get<double>()};
     } else {
+      auto load_start = Clock::now();
       Corpus corpus = Load(argv[1]);
+      if (flags.by_accession)
+        std::sort(corpus.letters.begin(), corpus.letters.end(),
+                  [](const LetterRecord& a, const LetterRecord& b) {
+                    return a.accession.text < b.accession.text;
+                  });
+      // Parsing a record is what re-linking a company costs per letter.
+      std::cerr << fmt::format("corpus: {} letters parsed in {:.2f}s\n", corpus.letters.size(),
+                               std::chrono::duration<double>(Clock::now() - load_start).count());
       c = {corpus.comments, corpus.items, static_cast<long>(corpus.letters.size()),
            corpus.text_bytes / 1e6};
       if (!fts) {
-        xs = BuildXapian(corpus, work / "xapian", flags.spelling);
+        double baseline_s = 0;
+        if (flags.index_baseline) {  // the same writer with documents built on the writing thread
+          baseline_s = BuildXapian(corpus, work / "xapian", flags.spelling, 0).seconds;
+          std::cerr << fmt::format("xapian: 0 builder threads {:.0f} items/s\n",
+                                   c.items / baseline_s);
+        }
+        // The memory the writer needs beyond the loaded corpus (which `corresp index` never
+        // holds: it reads letters batch by batch).
+        double corpus_rss = CurrentRssMb();
+        ResetPeakRss();
+        XapianBuild built = BuildXapian(corpus, work / "xapian", flags.spelling, flags.builders);
+        xs = built.seconds;
+        build_record = {{"builder_threads", flags.builders},
+                        {"items_per_s", c.items / xs},
+                        {"baseline_items_per_s",
+                         baseline_s > 0 ? nlohmann::json(c.items / baseline_s) : nullptr},
+                        {"writer_rss_mb", PeakRssMb() - corpus_rss},
+                        {"corpus_rss_mb", corpus_rss}};
+        std::cout << fmt::format(
+            "xapian indexing: {:.0f} items/s with {} builder thread(s), writer peak {:.0f} MB "
+            "above the loaded corpus ({:.0f} MB)",
+            c.items / xs, flags.builders, PeakRssMb() - corpus_rss, corpus_rss);
+        if (baseline_s > 0)
+          std::cout << fmt::format(", {:.0f} items/s with none: ratio {:.2f}x",
+                                   c.items / baseline_s, baseline_s / xs);
+        std::cout << "\n";
         fs5 = BuildFts5(corpus, work / "fts5.sqlite", &fts);
       }
     }
+    if (build_record.is_null() && t.contains("xapian_build")) build_record = t["xapian_build"];
     // The facet table is part of FTS5's build (timed) unless a reused WORKDIR already has it.
     double facet_s = AddFts5Facets(fts, work / "xapian");
     if (facet_s > 0) std::cerr << fmt::format("fts5: facet table filled in {:.1f}s\n", facet_s);
     fs5 += facet_s;
-    std::ofstream(times) << nlohmann::json{{"xapian_s", xs},           {"fts5_s", fs5},
-                                           {"fts5_facets_s", facet_s}, {"comments", c.comments},
-                                           {"items", c.items},         {"letters", c.letters},
-                                           {"text_mb", c.text_mb}}
-                                .dump()
-                         << "\n";
+    std::ofstream(times)
+        << nlohmann::json{{"xapian_s", xs},           {"fts5_s", fs5},
+                          {"fts5_facets_s", facet_s}, {"comments", c.comments},
+                          {"items", c.items},         {"letters", c.letters},
+                          {"text_mb", c.text_mb},     {"xapian_build", build_record}}
+               .dump()
+        << "\n";
     double mb = c.text_mb;
     uint64_t xbytes = DirBytes(work / "xapian"), fbytes = DirBytes(work / "fts5.sqlite");
 
@@ -592,6 +680,8 @@ int main(int argc, char** argv) {
     out["xapian"]["peak_rss_mb"] = xrss;
     out["xapian"]["index_seconds"] = xs;
     out["xapian"]["comments_per_s"] = c.comments / xs;
+    out["xapian"]["items_per_s"] = c.items / xs;
+    if (!build_record.is_null()) out["xapian"]["build"] = build_record;
     out["xapian"]["mb_per_s"] = mb / xs;
     out["xapian"]["bytes_per_comment"] = double(xbytes) / c.comments;
     out["xapian"]["bytes_per_item"] = double(xbytes) / c.items;

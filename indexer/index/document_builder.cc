@@ -10,6 +10,7 @@
 #include "indexer/index/reviewed.h"
 #include "indexer/index/standards.h"
 #include "indexer/index/topic_terms.h"
+#include "store/sha256.h"
 
 namespace corresp {
 
@@ -220,12 +221,19 @@ ItemTexts CollectItemTexts(const std::vector<const LetterRecord*>& letters) {
   return texts;
 }
 
-std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const ThreadLinks& links,
-                                                const ItemTexts& texts, Xapian::TermGenerator& tg) {
+namespace {
+
+// The items of one letter, with everything a document takes from the company's links.
+struct LetterItems {
+  std::string thread;
+  std::vector<Item> items;
+};
+
+LetterItems CollectItems(const LetterRecord& r, const ThreadLinks& links, const ItemTexts& texts) {
+  LetterItems out;
   auto thread_it = links.thread_of.find(r.accession.text);
-  std::string thread = thread_it == links.thread_of.end() ? "" : thread_it->second;
+  if (thread_it != links.thread_of.end()) out.thread = thread_it->second;
   ItemIds ids = MakeItemIds(r);
-  std::vector<BuiltDocument> docs;
   int order = 0;
   for (size_t i = 0; i < ids.comments.size(); ++i) {
     const Comment& c = r.letter.comments[i];
@@ -236,7 +244,7 @@ std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const Thr
               order++};
     auto life = links.lifecycle.find(ids.comments[i]);
     if (life != links.lifecycle.end()) item.life = &life->second;
-    docs.push_back(MakeDocument(r, item, thread, tg));
+    out.items.push_back(std::move(item));
   }
   for (size_t i = 0; i < ids.responses.size(); ++i) {
     const Response& resp = r.letter.responses[i];
@@ -245,16 +253,42 @@ std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const Thr
               resp.text,        resp.comment_text,
               std::nullopt,     Paired(links.response_to, ids.responses[i], texts),
               order++};
-    docs.push_back(MakeDocument(r, item, thread, tg));
+    out.items.push_back(std::move(item));
   }
-  if (docs.empty()) {
+  if (out.items.empty()) {
     std::string text = r.letter.addressee.empty() ? r.company : r.letter.addressee;
     text = std::string(LetterKindName(r.letter.kind)) + " letter to or from " + text;
     if (!r.letter.body.empty()) text += "\n\n" + r.letter.body;
-    Item item{
-        r.accession.text, s::kTypeLetter, std::nullopt, {}, text, "", std::nullopt, nullptr, 0};
-    docs.push_back(MakeDocument(r, item, thread, tg));
+    out.items.push_back(Item{
+        r.accession.text, s::kTypeLetter, std::nullopt, {}, text, "", std::nullopt, nullptr, 0});
   }
+  return out;
+}
+
+}  // namespace
+
+std::string LetterDocumentsFingerprint(std::string_view record_json, const LetterRecord& r,
+                                       const ThreadLinks& links, const ItemTexts& texts) {
+  LetterItems letter = CollectItems(r, links, texts);
+  // The record gives every item's own fields; what the links add is listed per item.
+  json linked = json::array();
+  for (const Item& item : letter.items)
+    linked.push_back({item.id, item.paired, item.life ? LifecycleEntry(*item.life) : json()});
+  std::string inputs = std::to_string(kDocumentFormatVersion) + "\n" +
+                       std::to_string(s::kSchemaVersion) + "\n" + letter.thread + "\n" +
+                       linked.dump() + "\n";
+  inputs.append(record_json);
+  return Sha256Hex(inputs);
+}
+
+std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const ThreadLinks& links,
+                                                const ItemTexts& texts, Xapian::TermGenerator& tg) {
+  LetterItems letter = CollectItems(r, links, texts);
+  std::vector<BuiltDocument> docs;
+  for (const Item& item : letter.items) docs.push_back(MakeDocument(r, item, letter.thread, tg));
+  // The generator holds a reference to the last document; drop it so the documents can be
+  // handed to another thread (Xapian's reference counts are not atomic).
+  tg.set_document(Xapian::Document());
   return docs;
 }
 

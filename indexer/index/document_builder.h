@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/index/letter_record.h"
@@ -29,9 +30,25 @@ struct BuiltDocument {
 // Characters of a paired item kept in the document data ("the first lines").
 inline constexpr size_t kPairedExcerptChars = 400;
 
+// Bump whenever BuildLetterDocuments (or what it calls: topics, standards, abbreviations) would
+// build different documents from the same inputs: stored fingerprints then all differ, so the
+// next indexing run rewrites every letter's documents.
+inline constexpr int kDocumentFormatVersion = 1;
+
+// Builds the documents of `record`. Pure and thread-safe given one `tg` per thread (with its own
+// Stem): it reads only its arguments. On return `tg` holds no document, so the documents may be
+// moved to another thread.
 std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& record,
                                                 const ThreadLinks& links, const ItemTexts& texts,
                                                 Xapian::TermGenerator& tg);
+
+// A fingerprint (64 hex characters) of everything BuildLetterDocuments reads for `record`:
+// `record_json` (the record as stored: `record` was parsed from it), its thread, the
+// paired items' excerpts and its comments' lifecycles, kDocumentFormatVersion and the schema
+// version. Equal fingerprints mean identical documents, so an unchanged letter need not be
+// rebuilt.
+std::string LetterDocumentsFingerprint(std::string_view record_json, const LetterRecord& record,
+                                       const ThreadLinks& links, const ItemTexts& texts);
 
 // Terms added for abbreviations when the text uses the long form (and vice versa): "held for
 // sale" -> hfs, "management's discussion and analysis" / "MD&A" -> mda. Exposed for tests.

@@ -159,9 +159,10 @@ class ThreadChanges {
 Status ReplaceCompanyThreads(Catalog& catalog, IndexWriter& writer, const std::set<Cik>& companies,
                              ThreadChanges& changes) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  for (Cik cik : companies) {
-    CORRESP_RETURN_IF_ERROR(changes.Before(catalog, cik));
-    CORRESP_ASSIGN_OR_RETURN(std::vector<ReviewThread> threads, writer.RebuildCompany(cik));
+  for (Cik cik : companies) CORRESP_RETURN_IF_ERROR(changes.Before(catalog, cik));
+  CORRESP_ASSIGN_OR_RETURN(
+      auto rebuilt, writer.RebuildCompanies(std::vector<Cik>(companies.begin(), companies.end())));
+  for (const auto& [cik, threads] : rebuilt) {
     CORRESP_RETURN_IF_ERROR(catalog.ReplaceThreads(txn, cik, threads));
     changes.After(cik, threads);
   }
@@ -241,54 +242,22 @@ Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
   return txn.Commit();
 }
 
-// The accessions whose filing's company is in `range`; a filing the catalog lacks stays, for
-// extraction to record its failure.
-Result<std::vector<Accession>> InCikRange(Catalog& catalog, std::vector<Accession> todo,
-                                          const CikRange& range) {
-  std::vector<Accession> kept;
-  for (Accession& acc : todo) {
-    CORRESP_ASSIGN_OR_RETURN(std::optional<Filing> filing, catalog.GetFiling(acc));
-    if (!filing || range.Contains(filing->cik)) kept.push_back(std::move(acc));
-  }
+// The filings whose company is in `range`.
+std::vector<FilingToIndex> InCikRange(std::vector<FilingToIndex> todo, const CikRange& range) {
+  std::vector<FilingToIndex> kept;
+  for (FilingToIndex& f : todo)
+    if (range.Contains(f.cik)) kept.push_back(std::move(f));
   return kept;
-}
-
-// A filing to index with its company (Cik{0} when the catalog lacks the filing).
-struct Todo {
-  Accession accession;
-  Cik cik;
-};
-
-// `todo` company by company (by CIK, then accession). A run that fits in one batch keeps the
-// catalog's order and skips the catalog scan: a nightly refresh's cost must not grow with the
-// catalog.
-Result<std::vector<Todo>> ByCompany(Catalog& catalog, std::vector<Accession> todo,
-                                    std::size_t batch_size) {
-  std::vector<Todo> out;
-  out.reserve(todo.size());
-  if (todo.size() <= batch_size) {
-    for (Accession& acc : todo) out.push_back({std::move(acc), Cik{0}});
-    return out;
-  }
-  CORRESP_ASSIGN_OR_RETURN(std::vector<Filing> fetched, catalog.ListFilings(FetchState::kFetched));
-  std::map<std::string, Cik> company;
-  for (const Filing& f : fetched) company.emplace(f.accession.text, f.cik);
-  for (Accession& acc : todo) {
-    auto it = company.find(acc.text);
-    Cik cik = it == company.end() ? Cik{0} : it->second;
-    out.push_back({std::move(acc), cik});
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Todo& a, const Todo& b) { return a.cik.value < b.cik.value; });
-  return out;
 }
 
 // The end of the batch starting at `begin`: `batch_size` filings, stretched (by at most
 // another `batch_size`) to the end of the last company's letters so it is re-linked once.
-std::size_t BatchEnd(const std::vector<Todo>& todo, std::size_t begin, std::size_t batch_size) {
+// `todo` comes in company order (Catalog::ListToIndex).
+std::size_t BatchEnd(const std::vector<FilingToIndex>& todo, std::size_t begin,
+                     std::size_t batch_size) {
   std::size_t end = std::min(todo.size(), begin + batch_size);
   std::size_t limit = std::min(todo.size(), begin + 2 * batch_size);
-  while (end < limit && todo[end].cik.value != 0 && todo[end].cik == todo[end - 1].cik) ++end;
+  while (end < limit && todo[end].cik == todo[end - 1].cik) ++end;
   return end;
 }
 
@@ -319,16 +288,14 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
                            IndexWriter::Open(IndexPath(config), options.writer));
   if (options.rebuild) CORRESP_RETURN_IF_ERROR(catalog.ClearIndexed());
-  CORRESP_ASSIGN_OR_RETURN(std::vector<Accession> listed, catalog.ListToIndex(kExtractorVersion));
+  CORRESP_ASSIGN_OR_RETURN(std::vector<FilingToIndex> todo, catalog.ListToIndex(kExtractorVersion));
   if (options.cik_range) {
-    std::size_t pending = listed.size();
-    CORRESP_ASSIGN_OR_RETURN(listed, InCikRange(catalog, std::move(listed), *options.cik_range));
-    report.outside_range = pending - listed.size();
+    std::size_t pending = todo.size();
+    todo = InCikRange(std::move(todo), *options.cik_range);
+    report.outside_range = pending - todo.size();
   }
-  report.filings = listed.size();
+  report.filings = todo.size();
   std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
-  CORRESP_ASSIGN_OR_RETURN(std::vector<Todo> todo,
-                           ByCompany(catalog, std::move(listed), batch_size));
   CompanyFilingsCache cache(catalog);
   CORRESP_RETURN_IF_ERROR(cache.Load());
   ThreadChanges changes;

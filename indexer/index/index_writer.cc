@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <nlohmann/json.hpp>
 
 #include "core/index_schema.h"
 #include "indexer/index/comment_lifecycle.h"
+#include "indexer/index/document_build_pool.h"
 #include "indexer/index/document_builder.h"
 #include "indexer/index/reviewed.h"
 #include "indexer/index/topics.h"
@@ -40,38 +42,6 @@ std::string TopicsMetadata() {
   for (const Topic& t : TopicTaxonomy())
     topics.push_back({{"slug", t.slug}, {"name", t.name}, {"standards", t.standards}});
   return topics.dump();
-}
-
-// Replaces every document of one letter. The docids written last time are kept in the metadata
-// (letterdocs:<ACC>), so old documents are deleted by docid and new ones added: looking
-// documents up by term on a writable database flushes pending postings, which makes bulk
-// indexing quadratic. Each document still carries its unique Q term.
-void ReplaceLetterDocuments(Xapian::WritableDatabase& db, const std::string& accession,
-                            const std::vector<BuiltDocument>& docs) {
-  std::string key = std::string(s::kMetaLetterDocs) + accession;
-  json old = json::parse(db.get_metadata(key), nullptr, false);
-  if (old.is_array()) {
-    for (const json& did : old) {
-      try {
-        db.delete_document(did.get<Xapian::docid>());
-      } catch (const Xapian::DocNotFoundError&) {
-      }
-    }
-  }
-  json ids = json::array();
-  for (const BuiltDocument& d : docs) ids.push_back(db.add_document(d.document));
-  db.set_metadata(key, ids.dump());
-}
-
-// Words a document contributes to the spelling dictionary: its unprefixed terms (prefixed
-// terms start with an upper-case letter), counted by within-document frequency.
-void CountSpellingWords(const Xapian::Document& doc,
-                        std::unordered_map<std::string, unsigned>& counts) {
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string& term = *it;
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    counts[term] += it.get_wdf();
-  }
 }
 
 }  // namespace
@@ -185,20 +155,29 @@ Status IndexWriter::PutLetter(const LetterRecord& record) {
   }
 }
 
+namespace {
+
+// The accessions of `cik`'s stored letters, sorted.
+std::vector<std::string> CompanyAccessions(const Xapian::Database& db, Cik cik) {
+  json list =
+      json::parse(db.get_metadata(std::string(s::kMetaCikLetters) + cik.Padded()), nullptr, false);
+  std::vector<std::string> accessions;
+  if (list.is_array())
+    for (const json& a : list)
+      if (a.is_string()) accessions.push_back(a.get<std::string>());
+  std::sort(accessions.begin(), accessions.end());
+  return accessions;
+}
+
+}  // namespace
+
 Result<std::vector<LetterRecord>> IndexWriter::CompanyLetters(Cik cik) const {
   std::vector<LetterRecord> out;
   try {
-    json list = json::parse(db_->get_metadata(std::string(s::kMetaCikLetters) + cik.Padded()),
-                            nullptr, false);
-    if (!list.is_array()) return out;
-    std::vector<std::string> accessions;
-    for (const json& a : list)
-      if (a.is_string()) accessions.push_back(a.get<std::string>());
-    std::sort(accessions.begin(), accessions.end());
-    for (const std::string& acc : accessions) {
+    for (const std::string& acc : CompanyAccessions(*db_, cik)) {
       std::string key = std::string(s::kMetaLetterPrefix) + cik.Padded() + ":" + acc;
-      json j = json::parse(db_->get_metadata(key), nullptr, false);
-      Result<LetterRecord> r = LetterRecordFromJson(j);
+      Result<LetterRecord> r =
+          LetterRecordFromJson(json::parse(db_->get_metadata(key), nullptr, false));
       if (!r.ok()) return r.status().WithContext(key);
       out.push_back(std::move(r).value());
     }
@@ -208,51 +187,155 @@ Result<std::vector<LetterRecord>> IndexWriter::CompanyLetters(Cik cik) const {
   return out;
 }
 
-Result<std::vector<ReviewThread>> IndexWriter::RebuildCompany(Cik cik) {
-  CORRESP_ASSIGN_OR_RETURN(std::vector<LetterRecord> records, CompanyLetters(cik));
-  std::vector<const LetterRecord*> ptrs;
-  for (const LetterRecord& r : records) ptrs.push_back(&r);
-  ThreadLinks links = LinkThreads(ptrs, options_.threads);
-  for (ReviewThread& t : links.threads) t.reviewed = ThreadReviewed(t, records);
-  ItemTexts texts = CollectItemTexts(ptrs);
-  try {
-    Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("english"));
-    for (const LetterRecord& r : records) {
-      std::vector<BuiltDocument> docs = BuildLetterDocuments(r, links, texts, tg);
-      if (options_.spelling)
-        for (const BuiltDocument& d : docs) CountSpellingWords(d.document, pending_spelling_);
-      ReplaceLetterDocuments(*db_, r.accession.text, docs);
-    }
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "writing documents of CIK " + cik.ToString());
+// A company's letters re-linked, ready for their documents to be built. Immutable once made:
+// builder threads read it while the writer goes on.
+struct IndexWriter::CompanyPlan {
+  std::vector<LetterRecord> records;  // by accession
+  ThreadLinks links;
+  ItemTexts texts;
+  std::vector<std::string> fingerprints;  // of each record's documents' inputs
+};
+
+// A letter whose documents are being built: what the writer needs to replace them.
+struct IndexWriter::PlannedLetter {
+  std::shared_ptr<const CompanyPlan> plan;  // keeps the builder's inputs alive
+  std::string accession;
+  std::string fingerprint;       // of its new documents' inputs
+  bool had_fingerprint = false;  // a previous build's fingerprint is stored
+};
+
+Result<std::shared_ptr<const IndexWriter::CompanyPlan>> IndexWriter::PlanCompany(Cik cik) {
+  auto plan = std::make_shared<CompanyPlan>();
+  std::vector<std::string> stored;  // each record as stored (the fingerprint's input)
+  for (const std::string& acc : CompanyAccessions(*db_, cik)) {
+    std::string key = std::string(s::kMetaLetterPrefix) + cik.Padded() + ":" + acc;
+    stored.push_back(db_->get_metadata(key));
+    Result<LetterRecord> r = LetterRecordFromJson(json::parse(stored.back(), nullptr, false));
+    if (!r.ok()) return r.status().WithContext(key);
+    plan->records.push_back(std::move(r).value());
   }
-  CORRESP_RETURN_IF_ERROR(WriteThreads(cik, links.threads));
-  return links.threads;
+  std::vector<const LetterRecord*> ptrs;
+  for (const LetterRecord& r : plan->records) ptrs.push_back(&r);
+  plan->links = LinkThreads(ptrs, options_.threads);
+  for (ReviewThread& t : plan->links.threads) t.reviewed = ThreadReviewed(t, plan->records);
+  plan->texts = CollectItemTexts(ptrs);
+  for (size_t i = 0; i < plan->records.size(); ++i)
+    plan->fingerprints.push_back(
+        LetterDocumentsFingerprint(stored[i], plan->records[i], plan->links, plan->texts));
+  return std::shared_ptr<const CompanyPlan>(std::move(plan));
 }
 
+// Replaces the documents of one letter. The docids written last time are kept in the metadata
+// (letterdocs:<ACC>), so old documents are deleted by docid and new ones added: looking
+// documents up by term on a writable database flushes pending postings, which makes bulk
+// indexing quadratic. The new docids (Xapian gives lastdocid + 1, + 2, ...) are recorded before
+// the documents are added and the fingerprint after them, so that whatever an auto-flush
+// commits in between, a rerun finds the fingerprint stale and deletes every document written.
+void IndexWriter::WriteLetter(const PlannedLetter& letter, std::vector<BuiltDocument>& docs) {
+  std::string docs_key = std::string(s::kMetaLetterDocs) + letter.accession;
+  std::string fp_key = std::string(s::kMetaLetterFingerprint) + letter.accession;
+  if (letter.had_fingerprint) db_->set_metadata(fp_key, "");
+  json old = json::parse(db_->get_metadata(docs_key), nullptr, false);
+  Xapian::docid first = db_->get_lastdocid() + 1;
+  json ids = json::array();
+  for (size_t i = 0; i < docs.size(); ++i) ids.push_back(first + static_cast<Xapian::docid>(i));
+  db_->set_metadata(docs_key, ids.dump());
+  if (old.is_array()) {
+    for (const json& did : old) {
+      try {
+        db_->delete_document(did.get<Xapian::docid>());
+      } catch (const Xapian::DocNotFoundError&) {
+      }
+    }
+  }
+  json added = json::array();
+  for (BuiltDocument& d : docs) added.push_back(db_->add_document(d.document));
+  if (added != ids) db_->set_metadata(docs_key, added.dump());  // not expected: Xapian's rule
+  db_->set_metadata(fp_key, letter.fingerprint);
+  docs.clear();  // the documents die on this thread
+  ++stats_.letters_built;
+  stats_.documents_written += static_cast<long>(added.size());
+}
+
+Result<std::vector<ReviewThread>> IndexWriter::RebuildCompany(Cik cik) {
+  CORRESP_ASSIGN_OR_RETURN(auto threads, RebuildCompanies({cik}));
+  return std::move(threads[cik]);
+}
+
+Result<std::map<Cik, std::vector<ReviewThread>>> IndexWriter::RebuildCompanies(
+    const std::vector<Cik>& ciks) {
+  std::map<Cik, std::vector<ReviewThread>> out;
+  // Declared before the pool, so the pool (joining its workers) is destroyed first.
+  std::deque<PlannedLetter> in_flight;
+  DocumentBuildPool pool({options_.builder_threads, options_.spelling});
+  auto write_oldest = [&]() -> Status {
+    CORRESP_ASSIGN_OR_RETURN(std::vector<BuiltDocument> docs, pool.Take());
+    WriteLetter(in_flight.front(), docs);
+    in_flight.pop_front();
+    return Status::Ok();
+  };
+  try {
+    for (Cik cik : ciks) {
+      CORRESP_ASSIGN_OR_RETURN(std::shared_ptr<const CompanyPlan> plan, PlanCompany(cik));
+      for (size_t i = 0; i < plan->records.size(); ++i) {
+        const LetterRecord& r = plan->records[i];
+        const std::string& fp = plan->fingerprints[i];
+        std::string stored =
+            db_->get_metadata(std::string(s::kMetaLetterFingerprint) + r.accession.text);
+        if (stored == fp) {
+          ++stats_.letters_unchanged;
+          continue;
+        }
+        if (in_flight.size() >= std::max<std::size_t>(1, options_.max_letters_in_flight))
+          CORRESP_RETURN_IF_ERROR(write_oldest());
+        pool.Submit({&r, &plan->links, &plan->texts});
+        in_flight.push_back(PlannedLetter{plan, r.accession.text, fp, !stored.empty()});
+      }
+      CORRESP_RETURN_IF_ERROR(WriteThreads(cik, plan->links.threads));
+      out[cik] = plan->links.threads;
+    }
+    while (!in_flight.empty()) CORRESP_RETURN_IF_ERROR(write_oldest());
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "writing documents");
+  }
+  for (auto& [word, count] : pool.TakeSpelling()) pending_spelling_[word] += count;
+  return out;
+}
+
+// Writes the thread records that changed and clears those that are gone (their ids kept in
+// cikthreads:<CIK>); unchanged records are not rewritten.
 Status IndexWriter::WriteThreads(Cik cik, const std::vector<ReviewThread>& threads) {
   try {
     std::string list_key = std::string(s::kMetaCikThreads) + cik.Padded();
-    json old = json::parse(db_->get_metadata(list_key), nullptr, false);
-    if (old.is_array()) {
-      for (const json& id : old) {
-        if (!id.is_string()) continue;
-        std::string key = std::string(s::kMetaThreadPrefix) + id.get<std::string>();
-        std::string value = db_->get_metadata(key);
-        if (value.empty()) continue;
-        --(IsClosedThread(value) ? threads_closed_ : threads_open_);
-        db_->set_metadata(key, "");
-      }
-    }
+    std::map<std::string, std::string> old;  // id -> stored JSON
+    json old_ids = json::parse(db_->get_metadata(list_key), nullptr, false);
+    if (old_ids.is_array())
+      for (const json& id : old_ids)
+        if (id.is_string())
+          old[id.get<std::string>()] =
+              db_->get_metadata(std::string(s::kMetaThreadPrefix) + id.get<std::string>());
     json ids = json::array();
     for (const ReviewThread& t : threads) {
-      db_->set_metadata(std::string(s::kMetaThreadPrefix) + t.id, ThreadToJson(t));
-      ++(t.status == ThreadStatus::kClosed ? threads_closed_ : threads_open_);
       ids.push_back(t.id);
+      std::string value = ThreadToJson(t);
+      auto it = old.find(t.id);
+      if (it != old.end()) {
+        bool same = it->second == value;
+        if (!it->second.empty() && !same)
+          --(IsClosedThread(it->second) ? threads_closed_ : threads_open_);
+        old.erase(it);
+        if (same) continue;
+      }
+      db_->set_metadata(std::string(s::kMetaThreadPrefix) + t.id, value);
+      ++(t.status == ThreadStatus::kClosed ? threads_closed_ : threads_open_);
+    }
+    for (const auto& [id, value] : old) {  // threads gone
+      if (value.empty()) continue;
+      --(IsClosedThread(value) ? threads_closed_ : threads_open_);
+      db_->set_metadata(std::string(s::kMetaThreadPrefix) + id, "");
     }
     SaveTotals();
-    db_->set_metadata(list_key, ids.dump());
+    if (!old_ids.is_array() || ids != old_ids) db_->set_metadata(list_key, ids.dump());
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "writing threads of CIK " + cik.ToString());

@@ -113,13 +113,33 @@ TEST_F(CatalogTest, IndexBookkeepingFollowsTheExtractorVersion) {
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 1u);
   EXPECT_EQ(catalog_->ListToIndex(2)->size(), 2u) << "a newer extractor re-indexes";
   // Never indexed and indexed by an older extractor come back together, in accession order.
-  std::vector<Accession> both = *catalog_->ListToIndex(2);
-  EXPECT_EQ(both[0].text, "0000000000-16-092800");
-  EXPECT_EQ(both[1].text, "0000000000-16-095373");
+  std::vector<FilingToIndex> both = *catalog_->ListToIndex(2);
+  EXPECT_EQ(both[0].accession.text, "0000000000-16-092800");
+  EXPECT_EQ(both[1].accession.text, "0000000000-16-095373");
   ASSERT_TRUE(catalog_->MarkIndexed(*Accession::Parse("0000000000-16-095373"), 2).ok());
   EXPECT_EQ(catalog_->ListToIndex(2)->size(), 1u) << "indexed by the current version";
   ASSERT_TRUE(catalog_->ClearIndexed().ok());
   EXPECT_EQ(catalog_->ListToIndex(1)->size(), 2u);
+}
+
+TEST_F(CatalogTest, FilingsToIndexComeInCompanyOrder) {
+  // By accession the staff letters of every company would come before any company's reply.
+  Filing reply = Fetched("0001090872-16-000001");
+  reply.date_filed = Date{2016, 10, 1};
+  Filing other = Fetched("0000000000-16-000001");
+  other.cik = Cik{2000000};
+  for (const Filing& f :
+       {Fetched("0000000000-16-092800"), reply, other, Fetched("0000000000-16-000002")})
+    ASSERT_TRUE(catalog_->SaveFetched(f).ok());
+  std::vector<std::string> order;
+  std::vector<std::uint64_t> ciks;
+  for (const FilingToIndex& f : *catalog_->ListToIndex(1)) {
+    order.push_back(f.accession.text);
+    ciks.push_back(f.cik.value);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"0000000000-16-000002", "0000000000-16-092800",
+                                             "0001090872-16-000001", "0000000000-16-000001"}));
+  EXPECT_EQ(ciks.back(), 2000000u) << "each filing comes with its company";
 }
 
 TEST_F(CatalogTest, StateIsSetAndReplaced) {
