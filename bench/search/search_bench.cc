@@ -478,23 +478,18 @@ SampleError MeasureSampleError(IndexReader& reader, long exact_facets_up_to) {
   return out;
 }
 
-// Peak resident memory since the last ResetPeakRss() (VmHWM), in MB; 0 when unknown.
-double PeakRssMb() {
+// A memory figure of /proc/self/status ("VmHWM": the peak since the last ResetPeakRss();
+// "VmRSS": now), in MB; 0 when unknown.
+double StatusMb(std::string_view key) {
   std::ifstream in("/proc/self/status");
   std::string line;
   while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024;
+    if (line.rfind(key, 0) == 0 && line.size() > key.size() && line[key.size()] == ':')
+      return std::atof(line.c_str() + key.size() + 1) / 1024;
   return 0;
 }
-
-// Resident memory now (VmRSS), in MB; 0 when unknown.
-double CurrentRssMb() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024;
-  return 0;
-}
+double PeakRssMb() { return StatusMb("VmHWM"); }
+double CurrentRssMb() { return StatusMb("VmRSS"); }
 
 // Starts a new peak (Linux: writing 5 to clear_refs resets VmHWM to the current RSS).
 void ResetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }

@@ -109,12 +109,7 @@ TEST(IndexWriterFingerprints, OnlyLettersWhoseInputsChangedAreRewritten) {
   auto writer = IndexWriter::Open(dir.path() / "index");
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
   IndexWriter& w = **writer;
-  LetterRecord staff =
-      TestLetter("0000000000-20-000001", "UPLOAD", LetterKind::kCommentLetter, {2020, 1, 10});
-  staff.letter.comments.push_back(Comment{1, {}, {}, "Please revise your revenue policy.", {}});
-  LetterRecord reply =
-      TestLetter("0000000042-20-000001", "CORRESP", LetterKind::kResponse, {2020, 2, 1});
-  reply.letter.responses.push_back(Response{1, {}, "", "We revised it."});
+  auto [staff, reply] = testing::OneCommentAnswered();
   ASSERT_TRUE(w.PutLetter(staff).ok());
   ASSERT_TRUE(w.PutLetter(reply).ok());
   ASSERT_TRUE(w.RebuildCompany(Cik{42}).ok());

@@ -30,12 +30,7 @@ TEST(LifecycleIndex, ALaterLetterRewritesTheStatusOfEarlierComments) {
   testing::TempDir dir;
   auto writer = IndexWriter::Open(dir.path() / "index");
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
-  LetterRecord staff =
-      TestLetter("0000000000-20-000001", "UPLOAD", LetterKind::kCommentLetter, {2020, 1, 10});
-  staff.letter.comments.push_back(Comment{1, {}, {}, "Please revise your revenue policy.", {}});
-  LetterRecord reply =
-      TestLetter("0000000042-20-000001", "CORRESP", LetterKind::kResponse, {2020, 2, 1});
-  reply.letter.responses.push_back(Response{1, {}, "", "We revised it."});
+  auto [staff, reply] = testing::OneCommentAnswered();
   ASSERT_TRUE((*writer)->PutLetter(staff).ok());
   ASSERT_TRUE((*writer)->PutLetter(reply).ok());
   ASSERT_TRUE((*writer)->RebuildCompany(Cik{42}).ok());

@@ -22,4 +22,18 @@ inline LetterRecord TestLetter(const std::string& accession, const std::string& 
   return r;
 }
 
+// ACME's staff letter of 2020-01-10 with one comment (on its revenue policy) and its reply of
+// 2020-02-01 answering it.
+struct StaffAndReply {
+  LetterRecord staff, reply;
+};
+inline StaffAndReply OneCommentAnswered() {
+  StaffAndReply out{
+      TestLetter("0000000000-20-000001", "UPLOAD", LetterKind::kCommentLetter, {2020, 1, 10}),
+      TestLetter("0000000042-20-000001", "CORRESP", LetterKind::kResponse, {2020, 2, 1})};
+  out.staff.letter.comments.push_back(Comment{1, {}, {}, "Please revise your revenue policy.", {}});
+  out.reply.letter.responses.push_back(Response{1, {}, "", "We revised it."});
+  return out;
+}
+
 }  // namespace corresp::testing
