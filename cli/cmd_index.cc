@@ -41,7 +41,6 @@ nlohmann::json ToJson(const IndexReport& r) {
           {"threads_opened", r.threads_opened},
           {"threads_closed", r.threads_closed},
           {"batches", r.batches},
-          {"commits", r.commits},
           {"documents", r.documents},
           {"seconds", r.seconds},
           {"letters_per_second", r.LettersPerSecond()},

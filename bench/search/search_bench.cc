@@ -1,16 +1,15 @@
 // search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1] [--facets 0|1]
 // [--fts5 0|1] [--exact-facets-up-to N] [--builders N] [--index-baseline 0|1] [--batch LETTERS]
-// [--commit-seconds S] [--order corpus|accession]: indexes a gen-corpus corpus with the real index
-// writer and, over the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a
-// facet table beside it; then runs 50 realistic queries R times against each (warm caches, one
-// process), without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY
-// counts), and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing
-// throughput (items/s, and the memory the writer adds to the loaded corpus), index bytes per
-// comment and per item, peak RSS of the query phases, and the Xapian/FTS5 ratios. Both sides return
-// the ten best hits with a highlighted snippet. --builders: IndexWriterOptions::builder_threads
-// (default 1). --index-baseline 1 (default) also indexes with no builder thread first and prints
-// the items/s ratio. --batch: letters per batch (default 200) and --commit-seconds: a commit after
-// the batch ending that long after the last (default 10; 0: every batch), as `corresp index`.
+// [--order corpus|accession]: indexes a gen-corpus corpus with the real index writer and, over
+// the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a facet table
+// beside it; then runs 50 realistic queries R times against each (warm caches, one process),
+// without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY counts),
+// and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing throughput
+// (items/s, and the memory the writer adds to the loaded corpus), index bytes per comment and
+// per item, peak RSS of the query phases, and the Xapian/FTS5 ratios. Both sides return the ten
+// best hits with a highlighted snippet. --builders: IndexWriterOptions::builder_threads (default
+// 1). --index-baseline 1 (default) also indexes with no builder thread first and prints the
+// items/s ratio. --batch: letters per batch and commit (default 200, as `corresp index`).
 // --order accession: index the letters in accession order (staff letters of every company
 // first, so a company is re-linked in many batches); the default keeps the corpus order (by
 // company), as `corresp index` takes them (Catalog::ListToIndex). See README.md.
@@ -32,7 +31,6 @@
 
 #include "core/index_schema.h"
 #include "indexer/index/compact.h"
-#include "indexer/index/index_pipeline.h"
 #include "indexer/index/index_writer.h"
 #include "indexer/index/letter_record.h"
 #include "query/search.h"
@@ -161,9 +159,6 @@ Corpus Load(const std::string& path) {
 // letters, rebuilds its companies (a company spanning two batches is rebuilt twice; its
 // unchanged letters keep their documents) and commits.
 size_t batch_letters = 200;  // --batch
-// As `corresp index` (IndexOptions::commit_seconds): a commit after the batch that ends this
-// long after the last one, and after the last batch.
-double commit_seconds = IndexOptions{}.commit_seconds;  // --commit-seconds
 
 struct XapianBuild {
   double seconds = 0;
@@ -188,8 +183,6 @@ XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int
   auto writer = IndexWriter::Open(dir, options);
   if (!writer.ok()) throw std::runtime_error(writer.status().ToString());
   double put_s = 0, rebuild_s = 0, commit_s = 0;
-  int commits = 0;
-  auto last_commit = Clock::now();
   for (size_t begin = 0; begin < c.letters.size(); begin += batch_letters) {
     size_t end = std::min(c.letters.size(), begin + batch_letters);
     std::vector<Cik> companies;
@@ -203,12 +196,7 @@ XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int
     auto threads = (*writer)->RebuildCompanies(companies);
     if (!threads.ok()) throw std::runtime_error(threads.status().ToString());
     auto t2 = Clock::now();
-    if (end == c.letters.size() ||
-        std::chrono::duration<double>(t2 - last_commit).count() >= commit_seconds) {
-      (void)(*writer)->Commit();
-      ++commits;
-      last_commit = Clock::now();
-    }
+    (void)(*writer)->Commit();
     put_s += std::chrono::duration<double>(t1 - t0).count();
     rebuild_s += std::chrono::duration<double>(t2 - t1).count();
     commit_s += std::chrono::duration<double>(Clock::now() - t2).count();
@@ -217,10 +205,10 @@ XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int
   out.stats = (*writer)->stats();
   writer->reset();
   std::cerr << fmt::format(
-      "xapian ({} builder threads): letters {:.1f}s, documents {:.1f}s, {} commits {:.1f}s; cpu "
+      "xapian ({} builder threads): letters {:.1f}s, documents {:.1f}s, commits {:.1f}s; cpu "
       "{:.1f}s of which the writing thread {:.1f}s; {} letters built, {} unchanged, {} "
       "documents\n",
-      builders, put_s, rebuild_s, commits, commit_s, CpuSeconds(RUSAGE_SELF) - cpu0,
+      builders, put_s, rebuild_s, commit_s, CpuSeconds(RUSAGE_SELF) - cpu0,
       CpuSeconds(RUSAGE_THREAD) - writer_cpu0, out.stats.letters_built, out.stats.letters_unchanged,
       out.stats.documents_written);
   // As `corresp index --compact` does after a rebuild (FTS5's side runs 'optimize').
@@ -548,7 +536,6 @@ Flags ParseFlags(int argc, char** argv) {
     if (flag == "--builders") f.builders = std::max(0, std::atoi(value.c_str()));
     if (flag == "--index-baseline") f.index_baseline = value != "0";
     if (flag == "--batch") batch_letters = std::max(1, std::atoi(value.c_str()));
-    if (flag == "--commit-seconds") commit_seconds = std::atof(value.c_str());
     if (flag == "--order") f.by_accession = value == "accession";
   }
   return f;
@@ -560,7 +547,7 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
                  "[--reuse 0|1] [--facets 0|1] [--fts5 0|1] [--exact-facets-up-to N] "
-                 "[--builders N] [--index-baseline 0|1] [--batch LETTERS] [--commit-seconds S] "
+                 "[--builders N] [--index-baseline 0|1] [--batch LETTERS] "
                  "[--order corpus|accession]\n";
     return 2;
   }

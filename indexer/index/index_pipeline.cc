@@ -233,11 +233,12 @@ Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilin
   return txn.Commit();
 }
 
-// Marks the filings of committed batches indexed, in one transaction.
-Status MarkIndexed(Catalog& catalog, const std::vector<Accession>& done) {
+Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  for (const Accession& acc : done)
-    CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(acc, kExtractorVersion));
+  for (const Extracted& e : batch) {
+    if (!e.record && !e.permanent) continue;
+    CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(e.accession, kExtractorVersion));
+  }
   return txn.Commit();
 }
 
@@ -310,9 +311,6 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     progress.items += ItemsOf(e);
     if (options.progress) options.progress(progress);
   };
-  // Filings of the batches written since the last commit: marked indexed once it is durable.
-  std::vector<Accession> uncommitted;
-  auto last_commit = std::chrono::steady_clock::now();
   for (std::size_t begin = 0; begin < todo.size();) {
     std::size_t end = BatchEnd(todo, begin, batch_size);
     std::vector<Accession> slice;
@@ -337,19 +335,9 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, *writer, companies, changes));
     report.relinks += companies.size();
     report.phases.link += SecondsSince(mark);
-    for (const Extracted& e : batch)
-      if (e.record || e.permanent) uncommitted.push_back(e.accession);
+    CORRESP_RETURN_IF_ERROR(writer->Commit());
+    CORRESP_RETURN_IF_ERROR(MarkBatch(catalog, batch));
     ++report.batches;
-    bool last = begin >= todo.size();
-    if (last ||
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - last_commit).count() >=
-            options.commit_seconds) {
-      CORRESP_RETURN_IF_ERROR(writer->Commit());
-      CORRESP_RETURN_IF_ERROR(MarkIndexed(catalog, uncommitted));
-      uncommitted.clear();
-      ++report.commits;
-      last_commit = std::chrono::steady_clock::now();
-    }
     report.phases.commit += SecondsSince(mark);
     if (options.progress) options.progress(progress);
   }

@@ -45,20 +45,14 @@ struct IndexProgress {
 struct IndexOptions {
   // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix).
   bool rebuild = false;
-  // Filings per batch: extracted together, their companies re-linked once per batch.
+  // Filings per commit: bounds the work lost on a crash and lets searchers see progress.
   std::size_t batch_size = 200;
-  // The index is committed (and the batches' filings marked indexed in the catalog) after the
-  // batch that ends at least this many seconds after the last commit, and after the last batch:
-  // this bounds the work a crash loses and how long searchers wait to see progress. A Xapian
-  // commit costs ~0.3 s on a large index whatever it holds, so committing every batch spent 38%
-  // of a 1.5M-item backfill in commits (bench/search); 0 commits every batch.
-  double commit_seconds = 10;
   // Writer options (spelling data, thread linking).
   IndexWriterOptions writer;
   // Index only the filings of these companies (a shard, docs/scaling.md); the others are left
   // unindexed in this catalog and counted in IndexReport::outside_range.
   std::optional<CikRange> cik_range;
-  // Called on this thread as each filing of a batch is finished and after each batch; may be
+  // Called on this thread as each filing of a batch is finished and after each commit; may be
   // empty. Filings are indexed company by company (a company's letters in one batch where
   // possible, so it is re-linked once), not in catalog order.
   std::function<void(const IndexProgress&)> progress;
@@ -86,8 +80,7 @@ struct IndexReport {
   std::size_t reresolved = 0;      // companies whose indexed letters were resolved again against
                                    // a newer submissions JSON (before the new letters)
   std::size_t items = 0;           // comment and response documents of the letters indexed
-  std::size_t batches = 0;         // batches of new letters
-  std::size_t commits = 0;         // index commits of new letters (IndexOptions::commit_seconds)
+  std::size_t batches = 0;         // commits of new letters
   long documents = 0;              // documents in the index after the run
   double seconds = 0;
   IndexPhaseSeconds phases;

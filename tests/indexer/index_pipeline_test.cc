@@ -90,29 +90,7 @@ TEST_F(IndexPipelineTest, SmallBatchesGoCompanyByCompanyAndReportProgress) {
   EXPECT_EQ(calls.back().done, batched.filings);
   EXPECT_EQ(calls.back().total, batched.filings);
   EXPECT_EQ(calls.back().items, batched.items);
-  EXPECT_EQ(calls.size(), batched.filings + batched.batches) << "one per filing, one per batch";
-}
-
-// Commits follow IndexOptions::commit_seconds: every batch at 0, only after the last one when
-// no batch ends that long after the last commit; the index and the catalog marks are the same.
-TEST_F(IndexPipelineTest, CommitsEveryBatchOrOnlyAfterTheInterval) {
-  IndexOptions every;
-  every.batch_size = 3;
-  every.commit_seconds = 0;
-  IndexReport each = Run(every);
-  auto expected = AllDocuments(dir_.config);
-  EXPECT_GT(each.batches, 1u);
-  EXPECT_EQ(each.commits, each.batches);
-
-  IndexOptions rare = every;
-  rare.rebuild = true;
-  rare.commit_seconds = 24 * 3600;
-  IndexReport once = Run(rare);
-  EXPECT_EQ(once.batches, each.batches);
-  EXPECT_EQ(once.commits, 1u) << "the last batch commits";
-  EXPECT_EQ(AllDocuments(dir_.config), expected);
-  EXPECT_TRUE(dir_.catalog->ListToIndex(kExtractorVersion)->empty())
-      << "every filing marked indexed after the commit";
+  EXPECT_EQ(calls.size(), batched.filings + batched.batches) << "one per filing, one per commit";
 }
 
 // Threads opened and closed are counted from the companies re-linked, against the catalog's
