@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
+#include "cli/index_phases_json.h"
 #include "cli/index_progress.h"
 #include "indexer/index/compact.h"
 #include "indexer/index/index_pipeline.h"
@@ -29,7 +30,6 @@ struct IndexFlags {
 };
 
 nlohmann::json ToJson(const IndexReport& r) {
-  const IndexPhaseSeconds& p = r.phases;
   return {{"filings", r.filings},
           {"indexed", r.indexed},
           {"outside_range", r.outside_range},
@@ -45,12 +45,7 @@ nlohmann::json ToJson(const IndexReport& r) {
           {"seconds", r.seconds},
           {"letters_per_second", r.LettersPerSecond()},
           {"items_per_second", r.ItemsPerSecond()},
-          {"phases",
-           {{"prepare", p.prepare},
-            {"extract", p.extract},
-            {"write", p.write},
-            {"link", p.link},
-            {"commit", p.commit}}},
+          {"phases", IndexPhasesJson(r.phases)},
           {"compacted", nullptr}};
 }
 

@@ -8,6 +8,7 @@
 #include "cli/crawl_flags.h"
 #include "cli/data_dir.h"
 #include "cli/exit_codes.h"
+#include "cli/index_phases_json.h"
 #include "cli/index_progress.h"
 #include "cli/interrupt.h"
 #include "cli/log.h"
@@ -30,17 +31,11 @@ struct RefreshFlags {
 };
 
 nlohmann::json PhasesJson(const RefreshPhaseSeconds& p) {
-  const IndexPhaseSeconds& i = p.index_phases;
   return {{"before", p.before},
           {"crawl", p.crawl},
           {"submissions", p.submissions},
           {"index", p.index},
-          {"index_detail",
-           {{"prepare", i.prepare},
-            {"extract", i.extract},
-            {"write", i.write},
-            {"link", i.link},
-            {"commit", i.commit}}},
+          {"index_detail", IndexPhasesJson(p.index_phases)},
           {"changes", p.changes},
           {"save", p.save}};
 }
