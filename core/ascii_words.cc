@@ -1,5 +1,7 @@
 #include "core/ascii_words.h"
 
+#include <cctype>
+
 namespace corresp {
 
 namespace {
@@ -22,6 +24,12 @@ std::vector<std::string> LowerAsciiWords(std::string_view text) {
   }
   if (!cur.empty()) words.push_back(std::move(cur));
   return words;
+}
+
+std::string Lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace corresp

@@ -1,5 +1,5 @@
-// Splitting text into lower-case ASCII words: the tokeniser the company-name rule
-// (core/company_name.h) and the topic tagger's cue matching (indexer/index/topics.h) share.
+// Lower-casing text, and splitting it into lower-case ASCII words: the tokeniser the company-name
+// rule (core/company_name.h) and the topic tagger's cue matching (indexer/index/topics.h) share.
 #pragma once
 
 #include <string>
@@ -12,5 +12,9 @@ namespace corresp {
 // punctuation, "&", non-ASCII bytes) separates words. "Non-GAAP" -> {"non", "gaap"};
 // "MD&A" -> {"md", "a"}; "" -> {}.
 std::vector<std::string> LowerAsciiWords(std::string_view text);
+
+// `text` with every byte passed through std::tolower (ASCII letters in the "C" locale corresp
+// runs in); other bytes kept. "Form 10-K" -> "form 10-k".
+std::string Lowercase(std::string_view text);
 
 }  // namespace corresp

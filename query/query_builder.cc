@@ -6,6 +6,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/ascii_words.h"
 #include "core/company_name.h"
 #include "core/index_schema.h"
 #include "query/request_grammar.h"
@@ -15,11 +16,6 @@ namespace corresp {
 namespace s = schema;
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::string StripZeros(std::string digits) {
   size_t nz = digits.find_first_not_of('0');
@@ -64,10 +60,10 @@ class StandardField : public Xapian::FieldProcessor {
   nlohmann::json topics_;
 };
 
-std::string LowerValue(const std::string& v) { return Lower(v); }
+std::string LowerValue(const std::string& v) { return Lowercase(v); }
 std::string AsIs(const std::string& v) { return v; }
 std::string SlugValue(const std::string& v) {
-  std::string out = Lower(v);
+  std::string out = Lowercase(v);
   std::replace(out.begin(), out.end(), '_', '-');
   return out;
 }
@@ -138,17 +134,17 @@ Xapian::Query Filters(const SearchRequest& r) {
   auto term = [&](std::string_view prefix, const std::string& value) {
     parts.emplace_back(s::Term(prefix, value));
   };
-  if (!r.form.empty()) term(s::kPrefixForm, Lower(r.form));
+  if (!r.form.empty()) term(s::kPrefixForm, Lowercase(r.form));
   if (!r.kind.empty()) {
-    std::string k = Lower(r.kind);
+    std::string k = Lowercase(r.kind);
     bool is_type = k == s::kTypeComment || k == s::kTypeResponse || k == s::kTypeLetter;
     term(is_type ? s::kPrefixType : s::kPrefixKind, k);
   }
   for (const std::string& w : CompanyNameWords(r.company)) term(s::kPrefixCompany, w);
   if (!r.cik.empty()) term(s::kPrefixCik, StripZeros(r.cik));
-  if (!r.topic.empty()) term(s::kPrefixTopic, Lower(r.topic));
+  if (!r.topic.empty()) term(s::kPrefixTopic, Lowercase(r.topic));
   if (!r.standard.empty()) term(s::kPrefixStandard, s::CanonicalStandardKey(r.standard));
-  if (!r.status.empty()) term(s::kPrefixStatus, Lower(r.status));
+  if (!r.status.empty()) term(s::kPrefixStatus, Lowercase(r.status));
   if (!r.office.empty()) term(s::kPrefixOffice, CompanyValue(r.office));
   if (r.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, s::kSlotDate, r.since->ToCompact());
   if (r.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, s::kSlotDate, r.until->ToCompact());
@@ -176,7 +172,7 @@ std::string RewriteOutsideQuotes(const std::string& segment) {
 
 // True when `text` ends with `field` (any case), as `standard:` before a quoted value.
 bool EndsWithField(const std::string& text, std::string_view field) {
-  return text.size() >= field.size() && Lower(text.substr(text.size() - field.size())) == field;
+  return text.size() >= field.size() && Lowercase(text.substr(text.size() - field.size())) == field;
 }
 
 // The taxonomy metadata parsed, cached per thread: it only changes when the index is rebuilt
@@ -241,7 +237,7 @@ std::string RewriteQueryString(const std::string& query, const std::string& topi
       std::string slug;
       if (topics.is_array())
         for (const auto& t : topics)
-          if (Lower(t.value("name", "")) == Lower(seg)) slug = t.value("slug", "");
+          if (Lowercase(t.value("name", "")) == Lowercase(seg)) slug = t.value("slug", "");
       std::replace(slug.begin(), slug.end(), '-', '_');  // one word for the parser
       out += slug.empty() ? "\"" + seg + "\"" : "(\"" + seg + "\" OR topicw:" + slug + ")";
     }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 
+#include "core/ascii_words.h"
 #include "core/letter.h"
 #include "core/thread.h"
 #include "query/request_grammar.h"
@@ -11,11 +12,6 @@
 namespace corresp::web {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::optional<int> ParseInt(const std::string& text) {
   int value = 0;
@@ -47,12 +43,12 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
   if (value.size() > limits.max_filter_bytes)
     return InvalidArgument("parameter '" + key + "' too long");
   if (key == "form") {
-    std::string f = Lower(value);
+    std::string f = Lowercase(value);
     if (!f.empty() && f != "upload" && f != "corresp" && f != "drsltr" && f != "dosltr")
       return InvalidArgument("unknown form '" + value + "' (upload, corresp, drsltr or dosltr)");
     r.form = f;
   } else if (key == "kind") {
-    std::string k = Lower(value);
+    std::string k = Lowercase(value);
     if (!k.empty() && !ValidKind(k))
       return InvalidArgument("unknown kind '" + value +
                              "' (comment, response, letter or a letter kind)");
@@ -64,11 +60,11 @@ Status Apply(const std::string& key, const std::string& value, const WebLimits& 
       return InvalidArgument("cik must be digits");
     r.cik = value;
   } else if (key == "topic") {
-    r.topic = Lower(value);
+    r.topic = Lowercase(value);
   } else if (key == "standard") {
     r.standard = value;
   } else if (key == "status") {
-    std::string st = Lower(value);
+    std::string st = Lowercase(value);
     if (!st.empty() && !ParseCommentStatus(st))
       return InvalidArgument("unknown status '" + value +
                              "' (open, responded, reissued, resolved or unclear)");

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/ascii_words.h"
 #include "core/company_name.h"
 #include "core/index_schema.h"
 #include "indexer/index/comment_lifecycle.h"
@@ -18,12 +19,6 @@ namespace s = schema;
 using nlohmann::json;
 
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Cut at a word boundary near `max` characters.
 std::string Excerpt(const std::string& text, size_t max) {
@@ -78,7 +73,7 @@ void AddNameTerms(Xapian::Document& doc, std::string_view prefix, const std::str
 void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
   for (const ReviewedFiling& f : r.reviewed) {
     if (!f.form.empty()) {
-      std::string form = Lower(f.form);
+      std::string form = Lowercase(f.form);
       doc.add_boolean_term(s::Term(s::kPrefixReviewed, form));
       if (form.ends_with("/a"))
         doc.add_boolean_term(s::Term(s::kPrefixReviewed, form.substr(0, form.size() - 2)));
@@ -92,16 +87,16 @@ void AddReviewedTerms(Xapian::Document& doc, const LetterRecord& r) {
 
 void AddLetterTerms(Xapian::Document& doc, const LetterRecord& r, const std::string& thread) {
   doc.add_boolean_term(s::Term(s::kPrefixAccession, r.accession.text));
-  doc.add_boolean_term(s::Term(s::kPrefixForm, Lower(r.form)));
+  doc.add_boolean_term(s::Term(s::kPrefixForm, Lowercase(r.form)));
   doc.add_boolean_term(s::Term(s::kPrefixKind, LetterKindName(r.letter.kind)));
   doc.add_boolean_term(s::Term(s::kPrefixCik, r.cik.ToString()));
   doc.add_boolean_term(s::Term(s::kPrefixSource, r.Source()));
   AddNameTerms(doc, s::kPrefixCompany, r.company);
   AddReviewedTerms(doc, r);
   if (!r.sic.empty()) doc.add_boolean_term(s::Term(s::kPrefixSic, r.sic));
-  if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lower(r.state)));
+  if (!r.state.empty()) doc.add_boolean_term(s::Term(s::kPrefixState, Lowercase(r.state)));
   for (const Reference& ref : r.letter.references) {
-    if (!ref.form.empty()) doc.add_boolean_term(s::Term(s::kPrefixRefForm, Lower(ref.form)));
+    if (!ref.form.empty()) doc.add_boolean_term(s::Term(s::kPrefixRefForm, Lowercase(ref.form)));
     if (ref.period)
       doc.add_boolean_term(s::Term(s::kPrefixFiscalYear, std::to_string(ref.period->year)));
   }
@@ -145,9 +140,9 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
 
   std::vector<StandardHit> standards = FindStandards(all_text);
   TopicFields topics = AddItemTopics(doc, {item.headings, item.text, item.extra_text});
-  std::string facets = std::string(1, s::kFacetForm) + "=" + Lower(r.form) + "\t" + s::kFacetYear +
-                       "=" + std::to_string(r.SortDate().year) + "\t" + s::kFacetCompany + "=" +
-                       r.company + topics.facets;
+  std::string facets = std::string(1, s::kFacetForm) + "=" + Lowercase(r.form) + "\t" +
+                       s::kFacetYear + "=" + std::to_string(r.SortDate().year) + "\t" +
+                       s::kFacetCompany + "=" + r.company + topics.facets;
   if (r.letter.office) facets += std::string("\t") + s::kFacetOffice + "=" + *r.letter.office;
   json standard_list = json::array();
   for (const StandardHit& h : standards) {
@@ -198,7 +193,7 @@ json Paired(const std::map<std::string, std::string>& links, const std::string& 
 }  // namespace
 
 std::vector<std::string> AbbreviationTerms(const std::string& text) {
-  std::string lower = Lower(text);
+  std::string lower = Lowercase(text);
   std::vector<std::string> out;
   if (lower.find("held for sale") != std::string::npos ||
       lower.find("held-for-sale") != std::string::npos)
