@@ -33,7 +33,7 @@ inline constexpr size_t kPairedExcerptChars = 400;
 // Bump whenever BuildLetterDocuments (or what it calls: topics, standards, abbreviations) would
 // build different documents from the same inputs: stored fingerprints then all differ, so the
 // next indexing run rewrites every letter's documents.
-inline constexpr int kDocumentFormatVersion = 1;
+inline constexpr int kDocumentFormatVersion = 2;  // 2: topic cues of 2026-12-01
 
 // Builds the documents of `record`. Pure and thread-safe given one `tg` per thread (with its own
 // Stem): it reads only its arguments. On return `tg` holds no document, so the documents may be

@@ -69,7 +69,9 @@ std::vector<Topic> Build() {
            "segment profit=1;segment measure*=1;segment*=1;geographic area*=1",
            "asc280 sfas131"),
       Make("goodwill-impairment", "Goodwill and impairment",
-           "recoverability test*=2;goodwill=2;impairment test*=2;reporting unit=2;impairment "
+           "recoverability test*=2;goodwill=2;asset impairment*=2;impairment of long lived "
+           "asset*=2;impairment analys*=2;impairment assessment*=2;impairment test*=2;reporting "
+           "unit=2;impairment "
            "charge*=1;intangible "
            "asset*=1;long lived asset*=1;impairment=1",
            "asc350 sfas142 asc360 sfas144"),
@@ -107,7 +109,8 @@ std::vector<Topic> Build() {
            "asc420 sfas146"),
       Make("contingencies", "Contingencies and litigation",
            "litigation accrual*=2;legal accrual*=2;loss contingenc*=2;contingenc*=1;reasonably "
-           "possible=2;litigation=1;legal "
+           "possible=1;reasonably possible loss*=2;reasonably possible additional "
+           "loss*=2;litigation=1;legal "
            "proceedings=1;range of loss=2;accrued loss*=1",
            "asc450 sfas5"),
       Make("fair-value", "Fair value measurement",
@@ -131,7 +134,8 @@ std::vector<Topic> Build() {
            "data breach*=2;ransomware=2;information security=1",
            "regsk106"),
       Make("climate", "Climate change",
-           "ghg=2;climate=2;greenhouse gas*=2;climate change=2;carbon "
+           "ghg=2;climate=2;carbon credit*=2;carbon offset*=2;greenhouse gas*=2;climate "
+           "change=2;carbon "
            "emission*=2;emissions=1;carbon=1;"
            "physical risk*=1;transition risk*=1",
            "regsk1500"),
@@ -180,7 +184,8 @@ std::vector<Topic> Build() {
            "shares=1",
            "asc260 sfas128"),
       Make("cash-flow-statement", "Statement of cash flows",
-           "statement of cash flows=2;statements of cash flows=2;cash flow statement*=2;"
+           "statement of cash flows=2;statements of cash flows=2;consolidated statement* of cash "
+           "flows=2;cash flow statement*=2;"
            "operating activities=1;investing activities=1;financing activities=1",
            "asc230 sfas95"),
       Make("securitization-transfers", "Securitizations and transfers of financial assets",
@@ -288,20 +293,29 @@ const std::vector<DocumentTopic>& DocumentTopics() {
 
 const std::vector<std::string>& NeutralPhrases() {
   // Each hides a topic's cue inside a phrase about something else: amounts stated before or
-  // net of tax, tax consequences of a deal (a disclosure or opinion matter, not tax
-  // accounting), inventory that is a product (advertising inventory), forward-looking
-  // risk-factor boilerplate, a heading's "Results of Operations" quoted in a caption, "at this
-  // point in time" (a moment, not revenue recognized at a point in time).
-  static const std::vector<std::string> kPhrases = {
-      "before income tax*",      "net of tax*",
-      "net of income tax*",      "income tax consequences",
-      "tax consequences",        "federal income tax purposes",
-      "advertising inventory",   "inventory of homes",
-      "risk factors section",    "consolidated financial statements",
-      "consolidated statement*", "consolidated balance sheet*",
-      "condensed consolidated",  "combined financial statements",
-      "this point in time",      "that point in time",
-      "any point in time"};
+  // net of tax, tax consequences or considerations of a deal ("Material U.S. Federal Income
+  // Tax Considerations": a disclosure or opinion matter, not tax accounting), inventory that
+  // is a product (advertising inventory), forward-looking risk-factor boilerplate, a heading's
+  // "Results of Operations" quoted in a caption, "at this point in time" (a moment, not revenue
+  // recognized at a point in time).
+  static const std::vector<std::string> kPhrases = {"before income tax*",
+                                                    "net of tax*",
+                                                    "net of income tax*",
+                                                    "income tax consequences",
+                                                    "income tax considerations",
+                                                    "tax consequences",
+                                                    "federal income tax purposes",
+                                                    "advertising inventory",
+                                                    "inventory of homes",
+                                                    "risk factors section",
+                                                    "consolidated financial statements",
+                                                    "consolidated statement*",
+                                                    "consolidated balance sheet*",
+                                                    "condensed consolidated",
+                                                    "combined financial statements",
+                                                    "this point in time",
+                                                    "that point in time",
+                                                    "any point in time"};
   return kPhrases;
 }
 

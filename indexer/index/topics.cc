@@ -127,12 +127,14 @@ bool EndsSentence(std::string_view text, size_t i) {
 // Words that open an imperative request in staff comments ("Revise ...", "Tell us ...").
 const std::set<std::string>& RequestVerbs() {
   static const std::set<std::string> kVerbs = {
-      "add",       "address",   "advise",         "amend",  "analyze",     "balance",   "clarify",
-      "confirm",   "consider",  "define",         "delete", "demonstrate", "elaborate", "justify",
-      "describe",  "disclose",  "discuss",        "ensure", "expand",      "explain",   "file",
-      "furnish",   "identify",  "include",        "label",  "present",     "provide",   "quantify",
-      "reconcile", "refer",     "remove",         "revise", "separately",  "show",      "specify",
-      "state",     "summarize", "supplementally", "tell",   "update"};
+      "add",       "address",        "advise",    "amend",     "analyze",
+      "balance",   "clarify",        "confirm",   "consider",  "define",
+      "delete",    "demonstrate",    "elaborate", "justify",   "describe",
+      "disclose",  "discuss",        "ensure",    "expand",    "explain",
+      "file",      "furnish",        "identify",  "include",   "label",
+      "present",   "provide",        "quantify",  "reconcile", "remove",
+      "revise",    "separately",     "show",      "specify",   "state",
+      "summarize", "supplementally", "tell",      "update"};
   return kVerbs;
 }
 
@@ -174,7 +176,9 @@ std::string RequestVerb(const std::vector<std::string>& words, const std::vector
 Sentence Classify(const std::vector<std::string>& words, const std::vector<bool>& clause,
                   size_t begin, size_t end) {
   std::string verb = RequestVerb(words, clause, begin, end);
-  if (verb.empty() || verb == "note") return Sentence::kContext;  // "Please note that ..."
+  // "Please note that ...", "Please refer to your disclosure on page 22 ...": a pointer to
+  // where the subject is, not a request about it (a citation in it still counts).
+  if (verb.empty() || verb == "note" || verb == "refer") return Sentence::kContext;
   if (verb == "file" || verb == "furnish") return Sentence::kFilingRequest;
   for (size_t i = begin; i < end; ++i)
     if (words[i] == "exhibit" || words[i] == "exhibits") return Sentence::kFilingRequest;
