@@ -6,6 +6,9 @@ namespace corresp::web {
 
 WorkLane::WorkLane(const WorkLaneOptions& options) : options_(options) {
   int threads = std::max(1, options_.threads);
+  // A thread still starting is idle: it takes the first job as soon as it runs, so a job
+  // submitted before it reaches its wait is not behind anything.
+  idle_ = threads;
   for (int i = 0; i < threads; ++i)
     threads_.emplace_back([this, i] { Work(options_.first_worker + i); });
 }
@@ -40,14 +43,15 @@ void WorkLane::Work(int worker) {
     Queued next;
     {
       std::unique_lock lock(mu_);
-      ++idle_;
       ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      --idle_;
       if (stopping_) return;
       next = std::move(queue_.front());
       queue_.pop_front();
+      --idle_;
     }
     next.job(worker, next.behind && std::chrono::steady_clock::now() - next.since > max_wait);
+    std::lock_guard lock(mu_);
+    ++idle_;
   }
 }
 

@@ -63,7 +63,7 @@ class WorkLane {
   std::condition_variable ready_;
   std::deque<Queued> queue_;  // guarded by mu_
   bool stopping_ = false;     // guarded by mu_
-  int idle_ = 0;              // threads waiting for a job; guarded by mu_
+  int idle_ = 0;              // threads not running a job (starting or waiting); guarded by mu_
   std::vector<std::thread> threads_;
 };
 
