@@ -14,7 +14,16 @@
 
 namespace corresp::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2 (2026-12-01): words without Z stems (see kPrefixStem).
+inline constexpr int kSchemaVersion = 2;
+
+// ---- free text ------------------------------------------------------------------------------
+// Words of headings (wdf 2), text and a response's restated comment are unprefixed lower-case
+// terms as Xapian's TermGenerator splits them (STEM_NONE), positional except the restated
+// comment. There are no stem terms: Xapian's QueryParser writes a plain query word as
+// kPrefixStem + its English stem, and the query layer replaces that term by the index's words
+// sharing the stem (query/stem_expansion.h), so "revise" still finds "revised" and "revising".
+inline constexpr std::string_view kPrefixStem = "Z";
 
 // ---- boolean (filter) term prefixes -------------------------------------------------------
 inline constexpr std::string_view kPrefixId = "Q";            // unique id: Q0000831001-07-000001#3

@@ -10,6 +10,7 @@
 #include "core/company_name.h"
 #include "core/index_schema.h"
 #include "query/request_grammar.h"
+#include "query/stem_expansion.h"
 
 namespace corresp {
 
@@ -268,6 +269,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const SearchRequest& request) 
       qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       built.query = qp.parse_query(text, flags);
     }
+    // The index holds words, not stems (schema 2): each stemmed word becomes its forms.
+    built.query = ExpandStems(db, built.query);
     // The suggestion is made on the user's own words, not on the rewritten query (which holds
     // internal fields such as topicw:), so it can be shown and pasted back as it is; and only
     // when a word is unknown, as the spelling lookup costs more than the search itself.

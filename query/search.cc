@@ -54,11 +54,12 @@ SearchHit HitFromData(const json& d) {
 std::vector<SearchHit> HitsFromMSet(const Xapian::MSet& mset, const Xapian::Query& query,
                                     const SearchRequest& r) {
   std::vector<SearchHit> hits;
-  // Stemming every word of every snippet text is half a snippet's cost; a query of phrases
-  // and exact words (no Z term) highlights without it.
+  // Stemming every word of every snippet text is half a snippet's cost; a query without stem
+  // terms highlights without it. Since schema 2 a query holds none: BuildQuery replaced each
+  // by the words that share it (query/stem_expansion.h), which the highlighter finds as words.
   bool stemmed = false;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end() && !stemmed; ++t)
-    stemmed = !(*t).empty() && (*t)[0] == 'Z';
+    stemmed = (*t).starts_with(s::kPrefixStem);
   Xapian::Stem stem = stemmed ? CachedEnglishStem() : Xapian::Stem();
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     std::string stored = it.get_document().get_data();
@@ -99,9 +100,10 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 // packed facet value of those the sampler wants (all of them up to exact_up_to matches).
 // The pages come from an enquire of its own, without the search's collapse key (the local spy
 // counts every match, collapsed or not) and unweighted (the order does not matter). Over
-// several shards the pages are merged by Xapian, each match once.
+// several shards the pages are merged by Xapian, each match once. `matches`: how many it read
+// (all of them unless `partial`).
 FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
-                         long exact_up_to, bool& partial, bool& exact) {
+                         long exact_up_to, bool& partial, bool& exact, long& matches) {
   auto start = std::chrono::steady_clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -115,6 +117,7 @@ FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
       break;
     }
     Xapian::MSet page = enquire.get_mset(first, kPage);
+    matches += page.size();
     for (auto it = page.begin(); it != page.end(); ++it)
       if (sampler.Wants(*it)) sampler.Add(*it, it.get_document().get_value(s::kSlotFacets));
     if (page.size() < kPage) break;
@@ -245,8 +248,12 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
     out.facets = std::move(cached->facets);
     out.facets_exact = cached->facets_exact;
   } else if (r.facets && remote) {
+    long matches = 0;
     out.facets = RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to,
-                              out.partial, out.facets_exact);
+                              out.partial, out.facets_exact, matches);
+    // Every match was read: the exact total, as a local count gives (a word query's stem is an
+    // OP_SYNONYM of its forms, whose estimate is not exact). Collapsed totals stay estimated.
+    if (!out.partial && r.collapse == Collapse::kNone) out.total = matches;
   } else if (sampled) {
     out.partial = sampled->partial;
     // More than the limit matched (the count passed it): an estimate below is raised to it.

@@ -18,7 +18,7 @@ void CountSpellingWords(const Xapian::Document& doc, SpellingCounts& counts) {
 
 }  // namespace
 
-DocumentBuildPool::Builder::Builder() { tg.set_stemmer(Xapian::Stem("english")); }
+DocumentBuildPool::Builder::Builder() { ConfigureTermGenerator(tg); }
 
 Result<std::vector<BuiltDocument>> DocumentBuildPool::Builder::Build(const LetterBuildJob& job,
                                                                      bool count_spelling) {

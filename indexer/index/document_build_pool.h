@@ -5,7 +5,7 @@
 //
 // Xapian objects are not thread-safe and Xapian::Document's reference count is not atomic: a
 // document belongs to the worker that builds it until Take() moves it to the writer; the pool
-// keeps no copy. Each worker has its own TermGenerator and Stem.
+// keeps no copy. Each worker has its own TermGenerator (ConfigureTermGenerator).
 //
 // Not thread-safe itself: Submit, Take and TakeSpelling are called by one thread.
 #pragma once
@@ -69,7 +69,7 @@ class DocumentBuildPool {
     LetterBuildJob job;
     std::optional<Result<std::vector<BuiltDocument>>> result;  // set once built
   };
-  // What one thread needs to build: its own generator (and Stem) and spelling counts.
+  // What one thread needs to build: its own generator and spelling counts.
   struct Builder {
     Builder();
     Result<std::vector<BuiltDocument>> Build(const LetterBuildJob& job, bool spelling);

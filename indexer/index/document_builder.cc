@@ -125,10 +125,7 @@ BuiltDocument MakeDocument(const LetterRecord& r, const Item& item, const std::s
   tg.increase_termpos(10);
   tg.index_text_without_positions(item.extra_text);  // restated comment: words only
   std::string all_text = headings + "\n" + item.text + "\n" + item.extra_text;
-  for (const std::string& t : AbbreviationTerms(all_text)) {
-    doc.add_term(t);
-    doc.add_term("Z" + t);
-  }
+  for (const std::string& t : AbbreviationTerms(all_text)) doc.add_term(t);
   doc.add_boolean_term(out.unique_term);
   doc.add_boolean_term(s::Term(s::kPrefixType, item.type));
   AddLetterTerms(doc, r, thread);
@@ -274,6 +271,13 @@ std::string LetterDocumentsFingerprint(std::string_view record_json, const Lette
                        linked.dump() + "\n";
   inputs.append(record_json);
   return Sha256Hex(inputs);
+}
+
+void ConfigureTermGenerator(Xapian::TermGenerator& tg) {
+  // Words only, unstemmed and positional (schema 2): a Z stem per distinct word doubled the
+  // postings, the writer's main cost; queries expand a stem to the words that share it
+  // (query/stem_expansion.h, docs/index-schema.md "Words and stems").
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
 std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& r, const ThreadLinks& links,

@@ -33,11 +33,15 @@ inline constexpr size_t kPairedExcerptChars = 400;
 // Bump whenever BuildLetterDocuments (or what it calls: topics, standards, abbreviations) would
 // build different documents from the same inputs: stored fingerprints then all differ, so the
 // next indexing run rewrites every letter's documents.
-inline constexpr int kDocumentFormatVersion = 2;  // 2: topic cues of 2026-12-01
+inline constexpr int kDocumentFormatVersion = 3;  // 2: no Z stems; 3: topic cues of 2026-12-01
 
-// Builds the documents of `record`. Pure and thread-safe given one `tg` per thread (with its own
-// Stem): it reads only its arguments. On return `tg` holds no document, so the documents may be
-// moved to another thread.
+// Sets up a generator as every document of the index is built: words unstemmed, as
+// core/index_schema.h describes (no Z stems since schema 2). Call once per generator.
+void ConfigureTermGenerator(Xapian::TermGenerator& tg);
+
+// Builds the documents of `record`. Pure and thread-safe given one `tg` per thread, set up by
+// ConfigureTermGenerator: it reads only its arguments. On return `tg` holds no document, so the
+// documents may be moved to another thread.
 std::vector<BuiltDocument> BuildLetterDocuments(const LetterRecord& record,
                                                 const ThreadLinks& links, const ItemTexts& texts,
                                                 Xapian::TermGenerator& tg);

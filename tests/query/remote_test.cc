@@ -44,8 +44,8 @@ TEST_F(RemoteSearch, AnswersLikeTheLocalIndex) {
   auto remote = Connect();
   ASSERT_NE(remote, nullptr);
   auto local = testing::OpenSharedIndex();
-  for (const char* q :
-       {"\"hedge accounting\"", "loans held for sale", "standard:sfas133", "form:corresp"}) {
+  for (const char* q : {"\"hedge accounting\"", "loans held for sale", "standard:sfas133",
+                        "form:corresp", "revised disclosures"}) {
     SearchRequest r;
     r.query = q;
     r.facets = true;
