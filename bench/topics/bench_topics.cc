@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   ItemTexts texts = CollectItemTexts(all);
   ThreadLinks links;
   Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("english"));
+  ConfigureTermGenerator(tg);  // as the writer builds them
   size_t documents = 0;
   auto t0 = std::chrono::steady_clock::now();
   for (const LetterRecord& r : records)
