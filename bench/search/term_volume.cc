@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/index_schema.h"
 #include "indexer/index/document_build_pool.h"
 #include "indexer/index/document_builder.h"
 #include "indexer/index/letter_record.h"
@@ -31,6 +32,11 @@ struct Volume {
   long terms = 0;      // distinct terms: one posting each
   long wdf = 0;        // sum of within-document frequencies
   long positions = 0;  // entries of the position lists
+  void Count(const Xapian::TermIterator& term) {
+    terms++;
+    wdf += term.get_wdf();
+    positions += term.positionlist_count();
+  }
   void Add(const Volume& o) {
     documents += o.documents;
     terms += o.terms;
@@ -49,13 +55,11 @@ void Measure(const Xapian::Document& doc, DocumentVolume& v) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string& t = *it;
     Volume* into = &v.words;
-    if (!t.empty() && t[0] == 'Z')
+    if (t.starts_with(schema::kPrefixStem))
       into = &v.stems;
     else if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z')
       into = it.get_wdf() == 0 ? &v.boolean : &v.weighted;
-    into->terms++;
-    into->wdf += it.get_wdf();
-    into->positions += it.positionlist_count();
+    into->Count(it);
   }
   for (auto it = doc.values_begin(); it != doc.values_end(); ++it) {
     v.values++;
@@ -75,11 +79,7 @@ Volume SourceVolume(Xapian::TermGenerator& tg, const std::string& text, bool pos
     tg.index_text_without_positions(text, wdf_inc);
   Volume v;
   v.documents = 1;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    v.terms++;
-    v.wdf += it.get_wdf();
-    v.positions += it.positionlist_count();
-  }
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) v.Count(it);
   tg.set_document(Xapian::Document());
   return v;
 }
