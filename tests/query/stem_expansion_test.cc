@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -15,21 +14,16 @@
 #include "indexer/index/document_builder.h"
 #include "query/search.h"
 #include "query_fixture.h"
+#include "tests/store/temp_dir.h"
 
 namespace corresp {
 namespace {
-
-namespace fs = std::filesystem;
 
 // A real glass database whose documents hold `words`, indexed as the writer indexes text.
 class WordsIndex : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("stem-expansion-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase db(dir_.path().string(), Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::TermGenerator tg;
     ConfigureTermGenerator(tg);
     for (const char* text :
@@ -43,10 +37,9 @@ class WordsIndex : public ::testing::Test {
       db.add_document(doc);
     }
     db.commit();
-    db_ = Xapian::Database(dir_.string());
+    db_ = Xapian::Database(dir_.path().string());
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  testing::TempDir dir_;
   Xapian::Database db_;
 };
 
