@@ -100,10 +100,17 @@ void ConfigureEnquire(Xapian::Enquire& enquire, const SearchRequest& r) {
 // packed facet value of those the sampler wants (all of them up to exact_up_to matches).
 // The pages come from an enquire of its own, without the search's collapse key (the local spy
 // counts every match, collapsed or not) and unweighted (the order does not matter). Over
-// several shards the pages are merged by Xapian, each match once. `matches`: how many it read
-// (all of them unless `partial`).
-FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query, double time_limit,
-                         long exact_up_to, bool& partial, bool& exact, long& matches) {
+// several shards the pages are merged by Xapian, each match once.
+struct RemoteFacetCount {
+  FacetCounts facets;
+  bool partial = false;  // the time limit stopped the walk
+  bool exact = true;     // every match counted (FacetSampler::exact)
+  long matches = 0;      // matches read: all of them unless partial
+};
+
+RemoteFacetCount RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
+                              double time_limit, long exact_up_to) {
+  RemoteFacetCount out;
   auto start = std::chrono::steady_clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -113,17 +120,18 @@ FacetCounts RemoteFacets(const Xapian::Database& db, const Xapian::Query& query,
   for (Xapian::doccount first = 0;; first += kPage) {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
     if (time_limit > 0 && spent.count() > time_limit) {
-      partial = true;
+      out.partial = true;
       break;
     }
     Xapian::MSet page = enquire.get_mset(first, kPage);
-    matches += page.size();
+    out.matches += page.size();
     for (auto it = page.begin(); it != page.end(); ++it)
       if (sampler.Wants(*it)) sampler.Add(*it, it.get_document().get_value(s::kSlotFacets));
     if (page.size() < kPage) break;
   }
-  exact = sampler.exact();
-  return sampler.counts();
+  out.exact = sampler.exact();
+  out.facets = sampler.counts();
+  return out;
 }
 
 // Sets the deadline of the count: count_share of the search's time limit (none without one).
@@ -248,12 +256,14 @@ Status RunSearch(const Xapian::Database& db, IndexReader& reader, const SearchRe
     out.facets = std::move(cached->facets);
     out.facets_exact = cached->facets_exact;
   } else if (r.facets && remote) {
-    long matches = 0;
-    out.facets = RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to,
-                              out.partial, out.facets_exact, matches);
+    RemoteFacetCount counted =
+        RemoteFacets(db, built.query, r.time_limit_seconds, r.exact_facets_up_to);
+    out.facets = std::move(counted.facets);
+    out.facets_exact = counted.exact;
+    if (counted.partial) out.partial = true;
     // Every match was read: the exact total, as a local count gives (a word query's stem is an
     // OP_SYNONYM of its forms, whose estimate is not exact). Collapsed totals stay estimated.
-    if (!out.partial && r.collapse == Collapse::kNone) out.total = matches;
+    if (!out.partial && r.collapse == Collapse::kNone) out.total = counted.matches;
   } else if (sampled) {
     out.partial = sampled->partial;
     // More than the limit matched (the count passed it): an estimate below is raised to it.
