@@ -94,7 +94,8 @@ std::vector<Topic> Build() {
           "operations=1",
           "regsk303"),
       Make("critical-accounting-estimates", "Critical accounting estimates",
-           "critical accounting estimate*=2;critical accounting polic*=2;significant estimates=1;"
+           "critical accounting estimate*=2;critical accounting polic*=2;significant "
+           "estimates=1;assumption*=1;"
            "sensitivity analysis=1;key assumptions=1",
            ""),
       Make("credit-quality", "Credit quality and subprime",
@@ -126,7 +127,7 @@ std::vector<Topic> Build() {
            "purchase=2;contingent consideration=2;purchase price=2;purchase consideration=2;"
            "acquired net assets=2;net assets acquired=2;assets acquired=2;pro forma adjustment*=1;"
            "accounting acquirer=2;acquiree=2;preliminary allocation=2;acquired business*=1;"
-           "acquisition date=1;acquisition=1;acquired=1;pro forma condensed combined=2",
+           "acquisition date=1;acquisition=1;acquired=1;pro forma condensed combined=0",
            "asc805 sfas141 sfas141r regsx3-05 regsx8-04 regsx11-01"),
       Make("cybersecurity", "Cybersecurity",
            "cyber risk*=2;cyber threat*=2;cybersecurity=2;cyber security=2;cyber "
@@ -224,8 +225,9 @@ std::vector<Topic> Build() {
            "debenture*=2;extinguishment=2;covenant*=2;credit facilit*=2;credit "
            "agreement*=2;indebtedness=2;convertible note*=2;"
            "term loan*=2;senior notes=2;notes payable=2;debt extinguishment=2;debt maturit*=1;"
-           "revolving=1;borrowing*=1;prepayment*=1;debt=1",
-           "asc470"),
+           "revolving=1;borrowing*=1;prepayment*=1;debt=1;guarantor*=1;debt instrument*=1;debt "
+           "securit*=1",
+           "asc470 regsx3-10 regsx13-01"),
       Make("covid-19", "COVID-19 and pandemic effects",
            "covid=2;covid 19=2;pandemic=2;cares* act=2;coronavirus=2", ""),
       Make("customer-incentives", "Customer incentives, rewards and loyalty programs",
@@ -289,6 +291,44 @@ const std::vector<DocumentTopic>& DocumentTopics() {
   // (business combinations, S-X 3-05) in the comment's words.
   static const std::vector<DocumentTopic> kDocuments = {{"form 8 k", "non-gaap"}};
   return kDocuments;
+}
+
+const std::vector<std::string>& PlaceTopics() {
+  static const std::vector<std::string> kPlaces = {"exhibits-filing-mechanics"};
+  return kPlaces;
+}
+
+const std::vector<std::string>& FilingParts() {
+  // Form 10-K, S-1/S-4 and proxy statement captions that open a part of their own.
+  static const std::vector<std::string> kParts = {
+      "business",
+      "our business",
+      "our company",
+      "description of business",
+      "risk factors",
+      "properties",
+      "legal proceedings",
+      "executive compensation",
+      "compensation discussion and analysis",
+      "prospectus summary",
+      "summary",
+      "use of proceeds",
+      "capitalization",
+      "dilution",
+      "management",
+      "principal stockholders",
+      "principal shareholders",
+      "security ownership of certain beneficial owners and management",
+      "description of capital stock",
+      "financial statements",
+      "exhibits",
+      "the merger",
+      "the separation",
+      "the transaction",
+      "certain relationships and related transactions",
+      "quantitative and qualitative disclosures about market risk",
+      "controls and procedures"};
+  return kParts;
 }
 
 const std::vector<std::string>& NeutralPhrases() {

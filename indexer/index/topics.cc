@@ -357,12 +357,16 @@ struct HeadingNames {
   std::vector<std::string> phrase;
   std::vector<int> depth;
   std::vector<std::string> touched;
+  // Per topic, the words and depth of the innermost heading touching it ("", -1 when none).
+  std::vector<std::string> section;
+  std::vector<int> section_depth;
 };
 
 HeadingNames NameTopics(const std::vector<std::string>& headings) {
   const auto& topics = TopicTaxonomy();
   HeadingNames out{std::vector<std::string>(topics.size()), std::vector<int>(topics.size(), -1),
-                   std::vector<std::string>(topics.size())};
+                   std::vector<std::string>(topics.size()), std::vector<std::string>(topics.size()),
+                   std::vector<int>(topics.size(), -1)};
   for (size_t k = 0; k < headings.size(); ++k) {
     Words w = SplitWords(headings[k]);
     std::vector<std::pair<size_t, std::string>> found;
@@ -370,8 +374,14 @@ HeadingNames NameTopics(const std::vector<std::string>& headings) {
       std::string phrase = Phrase(w.words, m.start, m.cue->words.size());
       if (m.cue->weight >= kStrongCue) found.emplace_back(m.cue->topic, phrase);
       // A lone supporting word ("Segment", "Adjustments", "Country Risk") touches nothing.
-      bool touches = m.cue->weight >= kStrongCue || m.cue->words.size() >= kMinTouchingWords;
-      if (touches && out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
+      // A neutral phrase (weight 0) touches nothing either.
+      bool touches = m.cue->weight >= kStrongCue ||
+                     (m.cue->weight >= kSupportingCue && m.cue->words.size() >= kMinTouchingWords);
+      if (!touches) continue;
+      if (out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
+      if (m.cue->weight >= kStrongCue) continue;  // naming headings: HeadingFallback's
+      out.section[m.cue->topic] = phrase;
+      out.section_depth[m.cue->topic] = static_cast<int>(k);
     }
     for (const StandardHit& hit : FindStandards(headings[k]))
       for (size_t i = 0; i < topics.size(); ++i)
@@ -414,6 +424,46 @@ std::vector<TopicTag> HeadingFallback(const HeadingNames& named, size_t levels) 
   for (size_t i = 0; i < topics.size(); ++i)
     if (named.depth[i] == deepest)
       out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.phrase[i]}});
+  return out;
+}
+
+bool IsPlaceTopic(const std::string& slug) {
+  const auto& places = PlaceTopics();
+  return std::find(places.begin(), places.end(), slug) != places.end();
+}
+
+// Whether a heading opens a part of the filing (FilingParts: "Business, page 97", "Item 1A.
+// Risk Factors"): its words, without a leading "Item 1A" and a trailing "page 97", are a part's.
+bool OpensFilingPart(const std::string& heading) {
+  std::vector<std::string> words = TopicWords(heading);
+  auto first = words.begin();
+  auto last = words.end();
+  if (last - first >= 2 && *first == "item") first += 2;
+  if (last - first >= 2 && (last[-2] == "page" || last[-2] == "pages")) last -= 2;
+  std::vector<std::string> caption(first, last);
+  for (const std::string& part : FilingParts())
+    if (caption == TopicWords(part)) return true;
+  return false;
+}
+
+// A comment that names no topic, under headings within kFallbackHeadingLevels that name none,
+// takes the topic of the section it sits in: the innermost heading at any depth that touches a
+// topic ("Management's Discussion and Analysis ... / Consolidated Results, page 39": MD&A
+// analysis), unless a heading below it opens another part of the filing ("Management's
+// Discussion and Analysis / Business, page 97").
+std::vector<TopicTag> SectionFallback(const std::vector<std::string>& headings,
+                                      const HeadingNames& named) {
+  const auto& topics = TopicTaxonomy();
+  int deepest = -1;
+  for (size_t i = 0; i < topics.size(); ++i)
+    if (!IsPlaceTopic(topics[i].slug)) deepest = std::max(deepest, named.section_depth[i]);
+  std::vector<TopicTag> out;
+  if (deepest < 0) return out;
+  for (size_t k = deepest + 1; k < headings.size(); ++k)
+    if (OpensFilingPart(headings[k])) return out;
+  for (size_t i = 0; i < topics.size(); ++i)
+    if (named.section_depth[i] == deepest && !IsPlaceTopic(topics[i].slug))
+      out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.section[i]}});
   return out;
 }
 
@@ -482,6 +532,7 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
   });
   if (out.empty() && !text_names_a_topic) out = HeadingFallback(named, headings.size());
   if (out.empty() && !text_names_a_topic) out = DocumentFallback(headings);
+  if (out.empty() && !text_names_a_topic) out = SectionFallback(headings, named);
   return out;
 }
 

@@ -20,7 +20,9 @@
 //     restructuring costs ... . Please explain why these ...") counts as asked about;
 //   - supporting cues in two requests are anchored by a heading that names or touches the
 //     topic when no request names another topic; a comment naming no topic under headings
-//     naming none takes the topic its document implies (DocumentTopics: Form 8-K -> non-GAAP);
+//     naming none takes the topic its document implies (DocumentTopics: Form 8-K -> non-GAAP),
+//     else its section's: the innermost heading touching a topic by a supporting phrase, at
+//     any depth, unless a deeper heading opens another part of the filing (FilingParts);
 //   - cue words match their inflections (TopicStem);
 //   - a topic whose score is small beside the item's main subject (below kSubjectShare of the
 //     best) is a mention in passing and is dropped;
@@ -111,6 +113,16 @@ struct DocumentTopic {
   std::string slug;
 };
 const std::vector<DocumentTopic>& DocumentTopics();
+
+// Captions of the parts of a filing (S-K items, prospectus sections) as TopicWords splits them:
+// a heading with one of these captions ends the section above it ("Business" under
+// "Management's Discussion and Analysis" is not MD&A).
+const std::vector<std::string>& FilingParts();
+
+// Topics whose headings mark a place in the filing rather than a subject: a comment under
+// "Prospectus Cover Page / Opinion of Goldman, Sachs & Co." is about the opinion, not about
+// filing mechanics. Their headings never give a comment its topic through its section.
+const std::vector<std::string>& PlaceTopics();
 
 // What the tagger reads of an item.
 struct TopicInput {
