@@ -41,6 +41,7 @@ nlohmann::json ToJson(const IndexReport& r) {
           {"threads_opened", r.threads_opened},
           {"threads_closed", r.threads_closed},
           {"batches", r.batches},
+          {"writers", r.writers},
           {"documents", r.documents},
           {"seconds", r.seconds},
           {"letters_per_second", r.LettersPerSecond()},

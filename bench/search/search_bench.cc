@@ -1,15 +1,17 @@
 // search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] [--reuse 0|1] [--facets 0|1]
-// [--fts5 0|1] [--exact-facets-up-to N] [--builders N] [--index-baseline 0|1] [--batch LETTERS]
-// [--order corpus|accession]: indexes a gen-corpus corpus with the real index writer and, over
-// the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a facet table
-// beside it; then runs 50 realistic queries R times against each (warm caches, one process),
-// without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY counts),
-// and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing throughput
-// (items/s, and the memory the writer adds to the loaded corpus), index bytes per comment and
-// per item, peak RSS of the query phases, and the Xapian/FTS5 ratios. Both sides return the ten
-// best hits with a highlighted snippet. --builders: IndexWriterOptions::builder_threads (default
-// 1). --index-baseline 1 (default) also indexes with no builder thread first and prints the
-// items/s ratio. --batch: letters per batch and commit (default 200, as `corresp index`).
+// [--fts5 0|1] [--exact-facets-up-to N] [--builders N] [--writers N] [--index-baseline 0|1]
+// [--batch LETTERS] [--order corpus|accession]: indexes a gen-corpus corpus with the real index
+// writer and, over the same documents, an SQLite FTS5 table (porter stemming, bm25 ranking) with a
+// facet table beside it; then runs 50 realistic queries R times against each (warm caches, one
+// process), without and with facets (Xapian: sampled above N matches, and exact; FTS5: GROUP BY
+// counts), and prints latency p50/p95/p99 with the spread of the per-round p50/p99, indexing
+// throughput (items/s, and the memory the writer adds to the loaded corpus), index bytes per
+// comment and per item, peak RSS of the query phases, and the Xapian/FTS5 ratios. Both sides return
+// the ten best hits with a highlighted snippet. --builders: IndexWriterOptions::builder_threads
+// (default 1). --writers: BackfillWriters on an empty index, as `corresp index` fills one (default
+// 2; 1 is the single IndexWriter plus compaction). --index-baseline 1 (default) also indexes with
+// no builder thread first and prints the items/s ratio. --batch: letters per batch and commit
+// (default 200, as `corresp index`).
 // --order accession: index the letters in accession order (staff letters of every company
 // first, so a company is re-linked in many batches); the default keeps the corpus order (by
 // company), as `corresp index` takes them (Catalog::ListToIndex). See README.md.
@@ -30,6 +32,7 @@
 #include <vector>
 
 #include "core/index_schema.h"
+#include "indexer/index/backfill_writers.h"
 #include "indexer/index/compact.h"
 #include "indexer/index/index_writer.h"
 #include "indexer/index/letter_record.h"
@@ -217,6 +220,80 @@ XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int
   std::cerr << fmt::format("xapian: compacted {:.1f} -> {:.1f} MB in {:.1f}s\n",
                            compacted->bytes_before / 1e6, compacted->bytes_after / 1e6,
                            compacted->seconds);
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return out;
+}
+
+// The same index written by `writers` BackfillWriters, as `corresp index` fills an empty index:
+// the corpus (in company order) split into contiguous parts at company changes, each part's
+// letters in batches of --batch letters for its writer, the partials merged (and so compacted)
+// at the end. Each batch goes to the writer with the fewest batches in flight.
+XapianBuild BuildXapianParallel(const Corpus& c, const fs::path& dir, bool spelling, int builders,
+                                int writers) {
+  fs::remove_all(dir);
+  auto start = Clock::now();
+  double cpu0 = CpuSeconds(RUSAGE_SELF);
+  BackfillWritersOptions options;
+  options.writers = writers;
+  options.writer.spelling = spelling;
+  options.writer.builder_threads = builders;
+  std::vector<Cik> order;
+  for (const LetterRecord& r : c.letters) order.push_back(r.cik);
+  std::vector<size_t> bounds = SplitCompanies(order, writers);
+  options.writers = static_cast<int>(bounds.size()) - 1;
+  auto bw = BackfillWriters::Start(dir, options);
+  if (!bw.ok()) throw std::runtime_error(bw.status().ToString());
+  std::vector<size_t> next(bounds.begin(), bounds.end() - 1), in_flight(next.size(), 0);
+  std::map<uint64_t, size_t> writer_of;
+  uint64_t tag = 0;
+  auto take = [&](bool wait) {
+    std::optional<BackfillBatchDone> done = (*bw)->Next(wait);
+    if (!done) return false;
+    if (!done->threads.ok()) throw std::runtime_error(done->threads.status().ToString());
+    --in_flight[writer_of[done->tag]];
+    return true;
+  };
+  while (true) {
+    size_t best = next.size();
+    for (size_t k = 0; k < next.size(); ++k)
+      if (next[k] < bounds[k + 1] && (best == next.size() || in_flight[k] < in_flight[best]))
+        best = k;
+    if (best == next.size()) break;
+    if (in_flight[best] >= options.max_queued_batches) {
+      take(true);
+      continue;
+    }
+    size_t end = std::min(bounds[best + 1], next[best] + batch_letters);
+    BackfillBatch batch{static_cast<int>(best), ++tag, {}};
+    batch.letters.assign(c.letters.begin() + static_cast<long>(next[best]),
+                         c.letters.begin() + static_cast<long>(end));
+    next[best] = end;
+    writer_of[tag] = best;
+    ++in_flight[best];
+    Status st = (*bw)->Submit(std::move(batch));
+    if (!st.ok()) throw std::runtime_error(st.ToString());
+    while (take(false)) {
+    }
+  }
+  while (take(true)) {
+  }
+  auto written = Clock::now();
+  auto merged = (*bw)->Finish();
+  if (!merged.ok()) throw std::runtime_error(merged.status().ToString());
+  const BackfillWritersStats& stats = (*bw)->stats();
+  std::string cpus;
+  for (double s : stats.cpu_seconds) cpus += fmt::format("{}{:.1f}s", cpus.empty() ? "" : " + ", s);
+  std::cerr << fmt::format(
+      "xapian ({} writers, {} builder thread(s) each): writing {:.1f}s, merge {:.1f}s; cpu "
+      "{:.1f}s of which the writing threads {}; {} letters built, {} unchanged, {} documents\n",
+      stats.cpu_seconds.size(), builders, std::chrono::duration<double>(written - start).count(),
+      merged->seconds, CpuSeconds(RUSAGE_SELF) - cpu0, cpus, stats.writer.letters_built,
+      stats.writer.letters_unchanged, stats.writer.documents_written);
+  std::cerr << fmt::format("xapian: merged {} partials -> {:.1f} MB ({} documents) in {:.1f}s\n",
+                           stats.cpu_seconds.size(), merged->bytes_after / 1e6, merged->documents,
+                           merged->seconds);
+  XapianBuild out;
+  out.stats = stats.writer;
   out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return out;
 }
@@ -442,6 +519,10 @@ struct SampleError {
   double max_error = 0, median_error = 0;
   long values = 0;
   double max_total_error = 0;  // of the estimated match counts
+  // Of each query (exact facets): its match count, its facet counts and its ten hits' ids, to
+  // compare two indexes of the same corpus (e.g. written by one writer and by two).
+  std::vector<long> totals;
+  std::vector<std::string> pages;
 };
 constexpr long kMinCount = 1000;  // values rarer than this are sampled too thinly to compare
 
@@ -457,6 +538,12 @@ SampleError MeasureSampleError(IndexReader& reader, long exact_facets_up_to) {
     r.exact_facets_up_to = exact_facets_up_to;
     auto sampled = Search(reader, r);
     if (!exact.ok() || !sampled.ok()) throw std::runtime_error("facet sample check failed");
+    out.totals.push_back(exact->total);
+    std::string page;
+    for (const auto& [facet, counts] : exact->facets)
+      for (const auto& [value, n] : counts) page += fmt::format("{}={}:{} ", facet, value, n);
+    for (const SearchHit& h : exact->hits) page += h.id + " ";
+    out.pages.push_back(std::move(page));
     if (sampled->facets_exact) continue;
     ++out.sampled_queries;
     out.max_total_error = std::max(out.max_total_error,
@@ -520,6 +607,7 @@ struct Flags {
   bool spelling = true, reuse = false, facets = true, fts5 = true;
   long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
   int builders = IndexWriterOptions{}.builder_threads;
+  int writers = BackfillWritersOptions{}.writers;
   bool index_baseline = true, by_accession = false;
 };
 
@@ -534,6 +622,7 @@ Flags ParseFlags(int argc, char** argv) {
     if (flag == "--fts5") f.fts5 = value != "0";
     if (flag == "--exact-facets-up-to") f.exact_facets_up_to = std::atol(value.c_str());
     if (flag == "--builders") f.builders = std::max(0, std::atoi(value.c_str()));
+    if (flag == "--writers") f.writers = std::max(1, std::atoi(value.c_str()));
     if (flag == "--index-baseline") f.index_baseline = value != "0";
     if (flag == "--batch") batch_letters = std::max(1, std::atoi(value.c_str()));
     if (flag == "--order") f.by_accession = value == "accession";
@@ -547,7 +636,7 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: search-bench CORPUS.jsonl WORKDIR [--repeat R] [--spelling 0|1] "
                  "[--reuse 0|1] [--facets 0|1] [--fts5 0|1] [--exact-facets-up-to N] "
-                 "[--builders N] [--index-baseline 0|1] [--batch LETTERS] "
+                 "[--builders N] [--writers N] [--index-baseline 0|1] [--batch LETTERS] "
                  "[--order corpus|accession]\n";
     return 2;
   }
@@ -598,18 +687,24 @@ int main(int argc, char** argv) {
         // holds: it reads letters batch by batch).
         double corpus_rss = CurrentRssMb();
         ResetPeakRss();
-        XapianBuild built = BuildXapian(corpus, work / "xapian", flags.spelling, flags.builders);
+        XapianBuild built =
+            flags.writers > 1 && !flags.by_accession  // parts need companies kept together
+                ? BuildXapianParallel(corpus, work / "xapian", flags.spelling, flags.builders,
+                                      flags.writers)
+                : BuildXapian(corpus, work / "xapian", flags.spelling, flags.builders);
         xs = built.seconds;
         build_record = {{"builder_threads", flags.builders},
+                        {"writers", flags.writers},
                         {"items_per_s", c.items / xs},
                         {"baseline_items_per_s",
                          baseline_s > 0 ? nlohmann::json(c.items / baseline_s) : nullptr},
                         {"writer_rss_mb", PeakRssMb() - corpus_rss},
                         {"corpus_rss_mb", corpus_rss}};
         std::cout << fmt::format(
-            "xapian indexing: {:.0f} items/s with {} builder thread(s), writer peak {:.0f} MB "
-            "above the loaded corpus ({:.0f} MB)",
-            c.items / xs, flags.builders, PeakRssMb() - corpus_rss, corpus_rss);
+            "xapian indexing: {:.0f} items/s with {} writer(s) and {} builder thread(s) each, "
+            "writer "
+            "peak {:.0f} MB above the loaded corpus ({:.0f} MB)",
+            c.items / xs, flags.writers, flags.builders, PeakRssMb() - corpus_rss, corpus_rss);
         if (baseline_s > 0)
           std::cout << fmt::format(", {:.0f} items/s with none: ratio {:.2f}x",
                                    c.items / baseline_s, baseline_s / xs);
@@ -669,7 +764,9 @@ int main(int argc, char** argv) {
                              {"min_count", kMinCount},
                              {"max_error", e.max_error},
                              {"median_error", e.median_error},
-                             {"max_total_error", e.max_total_error}};
+                             {"max_total_error", e.max_total_error},
+                             {"exact_totals", e.totals},
+                             {"exact_pages", e.pages}};
     }
     double xrss = PeakRssMb();
     out["xapian"]["peak_rss_mb"] = xrss;

@@ -8,6 +8,7 @@
 
 #include "core/submission.h"
 #include "indexer/extract/extract.h"
+#include "indexer/index/backfill_writers.h"
 #include "indexer/index/extract_pool.h"
 #include "indexer/index/reviewed.h"
 #include "store/catalog.h"
@@ -233,13 +234,21 @@ Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilin
   return txn.Commit();
 }
 
-Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
+// Whether `e` is marked indexed once written: a letter, or a failure a retry cannot fix.
+bool ToMark(const Extracted& e) { return e.record || e.permanent; }
+
+Status MarkIndexed(Catalog& catalog, const std::vector<Accession>& accessions) {
   CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  for (const Extracted& e : batch) {
-    if (!e.record && !e.permanent) continue;
-    CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(e.accession, kExtractorVersion));
-  }
+  for (const Accession& acc : accessions)
+    CORRESP_RETURN_IF_ERROR(catalog.MarkIndexed(acc, kExtractorVersion));
   return txn.Commit();
+}
+
+Status MarkBatch(Catalog& catalog, const std::vector<Extracted>& batch) {
+  std::vector<Accession> accessions;
+  for (const Extracted& e : batch)
+    if (ToMark(e)) accessions.push_back(e.accession);
+  return MarkIndexed(catalog, accessions);
 }
 
 // The filings whose company is in `range`.
@@ -266,6 +275,119 @@ double SecondsSince(std::chrono::steady_clock::time_point& mark) {
   double s = std::chrono::duration<double>(now - mark).count();
   mark = now;
   return s;
+}
+
+// The contiguous parts of `todo` (company order) the backfill writers take: one per writer,
+// split at company changes; a single part when there is one company.
+std::vector<std::size_t> BackfillParts(const std::vector<FilingToIndex>& todo, int writers) {
+  std::vector<Cik> ciks;
+  for (const FilingToIndex& f : todo) ciks.push_back(f.cik);
+  return SplitCompanies(ciks, writers);
+}
+
+// What a backfill run shares between its steps.
+struct Backfill {
+  Catalog& catalog;
+  const DocumentStore& store;
+  ExtractPool& pool;
+  CompanyFilingsCache& cache;
+  ThreadChanges& changes;
+  IndexReport& report;
+  const IndexOptions& options;
+  std::function<void(const Extracted&)> finished;
+  std::function<void()> committed;  // progress after a partial's commit
+};
+
+// A finished batch of a backfill writer: its companies' threads replace theirs in the catalog
+// (as ReplaceCompanyThreads does after one writer's batch).
+Status TakeBackfilled(Backfill& b, BackfillBatchDone done) {
+  CORRESP_ASSIGN_OR_RETURN(auto rebuilt, std::move(done.threads));
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(b.catalog));
+  for (const auto& [cik, threads] : rebuilt) {
+    CORRESP_RETURN_IF_ERROR(b.changes.Before(b.catalog, cik));
+    CORRESP_RETURN_IF_ERROR(b.catalog.ReplaceThreads(txn, cik, threads));
+    b.changes.After(cik, threads);
+  }
+  CORRESP_RETURN_IF_ERROR(txn.Commit());
+  b.report.relinks += rebuilt.size();
+  ++b.report.batches;
+  b.committed();
+  return Status::Ok();
+}
+
+// Fills the empty index at `index` with one BackfillWriters writer per part of `todo`
+// (`bounds`, BackfillParts): batches extracted here go to the writer of their part with the
+// fewest batches in flight; the partials are merged at the end, and only then are the filings
+// marked indexed.
+Status RunBackfill(Backfill& b, const std::filesystem::path& index,
+                   const std::vector<FilingToIndex>& todo, const std::vector<std::size_t>& bounds) {
+  auto mark = std::chrono::steady_clock::now();
+  BackfillWritersOptions wo;
+  wo.writers = static_cast<int>(bounds.size()) - 1;
+  wo.writer = b.options.writer;
+  CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<BackfillWriters> writers,
+                           BackfillWriters::Start(index, wo));
+  b.report.writers = writers->writers();
+  std::size_t batch_size = std::max<std::size_t>(1, b.options.batch_size);
+  std::vector<std::size_t> next(bounds.begin(), bounds.end() - 1), in_flight(next.size(), 0);
+  std::map<std::uint64_t, std::size_t> part_of;  // batch tag -> part
+  std::vector<Accession> to_mark;
+  auto take = [&](bool wait) -> Result<bool> {
+    std::optional<BackfillBatchDone> done = writers->Next(wait);
+    if (!done) return false;
+    --in_flight[part_of.at(done->tag)];
+    b.report.phases.write += SecondsSince(mark);
+    CORRESP_RETURN_IF_ERROR(TakeBackfilled(b, std::move(*done)));
+    b.report.phases.link += SecondsSince(mark);
+    return true;
+  };
+  for (std::uint64_t tag = 1;; ++tag) {
+    std::size_t k = next.size();  // the part with the fewest batches in flight and filings left
+    for (std::size_t i = 0; i < next.size(); ++i)
+      if (next[i] < bounds[i + 1] && (k == next.size() || in_flight[i] < in_flight[k])) k = i;
+    if (k == next.size()) break;
+    if (in_flight[k] >= wo.max_queued_batches) {
+      CORRESP_RETURN_IF_ERROR(take(true).status());
+      continue;
+    }
+    std::size_t end = std::min(BatchEnd(todo, next[k], batch_size), bounds[k + 1]);
+    std::vector<Accession> slice;
+    for (std::size_t i = next[k]; i < end; ++i) slice.push_back(todo[i].accession);
+    next[k] = end;
+    CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> extracted,
+                             ExtractBatch(b.catalog, b.store, b.pool, slice, b.finished));
+    b.report.phases.extract += SecondsSince(mark);
+    BackfillBatch batch{static_cast<int>(k), tag, {}};
+    for (Extracted& e : extracted) {
+      if (ToMark(e)) to_mark.push_back(e.accession);
+      if (!e.record) {
+        ++b.report.failed;
+        continue;
+      }
+      CORRESP_RETURN_IF_ERROR(Resolve(b.cache, *e.record));
+      ++b.report.indexed;
+      b.report.items += ItemsOf(e);
+      batch.letters.push_back(std::move(*e.record));
+    }
+    part_of[tag] = k;
+    ++in_flight[k];
+    CORRESP_RETURN_IF_ERROR(writers->Submit(std::move(batch)));
+    b.report.phases.write += SecondsSince(mark);
+    while (true) {
+      CORRESP_ASSIGN_OR_RETURN(bool took, take(false));
+      if (!took) break;
+    }
+  }
+  while (true) {
+    CORRESP_ASSIGN_OR_RETURN(bool took, take(true));
+    if (!took) break;
+  }
+  CORRESP_ASSIGN_OR_RETURN(MergeReport merged, writers->Finish());
+  CORRESP_RETURN_IF_ERROR(MarkIndexed(b.catalog, to_mark));
+  b.report.documents = merged.documents;
+  b.report.phases.commit += SecondsSince(mark);
+  b.committed();
+  return Status::Ok();
 }
 
 }  // namespace
@@ -304,13 +426,27 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   if (!todo.empty()) {
     CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
   }
-  report.phases.prepare = SecondsSince(mark);
   IndexProgress progress{0, todo.size(), 0};
   auto finished = [&](const Extracted& e) {
     ++progress.done;
     progress.items += ItemsOf(e);
     if (options.progress) options.progress(progress);
   };
+  std::vector<std::size_t> parts = BackfillParts(todo, options.backfill_writers);
+  CORRESP_ASSIGN_OR_RETURN(long documents, writer->DocumentCount());
+  if (parts.size() > 2 && documents == 0 && writer->LetterCount() == 0) {
+    writer.reset();  // the merge replaces the empty index
+    report.phases.prepare = SecondsSince(mark);
+    Backfill b{catalog, store, *pool, cache, changes, report, options, finished, [&] {
+                 if (options.progress) options.progress(progress);
+               }};
+    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, parts));
+    changes.Count(report);
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+  }
+  report.phases.prepare = SecondsSince(mark);
   for (std::size_t begin = 0; begin < todo.size();) {
     std::size_t end = BatchEnd(todo, begin, batch_size);
     std::vector<Accession> slice;

@@ -3,6 +3,13 @@
 // company touched, rewrites that company's documents, commits, then marks the filings indexed
 // in the catalog. Idempotent; a crash between commit and MarkIndexed only re-does work.
 //
+// Into an empty index (a first backfill, or after removing the index) with at least two
+// companies to index, IndexOptions::backfill_writers writers fill partial indexes, merged into
+// the index at the end (backfill_writers.h); the filings are marked indexed only after the
+// merge. A crash before the merge leaves the index empty and no filing marked: the next run
+// removes the partials and starts the backfill again. Every other run (an index with letters)
+// has one writer and commits batch by batch, as above. Both write the same documents.
+//
 // Each letter's Re: references are resolved against its company's filings as cached in the
 // catalog (crawler/submissions_json.h); a company whose cache is newer than its last
 // resolution has its indexed letters resolved again first (docs/crawler.md).
@@ -49,6 +56,10 @@ struct IndexOptions {
   std::size_t batch_size = 200;
   // Writer options (spelling data, thread linking).
   IndexWriterOptions writer;
+  // Writers filling an empty index (see above): the writing is ~70% of indexing's CPU, so two
+  // use both cores of the 2-core target (docs/scaling.md "Two writers for a backfill"). 1 keeps
+  // one writer committing batch by batch (a backfill interrupted then resumes where it stopped).
+  int backfill_writers = 2;
   // Index only the filings of these companies (a shard, docs/scaling.md); the others are left
   // unindexed in this catalog and counted in IndexReport::outside_range.
   std::optional<CikRange> cik_range;
@@ -64,7 +75,7 @@ struct IndexPhaseSeconds {
   double extract = 0;  // read the letters from the store and extract them on the workers
   double write = 0;    // resolve the Re: references, store the letter records
   double link = 0;     // re-link the companies' threads, rewrite their documents, catalog threads
-  double commit = 0;   // commit the index, mark the filings indexed in the catalog
+  double commit = 0;   // commit the index (a backfill: merge the partials), mark the filings
 };
 
 struct IndexReport {
@@ -80,7 +91,8 @@ struct IndexReport {
   std::size_t reresolved = 0;      // companies whose indexed letters were resolved again against
                                    // a newer submissions JSON (before the new letters)
   std::size_t items = 0;           // comment and response documents of the letters indexed
-  std::size_t batches = 0;         // commits of new letters
+  std::size_t batches = 0;         // commits of new letters (of partial indexes in a backfill)
+  int writers = 1;                 // writers that wrote the letters (partial indexes merged)
   long documents = 0;              // documents in the index after the run
   double seconds = 0;
   IndexPhaseSeconds phases;

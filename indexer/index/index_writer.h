@@ -85,6 +85,8 @@ class IndexWriter {
   Status Commit();
 
   Result<long> DocumentCount() const;
+  // Letters stored (the count:letters total, counting what is not yet committed).
+  long LetterCount() const { return letters_; }
   const IndexWriterStats& stats() const { return stats_; }
   Xapian::WritableDatabase& database() { return *db_; }
 

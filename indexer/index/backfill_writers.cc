@@ -1,0 +1,186 @@
+#include "indexer/index/backfill_writers.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <exception>
+
+namespace corresp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double ThreadCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_THREAD, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// Stores the batch's letters, rebuilds its companies (in order of first appearance) and
+// commits: what `corresp index` does with one batch.
+Result<std::map<Cik, std::vector<ReviewThread>>> WriteBatch(IndexWriter& writer,
+                                                            const BackfillBatch& batch) {
+  std::vector<Cik> companies;
+  for (const LetterRecord& r : batch.letters) {
+    CORRESP_RETURN_IF_ERROR(writer.PutLetter(r));
+    if (std::find(companies.begin(), companies.end(), r.cik) == companies.end())
+      companies.push_back(r.cik);
+  }
+  CORRESP_ASSIGN_OR_RETURN(auto threads, writer.RebuildCompanies(companies));
+  CORRESP_RETURN_IF_ERROR(writer.Commit());
+  return threads;
+}
+
+}  // namespace
+
+std::vector<std::size_t> SplitCompanies(const std::vector<Cik>& ciks, int parts) {
+  std::vector<std::size_t> bounds{0};
+  std::size_t n = ciks.size();
+  for (int k = 1; k < parts; ++k) {
+    std::size_t target = n * static_cast<std::size_t>(k) / static_cast<std::size_t>(parts);
+    // The company change nearest the target, after the previous bound.
+    std::size_t after = target, before = target;
+    while (after < n && after > 0 && ciks[after] == ciks[after - 1]) ++after;
+    while (before > bounds.back() && before < n && ciks[before] == ciks[before - 1]) --before;
+    std::size_t cut =
+        (before > bounds.back() && target - before <= after - target) ? before : after;
+    if (cut <= bounds.back() || cut >= n) continue;
+    bounds.push_back(cut);
+  }
+  bounds.push_back(n);
+  return bounds;
+}
+
+fs::path PartialIndexPath(const fs::path& index, int k) {
+  fs::path p = index;
+  p += ".part-" + std::to_string(k);
+  return p;
+}
+
+struct BackfillWriters::Worker {
+  int k = 0;
+  std::unique_ptr<IndexWriter> writer;
+  std::deque<BackfillBatch> queue;  // guarded by mu_
+  std::thread thread;
+  double cpu_seconds = 0;  // set by the thread as it ends
+};
+
+BackfillWriters::BackfillWriters(fs::path index, BackfillWritersOptions options)
+    : index_(std::move(index)), options_(std::move(options)) {}
+
+BackfillWriters::~BackfillWriters() {
+  Stop();
+  for (auto& w : workers_) w->writer.reset();
+  RemovePartials();
+}
+
+void BackfillWriters::RemovePartials() {
+  std::error_code ec;
+  fs::path dir = index_.parent_path().empty() ? fs::path(".") : index_.parent_path();
+  std::string part = index_.filename().string() + ".part-";
+  std::string merging = index_.filename().string() + ".merging";
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(part, 0) == 0 || name == merging) fs::remove_all(e.path(), ec);
+  }
+}
+
+Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(
+    const fs::path& index, const BackfillWritersOptions& options) {
+  std::unique_ptr<BackfillWriters> self(new BackfillWriters(index, options));
+  self->RemovePartials();  // a crashed run's scratch
+  for (int k = 0; k < std::max(1, options.writers); ++k) {
+    auto worker = std::make_unique<Worker>();
+    worker->k = k;
+    // Opened here, one after the other: IndexWriter::Open sets the process environment.
+    CORRESP_ASSIGN_OR_RETURN(worker->writer,
+                             IndexWriter::Open(PartialIndexPath(index, k), options.writer));
+    self->workers_.push_back(std::move(worker));
+  }
+  for (auto& w : self->workers_) {
+    Worker* worker = w.get();
+    worker->thread = std::thread([s = self.get(), worker] { s->Run(*worker); });
+  }
+  return self;
+}
+
+void BackfillWriters::Run(Worker& worker) {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    cv_.wait(lock, [&] { return stop_ || !worker.queue.empty(); });
+    if (stop_) break;
+    BackfillBatch batch = std::move(worker.queue.front());
+    worker.queue.pop_front();
+    cv_.notify_all();  // Submit may be waiting for room
+    lock.unlock();
+    BackfillBatchDone done;
+    done.tag = batch.tag;
+    try {
+      done.threads = WriteBatch(*worker.writer, batch);
+    } catch (const std::exception& e) {
+      done.threads =
+          Internal("writing partial index " + std::to_string(worker.k) + ": " + e.what());
+    }
+    batch.letters.clear();
+    lock.lock();
+    done_.push_back(std::move(done));
+    cv_.notify_all();
+  }
+  worker.cpu_seconds = ThreadCpuSeconds();
+}
+
+void BackfillWriters::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (auto& w : workers_)
+    if (w->thread.joinable()) w->thread.join();
+}
+
+Status BackfillWriters::Submit(BackfillBatch batch) {
+  if (batch.writer < 0 || batch.writer >= writers())
+    return InvalidArgument("no backfill writer " + std::to_string(batch.writer));
+  Worker& worker = *workers_[static_cast<std::size_t>(batch.writer)];
+  std::unique_lock<std::mutex> lock(mu_);
+  std::size_t limit = std::max<std::size_t>(1, options_.max_queued_batches);
+  cv_.wait(lock, [&] { return stop_ || worker.queue.size() < limit; });
+  if (stop_) return Internal("backfill writers stopped");
+  worker.queue.push_back(std::move(batch));
+  ++in_flight_;
+  cv_.notify_all();
+  return Status::Ok();
+}
+
+std::optional<BackfillBatchDone> BackfillWriters::Next(bool wait) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (done_.empty() && (!wait || in_flight_ == 0)) return std::nullopt;
+  cv_.wait(lock, [&] { return !done_.empty(); });
+  BackfillBatchDone done = std::move(done_.front());
+  done_.pop_front();
+  --in_flight_;
+  return done;
+}
+
+Result<MergeReport> BackfillWriters::Finish() {
+  if (in_flight_ > 0) return Internal("BackfillWriters::Finish with batches in flight");
+  Stop();
+  std::vector<fs::path> partials;
+  for (auto& w : workers_) {
+    const IndexWriterStats& s = w->writer->stats();
+    stats_.writer.letters_built += s.letters_built;
+    stats_.writer.letters_unchanged += s.letters_unchanged;
+    stats_.writer.documents_written += s.documents_written;
+    stats_.cpu_seconds.push_back(w->cpu_seconds);
+    w->writer.reset();  // closes the partial (its last batch is committed)
+    partials.push_back(PartialIndexPath(index_, w->k));
+  }
+  CORRESP_ASSIGN_OR_RETURN(stats_.merge, MergePartialIndexes(partials, index_));
+  RemovePartials();
+  return stats_.merge;
+}
+
+}  // namespace corresp

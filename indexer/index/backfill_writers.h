@@ -1,0 +1,120 @@
+// Several IndexWriters filling an empty index at once, each on its own thread and its own
+// partial database (INDEX.part-K, scratch), merged into INDEX at the end (partial_merge.h):
+// the writing (Xapian's inverter, B-trees, commits) is ~70% of indexing's CPU, so one writer
+// cannot use a second core (docs/scaling.md "Two writers for a backfill").
+//
+// The caller splits the companies into contiguous parts (SplitCompanies) and gives writer K
+// only the letters of part K, whole companies, in company order; then the merged index holds
+// the documents in the order one writer would have written them. Each writer stores each batch's
+// letters, re-links and rebuilds its companies and commits its partial (IndexWriter), so its
+// flush threshold bounds its memory as a single writer's does.
+//
+// Nothing reaches INDEX before Finish() merges: a crash (or a destroyed BackfillWriters) leaves
+// INDEX as it was, and the partials are removed at the next Start() or by the destructor.
+//
+// Submit, Next, Finish and the destructor are called by one thread.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/status.h"
+#include "core/thread.h"
+#include "indexer/index/index_writer.h"
+#include "indexer/index/letter_record.h"
+#include "indexer/index/partial_merge.h"
+
+namespace corresp {
+
+struct BackfillWritersOptions {
+  // Writer threads (and partial databases). Two use both cores of the 2-core target machine;
+  // each writer also runs IndexWriterOptions::builder_threads builders.
+  int writers = 2;
+  // Options of every writer (flush threshold, builders, spelling, thread linking).
+  IndexWriterOptions writer;
+  // Batches waiting for one writer at most: Submit blocks beyond, bounding the letters held.
+  std::size_t max_queued_batches = 2;
+};
+
+// One batch for one writer: letters of whole companies, in company order.
+struct BackfillBatch {
+  int writer = 0;
+  std::uint64_t tag = 0;  // the caller's, returned with the result
+  std::vector<LetterRecord> letters;
+};
+
+// A batch written and committed to its partial (or the error that stopped it).
+struct BackfillBatchDone {
+  std::uint64_t tag = 0;
+  Result<std::map<Cik, std::vector<ReviewThread>>> threads =
+      std::map<Cik, std::vector<ReviewThread>>{};
+};
+
+// Where the writers' time went (for benchmarks).
+struct BackfillWritersStats {
+  IndexWriterStats writer;          // summed over the writers
+  std::vector<double> cpu_seconds;  // of each writer thread, once finished
+  MergeReport merge;
+};
+
+// Boundaries of `parts` contiguous ranges of `ciks` (each entry one letter or filing, grouped by
+// company), split at company changes as near equal counts as possible: part K is
+// [bounds[K], bounds[K+1]). Fewer parts when there are fewer companies; bounds.front() == 0,
+// bounds.back() == ciks.size().
+std::vector<std::size_t> SplitCompanies(const std::vector<Cik>& ciks, int parts);
+
+class BackfillWriters {
+ public:
+  // Removes stale partials (INDEX.part-*, INDEX.merging), creates `options.writers` empty ones
+  // and starts a thread for each. kIoError / kUnavailable as IndexWriter::Open.
+  static Result<std::unique_ptr<BackfillWriters>> Start(const std::filesystem::path& index,
+                                                        const BackfillWritersOptions& options);
+  // Stops the threads after their current batch and removes the partials.
+  ~BackfillWriters();
+  BackfillWriters(const BackfillWriters&) = delete;
+  BackfillWriters& operator=(const BackfillWriters&) = delete;
+
+  int writers() const { return static_cast<int>(workers_.size()); }
+  // Queues a batch for batch.writer, blocking while that writer has max_queued_batches waiting.
+  // kInvalidArgument for a writer out of range.
+  Status Submit(BackfillBatch batch);
+  // Batches submitted and not yet returned by Next.
+  std::size_t InFlight() const { return in_flight_; }
+  // A finished batch: waits for one when `wait` (nullopt when none is in flight), otherwise
+  // nullopt unless one is ready. Batches come in the order they finish.
+  std::optional<BackfillBatchDone> Next(bool wait);
+  // Precondition: InFlight() == 0. Stops the threads, closes the partials and merges them into
+  // `index` (see MergePartialIndexes for its precondition and errors), then removes them.
+  Result<MergeReport> Finish();
+  const BackfillWritersStats& stats() const { return stats_; }
+
+ private:
+  struct Worker;
+  BackfillWriters(std::filesystem::path index, BackfillWritersOptions options);
+  void Run(Worker& worker);
+  void Stop();
+  void RemovePartials();
+
+  std::filesystem::path index_;
+  BackfillWritersOptions options_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::mutex mu_;
+  std::condition_variable cv_;  // a queue shrank or grew, a batch finished, or stop_
+  std::deque<BackfillBatchDone> done_;
+  std::size_t in_flight_ = 0;
+  bool stop_ = false;
+  BackfillWritersStats stats_;
+};
+
+// INDEX.part-K.
+std::filesystem::path PartialIndexPath(const std::filesystem::path& index, int k);
+
+}  // namespace corresp

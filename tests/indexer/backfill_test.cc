@@ -1,0 +1,269 @@
+// Two writers filling an empty index (indexer/index/backfill_writers.h, partial_merge.h) on the
+// test corpus, real catalog, store and Xapian files: the same index as one writer (documents in
+// the same order, metadata, letterdocs pointing at the same documents, spelling data), the
+// incremental path unchanged, a crash mid-backfill leaving the index empty and the next run
+// starting again cleanly, and a merge refusing partials that share a company.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/index_schema.h"
+#include "index_fixture.h"
+#include "indexer/extract/extract.h"
+#include "indexer/index/backfill_writers.h"
+#include "indexer/index/index_pipeline.h"
+#include "indexer/index/partial_merge.h"
+#include "test_letter_record.h"
+
+namespace corresp {
+namespace {
+
+namespace fs = std::filesystem;
+namespace s = schema;
+using nlohmann::json;
+
+Cik C(long n) { return *Cik::Parse(std::to_string(n)); }
+
+// Parts split at company changes, nearest equal counts; never an empty part.
+TEST(SplitCompanies, SplitsAtCompanyChangesNearTheMiddle) {
+  struct Case {
+    const char* pins;
+    std::vector<long> ciks;
+    int parts;
+    std::vector<std::size_t> bounds;
+  };
+  std::vector<Case> cases = {
+      {"even split at the middle", {1, 1, 2, 2}, 2, {0, 2, 4}},
+      {"the nearer change wins (before)", {1, 1, 1, 2, 2, 2, 2, 3}, 2, {0, 3, 8}},
+      {"the nearer change wins (after)", {1, 2, 2, 2, 2, 2, 3, 3}, 2, {0, 6, 8}},
+      {"one company: one part", {5, 5, 5, 5}, 2, {0, 4}},
+      {"nothing to split", {}, 2, {0, 0}},
+      {"one writer", {1, 2}, 1, {0, 2}},
+      {"three parts", {1, 1, 2, 2, 3, 3}, 3, {0, 2, 4, 6}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Cik> ciks;
+    for (long n : c.ciks) ciks.push_back(C(n));
+    EXPECT_EQ(SplitCompanies(ciks, c.parts), c.bounds) << c.pins;
+  }
+}
+
+// The documents' ids (the "id" field of their data) in docid order.
+std::vector<std::string> IdsInOrder(const Xapian::Database& db) {
+  std::vector<std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    out.push_back(json::parse(db.get_document(*it).get_data()).at("id").get<std::string>());
+  return out;
+}
+
+// Everything a reader can see, with letterdocs' docids resolved to the documents' ids (docids
+// may differ by the gaps deleted documents leave) and last_indexed left out.
+struct IndexContent {
+  std::vector<std::string> ids;               // in docid order
+  std::map<std::string, std::string> data;    // id -> document data
+  std::map<std::string, std::string> terms;   // id -> its terms with wdf and positions count
+  std::map<std::string, std::string> meta;    // key -> value
+  std::map<std::string, unsigned> spellings;  // word -> frequency
+  long doccount = 0;
+  double avlength = 0;
+  bool operator==(const IndexContent&) const = default;
+};
+
+IndexContent ReadContent(const fs::path& index) {
+  Xapian::Database db(index.string());
+  IndexContent c;
+  c.ids = IdsInOrder(db);
+  c.doccount = db.get_doccount();
+  c.avlength = db.get_avlength();
+  std::map<Xapian::docid, std::string> id_of;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    std::string id = json::parse(doc.get_data()).at("id").get<std::string>();
+    id_of[*it] = id;
+    c.data[id] = doc.get_data();
+    std::string terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      terms += *t + ":" + std::to_string(t.get_wdf()) + ":" +
+               std::to_string(t.positionlist_count()) + " ";
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      terms += "#" + std::to_string(v.get_valueno()) + "=" + *v + " ";
+    c.terms[id] = terms;
+  }
+  for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) {
+    std::string key = *it, value = db.get_metadata(key);
+    if (key == s::kMetaLastIndexed) continue;
+    if (key.rfind(s::kMetaLetterDocs, 0) == 0) {
+      json ids = json::array();
+      for (const json& did : json::parse(value)) ids.push_back(id_of.at(did.get<Xapian::docid>()));
+      value = ids.dump();
+    }
+    c.meta[key] = value;
+  }
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+    c.spellings[*it] = it.get_termfreq();
+  return c;
+}
+
+class BackfillTest : public ::testing::Test {
+ protected:
+  // A fresh data dir `name` indexed with `writers` backfill writers.
+  Result<IndexReport> Index(const std::string& name, int writers, std::size_t batch_size,
+                            bool with_seed = true) {
+    auto dir = testing::MakeTestDataDir(name, with_seed);
+    if (!dir.ok()) return dir.status();
+    dirs_[name] = std::move(dir).value();
+    IndexOptions options;
+    options.backfill_writers = writers;
+    options.batch_size = batch_size;
+    return IndexPending(dirs_[name].config, *dirs_[name].catalog, *dirs_[name].store, options);
+  }
+  fs::path IndexOf(const std::string& name) { return IndexPath(dirs_[name].config); }
+  std::map<std::string, testing::TestDataDir> dirs_;
+};
+
+TEST_F(BackfillTest, TwoWritersWriteTheSameIndexAsOne) {
+  for (std::size_t batch : {200u, 3u}) {  // one batch per part; many, companies split across them
+    SCOPED_TRACE("batch size " + std::to_string(batch));
+    std::string one = "backfill-one-" + std::to_string(batch);
+    std::string two = "backfill-two-" + std::to_string(batch);
+    auto single = Index(one, 1, batch);
+    ASSERT_TRUE(single.ok()) << single.status().ToString();
+    auto merged = Index(two, 2, batch);
+    ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+    EXPECT_EQ(single->writers, 1);
+    EXPECT_EQ(merged->writers, 2);
+    EXPECT_EQ(merged->indexed, single->indexed);
+    EXPECT_EQ(merged->items, single->items);
+    EXPECT_EQ(merged->documents, single->documents);
+    EXPECT_EQ(merged->threads, single->threads);
+    EXPECT_EQ(merged->threads_opened, single->threads_opened);
+    EXPECT_EQ(merged->threads_closed, single->threads_closed);
+    IndexContent a = ReadContent(IndexOf(one)), b = ReadContent(IndexOf(two));
+    EXPECT_EQ(b.ids, a.ids) << "documents in the same order";
+    EXPECT_EQ(b.data, a.data);
+    EXPECT_EQ(b.terms, a.terms);
+    EXPECT_EQ(b.meta, a.meta) << "letter, thread and count metadata; letterdocs to the same docs";
+    EXPECT_EQ(b.spellings, a.spellings);
+    EXPECT_EQ(b.doccount, a.doccount);
+    EXPECT_DOUBLE_EQ(b.avlength, a.avlength);
+    EXPECT_GT(a.spellings.size(), 100u);
+    EXPECT_FALSE(fs::exists(PartialIndexPath(IndexOf(two), 0))) << "partials removed";
+    EXPECT_FALSE(fs::exists(PartialIndexPath(IndexOf(two), 1)));
+    auto threads_one = dirs_[one].catalog->ListThreads();
+    auto threads_two = dirs_[two].catalog->ListThreads();
+    ASSERT_TRUE(threads_one.ok() && threads_two.ok());
+    EXPECT_EQ(threads_two->size(), threads_one->size()) << "the catalog's threads";
+    auto left = dirs_[two].catalog->ListToIndex(kExtractorVersion);
+    ASSERT_TRUE(left.ok());
+    EXPECT_TRUE(left->empty()) << "every filing marked indexed after the merge";
+  }
+}
+
+// An index that has letters is written by one writer batch by batch, as before: the seed
+// letter added to a backfilled index gives the index one run over everything gives.
+TEST_F(BackfillTest, IncrementalRunKeepsOneWriter) {
+  auto whole = Index("backfill-whole", 2, 200, true);
+  ASSERT_TRUE(whole.ok());
+  auto first = Index("backfill-incremental", 2, 200, false);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->writers, 2);
+  testing::TestDataDir& dir = dirs_["backfill-incremental"];
+  ASSERT_TRUE(testing::AddSeedFiling(dir).ok());
+  std::vector<IndexProgress> calls;
+  IndexOptions options;  // backfill_writers = 2 by default
+  options.progress = [&calls](const IndexProgress& p) { calls.push_back(p); };
+  auto next = IndexPending(dir.config, *dir.catalog, *dir.store, options);
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(next->writers, 1);
+  EXPECT_EQ(next->indexed, 1u);
+  EXPECT_EQ(next->batches, 1u);
+  EXPECT_EQ(calls.size(), 2u) << "one call for the filing, one for the commit";
+  EXPECT_EQ(ReadContent(IndexOf("backfill-incremental")).data,
+            ReadContent(IndexOf("backfill-whole")).data);
+}
+
+// A process killed half-way through a backfill (after some partial commits) leaves the index
+// without documents and no filing marked indexed; the next run removes the partials and
+// backfills again from the start, to the same index as an uninterrupted run.
+TEST_F(BackfillTest, CrashMidBackfillLeavesNoIndexAndTheNextRunStartsAgain) {
+  auto reference = Index("backfill-reference", 1, 3);
+  ASSERT_TRUE(reference.ok());
+  auto dir = testing::MakeTestDataDir("backfill-crash", true);
+  ASSERT_TRUE(dir.ok());
+  dirs_["backfill-crash"] = std::move(dir).value();
+  testing::TestDataDir& d = dirs_["backfill-crash"];
+  std::size_t total = 0;
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // the run that dies: its own catalog connection, killed at a commit
+    auto catalog = Catalog::Open(CatalogPath(d.config));
+    if (!catalog.ok()) _exit(2);
+    IndexOptions options;
+    options.batch_size = 3;
+    std::size_t commits = 0;
+    options.progress = [&](const IndexProgress& p) {
+      if (p.done == 0 || ++commits < 3) return;
+      _exit(p.done < p.total ? 42 : 3);  // dies after a few partial commits
+    };
+    (void)IndexPending(d.config, **catalog, *d.store, options);
+    _exit(4);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 42) << "the child died mid-backfill";
+  fs::path index = IndexOf("backfill-crash");
+  EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its scratch";
+  if (fs::exists(index)) {
+    EXPECT_EQ(Xapian::Database(index.string()).get_doccount(), 0u) << "no half-written index";
+  }
+  auto todo = d.catalog->ListToIndex(kExtractorVersion);
+  ASSERT_TRUE(todo.ok());
+  total = todo->size();
+  EXPECT_EQ(total, reference->filings) << "no filing marked indexed";
+
+  IndexOptions rerun;
+  rerun.batch_size = 3;  // as the reference, so that the same letters are rewritten
+  auto again = IndexPending(d.config, *d.catalog, *d.store, rerun);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->writers, 2);
+  EXPECT_EQ(again->indexed, reference->indexed);
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
+  IndexContent a = ReadContent(IndexOf("backfill-reference")), b = ReadContent(index);
+  EXPECT_EQ(b.ids, a.ids);
+  EXPECT_EQ(b.data, a.data);
+  EXPECT_EQ(b.meta, a.meta);
+}
+
+// Partials that both hold a company's letter are refused: the index is left alone.
+TEST(MergePartialIndexes, RefusesPartialsSharingACompanyAndANonEmptyIndex) {
+  fs::path root = fs::temp_directory_path() / ("corresp-merge-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  std::vector<fs::path> parts = {root / "p0", root / "p1"};
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    auto w = IndexWriter::Open(parts[k]);
+    ASSERT_TRUE(w.ok());
+    LetterRecord r = testing::OneCommentAnswered().staff;
+    r.letter.comments[0].text += " Version " + std::to_string(k) + ".";
+    ASSERT_TRUE((*w)->PutLetter(r).ok());
+    ASSERT_TRUE((*w)->RebuildCompany(r.cik).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto merged = MergePartialIndexes(parts, root / "index");
+  EXPECT_EQ(merged.status().code(), StatusCode::kInternal) << merged.status().ToString();
+  EXPECT_FALSE(fs::exists(root / "index"));
+  EXPECT_FALSE(fs::exists(root / "index.merging"));
+
+  auto full = MergePartialIndexes({parts[0]}, parts[1]);  // into an index with documents
+  EXPECT_EQ(full.status().code(), StatusCode::kAlreadyExists);
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace corresp
