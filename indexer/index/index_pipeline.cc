@@ -318,7 +318,10 @@ Status TakeBackfilled(Backfill& b, BackfillBatchDone done) {
 // Fills the empty index at `index` with one BackfillWriters writer per part of `todo`
 // (`bounds`, BackfillParts): batches extracted here go to the writer of their part with the
 // fewest batches in flight; the partials are merged at the end, and only then are the filings
-// marked indexed.
+// marked indexed. The extraction pool forks a replacement worker (after one died or hit a
+// limit) while the writer threads run: a lock a writer thread holds at that moment (e.g. inside
+// an RE2 shared with the extractor) stays held in the child, which then stalls until its
+// wall-clock limit and fails that filing for this run (not measured; see docs/scaling.md).
 Status RunBackfill(Backfill& b, const std::filesystem::path& index,
                    const std::vector<FilingToIndex>& todo, const std::vector<std::size_t>& bounds) {
   auto mark = std::chrono::steady_clock::now();
