@@ -236,7 +236,7 @@ XapianBuild BuildXapianParallel(const Corpus& c, const fs::path& dir, bool spell
   BackfillWritersOptions options;
   options.writers = writers;
   options.writer.spelling = spelling;
-  options.writer.builder_threads = builders;
+  options.builder_threads = builders;
   std::vector<Cik> order;
   for (const LetterRecord& r : c.letters) order.push_back(r.cik);
   std::vector<size_t> bounds = SplitCompanies(order, writers);
@@ -606,7 +606,7 @@ struct Flags {
   int repeat = 5;
   bool spelling = true, reuse = false, facets = true, fts5 = true;
   long exact_facets_up_to = SearchOptions{}.exact_facets_up_to;
-  int builders = IndexWriterOptions{}.builder_threads;
+  int builders = -1;  // --builders; -1: the writer's default (1 for one, 0 for two writers)
   int writers = BackfillWritersOptions{}.writers;
   bool index_baseline = true, by_accession = false;
 };
@@ -687,14 +687,18 @@ int main(int argc, char** argv) {
         // holds: it reads letters batch by batch).
         double corpus_rss = CurrentRssMb();
         ResetPeakRss();
+        bool parallel = flags.writers > 1 && !flags.by_accession;  // parts keep companies whole
+        int writers = parallel ? flags.writers : 1;
+        int builders = flags.builders >= 0 ? flags.builders
+                       : parallel          ? BackfillWritersOptions{}.builder_threads
+                                           : IndexWriterOptions{}.builder_threads;
         XapianBuild built =
-            flags.writers > 1 && !flags.by_accession  // parts need companies kept together
-                ? BuildXapianParallel(corpus, work / "xapian", flags.spelling, flags.builders,
-                                      flags.writers)
-                : BuildXapian(corpus, work / "xapian", flags.spelling, flags.builders);
+            parallel
+                ? BuildXapianParallel(corpus, work / "xapian", flags.spelling, builders, writers)
+                : BuildXapian(corpus, work / "xapian", flags.spelling, builders);
         xs = built.seconds;
-        build_record = {{"builder_threads", flags.builders},
-                        {"writers", flags.writers},
+        build_record = {{"builder_threads", builders},
+                        {"writers", writers},
                         {"items_per_s", c.items / xs},
                         {"baseline_items_per_s",
                          baseline_s > 0 ? nlohmann::json(c.items / baseline_s) : nullptr},
@@ -704,7 +708,7 @@ int main(int argc, char** argv) {
             "xapian indexing: {:.0f} items/s with {} writer(s) and {} builder thread(s) each, "
             "writer "
             "peak {:.0f} MB above the loaded corpus ({:.0f} MB)",
-            c.items / xs, flags.writers, flags.builders, PeakRssMb() - corpus_rss, corpus_rss);
+            c.items / xs, writers, builders, PeakRssMb() - corpus_rss, corpus_rss);
         if (baseline_s > 0)
           std::cout << fmt::format(", {:.0f} items/s with none: ratio {:.2f}x",
                                    c.items / baseline_s, baseline_s / xs);

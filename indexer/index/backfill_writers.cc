@@ -90,13 +90,14 @@ void BackfillWriters::RemovePartials() {
 Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(
     const fs::path& index, const BackfillWritersOptions& options) {
   std::unique_ptr<BackfillWriters> self(new BackfillWriters(index, options));
+  self->options_.writer.builder_threads = options.builder_threads;
   self->RemovePartials();  // a crashed run's scratch
   for (int k = 0; k < std::max(1, options.writers); ++k) {
     auto worker = std::make_unique<Worker>();
     worker->k = k;
     // Opened here, one after the other: IndexWriter::Open sets the process environment.
     CORRESP_ASSIGN_OR_RETURN(worker->writer,
-                             IndexWriter::Open(PartialIndexPath(index, k), options.writer));
+                             IndexWriter::Open(PartialIndexPath(index, k), self->options_.writer));
     self->workers_.push_back(std::move(worker));
   }
   for (auto& w : self->workers_) {
