@@ -226,8 +226,8 @@ XapianBuild BuildXapian(const Corpus& c, const fs::path& dir, bool spelling, int
 
 // The same index written by `writers` BackfillWriters, as `corresp index` fills an empty index:
 // the corpus (in company order) split into contiguous parts at company changes, each part's
-// letters in batches of --batch letters for its writer, the partials merged (and so compacted)
-// at the end. Each batch goes to the writer with the fewest batches in flight.
+// letters in batches of --batch letters for its writer (BackfillSchedule), the partials merged
+// (and so compacted) at the end.
 XapianBuild BuildXapianParallel(const Corpus& c, const fs::path& dir, bool spelling, int builders,
                                 int writers) {
   fs::remove_all(dir);
@@ -243,33 +243,27 @@ XapianBuild BuildXapianParallel(const Corpus& c, const fs::path& dir, bool spell
   options.writers = static_cast<int>(bounds.size()) - 1;
   auto bw = BackfillWriters::Start(dir, options);
   if (!bw.ok()) throw std::runtime_error(bw.status().ToString());
-  std::vector<size_t> next(bounds.begin(), bounds.end() - 1), in_flight(next.size(), 0);
-  std::map<uint64_t, size_t> writer_of;
-  uint64_t tag = 0;
+  BackfillSchedule schedule(bounds, options.max_queued_batches);
   auto take = [&](bool wait) {
     std::optional<BackfillBatchDone> done = (*bw)->Next(wait);
     if (!done) return false;
     if (!done->threads.ok()) throw std::runtime_error(done->threads.status().ToString());
-    --in_flight[writer_of[done->tag]];
+    schedule.Finished(done->tag);
     return true;
   };
-  while (true) {
-    size_t best = next.size();
-    for (size_t k = 0; k < next.size(); ++k)
-      if (next[k] < bounds[k + 1] && (best == next.size() || in_flight[k] < in_flight[best]))
-        best = k;
-    if (best == next.size()) break;
-    if (in_flight[best] >= options.max_queued_batches) {
+  size_t k = 0;
+  for (uint64_t tag = 1;; ++tag) {
+    BackfillSchedule::Step step = schedule.Next(k);
+    if (step == BackfillSchedule::Step::kDone) break;
+    if (step == BackfillSchedule::Step::kWait) {
       take(true);
       continue;
     }
-    size_t end = std::min(bounds[best + 1], next[best] + batch_letters);
-    BackfillBatch batch{static_cast<int>(best), ++tag, {}};
-    batch.letters.assign(c.letters.begin() + static_cast<long>(next[best]),
+    size_t begin = schedule.Begin(k), end = std::min(schedule.End(k), begin + batch_letters);
+    BackfillBatch batch{static_cast<int>(k), tag, {}};
+    batch.letters.assign(c.letters.begin() + static_cast<long>(begin),
                          c.letters.begin() + static_cast<long>(end));
-    next[best] = end;
-    writer_of[tag] = best;
-    ++in_flight[best];
+    schedule.Submitted(k, end, tag);
     Status st = (*bw)->Submit(std::move(batch));
     if (!st.ok()) throw std::runtime_error(st.ToString());
     while (take(false)) {

@@ -53,6 +53,37 @@ std::vector<std::size_t> SplitCompanies(const std::vector<Cik>& ciks, int parts)
   return bounds;
 }
 
+BackfillSchedule::BackfillSchedule(std::vector<std::size_t> bounds, std::size_t max_in_flight)
+    : bounds_(std::move(bounds)), max_in_flight_(std::max<std::size_t>(1, max_in_flight)) {
+  if (bounds_.empty()) bounds_.push_back(0);
+  next_.assign(bounds_.begin(), bounds_.end() - 1);
+  in_flight_.assign(next_.size(), 0);
+}
+
+BackfillSchedule::Step BackfillSchedule::Next(std::size_t& part) const {
+  std::size_t best = next_.size();
+  for (std::size_t k = 0; k < next_.size(); ++k)
+    if (next_[k] < bounds_[k + 1] && (best == next_.size() || in_flight_[k] < in_flight_[best]))
+      best = k;
+  if (best == next_.size()) return Step::kDone;
+  if (in_flight_[best] >= max_in_flight_) return Step::kWait;
+  part = best;
+  return Step::kSubmit;
+}
+
+void BackfillSchedule::Submitted(std::size_t part, std::size_t end, std::uint64_t tag) {
+  next_[part] = std::min(end, bounds_[part + 1]);
+  ++in_flight_[part];
+  part_of_[tag] = part;
+}
+
+void BackfillSchedule::Finished(std::uint64_t tag) {
+  auto it = part_of_.find(tag);
+  if (it == part_of_.end()) return;
+  --in_flight_[it->second];
+  part_of_.erase(it);
+}
+
 fs::path PartialIndexPath(const fs::path& index, int k) {
   fs::path p = index;
   p += ".part-" + std::to_string(k);

@@ -77,6 +77,30 @@ struct BackfillWritersStats {
 // bounds.back() == ciks.size().
 std::vector<std::size_t> SplitCompanies(const std::vector<Cik>& ciks, int parts);
 
+// Which part's batch goes to its writer next: the part with entries left and the fewest batches
+// in flight (so neither writer idles while the other's queue is full), none beyond
+// `max_in_flight` per part. Parts as SplitCompanies returns them.
+class BackfillSchedule {
+ public:
+  BackfillSchedule(std::vector<std::size_t> bounds, std::size_t max_in_flight);
+  enum class Step { kSubmit, kWait, kDone };
+  // kSubmit: submit the next batch of `part` (entries from Begin(part) to at most End(part));
+  // kWait: every part with entries left is full, take a finished batch first; kDone: every
+  // entry has been submitted (batches may still be in flight).
+  Step Next(std::size_t& part) const;
+  std::size_t Begin(std::size_t part) const { return next_[part]; }
+  std::size_t End(std::size_t part) const { return bounds_[part + 1]; }
+  // Records the batch [Begin(part), end) submitted under `tag`.
+  void Submitted(std::size_t part, std::size_t end, std::uint64_t tag);
+  // Records the batch `tag` finished.
+  void Finished(std::uint64_t tag);
+
+ private:
+  std::vector<std::size_t> bounds_, next_, in_flight_;
+  std::size_t max_in_flight_;
+  std::map<std::uint64_t, std::size_t> part_of_;
+};
+
 class BackfillWriters {
  public:
   // Removes stale partials (INDEX.part-*, INDEX.merging), creates `options.writers` empty ones

@@ -332,31 +332,30 @@ Status RunBackfill(Backfill& b, const std::filesystem::path& index,
                            BackfillWriters::Start(index, wo));
   b.report.writers = writers->writers();
   std::size_t batch_size = std::max<std::size_t>(1, b.options.batch_size);
-  std::vector<std::size_t> next(bounds.begin(), bounds.end() - 1), in_flight(next.size(), 0);
-  std::map<std::uint64_t, std::size_t> part_of;  // batch tag -> part
+  BackfillSchedule schedule(bounds, wo.max_queued_batches);
   std::vector<Accession> to_mark;
   auto take = [&](bool wait) -> Result<bool> {
     std::optional<BackfillBatchDone> done = writers->Next(wait);
     if (!done) return false;
-    --in_flight[part_of.at(done->tag)];
+    schedule.Finished(done->tag);
     b.report.phases.write += SecondsSince(mark);
     CORRESP_RETURN_IF_ERROR(TakeBackfilled(b, std::move(*done)));
     b.report.phases.link += SecondsSince(mark);
     return true;
   };
+  std::size_t k = 0;
   for (std::uint64_t tag = 1;; ++tag) {
-    std::size_t k = next.size();  // the part with the fewest batches in flight and filings left
-    for (std::size_t i = 0; i < next.size(); ++i)
-      if (next[i] < bounds[i + 1] && (k == next.size() || in_flight[i] < in_flight[k])) k = i;
-    if (k == next.size()) break;
-    if (in_flight[k] >= wo.max_queued_batches) {
+    BackfillSchedule::Step step = schedule.Next(k);
+    if (step == BackfillSchedule::Step::kDone) break;
+    if (step == BackfillSchedule::Step::kWait) {
       CORRESP_RETURN_IF_ERROR(take(true).status());
       continue;
     }
-    std::size_t end = std::min(BatchEnd(todo, next[k], batch_size), bounds[k + 1]);
+    std::size_t begin = schedule.Begin(k);
+    std::size_t end = std::min(BatchEnd(todo, begin, batch_size), schedule.End(k));
     std::vector<Accession> slice;
-    for (std::size_t i = next[k]; i < end; ++i) slice.push_back(todo[i].accession);
-    next[k] = end;
+    for (std::size_t i = begin; i < end; ++i) slice.push_back(todo[i].accession);
+    schedule.Submitted(k, end, tag);
     CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> extracted,
                              ExtractBatch(b.catalog, b.store, b.pool, slice, b.finished));
     b.report.phases.extract += SecondsSince(mark);
@@ -372,8 +371,6 @@ Status RunBackfill(Backfill& b, const std::filesystem::path& index,
       b.report.items += ItemsOf(e);
       batch.letters.push_back(std::move(*e.record));
     }
-    part_of[tag] = k;
-    ++in_flight[k];
     CORRESP_RETURN_IF_ERROR(writers->Submit(std::move(batch)));
     b.report.phases.write += SecondsSince(mark);
     while (true) {

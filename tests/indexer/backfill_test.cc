@@ -52,6 +52,34 @@ TEST(SplitCompanies, SplitsAtCompanyChangesNearTheMiddle) {
   }
 }
 
+// The part with entries left and the fewest batches in flight goes next; a full part waits;
+// done once every entry is submitted.
+TEST(BackfillSchedule, AlternatesPartsAndWaitsWhenFull) {
+  BackfillSchedule schedule({0, 4, 6}, 2);  // part 0: entries 0-3, part 1: 4-5
+  std::size_t part = 9;
+  using Step = BackfillSchedule::Step;
+  ASSERT_EQ(schedule.Next(part), Step::kSubmit);
+  EXPECT_EQ(part, 0u) << "ties go to the first part";
+  schedule.Submitted(0, 2, 1);
+  ASSERT_EQ(schedule.Next(part), Step::kSubmit);
+  EXPECT_EQ(part, 1u) << "the part with fewer batches in flight";
+  EXPECT_EQ(schedule.Begin(1), 4u);
+  schedule.Submitted(1, 8, 2);  // past its end: clamped to the part's end
+  EXPECT_EQ(schedule.Begin(1), 6u);
+  ASSERT_EQ(schedule.Next(part), Step::kSubmit);
+  EXPECT_EQ(part, 0u) << "part 1 is done";
+  schedule.Submitted(0, 3, 3);
+  EXPECT_EQ(schedule.Next(part), Step::kWait) << "part 0 has 2 in flight, the limit";
+  schedule.Finished(1);
+  ASSERT_EQ(schedule.Next(part), Step::kSubmit);
+  EXPECT_EQ(part, 0u);
+  EXPECT_EQ(schedule.Begin(0), 3u);
+  EXPECT_EQ(schedule.End(0), 4u);
+  schedule.Submitted(0, 4, 4);
+  EXPECT_EQ(schedule.Next(part), Step::kDone) << "batches still in flight, none to submit";
+  schedule.Finished(99);  // unknown tag: ignored
+}
+
 // The documents' ids (the "id" field of their data) in docid order.
 std::vector<std::string> IdsInOrder(const Xapian::Database& db) {
   std::vector<std::string> out;
