@@ -70,10 +70,15 @@ inline constexpr std::string_view kMetaLetterFingerprint = "letterfp:";
 inline constexpr std::string_view kMetaCikLetters =
     "cikletters:";  // cikletters:<CIK10> -> accessions
 inline constexpr std::string_view kMetaLastIndexed = "last_indexed";  // UTC ISO time
-// Running totals kept by the writer (decimal text), so stats need no scan of the records.
+// Running totals kept by the writer (decimal text), so stats need no scan of the records;
+// every total's key starts with kMetaCountPrefix (partial indexes' totals are summed on merge).
+inline constexpr std::string_view kMetaCountPrefix = "count:";
 inline constexpr std::string_view kMetaCountLetters = "count:letters";
 inline constexpr std::string_view kMetaCountThreadsOpen = "count:threads.open";
 inline constexpr std::string_view kMetaCountThreadsClosed = "count:threads.closed";
+static_assert(kMetaCountLetters.starts_with(kMetaCountPrefix) &&
+              kMetaCountThreadsOpen.starts_with(kMetaCountPrefix) &&
+              kMetaCountThreadsClosed.starts_with(kMetaCountPrefix));
 
 // Query-parser field names (the user's `company:` etc.) are in query/query_builder.cc.
 

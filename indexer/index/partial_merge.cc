@@ -57,7 +57,7 @@ class MergeCompactor : public Xapian::Compactor {
     // Glass passes the key as stored in its table: "\0\xc0" + the user's key.
     std::string_view key = table_key;
     if (key.size() >= 2 && key[0] == '\0' && key[1] == '\xc0') key.remove_prefix(2);
-    if (key.rfind("count:", 0) == 0) {
+    if (key.rfind(s::kMetaCountPrefix, 0) == 0) {
       long sum = 0;
       for (size_t i = 0; i < n; ++i) sum += ParseCount(tags[i]);
       return std::to_string(sum);
