@@ -357,10 +357,16 @@ struct HeadingNames {
   std::vector<std::string> phrase;
   std::vector<int> depth;
   std::vector<std::string> touched;
-  // Per topic, the words and depth of the innermost heading touching it ("", -1 when none).
+  // Per topic, the words and depth of the innermost heading touching it by a supporting
+  // phrase ("", -1 when none; never a place topic's): the section a comment sits in.
   std::vector<std::string> section;
   std::vector<int> section_depth;
 };
+
+bool IsPlaceTopic(const std::string& slug) {
+  const auto& places = PlaceTopics();
+  return std::find(places.begin(), places.end(), slug) != places.end();
+}
 
 HeadingNames NameTopics(const std::vector<std::string>& headings) {
   const auto& topics = TopicTaxonomy();
@@ -379,7 +385,8 @@ HeadingNames NameTopics(const std::vector<std::string>& headings) {
                      (m.cue->weight >= kSupportingCue && m.cue->words.size() >= kMinTouchingWords);
       if (!touches) continue;
       if (out.touched[m.cue->topic].empty()) out.touched[m.cue->topic] = phrase;
-      if (m.cue->weight >= kStrongCue) continue;  // naming headings: HeadingFallback's
+      // Naming headings are HeadingFallback's; a place topic's heading is no section.
+      if (m.cue->weight >= kStrongCue || IsPlaceTopic(topics[m.cue->topic].slug)) continue;
       out.section[m.cue->topic] = phrase;
       out.section_depth[m.cue->topic] = static_cast<int>(k);
     }
@@ -427,11 +434,6 @@ std::vector<TopicTag> HeadingFallback(const HeadingNames& named, size_t levels) 
   return out;
 }
 
-bool IsPlaceTopic(const std::string& slug) {
-  const auto& places = PlaceTopics();
-  return std::find(places.begin(), places.end(), slug) != places.end();
-}
-
 // Whether a heading opens a part of the filing (FilingParts: "Business, page 97", "Item 1A.
 // Risk Factors"): its words, without a leading "Item 1A" and a trailing "page 97", are a part's.
 bool OpensFilingPart(const std::string& heading) {
@@ -440,10 +442,13 @@ bool OpensFilingPart(const std::string& heading) {
   auto last = words.end();
   if (last - first >= 2 && *first == "item") first += 2;
   if (last - first >= 2 && (last[-2] == "page" || last[-2] == "pages")) last -= 2;
-  std::vector<std::string> caption(first, last);
-  for (const std::string& part : FilingParts())
-    if (caption == TopicWords(part)) return true;
-  return false;
+  static const std::vector<std::vector<std::string>> kParts = [] {
+    std::vector<std::vector<std::string>> parts;
+    for (const std::string& part : FilingParts()) parts.push_back(TopicWords(part));
+    return parts;
+  }();
+  return std::find(kParts.begin(), kParts.end(), std::vector<std::string>(first, last)) !=
+         kParts.end();
 }
 
 // A comment that names no topic, under headings within kFallbackHeadingLevels that name none,
@@ -454,15 +459,13 @@ bool OpensFilingPart(const std::string& heading) {
 std::vector<TopicTag> SectionFallback(const std::vector<std::string>& headings,
                                       const HeadingNames& named) {
   const auto& topics = TopicTaxonomy();
-  int deepest = -1;
-  for (size_t i = 0; i < topics.size(); ++i)
-    if (!IsPlaceTopic(topics[i].slug)) deepest = std::max(deepest, named.section_depth[i]);
+  int deepest = *std::max_element(named.section_depth.begin(), named.section_depth.end());
   std::vector<TopicTag> out;
   if (deepest < 0) return out;
   for (size_t k = deepest + 1; k < headings.size(); ++k)
     if (OpensFilingPart(headings[k])) return out;
   for (size_t i = 0; i < topics.size(); ++i)
-    if (named.section_depth[i] == deepest && !IsPlaceTopic(topics[i].slug))
+    if (named.section_depth[i] == deepest)
       out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.section[i]}});
   return out;
 }
