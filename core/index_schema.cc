@@ -37,6 +37,8 @@ std::string CanonicalStandardKey(std::string_view text) {
   ReplacePrefix(s, "regulations-xrule", "regsx");
   ReplacePrefix(s, "s-xrule", "regsx");
   ReplacePrefix(s, "rule", "regsx");
+  ReplacePrefix(s, "regulations-xarticle", "regsx");
+  ReplacePrefix(s, "article", "regsx");
   return s;
 }
 

@@ -112,7 +112,8 @@ inline constexpr std::string_view kSourceEdgar = "edgar";
 inline constexpr std::string_view kSourceOutsideEdgar = "outside-edgar";
 
 // Canonical key of an accounting standard as a user may type it: lowercased, spaces, dots
-// and "no." removed, "fas"/"statement" -> "sfas", "topic" -> "asc", "s-k item" -> "regsk".
+// and "no." removed, "fas"/"statement" -> "sfas", "topic" -> "asc", "s-k item" -> "regsk",
+// "s-x rule"/"article" -> "regsx" ("Rule 4-08(h)" -> "regsx4-08h", a lettered paragraph).
 // "SFAS 133", "FAS 133", "Statement 133" -> "sfas133"; "ASC 815-10" -> "asc815-10". The
 // indexer's recogniser (indexer/index/standards.h) produces keys in this same form.
 std::string CanonicalStandardKey(std::string_view text);

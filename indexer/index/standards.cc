@@ -28,11 +28,12 @@ const std::vector<std::pair<std::string_view, std::string_view>>& CodificationMa
       {"sfas166", "asc860"},      {"sfas167", "asc810"},      {"sfas168", "asc105"},
       {"fin45", "asc460"},        {"fin46r", "asc810"},       {"fin46", "asc810"},
       {"fin48", "asc740"},        {"apb25", "asc718"},        {"apb30", "asc225-20"},
-      {"sop01-6", "asc310-10"},   {"sop03-3", "asc310-30"},   {"sop97-2", "asc985-605"},
-      {"sop98-1", "asc350-40"},   {"sop94-6", "asc275"},      {"sop90-7", "asc852"},
-      {"eitf00-19", "asc815-40"}, {"eitf00-21", "asc605-25"}, {"eitf99-19", "asc605-45"},
-      {"sab104", "asc605"},       {"sabtopic13", "asc605"},   {"asu2014-09", "asc606"},
-      {"asu2016-02", "asc842"},   {"asu2016-13", "asc326"},   {"asu2017-12", "asc815"},
+      {"eitf01-9", "asc605-50"},  {"sop01-6", "asc310-10"},   {"sop03-3", "asc310-30"},
+      {"sop97-2", "asc985-605"},  {"sop98-1", "asc350-40"},   {"sop94-6", "asc275"},
+      {"sop90-7", "asc852"},      {"eitf00-19", "asc815-40"}, {"eitf00-21", "asc605-25"},
+      {"eitf99-19", "asc605-45"}, {"sab104", "asc605"},       {"sabtopic13", "asc605"},
+      {"asu2014-09", "asc606"},   {"asu2016-02", "asc842"},   {"asu2016-13", "asc326"},
+      {"asu2017-12", "asc815"},
   };
   return kMap;
 }
@@ -111,7 +112,7 @@ class Scanner {
     const std::string& w = At(i_);
     // Every citation opens with one of the words below; most words open none (a fast path:
     // the tagger scans every item and heading).
-    if (w.empty() || std::string_view("sfeair").find(w[0]) == std::string_view::npos) return;
+    if (w.empty() || std::string_view("sfeairt").find(w[0]) == std::string_view::npos) return;
     if (w == "sfas" || w == "fas") return Numbered(i_ + 1, "sfas", false);
     if (w == "statement" && Seq(i_ + 1, {"of", "financial", "accounting", "standards"}))
       return Numbered(i_ + 5, "sfas", false);
@@ -125,8 +126,10 @@ class Scanner {
     if (w == "sab" || (w == "staff" && Seq(i_ + 1, {"accounting", "bulletin"}))) return Sab();
     if (w == "asc" || (w == "accounting" && Seq(i_ + 1, {"standards", "codification"})))
       return Asc(w == "asc" ? i_ + 1 : i_ + 3);
+    if ((w == "topic" || w == "subtopic") && !CitedBefore()) return BareAsc(i_ + 1);
     if (w == "item" && IsNumber(At(i_ + 1))) return RegItem("s-k", "regsk");
-    if (w == "rule" && IsDashedNumber(At(i_ + 1))) return RegItem("s-x", "regsx");
+    if ((w == "rule" && IsDashedNumber(At(i_ + 1))) || (w == "article" && IsNumber(At(i_ + 1))))
+      return RegItem("s-x", "regsx");
     if (w == "regulation" && At(i_ + 1) == "s-k" && At(i_ + 2) == "item" && IsNumber(At(i_ + 3)))
       Add("regsk" + NumberPart(At(i_ + 3)));
     if (w == "regulation" && At(i_ + 1) == "s-x" && At(i_ + 2) == "rule" &&
@@ -153,8 +156,25 @@ class Scanner {
     if (At(k) == "topic" && IsNumber(At(k + 1))) return Add("sabtopic" + NumberPart(At(k + 1)));
     Numbered(k, "sab", false);
   }
+  // Whether the word before names the standard a "Topic" belongs to: "ASC Topic 606" (the ASC
+  // branch counts it), "SAB Topic 13", "Staff Accounting Bulletin Topic 5".
+  bool CitedBefore() const {
+    if (i_ == 0) return false;
+    const std::string& b = At(i_ - 1);
+    return b == "asc" || b == "codification" || b == "sab" || b == "bulletin";
+  }
+  // "Topic 805", "Subtopic 605-50" on their own are the Codification's: a topic has three digits
+  // from 105 ("Topic 5" is a SAB topic or a heading number).
+  void BareAsc(size_t k) {
+    std::string n = NumberPart(At(k));
+    std::string topic = n.substr(0, n.find('-'));
+    if (topic.size() != 3 || std::atoi(topic.c_str()) < 105) return;
+    Asc(k);
+  }
   void Asc(size_t k) {
-    if (At(k) == "topic" || At(k) == "subtopic" || At(k) == "section") ++k;
+    if (At(k) == "topic" || At(k) == "subtopic" || At(k) == "section" || At(k) == "paragraph" ||
+        At(k) == "paragraphs")
+      ++k;
     std::string n = NumberPart(At(k));
     if (n.size() < 3 || !IsDigit(n[0])) return;
     std::string topic = n.substr(0, n.find('-'));
@@ -165,12 +185,26 @@ class Scanner {
       Add("asc" + n.substr(0, third));
     }
   }
-  // "Item 303 of Regulation S-K", "Item 303(a)(3) of Regulation S-K", "Rule 3-05 of S-X".
+  // "Item 303 of Regulation S-K", "Item 303(a)(3) of Regulation S-K", "Rule 3-05 of S-X",
+  // "Article 4-08(h)(1) of Regulation S-X". An S-X rule's lettered paragraph is a key of its
+  // own beside the rule's ("regsx4-08" and "regsx4-08h": Rule 4-08 holds the general notes,
+  // (e) restrictions on dividends, (h) income tax expense).
   void RegItem(std::string_view reg, const std::string& name) {
     std::string n = NumberPart(At(i_ + 1));
+    const std::string& paragraph = At(i_ + 2);
     for (size_t k = i_ + 2; k < i_ + 9 && k < t_.size(); ++k) {
-      if (At(k) == reg) return Add(name + n);
-      if (At(k) == "item" || At(k) == "rule") return;
+      if (At(k) == reg) {
+        Add(name + n);
+        if (reg == "s-x" && paragraph.size() == 1 && paragraph[0] >= 'a' && paragraph[0] <= 'z')
+          Add(name + n + paragraph);
+        return;
+      }
+      // "of the Form 10-K" names another document; "Item ..." after a rule (or a rule after an
+      // item) another regulation. A list of the same kind shares its regulation: "Rule 3-05 and
+      // Article 11 of Regulation S-X".
+      if (At(k) == "of" && At(k + 1) != "regulation" && At(k + 1) != reg) return;
+      bool item = At(k) == "item", rule = At(k) == "rule" || At(k) == "article";
+      if ((reg == "s-x" && item) || (reg == "s-k" && rule)) return;
     }
   }
 
@@ -230,7 +264,13 @@ std::string StandardLabel(std::string_view key) {
   for (const auto& [prefix, label] : kNames) {
     if (key.rfind(prefix, 0) == 0) {
       std::string out(label);
-      for (char c : key.substr(prefix.size())) out += static_cast<char>(std::toupper(c));
+      std::string_view number = key.substr(prefix.size());
+      // An S-X rule's paragraph: "regsx4-08h" -> "Rule 4-08(h)".
+      if (prefix == "regsx" && number.size() > 1 &&
+          std::islower(static_cast<unsigned char>(number.back())) &&
+          IsDigit(number[number.size() - 2]))
+        return out + std::string(number.substr(0, number.size() - 1)) + "(" + number.back() + ")";
+      for (char c : number) out += static_cast<char>(std::toupper(c));
       return out;
     }
   }

@@ -5,7 +5,9 @@
 // "SAB 104" / "Staff Accounting Bulletin No. 104" -> "sab104"; "SAB Topic 13" -> "sabtopic13";
 // "IAS 39" -> "ias39"; "IFRS 9" -> "ifrs9"; "APB 25" -> "apb25"; "FIN 48" -> "fin48";
 // "ASU 2014-09" -> "asu2014-09"; "Item 303 of Regulation S-K" -> "regsk303";
-// "Rule 3-05 of Regulation S-X" -> "regsx3-05".
+// "Rule 3-05 of Regulation S-X" -> "regsx3-05"; "Article 4-08(h)(1) of Regulation S-X" ->
+// "regsx4-08" and its lettered paragraph "regsx4-08h"; "ASC paragraph 805-30-30-1" and a
+// bare "Topic 805" (three digits) -> "asc805".
 //
 // Each cited key is expanded with its well-known pre-codification <-> ASC counterpart
 // (SFAS 133 <-> ASC 815, SOP 01-6 <-> ASC 310-10, SFAS 146 <-> ASC 420, ...) so a search for

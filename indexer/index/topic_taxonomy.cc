@@ -25,6 +25,20 @@ Topic Make(std::string slug, std::string name, std::string_view cues, std::strin
   return t;
 }
 
+// A request to set out risks names risk-factor disclosure as its subject ("Please also
+// address the risks related to your ability to pay dividends", "disclose any potential
+// risks"): a disclosing verb, "any" or "the", at most one qualifier, then "risk(s)"; strong
+// cues, generated here rather than written out one by one.
+std::string RisksAskedFor() {
+  std::string out;
+  for (const char* verb : {"describe", "disclose", "discuss", "address", "highlight"})
+    for (const char* det : {"any", "the"})
+      for (const char* qualifier :
+           {"", "material ", "potential ", "particular ", "specific ", "additional "})
+        out += std::string(verb) + " " + det + " " + qualifier + "risk*=2;";
+  return out;
+}
+
 std::vector<Topic> Build() {
   return {
       Make("hedge-accounting", "Hedge accounting",
@@ -80,7 +94,7 @@ std::vector<Topic> Build() {
            "effective tax rate=2;tax provision=2;statutory rate=2;statutory tax rate=2;tax "
            "jurisdiction*=2;unrecognized tax "
            "benefit*=2;tax rate=1;repatriation=1;taxes=1;pre tax income=1;tax benefit*=1",
-           "asc740 sfas109 fin48"),
+           "asc740 sfas109 fin48 regsx4-08h"),
       Make(
           "liquidity-mdna", "Liquidity and MD&A",
           "known uncertaint*=2;liquidity=2;capital resources=2;known trend*=2;cash "
@@ -197,7 +211,8 @@ std::vector<Topic> Build() {
            "available for sale=2;held to maturity=2;other than temporary impairment=2;otti=2;"
            "investment securities=1;trading securities=1",
            "asc320 sfas115"),
-      Make("risk-factors", "Risk factors", "risk factor*=2;risks*=1", "regsk105"),
+      Make("risk-factors", "Risk factors", "risk factor*=2;risks*=1;" + RisksAskedFor(),
+           "regsk105"),
       Make("executive-compensation", "Executive compensation",
            "cd a=2;neo=2;neos=2;executive compensation=2;compensation discussion and "
            "analysis=2;named executive "
@@ -227,13 +242,13 @@ std::vector<Topic> Build() {
            "term loan*=2;senior notes=2;notes payable=2;debt extinguishment=2;debt maturit*=1;"
            "revolving=1;borrowing*=1;prepayment*=1;debt=1;guarantor*=1;debt instrument*=1;debt "
            "securit*=1",
-           "asc470 regsx3-10 regsx13-01"),
+           "asc470 regsx3-10 regsx13-01 regsx4-08e"),
       Make("covid-19", "COVID-19 and pandemic effects",
            "covid=2;covid 19=2;pandemic=2;cares* act=2;coronavirus=2", ""),
       Make("customer-incentives", "Customer incentives, rewards and loyalty programs",
            "rewards=2;reward program*=2;loyalty program*=2;customer incentive*=2;rebate*=2;sales "
            "incentive*=2;promotional allowance*=2;coupons=1;discounts=1",
-           "eitf00-22 eitf01-9"),
+           "eitf00-22 eitf01-9 asc605-50"),
       Make(
           "insurance-reserves", "Insurance reserves and claims",
           "loss reserve*=2;claim reserve*=2;claims reserve*=2;reserve for losses=2;unpaid losses="

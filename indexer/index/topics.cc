@@ -291,6 +291,9 @@ struct Tally {
   int request_support = 0;  // supporting cues in requests
   // A strong cue in a request (not one referred back to) or a citation: a request names it.
   bool request_strong = false;
+  // A heading within kFallbackHeadingLevels names it: the comment sits in the topic's own
+  // section, so the topic is no mention in passing however much more the text says of another.
+  bool section_named = false;
   std::set<size_t> strong_sentences;  // sentences with a strong cue (filing requests aside)
   std::vector<std::string> cues;
 
@@ -402,6 +405,11 @@ HeadingNames NameTopics(const std::vector<std::string>& headings) {
   return out;
 }
 
+// Whether a heading at `depth` is the comment's caption or within kFallbackHeadingLevels of it.
+bool WithinFallbackLevels(int depth, size_t levels) {
+  return depth >= 0 && depth + static_cast<int>(kFallbackHeadingLevels) >= static_cast<int>(levels);
+}
+
 // Headings as context: kHeadingSupport for each topic a heading names that the text already
 // has evidence for.
 void AddHeadingSupport(const std::vector<std::string>& headings, const HeadingNames& named,
@@ -409,11 +417,13 @@ void AddHeadingSupport(const std::vector<std::string>& headings, const HeadingNa
   for (size_t i = 0; i < tally.size(); ++i) {
     if (named.phrase[i].empty() || tally[i].score == 0) continue;
     // A heading confirms a topic the text names with a strong cue; the comment's own caption
-    // (the innermost heading) also confirms supporting evidence. A supporting cue under an
-    // outer heading is not enough ("quantify the factors" of reserve changes inside MD&A).
-    bool innermost = named.depth[i] + 1 == static_cast<int>(headings.size());
+    // or the heading right above it (kFallbackHeadingLevels) also confirms supporting evidence:
+    // "key assumptions" under "Critical Accounting Estimates / Goodwill". A supporting cue under
+    // an outer heading is not enough ("quantify the factors" of reserve changes inside MD&A).
+    bool near = WithinFallbackLevels(named.depth[i], headings.size());
     tally[i].score += kHeadingSupport;
-    if (!tally[i].strong_sentences.empty() || innermost) tally[i].anchor = true;
+    if (!tally[i].strong_sentences.empty() || near) tally[i].anchor = true;
+    tally[i].section_named = near;
     tally[i].Cite("heading: " + named.phrase[i]);
   }
 }
@@ -427,7 +437,7 @@ std::vector<TopicTag> HeadingFallback(const HeadingNames& named, size_t levels) 
   const auto& topics = TopicTaxonomy();
   int deepest = *std::max_element(named.depth.begin(), named.depth.end());
   std::vector<TopicTag> out;
-  if (deepest < 0 || deepest + kFallbackHeadingLevels < static_cast<int>(levels)) return out;
+  if (!WithinFallbackLevels(deepest, levels)) return out;
   for (size_t i = 0; i < topics.size(); ++i)
     if (named.depth[i] == deepest)
       out.push_back(TopicTag{topics[i].slug, kHeadingAloneScore, {"heading: " + named.phrase[i]}});
@@ -517,7 +527,8 @@ std::vector<TopicTag> Select(const std::vector<Tally>& tally) {
   std::vector<TopicTag> out;
   for (size_t i = 0; i < topics.size(); ++i) {
     const Tally& t = tally[i];
-    if (!t.anchor || t.score < kTopicThreshold || t.score < kSubjectShare * best) continue;
+    if (!t.anchor || t.score < kTopicThreshold) continue;
+    if (t.score < kSubjectShare * best && !t.section_named) continue;
     out.push_back(TopicTag{topics[i].slug, t.score, t.cues});
   }
   return out;

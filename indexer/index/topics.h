@@ -8,7 +8,8 @@
 //   - the item's own text decides: a topic needs an anchor there (a strong cue in a sentence
 //     that asks for something, a citation of an implying standard, strong cues in two
 //     sentences, or a strong cue confirmed by a heading; supporting cues are anchored only by
-//     the innermost heading, the comment's own caption);
+//     a heading naming the topic within kFallbackHeadingLevels: the comment's own caption or
+//     the heading right above it, the section it sits in);
 //   - supporting cues add weight but never assign a topic alone;
 //   - headings are context: they add kHeadingSupport to a topic the text already has evidence
 //     for; a heading assigns a topic alone only when the comment's own words name no topic at
@@ -25,7 +26,8 @@
 //     any depth, unless a deeper heading opens another part of the filing (FilingParts);
 //   - cue words match their inflections (TopicStem);
 //   - a topic whose score is small beside the item's main subject (below kSubjectShare of the
-//     best) is a mention in passing and is dropped;
+//     best) is a mention in passing and is dropped, unless a heading within
+//     kFallbackHeadingLevels names it (the comment sits in its section);
 //   - a line break inside a sentence (the line stops on a letter, digit or comma and the next
 //     goes on in lowercase, a number or "&") does not end it;
 //   - phrases that contain a topic's words without naming it ("before income taxes",

@@ -53,7 +53,32 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Item 303 of Regulation S-K", "regsk303"},
         Case{"Item 303(a)(3)(ii) of Regulation S-K", "regsk303"},
         Case{"Regulation S-K Item 105", "regsk105"},
-        Case{"Rule 3-05 of Regulation S-X", "regsx3-05"}));
+        Case{"Rule 3-05 of Regulation S-X", "regsx3-05"},
+        Case{"We note ASC paragraph 805-30-30-1 states", "asc805"},
+        Case{"measured in accordance with Topic\n\n805.", "asc805"},
+        Case{"under Subtopic 605-50", "asc605-50"},
+        Case{"Article 4-08(h)(1) of Regulation S-X", "regsx4-08"},
+        Case{"Article 4-08(h)(1) of Regulation S-X", "regsx4-08h"},
+        Case{"pursuant to Rule 3-05 and Article 11 of Regulation S-X", "regsx3-05"},
+        Case{"pursuant to Rule 3-05 and Article 11 of Regulation S-X", "regsx11"}));
+
+TEST(StandardRecogniser, ReadsTopicsAndRulesInTheirContext) {
+  // "Topic 5" is a SAB topic or a heading number, not the Codification's (three digits).
+  EXPECT_TRUE(Keys("See Topic 5 and Topic 12.").empty());
+  // "SAB Topic 13" and "ASC Topic 606" count once, under their own names.
+  EXPECT_EQ(Keys("SAB Topic 13"), std::vector<std::string>{"sabtopic13"});
+  auto hits = FindStandards("ASC Topic 606");
+  auto it = std::find_if(hits.begin(), hits.end(), [](auto& h) { return h.key == "asc606"; });
+  ASSERT_NE(it, hits.end());
+  EXPECT_EQ(it->count, 1);
+  // A rule's regulation is the one its own "of" names, not a later citation's.
+  EXPECT_TRUE(Keys("Rule 4-08(e) of the Schedule and Item 303 of Regulation S-K") ==
+              std::vector<std::string>{"regsk303"});
+  EXPECT_TRUE(Keys("Item 7 and Rule 3-05 of Regulation S-X") ==
+              std::vector<std::string>{"regsx3-05"});
+  // A paragraph is a letter: "Rule 3-05 of" has none.
+  EXPECT_EQ(Keys("Rule 3-05 of Regulation S-X"), std::vector<std::string>{"regsx3-05"});
+}
 
 TEST(StandardMap, PreCodificationAndAscFindEachOther) {
   EXPECT_TRUE(Has(Keys("SFAS 133", false), "asc815"));
@@ -89,11 +114,15 @@ TEST(CanonicalStandardKey, MatchesRecogniserKeys) {
   EXPECT_EQ(schema::CanonicalStandardKey("ASC 815-10"), "asc815-10");
   EXPECT_EQ(schema::CanonicalStandardKey("Topic 606"), "asc606");
   EXPECT_EQ(schema::CanonicalStandardKey("SOP 01-6"), "sop01-6");
+  EXPECT_EQ(schema::CanonicalStandardKey("Rule 4-08(h)"), "regsx4-08h");
+  EXPECT_EQ(schema::CanonicalStandardKey("Article 11"), "regsx11");
 }
 
 TEST(StandardLabel, Readable) {
   EXPECT_EQ(StandardLabel("sfas133"), "SFAS 133");
   EXPECT_EQ(StandardLabel("regsk303"), "Regulation S-K Item 303");
+  EXPECT_EQ(StandardLabel("regsx4-08h"), "Regulation S-X Rule 4-08(h)");
+  EXPECT_EQ(StandardLabel("regsx3-05"), "Regulation S-X Rule 3-05");
 }
 
 }  // namespace
