@@ -41,6 +41,7 @@ nlohmann::json ToJson(const IndexReport& r) {
           {"threads_opened", r.threads_opened},
           {"threads_closed", r.threads_closed},
           {"batches", r.batches},
+          {"resumed", r.resumed},
           {"writers", r.writers},
           {"documents", r.documents},
           {"seconds", r.seconds},
@@ -86,6 +87,9 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
         "in the index, {:.1f}s ({:.1f} letters/s, {:.0f} items/s)\n",
         r.indexed, r.filings, r.failed, r.items, r.companies, r.threads, r.documents, r.seconds,
         r.LettersPerSecond(), r.ItemsPerSecond());
+    if (r.resumed > 0)
+      std::cout << fmt::format(
+          "resumed an interrupted backfill: {} letters it had written were kept\n", r.resumed);
     if (compacted)
       std::cout << fmt::format("compacted the index: {:.1f} MB -> {:.1f} MB in {:.1f}s\n",
                                compacted->bytes_before / 1e6, compacted->bytes_after / 1e6,

@@ -70,6 +70,11 @@ inline constexpr std::string_view kMetaLetterFingerprint = "letterfp:";
 inline constexpr std::string_view kMetaCikLetters =
     "cikletters:";  // cikletters:<CIK10> -> accessions
 inline constexpr std::string_view kMetaLastIndexed = "last_indexed";  // UTC ISO time
+// Only in a backfill's partial indexes (backfill_writers.h), removed before they are merged:
+// the backfill the partial belongs to (backfill_plan.h's text) and the last letter of the last
+// batch it committed (an accession), from which an interrupted backfill resumes.
+inline constexpr std::string_view kMetaBackfillPlan = "backfill:plan";
+inline constexpr std::string_view kMetaBackfillThrough = "backfill:through";
 // Running totals kept by the writer (decimal text), so stats need no scan of the records;
 // every total's key starts with kMetaCountPrefix (partial indexes' totals are summed on merge).
 inline constexpr std::string_view kMetaCountPrefix = "count:";

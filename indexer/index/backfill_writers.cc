@@ -1,13 +1,17 @@
 #include "indexer/index/backfill_writers.h"
 
 #include <sys/resource.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <exception>
 
+#include "core/index_schema.h"
+
 namespace corresp {
 
 namespace fs = std::filesystem;
+namespace s = schema;
 
 namespace {
 
@@ -29,8 +33,27 @@ Result<std::map<Cik, std::vector<ReviewThread>>> WriteBatch(IndexWriter& writer,
       companies.push_back(r.cik);
   }
   CORRESP_ASSIGN_OR_RETURN(auto threads, writer.RebuildCompanies(companies));
+  if (!batch.through.empty())  // committed with the batch: a resumed run goes on after it
+    writer.database().set_metadata(std::string(s::kMetaBackfillThrough), batch.through);
   CORRESP_RETURN_IF_ERROR(writer.Commit());
   return threads;
+}
+
+std::string MetadataOf(const fs::path& db, std::string_view key) {
+  try {
+    return Xapian::Database(db.string()).get_metadata(std::string(key));
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
+// Whether INDEX.part-0 .. INDEX.part-(writers-1), and no other partial, hold `plan`.
+bool PartialsHoldPlan(const fs::path& index, int writers, const std::string& plan) {
+  std::error_code ec;
+  if (fs::exists(PartialIndexPath(index, writers), ec)) return false;
+  for (int k = 0; k < writers; ++k)
+    if (MetadataOf(PartialIndexPath(index, k), s::kMetaBackfillPlan) != plan) return false;
+  return true;
 }
 
 }  // namespace
@@ -77,6 +100,10 @@ void BackfillSchedule::Submitted(std::size_t part, std::size_t end, std::uint64_
   part_of_[tag] = part;
 }
 
+void BackfillSchedule::Resume(std::size_t part, std::size_t begin) {
+  if (part < next_.size()) next_[part] = std::clamp(begin, next_[part], bounds_[part + 1]);
+}
+
 void BackfillSchedule::Finished(std::uint64_t tag) {
   auto it = part_of_.find(tag);
   if (it == part_of_.end()) return;
@@ -92,6 +119,7 @@ fs::path PartialIndexPath(const fs::path& index, int k) {
 
 struct BackfillWriters::Worker {
   int k = 0;
+  std::string through;  // of the last batch committed before Start (a resumed partial)
   std::unique_ptr<IndexWriter> writer;
   std::deque<BackfillBatch> queue;  // guarded by mu_
   std::thread thread;
@@ -104,7 +132,13 @@ BackfillWriters::BackfillWriters(fs::path index, BackfillWritersOptions options)
 BackfillWriters::~BackfillWriters() {
   Stop();
   for (auto& w : workers_) w->writer.reset();
-  RemovePartials();
+  if (options_.plan.empty()) RemovePartials();  // a planned backfill resumes from them
+}
+
+std::string BackfillWriters::StoredPlan(const fs::path& index) {
+  std::error_code ec;
+  if (!fs::exists(PartialIndexPath(index, 0), ec)) return "";
+  return MetadataOf(PartialIndexPath(index, 0), s::kMetaBackfillPlan);
 }
 
 void BackfillWriters::RemovePartials() {
@@ -122,13 +156,27 @@ Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(
     const fs::path& index, const BackfillWritersOptions& options) {
   std::unique_ptr<BackfillWriters> self(new BackfillWriters(index, options));
   self->options_.writer.builder_threads = options.builder_threads;
-  self->RemovePartials();  // a crashed run's scratch
-  for (int k = 0; k < std::max(1, options.writers); ++k) {
+  int writers = std::max(1, options.writers);
+  self->resumed_ = !options.plan.empty() && PartialsHoldPlan(index, writers, options.plan);
+  if (!self->resumed_) self->RemovePartials();  // a crashed run's scratch, or another plan's
+  for (int k = 0; k < writers; ++k) {
     auto worker = std::make_unique<Worker>();
     worker->k = k;
     // Opened here, one after the other: IndexWriter::Open sets the process environment.
     CORRESP_ASSIGN_OR_RETURN(worker->writer,
                              IndexWriter::Open(PartialIndexPath(index, k), self->options_.writer));
+    Xapian::WritableDatabase& db = worker->writer->database();
+    try {
+      if (self->resumed_) {
+        worker->through = db.get_metadata(std::string(s::kMetaBackfillThrough));
+      } else if (!options.plan.empty()) {
+        db.set_metadata(std::string(s::kMetaBackfillPlan), options.plan);
+        CORRESP_RETURN_IF_ERROR(worker->writer->Commit());
+      }
+    } catch (const Xapian::Error& e) {
+      return IoError(PartialIndexPath(index, k).string() + ": " + e.get_type() + ": " +
+                     e.get_msg());
+    }
     self->workers_.push_back(std::move(worker));
   }
   for (auto& w : self->workers_) {
@@ -173,6 +221,18 @@ void BackfillWriters::Stop() {
     if (w->thread.joinable()) w->thread.join();
 }
 
+const std::string& BackfillWriters::Through(int writer) const {
+  static const std::string kNone;
+  if (writer < 0 || writer >= writers()) return kNone;
+  return workers_[static_cast<std::size_t>(writer)]->through;
+}
+
+Result<bool> BackfillWriters::Holds(int writer, Cik cik, const Accession& acc) const {
+  if (writer < 0 || writer >= writers())
+    return InvalidArgument("no backfill writer " + std::to_string(writer));
+  return workers_[static_cast<std::size_t>(writer)]->writer->HasLetter(cik, acc);
+}
+
 Status BackfillWriters::Submit(BackfillBatch batch) {
   if (batch.writer < 0 || batch.writer >= writers())
     return InvalidArgument("no backfill writer " + std::to_string(batch.writer));
@@ -202,6 +262,15 @@ Result<MergeReport> BackfillWriters::Finish() {
   Stop();
   std::vector<fs::path> partials;
   for (auto& w : workers_) {
+    // Not resumable from here on: a crash during the merge starts the next backfill afresh
+    // (ShiftLetterDocs renumbers the partials in place).
+    try {
+      w->writer->database().set_metadata(std::string(s::kMetaBackfillPlan), "");
+      w->writer->database().set_metadata(std::string(s::kMetaBackfillThrough), "");
+    } catch (const Xapian::Error& e) {
+      return IoError(PartialIndexPath(index_, w->k).string() + ": " + e.get_msg());
+    }
+    CORRESP_RETURN_IF_ERROR(w->writer->Commit());
     const IndexWriterStats& s = w->writer->stats();
     stats_.writer.letters_built += s.letters_built;
     stats_.writer.letters_unchanged += s.letters_unchanged;

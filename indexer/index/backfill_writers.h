@@ -9,10 +9,17 @@
 // letters, re-links and rebuilds its companies and commits its partial (IndexWriter), so its
 // flush threshold bounds its memory as a single writer's does.
 //
-// Nothing reaches INDEX before Finish() merges: a crash (or a destroyed BackfillWriters) leaves
-// INDEX as it was, and the partials are removed at the next Start() or by the destructor.
+// Nothing reaches INDEX before Finish() merges. A backfill with a plan (options.plan, the
+// caller's text naming what it writes: BackfillPlan) is resumable: each partial keeps the plan
+// and, committed with each batch, the batch's `through` (the caller's resume point). A crash, an
+// interrupted run or a destroyed BackfillWriters leaves the partials; the next Start() with the
+// same plan keeps them and tells, per writer, where its last commit ended (Through), and the
+// letters they hold (Holds). Start() with another plan, or without one, removes them first.
+// Finish() takes the plan out of the partials before merging, so a crash during the merge
+// starts the next backfill afresh (a merge is minutes; a backfill's writing, at 3M items, more
+// than twenty). Without a plan, the destructor removes the partials.
 //
-// Submit, Next, Finish and the destructor are called by one thread.
+// Submit, Next, Finish, Through, Holds and the destructor are called by one thread.
 #pragma once
 
 #include <condition_variable>
@@ -48,6 +55,8 @@ struct BackfillWritersOptions {
   int builder_threads = 0;
   // Batches waiting for one writer at most: Submit blocks beyond, bounding the letters held.
   std::size_t max_queued_batches = 2;
+  // What this backfill writes (BackfillPlan::ToText()); "" for a backfill that is not resumed.
+  std::string plan;
 };
 
 // One batch for one writer: letters of whole companies, in company order.
@@ -55,6 +64,9 @@ struct BackfillBatch {
   int writer = 0;
   std::uint64_t tag = 0;  // the caller's, returned with the result
   std::vector<LetterRecord> letters;
+  // Where a resumed backfill goes on after this batch (the caller's, e.g. the accession of
+  // the batch's last filing), committed with it; "" keeps the previous one.
+  std::string through;
 };
 
 // A batch written and committed to its partial (or the error that stopped it).
@@ -94,6 +106,9 @@ class BackfillSchedule {
   void Submitted(std::size_t part, std::size_t end, std::uint64_t tag);
   // Records the batch `tag` finished.
   void Finished(std::uint64_t tag);
+  // Records the entries of `part` before `begin` as done (an interrupted backfill wrote them);
+  // before the part's first batch.
+  void Resume(std::size_t part, std::size_t begin);
 
  private:
   std::vector<std::size_t> bounds_, next_, in_flight_;
@@ -103,11 +118,16 @@ class BackfillSchedule {
 
 class BackfillWriters {
  public:
-  // Removes stale partials (INDEX.part-*, INDEX.merging), creates `options.writers` empty ones
-  // and starts a thread for each. kIoError / kUnavailable as IndexWriter::Open.
+  // Keeps the partials of an interrupted backfill when `options.plan` is not empty and they
+  // are exactly `options.writers`, each holding that plan as partial K; otherwise removes
+  // stale partials (INDEX.part-*, INDEX.merging) and creates `options.writers` empty ones.
+  // Starts a thread for each. kIoError / kUnavailable as IndexWriter::Open.
   static Result<std::unique_ptr<BackfillWriters>> Start(const std::filesystem::path& index,
                                                         const BackfillWritersOptions& options);
-  // Stops the threads after their current batch and removes the partials.
+  // The plan INDEX's partial 0 holds ("" when there is none or it cannot be read): what an
+  // interrupted backfill was writing, for the caller to split its filings the same way.
+  static std::string StoredPlan(const std::filesystem::path& index);
+  // Stops the threads after their current batch; removes the partials unless there is a plan.
   ~BackfillWriters();
   BackfillWriters(const BackfillWriters&) = delete;
   BackfillWriters& operator=(const BackfillWriters&) = delete;
@@ -116,13 +136,21 @@ class BackfillWriters {
   // Queues a batch for batch.writer, blocking while that writer has max_queued_batches waiting.
   // kInvalidArgument for a writer out of range.
   Status Submit(BackfillBatch batch);
+  // Whether Start() kept the partials of an interrupted backfill.
+  bool resumed() const { return resumed_; }
+  // The `through` of the last batch writer K committed ("" for a new partial). Before the
+  // first Submit.
+  const std::string& Through(int writer) const;
+  // Whether writer K's partial holds the letter `acc` of `cik`. Before the first Submit.
+  Result<bool> Holds(int writer, Cik cik, const Accession& acc) const;
   // Batches submitted and not yet returned by Next.
   std::size_t InFlight() const { return in_flight_; }
   // A finished batch: waits for one when `wait` (nullopt when none is in flight), otherwise
   // nullopt unless one is ready. Batches come in the order they finish.
   std::optional<BackfillBatchDone> Next(bool wait);
-  // Precondition: InFlight() == 0. Stops the threads, closes the partials and merges them into
-  // `index` (see MergePartialIndexes for its precondition and errors), then removes them.
+  // Precondition: InFlight() == 0. Stops the threads, takes the plan and resume points out of
+  // the partials, closes them and merges them into `index` (see MergePartialIndexes for its
+  // precondition and errors), then removes them.
   Result<MergeReport> Finish();
   const BackfillWritersStats& stats() const { return stats_; }
 
@@ -141,6 +169,7 @@ class BackfillWriters {
   std::deque<BackfillBatchDone> done_;
   std::size_t in_flight_ = 0;
   bool stop_ = false;
+  bool resumed_ = false;
   BackfillWritersStats stats_;
 };
 

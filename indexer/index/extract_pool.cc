@@ -1,10 +1,8 @@
 #include "indexer/index/extract_pool.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,39 +14,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The child's descriptor for its socket: everything above it is closed after fork.
-constexpr int kChildSocketFd = 3;
 constexpr std::size_t kReadChunk = 64 << 10;
 
 Status Errno(const char* what) { return IoError(std::string(what) + ": " + std::strerror(errno)); }
 
-// In the child: keep stdin/stdout/stderr and the socket (as fd 3); close all else.
-void KeepOnly(int fd) {
-  if (fd != kChildSocketFd) {
-    ::dup2(fd, kChildSocketFd);
-  } else {
-    ::fcntl(fd, F_SETFD, 0);
-  }
-  ::close_range(kChildSocketFd + 1, ~0U, 0);
-}
-
-pid_t Reap(pid_t pid, int* status) {
-  pid_t r;
-  do r = ::waitpid(pid, status, 0);
-  while (r < 0 && errno == EINTR);
-  return r;
-}
-
 }  // namespace
-
-ExtractPool::ExtractPool(const ExtractOptions& limits, WorkerMain main)
-    : limits_(limits), main_(std::move(main)) {
-  if (!main_) main_ = [limits = limits_](int fd) { RunExtractWorker(fd, limits); };
-}
 
 Result<std::unique_ptr<ExtractPool>> ExtractPool::Start(const ExtractOptions& limits,
                                                         WorkerMain main) {
-  std::unique_ptr<ExtractPool> pool(new ExtractPool(limits, std::move(main)));
+  std::unique_ptr<ExtractPool> pool(new ExtractPool(limits));
+  if (!main) main = [limits](int fd) { RunExtractWorker(fd, limits); };
+  CORRESP_ASSIGN_OR_RETURN(pool->server_, ForkServer::Start(std::move(main)));
   pool->workers_.resize(static_cast<std::size_t>(std::max(1, limits.workers)));
   for (Worker& w : pool->workers_) CORRESP_RETURN_IF_ERROR(pool->Spawn(w));
   return pool;
@@ -60,30 +36,15 @@ ExtractPool::~ExtractPool() {
   for (Worker& w : workers_) {
     if (w.pid <= 0) continue;
     if (w.busy) ::kill(w.pid, SIGKILL);  // idle ones leave on end of file
-    int status = 0;
-    Reap(w.pid, &status);
+    (void)server_->Reap(w.pid);          // nothing to do about a reaping failure here
   }
-}
+}  // then the fork server, which has no child left, exits
 
 Status ExtractPool::Spawn(Worker& w) {
-  int fds[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return Errno("socketpair");
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    Status st = Errno("fork");
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return st;
-  }
-  if (pid == 0) {
-    KeepOnly(fds[1]);
-    main_(kChildSocketFd);
-    ::_exit(0);
-  }
-  ::close(fds[1]);
+  CORRESP_ASSIGN_OR_RETURN(ForkServer::Child child, server_->Spawn());
   w = Worker{};
-  w.pid = pid;
-  w.fd = fds[0];
+  w.pid = child.pid;
+  w.fd = child.fd;
   return Status::Ok();
 }
 
@@ -107,8 +68,7 @@ Status ExtractPool::Submit(std::size_t tag, const ExtractJob& job) {
 
 Result<ExtractOutcome> ExtractPool::Bury(Worker& w, bool kill_first, bool timed_out) {
   if (kill_first) ::kill(w.pid, SIGKILL);
-  int status = 0;
-  Reap(w.pid, &status);
+  CORRESP_ASSIGN_OR_RETURN(int status, server_->Reap(w.pid));
   ::close(w.fd);
   w.pid = -1;
   w.fd = -1;

@@ -3,9 +3,12 @@
 // a letter that crashes the extractor, spins past its CPU limit, blocks past its wall-clock
 // limit or exhausts its memory costs only that letter, reported with its reason.
 //
-// Workers are forked (no exec) when the pool starts and again whenever one dies. In the child
-// only the worker's socket survives (every other descriptor is closed: the writer's Xapian,
-// SQLite and lock files stay untouched), and it leaves by _exit(). Use from one thread.
+// Workers are forked (no exec) when the pool starts and again whenever one dies, by a fork
+// server (fork_server.h) the pool forks first: a replacement forked while the writer's threads
+// run starts from the process as it was at Start(), holding none of their locks. Start the pool
+// before starting threads. In the worker only its socket survives (every other descriptor is
+// closed: the writer's Xapian, SQLite and lock files stay untouched), and it leaves by
+// _exit(). Use from one thread.
 //
 // | what happens to a job                       | Next() returns for it                        |
 // |---------------------------------------------|----------------------------------------------|
@@ -31,6 +34,7 @@
 #include "core/letter.h"
 #include "core/status.h"
 #include "indexer/index/extract_worker.h"
+#include "indexer/index/fork_server.h"
 
 namespace corresp {
 
@@ -45,8 +49,8 @@ class ExtractPool {
   // What a worker process runs with its socket; must not return (tests inject fakes).
   using WorkerMain = std::function<void(int fd)>;
 
-  // Forks limits.workers workers running RunExtractWorker(fd, limits), or `main` when given.
-  // kIoError when socketpair() or fork() fails.
+  // Forks the fork server, then limits.workers workers running RunExtractWorker(fd, limits),
+  // or `main` when given. kIoError when socketpair() or fork() fails.
   static Result<std::unique_ptr<ExtractPool>> Start(const ExtractOptions& limits,
                                                     WorkerMain main = {});
   // Closes the sockets (idle workers exit), then kills and reaps every worker.
@@ -74,7 +78,7 @@ class ExtractPool {
     std::chrono::steady_clock::time_point deadline;
     FrameReader reader;
   };
-  ExtractPool(const ExtractOptions& limits, WorkerMain main);
+  explicit ExtractPool(const ExtractOptions& limits) : limits_(limits) {}
   Status Spawn(Worker& worker);
   // Kills (when asked) and reaps `worker`, forks its replacement, returns its job's outcome.
   Result<ExtractOutcome> Bury(Worker& worker, bool kill_first, bool timed_out);
@@ -82,7 +86,7 @@ class ExtractPool {
   Result<std::optional<ExtractOutcome>> Drain(Worker& worker);
 
   ExtractOptions limits_;
-  WorkerMain main_;
+  std::unique_ptr<ForkServer> server_;
   std::vector<Worker> workers_;
 };
 

@@ -6,8 +6,10 @@
 #include <map>
 #include <set>
 
+#include "core/index_schema.h"
 #include "core/submission.h"
 #include "indexer/extract/extract.h"
+#include "indexer/index/backfill_plan.h"
 #include "indexer/index/backfill_writers.h"
 #include "indexer/index/extract_pool.h"
 #include "indexer/index/reviewed.h"
@@ -277,12 +279,25 @@ double SecondsSince(std::chrono::steady_clock::time_point& mark) {
   return s;
 }
 
-// The contiguous parts of `todo` (company order) the backfill writers take: one per writer,
-// split at company changes; a single part when there is one company.
-std::vector<std::size_t> BackfillParts(const std::vector<FilingToIndex>& todo, int writers) {
+std::vector<Cik> CiksOf(const std::vector<FilingToIndex>& todo) {
   std::vector<Cik> ciks;
   for (const FilingToIndex& f : todo) ciks.push_back(f.cik);
-  return SplitCompanies(ciks, writers);
+  return ciks;
+}
+
+// How a backfill of `todo` (company order) splits it among `writers`: as the interrupted
+// backfill whose partials are at `index` split it, when it used this extractor, this schema
+// and as many writers (so each company stays with the partial holding its letters); otherwise
+// contiguous parts of near equal size (SplitCompanies), a single one when there is one company.
+BackfillPlan ChooseBackfillPlan(const std::filesystem::path& index, const std::vector<Cik>& ciks,
+                                int writers) {
+  std::optional<BackfillPlan> stored = BackfillPlan::Parse(BackfillWriters::StoredPlan(index));
+  if (stored && stored->extractor_version == kExtractorVersion &&
+      stored->schema_version == schema::kSchemaVersion &&
+      stored->parts() == static_cast<std::size_t>(std::max(1, writers)))
+    return *stored;
+  return PlanOfSplit(ciks, SplitCompanies(ciks, writers), kExtractorVersion,
+                     schema::kSchemaVersion);
 }
 
 // What a backfill run shares between its steps.
@@ -295,8 +310,34 @@ struct Backfill {
   IndexReport& report;
   const IndexOptions& options;
   std::function<void(const Extracted&)> finished;
-  std::function<void()> committed;  // progress after a partial's commit
+  std::function<void()> committed;           // progress after a partial's commit
+  std::function<void(std::size_t)> resumed;  // filings an interrupted backfill had written
 };
+
+// Where part `k` of a resumed backfill goes on: after its partial's last committed batch,
+// whose last filing is `through`; the filings before it that the partial holds are marked
+// indexed after the merge (`to_mark`). The others there (failures, filings of its companies
+// that arrived since) are left for the next run. A `through` not in the part: from its start
+// (rewriting is idempotent).
+Result<std::size_t> ResumePart(Backfill& b, BackfillWriters& writers, int k,
+                               const std::vector<FilingToIndex>& todo, std::size_t begin,
+                               std::size_t end, std::vector<Accession>& to_mark) {
+  const std::string& through = writers.Through(k);
+  if (through.empty()) return begin;
+  auto last =
+      std::find_if(todo.begin() + static_cast<long>(begin), todo.begin() + static_cast<long>(end),
+                   [&](const FilingToIndex& f) { return f.accession.text == through; });
+  if (last == todo.begin() + static_cast<long>(end)) return begin;
+  std::size_t next = static_cast<std::size_t>(last - todo.begin()) + 1;
+  for (std::size_t i = begin; i < next; ++i) {
+    CORRESP_ASSIGN_OR_RETURN(bool held, writers.Holds(k, todo[i].cik, todo[i].accession));
+    if (!held) continue;
+    to_mark.push_back(todo[i].accession);
+    ++b.report.resumed;
+  }
+  b.resumed(next - begin);
+  return next;
+}
 
 // A finished batch of a backfill writer: its companies' threads replace theirs in the catalog
 // (as ReplaceCompanyThreads does after one writer's batch).
@@ -315,25 +356,33 @@ Status TakeBackfilled(Backfill& b, BackfillBatchDone done) {
   return Status::Ok();
 }
 
-// Fills the empty index at `index` with one BackfillWriters writer per part of `todo`
-// (`bounds`, BackfillParts): batches extracted here go to the writer of their part with the
-// fewest batches in flight; the partials are merged at the end, and only then are the filings
-// marked indexed. The extraction pool forks a replacement worker (after one died or hit a
-// limit) while the writer threads run: a lock a writer thread holds at that moment (e.g. inside
-// an RE2 shared with the extractor) stays held in the child, which then stalls until its
-// wall-clock limit and fails that filing for this run (not measured; see docs/scaling.md).
+// Fills the empty index at `index` with one BackfillWriters writer per part of `todo` (`plan`,
+// ChooseBackfillPlan): batches extracted here go to the writer of their part with the fewest
+// batches in flight; the partials are merged at the end, and only then are the filings marked
+// indexed. Partials an interrupted run of the same plan left are resumed (ResumePart). The
+// pool (started before the writer threads) forks the workers it replaces while they run from
+// its fork server, so no worker inherits a writer thread's lock (extract_pool.h).
 Status RunBackfill(Backfill& b, const std::filesystem::path& index,
-                   const std::vector<FilingToIndex>& todo, const std::vector<std::size_t>& bounds) {
+                   const std::vector<FilingToIndex>& todo, const BackfillPlan& plan) {
   auto mark = std::chrono::steady_clock::now();
+  std::vector<std::size_t> bounds = plan.Bounds(CiksOf(todo));
   BackfillWritersOptions wo;
-  wo.writers = static_cast<int>(bounds.size()) - 1;
+  wo.writers = static_cast<int>(plan.parts());
   wo.writer = b.options.writer;
+  wo.plan = plan.ToText();
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<BackfillWriters> writers,
                            BackfillWriters::Start(index, wo));
   b.report.writers = writers->writers();
   std::size_t batch_size = std::max<std::size_t>(1, b.options.batch_size);
   BackfillSchedule schedule(bounds, wo.max_queued_batches);
   std::vector<Accession> to_mark;
+  if (writers->resumed()) {
+    for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+      CORRESP_ASSIGN_OR_RETURN(std::size_t next, ResumePart(b, *writers, static_cast<int>(k), todo,
+                                                            bounds[k], bounds[k + 1], to_mark));
+      schedule.Resume(k, next);
+    }
+  }
   auto take = [&](bool wait) -> Result<bool> {
     std::optional<BackfillBatchDone> done = writers->Next(wait);
     if (!done) return false;
@@ -359,7 +408,7 @@ Status RunBackfill(Backfill& b, const std::filesystem::path& index,
     CORRESP_ASSIGN_OR_RETURN(std::vector<Extracted> extracted,
                              ExtractBatch(b.catalog, b.store, b.pool, slice, b.finished));
     b.report.phases.extract += SecondsSince(mark);
-    BackfillBatch batch{static_cast<int>(k), tag, {}};
+    BackfillBatch batch{static_cast<int>(k), tag, {}, todo[end - 1].accession.text};
     for (Extracted& e : extracted) {
       if (ToMark(e)) to_mark.push_back(e.accession);
       if (!e.record) {
@@ -432,15 +481,20 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     progress.items += ItemsOf(e);
     if (options.progress) options.progress(progress);
   };
-  std::vector<std::size_t> parts = BackfillParts(todo, options.backfill_writers);
+  BackfillPlan plan = ChooseBackfillPlan(IndexPath(config), CiksOf(todo), options.backfill_writers);
   CORRESP_ASSIGN_OR_RETURN(long documents, writer->DocumentCount());
-  if (parts.size() > 2 && documents == 0 && writer->LetterCount() == 0) {
+  if (plan.parts() > 1 && documents == 0 && writer->LetterCount() == 0) {
     writer.reset();  // the merge replaces the empty index
     report.phases.prepare = SecondsSince(mark);
-    Backfill b{catalog, store, *pool, cache, changes, report, options, finished, [&] {
-                 if (options.progress) options.progress(progress);
-               }};
-    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, parts));
+    auto show = [&] {
+      if (options.progress) options.progress(progress);
+    };
+    Backfill b{
+        catalog, store, *pool, cache, changes, report, options, finished, show, [&](std::size_t n) {
+          progress.done += n;
+          show();
+        }};
+    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, plan));
     changes.Count(report);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

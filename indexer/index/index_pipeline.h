@@ -6,8 +6,10 @@
 // Into an empty index (a first backfill, or after removing the index) with at least two
 // companies to index, IndexOptions::backfill_writers writers fill partial indexes, merged into
 // the index at the end (backfill_writers.h); the filings are marked indexed only after the
-// merge. A crash before the merge leaves the index empty and no filing marked: the next run
-// removes the partials and starts the backfill again. Every other run (an index with letters)
+// merge. A crash or an interrupted run before the merge leaves the index empty and no filing
+// marked; the next run with the same extractor and number of writers resumes each partial
+// after its last commit (BackfillPlan, IndexReport::resumed), any other removes the partials
+// and starts the backfill again. Every other run (an index with letters)
 // has one writer and commits batch by batch, as above. Both write the same documents.
 //
 // Each letter's Re: references are resolved against its company's filings as cached in the
@@ -92,6 +94,8 @@ struct IndexReport {
                                    // a newer submissions JSON (before the new letters)
   std::size_t items = 0;           // comment and response documents of the letters indexed
   std::size_t batches = 0;         // commits of new letters (of partial indexes in a backfill)
+  std::size_t resumed = 0;         // letters an interrupted backfill had written, kept (not in
+                                   // `indexed`, `items`)
   int writers = 1;                 // writers that wrote the letters (partial indexes merged)
   long documents = 0;              // documents in the index after the run
   double seconds = 0;

@@ -368,4 +368,12 @@ Result<long> IndexWriter::DocumentCount() const {
   }
 }
 
+Result<bool> IndexWriter::HasLetter(Cik cik, const Accession& acc) const {
+  try {
+    return !db_->get_metadata(LetterKey(cik, acc)).empty();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "letter record " + acc.text);
+  }
+}
+
 }  // namespace corresp

@@ -85,6 +85,9 @@ class IndexWriter {
   Status Commit();
 
   Result<long> DocumentCount() const;
+  // Whether the record of `acc` of `cik` is stored (committed or not). kIoError when Xapian
+  // fails.
+  Result<bool> HasLetter(Cik cik, const Accession& acc) const;
   // Letters stored (the count:letters total, counting what is not yet committed).
   long LetterCount() const { return letters_; }
   const IndexWriterStats& stats() const { return stats_; }

@@ -2,7 +2,8 @@
 // test corpus, real catalog, store and Xapian files: the same index as one writer (documents in
 // the same order, metadata, letterdocs pointing at the same documents, spelling data), the
 // incremental path unchanged, a crash mid-backfill leaving the index empty and the next run
-// starting again cleanly, and a merge refusing partials that share a company.
+// resuming from the partials' last commits (or starting again with another number of writers),
+// and a merge refusing partials that share a company.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -214,55 +215,96 @@ TEST_F(BackfillTest, IncrementalRunKeepsOneWriter) {
             ReadContent(IndexOf("backfill-whole")).data);
 }
 
+// A child process killed during a backfill of batches of 3 filings, at its
+// `calls_before_death`th progress call (one per filing extracted, one per partial commit):
+// returns its exit status (42 when it died with filings left to index).
+int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death) {
+  pid_t child = fork();
+  if (child < 0) return -1;
+  if (child == 0) {  // the run that dies: its own catalog connection, killed at a commit
+    auto catalog = Catalog::Open(CatalogPath(d.config));
+    if (!catalog.ok()) _exit(2);
+    IndexOptions options;
+    options.batch_size = 3;
+    std::size_t calls = 0;
+    options.progress = [&](const IndexProgress& p) {
+      if (p.done == 0 || ++calls < calls_before_death) return;
+      _exit(p.done < p.total ? 42 : 3);
+    };
+    (void)IndexPending(d.config, **catalog, *d.store, options);
+    _exit(4);
+  }
+  int status = 0;
+  if (waitpid(child, &status, 0) != child || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
 // A process killed half-way through a backfill (after some partial commits) leaves the index
-// without documents and no filing marked indexed; the next run removes the partials and
-// backfills again from the start, to the same index as an uninterrupted run.
-TEST_F(BackfillTest, CrashMidBackfillLeavesNoIndexAndTheNextRunStartsAgain) {
+// without documents and no filing marked indexed; the next run keeps what the partials
+// committed, writes the rest and merges: the same index as an uninterrupted run.
+TEST_F(BackfillTest, CrashMidBackfillResumesFromThePartialsLastCommits) {
   auto reference = Index("backfill-reference", 1, 3);
   ASSERT_TRUE(reference.ok());
   auto dir = testing::MakeTestDataDir("backfill-crash", true);
   ASSERT_TRUE(dir.ok());
   dirs_["backfill-crash"] = std::move(dir).value();
   testing::TestDataDir& d = dirs_["backfill-crash"];
-  std::size_t total = 0;
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {  // the run that dies: its own catalog connection, killed at a commit
-    auto catalog = Catalog::Open(CatalogPath(d.config));
-    if (!catalog.ok()) _exit(2);
-    IndexOptions options;
-    options.batch_size = 3;
-    std::size_t commits = 0;
-    options.progress = [&](const IndexProgress& p) {
-      if (p.done == 0 || ++commits < 3) return;
-      _exit(p.done < p.total ? 42 : 3);  // dies after a few partial commits
-    };
-    (void)IndexPending(d.config, **catalog, *d.store, options);
-    _exit(4);
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status));
-  ASSERT_EQ(WEXITSTATUS(status), 42) << "the child died mid-backfill";
+  ASSERT_EQ(CrashMidBackfill(d, 16), 42) << "the child died mid-backfill";
   fs::path index = IndexOf("backfill-crash");
-  EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its scratch";
+  EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its partials";
   if (fs::exists(index)) {
     EXPECT_EQ(Xapian::Database(index.string()).get_doccount(), 0u) << "no half-written index";
   }
   auto todo = d.catalog->ListToIndex(kExtractorVersion);
   ASSERT_TRUE(todo.ok());
-  total = todo->size();
-  EXPECT_EQ(total, reference->filings) << "no filing marked indexed";
+  EXPECT_EQ(todo->size(), reference->filings) << "no filing marked indexed";
 
   IndexOptions rerun;
-  rerun.batch_size = 3;  // as the reference, so that the same letters are rewritten
+  rerun.batch_size = 3;
+  std::vector<IndexProgress> calls;
+  rerun.progress = [&calls](const IndexProgress& p) { calls.push_back(p); };
   auto again = IndexPending(d.config, *d.catalog, *d.store, rerun);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->writers, 2);
-  EXPECT_EQ(again->indexed, reference->indexed);
+  EXPECT_GE(again->resumed, 3u) << "at least the first batch was kept";
+  EXPECT_LT(again->resumed, reference->indexed);
+  EXPECT_EQ(again->indexed + again->resumed, reference->indexed) << "nothing written twice";
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(calls.back().done, calls.back().total) << "the kept filings count as done";
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
   IndexContent a = ReadContent(IndexOf("backfill-reference")), b = ReadContent(index);
+  EXPECT_EQ(b.ids, a.ids);
+  EXPECT_EQ(b.data, a.data);
+  EXPECT_EQ(b.terms, a.terms);
+  EXPECT_EQ(b.meta, a.meta) << "no backfill: key left in the index";
+  EXPECT_EQ(b.spellings, a.spellings);
+  auto left = d.catalog->ListToIndex(kExtractorVersion);
+  ASSERT_TRUE(left.ok());
+  EXPECT_TRUE(left->empty()) << "kept and new filings all marked indexed after the merge";
+}
+
+// Partials of another plan (here: another number of writers) are not resumed: the next run
+// removes them and backfills from the first filing.
+TEST_F(BackfillTest, CrashedBackfillOfAnotherPlanStartsAgain) {
+  auto reference = Index("backfill-reference-3", 1, 3);
+  ASSERT_TRUE(reference.ok());
+  auto dir = testing::MakeTestDataDir("backfill-crash-3", true);
+  ASSERT_TRUE(dir.ok());
+  dirs_["backfill-crash-3"] = std::move(dir).value();
+  testing::TestDataDir& d = dirs_["backfill-crash-3"];
+  ASSERT_EQ(CrashMidBackfill(d, 16), 42);
+  IndexOptions rerun;
+  rerun.batch_size = 3;
+  rerun.backfill_writers = 3;
+  auto again = IndexPending(d.config, *d.catalog, *d.store, rerun);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->writers, 3);
+  EXPECT_EQ(again->resumed, 0u);
+  EXPECT_EQ(again->indexed, reference->indexed);
+  fs::path index = IndexOf("backfill-crash-3");
+  for (int k = 0; k < 3; ++k) EXPECT_FALSE(fs::exists(PartialIndexPath(index, k)));
+  IndexContent a = ReadContent(IndexOf("backfill-reference-3")), b = ReadContent(index);
   EXPECT_EQ(b.ids, a.ids);
   EXPECT_EQ(b.data, a.data);
   EXPECT_EQ(b.meta, a.meta);

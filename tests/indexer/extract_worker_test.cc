@@ -9,10 +9,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "indexer/index/extract_pool.h"
 #include "indexer/index/letter_record.h"
@@ -221,6 +224,49 @@ TEST(ExtractPool, OnlyTheNamedJobFaultsAndTheNextJobGetsAFreshWorker) {
   auto fine = (*pool)->Next();
   ASSERT_TRUE(fine.ok() && fine->letter.ok()) << fine->letter.status().ToString();
   EXPECT_EQ(fine->letter->file, "letter.txt");
+}
+
+// A replacement worker forked while another thread of the pool's process holds a lock (as a
+// backfill writer thread may, inside an RE2 the extractor shares) starts without it: the fork
+// server forks it from the process as it was at Start(). Forked from the pool's own process,
+// it would inherit the lock held, block on it and be killed at the wall-clock limit.
+TEST(ExtractPool, AReplacementWorkerDoesNotInheritAnotherThreadsLock) {
+  static std::mutex shared;  // a lock inside a library both threads use
+  ExtractPool::WorkerMain lock_then_exit = [](int fd) {
+    if (!ReadFrame(fd).ok()) ::_exit(0);  // the pool closed: no job
+    std::lock_guard<std::mutex> hold(shared);
+    ::_exit(5);
+  };
+  auto pool = ExtractPool::Start(Limits(30, 3), lock_then_exit);
+  ASSERT_TRUE(pool.ok());
+  std::mutex mu;
+  std::condition_variable cv;
+  bool held = false, release = false;
+  std::thread writer([&] {  // holds the lock while the pool replaces its worker
+    std::lock_guard<std::mutex> hold(shared);
+    std::unique_lock<std::mutex> lock(mu);
+    held = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release; });
+  });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return held; });
+  }
+  for (std::size_t job = 0; job < 2; ++job) {  // job 1 runs in the replacement of job 0's worker
+    SCOPED_TRACE("job " + std::to_string(job));
+    ASSERT_TRUE((*pool)->Submit(job, TinyJob("x")).ok());
+    auto out = (*pool)->Next();
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    EXPECT_NE(out->letter.status().message().find("exited with status 5"), std::string::npos)
+        << out->letter.status().message();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  writer.join();
 }
 
 TEST(ExtractPool, TwoWorkersRunJobsAtOnce) {
