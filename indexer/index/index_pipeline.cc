@@ -357,15 +357,17 @@ Status TakeBackfilled(Backfill& b, BackfillBatchDone done) {
 }
 
 // Fills the empty index at `index` with one BackfillWriters writer per part of `todo` (`plan`,
-// ChooseBackfillPlan): batches extracted here go to the writer of their part with the fewest
-// batches in flight; the partials are merged at the end, and only then are the filings marked
-// indexed. Partials an interrupted run of the same plan left are resumed (ResumePart). The
-// pool (started before the writer threads) forks the workers it replaces while they run from
-// its fork server, so no worker inherits a writer thread's lock (extract_pool.h).
+// ChooseBackfillPlan, over `ciks`, the companies of `todo`): batches extracted here go to the
+// writer of their part with the fewest batches in flight; the partials are merged at the end, and
+// only then are the filings marked indexed. Partials an interrupted run of the same plan left are
+// resumed (ResumePart). The pool (started before the writer threads) forks the workers it replaces
+// while they run from its fork server, so no worker inherits a writer thread's lock
+// (extract_pool.h).
 Status RunBackfill(Backfill& b, const std::filesystem::path& index,
-                   const std::vector<FilingToIndex>& todo, const BackfillPlan& plan) {
+                   const std::vector<FilingToIndex>& todo, const std::vector<Cik>& ciks,
+                   const BackfillPlan& plan) {
   auto mark = std::chrono::steady_clock::now();
-  std::vector<std::size_t> bounds = plan.Bounds(CiksOf(todo));
+  std::vector<std::size_t> bounds = plan.Bounds(ciks);
   BackfillWritersOptions wo;
   wo.writers = static_cast<int>(plan.parts());
   wo.writer = b.options.writer;
@@ -481,7 +483,8 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     progress.items += ItemsOf(e);
     if (options.progress) options.progress(progress);
   };
-  BackfillPlan plan = ChooseBackfillPlan(IndexPath(config), CiksOf(todo), options.backfill_writers);
+  std::vector<Cik> ciks = CiksOf(todo);
+  BackfillPlan plan = ChooseBackfillPlan(IndexPath(config), ciks, options.backfill_writers);
   CORRESP_ASSIGN_OR_RETURN(long documents, writer->DocumentCount());
   if (plan.parts() > 1 && documents == 0 && writer->LetterCount() == 0) {
     writer.reset();  // the merge replaces the empty index
@@ -494,7 +497,7 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
           progress.done += n;
           show();
         }};
-    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, plan));
+    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, ciks, plan));
     changes.Count(report);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -139,12 +139,18 @@ IndexContent ReadContent(const fs::path& index) {
 
 class BackfillTest : public ::testing::Test {
  protected:
-  // A fresh data dir `name` indexed with `writers` backfill writers.
-  Result<IndexReport> Index(const std::string& name, int writers, std::size_t batch_size,
-                            bool with_seed = true) {
+  // A fresh data dir `name`, kept for the test's life.
+  Result<testing::TestDataDir*> MakeDir(const std::string& name, bool with_seed = true) {
     auto dir = testing::MakeTestDataDir(name, with_seed);
     if (!dir.ok()) return dir.status();
     dirs_[name] = std::move(dir).value();
+    return &dirs_[name];
+  }
+  // A fresh data dir `name` indexed with `writers` backfill writers.
+  Result<IndexReport> Index(const std::string& name, int writers, std::size_t batch_size,
+                            bool with_seed = true) {
+    auto dir = MakeDir(name, with_seed);
+    if (!dir.ok()) return dir.status();
     IndexOptions options;
     options.backfill_writers = writers;
     options.batch_size = batch_size;
@@ -245,10 +251,9 @@ int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death) {
 TEST_F(BackfillTest, CrashMidBackfillResumesFromThePartialsLastCommits) {
   auto reference = Index("backfill-reference", 1, 3);
   ASSERT_TRUE(reference.ok());
-  auto dir = testing::MakeTestDataDir("backfill-crash", true);
-  ASSERT_TRUE(dir.ok());
-  dirs_["backfill-crash"] = std::move(dir).value();
-  testing::TestDataDir& d = dirs_["backfill-crash"];
+  auto dir = MakeDir("backfill-crash");
+  ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+  testing::TestDataDir& d = **dir;
   ASSERT_EQ(CrashMidBackfill(d, 16), 42) << "the child died mid-backfill";
   fs::path index = IndexOf("backfill-crash");
   EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its partials";
@@ -289,10 +294,9 @@ TEST_F(BackfillTest, CrashMidBackfillResumesFromThePartialsLastCommits) {
 TEST_F(BackfillTest, CrashedBackfillOfAnotherPlanStartsAgain) {
   auto reference = Index("backfill-reference-3", 1, 3);
   ASSERT_TRUE(reference.ok());
-  auto dir = testing::MakeTestDataDir("backfill-crash-3", true);
-  ASSERT_TRUE(dir.ok());
-  dirs_["backfill-crash-3"] = std::move(dir).value();
-  testing::TestDataDir& d = dirs_["backfill-crash-3"];
+  auto dir = MakeDir("backfill-crash-3");
+  ASSERT_TRUE(dir.ok()) << dir.status().ToString();
+  testing::TestDataDir& d = **dir;
   ASSERT_EQ(CrashMidBackfill(d, 16), 42);
   IndexOptions rerun;
   rerun.batch_size = 3;
