@@ -103,7 +103,9 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
 void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   auto flags = std::make_shared<IndexFlags>();
   auto* cmd = app.add_subcommand("index", "Extract stored letters, link threads, write the index");
-  cmd->add_flag("--rebuild", flags->rebuild, "Re-extract and re-index every stored letter");
+  cmd->add_flag("--rebuild", flags->rebuild,
+                "Re-extract and re-index every stored letter into a new index, swapped in for the "
+                "old one when done");
   cmd->add_flag("--compact", flags->compact,
                 "Then rewrite the index compactly (smaller, faster searches; after a rebuild or "
                 "weekly)");

@@ -279,7 +279,7 @@ Result<MergeReport> BackfillWriters::Finish() {
     w->writer.reset();  // closes the partial (its last batch is committed)
     partials.push_back(PartialIndexPath(index_, w->k));
   }
-  CORRESP_ASSIGN_OR_RETURN(stats_.merge, MergePartialIndexes(partials, index_));
+  CORRESP_ASSIGN_OR_RETURN(stats_.merge, MergePartialIndexes(partials, index_, options_.target));
   RemovePartials();
   return stats_.merge;
 }

@@ -1,7 +1,7 @@
-// Several IndexWriters filling an empty index at once, each on its own thread and its own
-// partial database (INDEX.part-K, scratch), merged into INDEX at the end (partial_merge.h):
-// the writing (Xapian's inverter, B-trees, commits) is ~70% of indexing's CPU, so one writer
-// cannot use a second core (docs/scaling.md "Two writers for a backfill").
+// Several IndexWriters filling an empty index (or a new one to replace it: a rebuild) at once, each
+// on its own thread and its own partial database (INDEX.part-K, scratch), merged into INDEX at the
+// end (partial_merge.h): the writing (Xapian's inverter, B-trees, commits) is ~70% of indexing's
+// CPU, so one writer cannot use a second core (docs/scaling.md "Two writers for a backfill").
 //
 // The caller splits the companies into contiguous parts (SplitCompanies) and gives writer K
 // only the letters of part K, whole companies, in company order; then the merged index holds
@@ -57,6 +57,9 @@ struct BackfillWritersOptions {
   std::size_t max_queued_batches = 2;
   // What this backfill writes (BackfillPlan::ToText()); "" for a backfill that is not resumed.
   std::string plan;
+  // What Finish() may merge into: an empty INDEX (a first backfill), or any INDEX, replaced (a
+  // rebuild: searches read the old index until the merge swaps the new one in).
+  MergeTarget target = MergeTarget::kEmptyIndex;
 };
 
 // One batch for one writer: letters of whole companies, in company order.

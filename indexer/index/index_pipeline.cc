@@ -212,6 +212,14 @@ Status Resolve(CompanyFilingsCache& cache, LetterRecord& record) {
   return Status::Ok();
 }
 
+// Records that the indexed letters of `companies` were resolved against their cached filings.
+Status MarkCompaniesResolved(Catalog& catalog, const std::vector<Cik>& companies) {
+  if (companies.empty()) return Status::Ok();
+  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
+  for (Cik cik : companies) CORRESP_RETURN_IF_ERROR(catalog.MarkCompanyResolved(cik));
+  return txn.Commit();
+}
+
 // Re-resolves the indexed letters of companies whose submissions JSON was fetched since their
 // letters were last resolved, rewrites their documents and threads, commits, and marks them.
 Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilingsCache& cache,
@@ -231,9 +239,7 @@ Status ResolveStaleCompanies(Catalog& catalog, IndexWriter& writer, CompanyFilin
   }
   CORRESP_RETURN_IF_ERROR(ReplaceCompanyThreads(catalog, writer, rewritten, changes));
   CORRESP_RETURN_IF_ERROR(writer.Commit());
-  CORRESP_ASSIGN_OR_RETURN(CatalogTransaction txn, CatalogTransaction::Begin(catalog));
-  for (Cik cik : stale) CORRESP_RETURN_IF_ERROR(catalog.MarkCompanyResolved(cik));
-  return txn.Commit();
+  return MarkCompaniesResolved(catalog, stale);
 }
 
 // Whether `e` is marked indexed once written: a letter, or a failure a retry cannot fix.
@@ -356,22 +362,24 @@ Status TakeBackfilled(Backfill& b, BackfillBatchDone done) {
   return Status::Ok();
 }
 
-// Fills the empty index at `index` with one BackfillWriters writer per part of `todo` (`plan`,
-// ChooseBackfillPlan, over `ciks`, the companies of `todo`): batches extracted here go to the
-// writer of their part with the fewest batches in flight; the partials are merged at the end, and
-// only then are the filings marked indexed. Partials an interrupted run of the same plan left are
+// Fills the empty index at `index` (or, with `target` kReplaceIndex, a new index that replaces
+// it) with one BackfillWriters writer per part of `todo` (`plan`, ChooseBackfillPlan, over
+// `ciks`, the companies of `todo`): batches extracted here go to the writer of their part with
+// the fewest batches in flight; the partials are merged at the end, and only then are the
+// filings marked indexed. Partials an interrupted run of the same plan left are
 // resumed (ResumePart). The pool (started before the writer threads) forks the workers it replaces
 // while they run from its fork server, so no worker inherits a writer thread's lock
 // (extract_pool.h).
 Status RunBackfill(Backfill& b, const std::filesystem::path& index,
                    const std::vector<FilingToIndex>& todo, const std::vector<Cik>& ciks,
-                   const BackfillPlan& plan) {
+                   const BackfillPlan& plan, MergeTarget target) {
   auto mark = std::chrono::steady_clock::now();
   std::vector<std::size_t> bounds = plan.Bounds(ciks);
   BackfillWritersOptions wo;
   wo.writers = static_cast<int>(plan.parts());
   wo.writer = b.options.writer;
   wo.plan = plan.ToText();
+  wo.target = target;
   CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<BackfillWriters> writers,
                            BackfillWriters::Start(index, wo));
   b.report.writers = writers->writers();
@@ -458,8 +466,6 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   auto started = std::chrono::steady_clock::now();
   auto mark = started;
   IndexReport report;
-  CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
-                           IndexWriter::Open(IndexPath(config), options.writer));
   if (options.rebuild) CORRESP_RETURN_IF_ERROR(catalog.ClearIndexed());
   CORRESP_ASSIGN_OR_RETURN(std::vector<FilingToIndex> todo, catalog.ListToIndex(kExtractorVersion));
   if (options.cik_range) {
@@ -472,11 +478,7 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   CompanyFilingsCache cache(catalog);
   CORRESP_RETURN_IF_ERROR(cache.Load());
   ThreadChanges changes;
-  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, changes, report));
   std::unique_ptr<ExtractPool> pool;
-  if (!todo.empty()) {
-    CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
-  }
   IndexProgress progress{0, todo.size(), 0};
   auto finished = [&](const Extracted& e) {
     ++progress.done;
@@ -485,9 +487,11 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   };
   std::vector<Cik> ciks = CiksOf(todo);
   BackfillPlan plan = ChooseBackfillPlan(IndexPath(config), ciks, options.backfill_writers);
-  CORRESP_ASSIGN_OR_RETURN(long documents, writer->DocumentCount());
-  if (plan.parts() > 1 && documents == 0 && writer->LetterCount() == 0) {
-    writer.reset();  // the merge replaces the empty index
+  // Writes every filing of `todo` into partials merged into (or replacing) the index.
+  auto backfill = [&](MergeTarget target) -> Result<IndexReport> {
+    if (!pool) {
+      CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
+    }
     report.phases.prepare = SecondsSince(mark);
     auto show = [&] {
       if (options.progress) options.progress(progress);
@@ -497,11 +501,30 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
           progress.done += n;
           show();
         }};
-    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, ciks, plan));
+    CORRESP_RETURN_IF_ERROR(RunBackfill(b, IndexPath(config), todo, ciks, plan, target));
     changes.Count(report);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
+  };
+  // A rebuild writes a new index beside the old one, which it never opens (so an index of an
+  // older schema is rebuilt too), and which keeps answering searches until the new one is
+  // swapped in. Every letter was resolved against the current cache: no company is stale.
+  if (options.rebuild && !todo.empty()) {
+    CORRESP_ASSIGN_OR_RETURN(IndexReport rebuilt, backfill(MergeTarget::kReplaceIndex));
+    CORRESP_RETURN_IF_ERROR(MarkCompaniesResolved(catalog, cache.Stale()));
+    return rebuilt;
+  }
+  CORRESP_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
+                           IndexWriter::Open(IndexPath(config), options.writer));
+  CORRESP_RETURN_IF_ERROR(ResolveStaleCompanies(catalog, *writer, cache, changes, report));
+  if (!todo.empty()) {
+    CORRESP_ASSIGN_OR_RETURN(pool, ExtractPool::Start(config.extract));
+  }
+  CORRESP_ASSIGN_OR_RETURN(long documents, writer->DocumentCount());
+  if (plan.parts() > 1 && documents == 0 && writer->LetterCount() == 0) {
+    writer.reset();  // the merge replaces the empty index
+    return backfill(MergeTarget::kEmptyIndex);
   }
   report.phases.prepare = SecondsSince(mark);
   for (std::size_t begin = 0; begin < todo.size();) {

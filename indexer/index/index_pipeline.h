@@ -9,8 +9,11 @@
 // merge. A crash or an interrupted run before the merge leaves the index empty and no filing
 // marked; the next run with the same extractor and number of writers resumes each partial
 // after its last commit (BackfillPlan, IndexReport::resumed), any other removes the partials
-// and starts the backfill again. Every other run (an index with letters)
-// has one writer and commits batch by batch, as above. Both write the same documents.
+// and starts the backfill again. A rebuild is such a backfill into a new index that replaces
+// the existing one at the merge: the old index (of any schema: it is never opened) answers
+// searches until then and stays whole if the rebuild dies; the next rebuild resumes it. Every
+// other run (an index with letters) has one writer and commits batch by batch, as above. All
+// write the same documents.
 //
 // Each letter's Re: references are resolved against its company's filings as cached in the
 // catalog (crawler/submissions_json.h); a company whose cache is newer than its last
@@ -52,7 +55,8 @@ struct IndexProgress {
 };
 
 struct IndexOptions {
-  // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix).
+  // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix or
+  // a schema change), into a new index swapped in for the existing one (see above).
   bool rebuild = false;
   // Filings per commit: bounds the work lost on a crash and lets searchers see progress.
   std::size_t batch_size = 200;

@@ -83,12 +83,12 @@ class MergeCompactor : public Xapian::Compactor {
 }  // namespace
 
 Result<MergeReport> MergePartialIndexes(const std::vector<fs::path>& partials,
-                                        const fs::path& index) {
+                                        const fs::path& index, MergeTarget target) {
   auto start = std::chrono::steady_clock::now();
   std::error_code ec;
   for (const fs::path& p : partials)
     if (!fs::is_directory(p, ec)) return NotFound(p.string() + ": no partial index");
-  if (fs::exists(index, ec)) {
+  if (target == MergeTarget::kEmptyIndex && fs::exists(index, ec)) {
     try {
       Xapian::Database existing(index.string());
       if (existing.get_doccount() > 0 ||
@@ -138,7 +138,7 @@ Result<MergeReport> MergePartialIndexes(const std::vector<fs::path>& partials,
   }
   CORRESP_RETURN_IF_ERROR(SyncFolder(merging));
   CORRESP_RETURN_IF_ERROR(SwapFolderIn(merging, index));
-  fs::remove_all(merging, ec);  // the empty index it replaced, if any
+  fs::remove_all(merging, ec);  // the index it replaced, if any
   report.bytes_after = FolderBytes(index);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -2,8 +2,9 @@
 // into one index (docs/scaling.md "Two writers for a backfill"). The partials are scratch: they
 // are read, their letterdocs: metadata renumbered in place, then merged with Xapian's compactor
 // into INDEX.merging, which is synced and swapped in for INDEX with one atomic rename (INDEX
-// may be absent or an index without documents or letters; the old folder is then removed).
-// A crash before the swap leaves INDEX as it was; after it, the merged index whole.
+// may be absent or an index without documents or letters, or any index at all when the merge
+// replaces it: a rebuild; the old folder is then removed). A crash before the swap leaves INDEX
+// as it was; after it, the merged index whole.
 //
 // Document ids: the compactor gives each partial's documents one offset (the partials in the
 // order given, each packed after the previous one's last used docid), so the merged index
@@ -31,10 +32,17 @@ struct MergeReport {
   double seconds = 0;
 };
 
-// kNotFound when a partial is missing; kAlreadyExists when INDEX holds documents or letters;
-// kInternal on a metadata conflict (see above); kIoError when Xapian or the file system fails.
-// INDEX is unchanged on any failure.
+// What the merge may put its result in place of.
+enum class MergeTarget {
+  kEmptyIndex,    // INDEX is absent or empty (a first backfill): anything else is refused
+  kReplaceIndex,  // INDEX is replaced whatever it holds, of any schema (a rebuild)
+};
+
+// kNotFound when a partial is missing; kAlreadyExists when INDEX holds documents or letters and
+// `target` is kEmptyIndex; kInternal on a metadata conflict (see above); kIoError when Xapian
+// or the file system fails. INDEX is unchanged on any failure.
 Result<MergeReport> MergePartialIndexes(const std::vector<std::filesystem::path>& partials,
-                                        const std::filesystem::path& index);
+                                        const std::filesystem::path& index,
+                                        MergeTarget target = MergeTarget::kEmptyIndex);
 
 }  // namespace corresp

@@ -3,7 +3,8 @@
 // the same order, metadata, letterdocs pointing at the same documents, spelling data), the
 // incremental path unchanged, a crash mid-backfill leaving the index empty and the next run
 // resuming from the partials' last commits (or starting again with another number of writers),
-// and a merge refusing partials that share a company.
+// a rebuild writing a new index with two writers and swapping it in for the old one (of any
+// schema; the old one whole until then), and a merge refusing partials that share a company.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -224,7 +225,8 @@ TEST_F(BackfillTest, IncrementalRunKeepsOneWriter) {
 // A child process killed during a backfill of batches of 3 filings, at its
 // `calls_before_death`th progress call (one per filing extracted, one per partial commit):
 // returns its exit status (42 when it died with filings left to index).
-int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death) {
+int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death,
+                     bool rebuild = false) {
   pid_t child = fork();
   if (child < 0) return -1;
   if (child == 0) {  // the run that dies: its own catalog connection, killed at a commit
@@ -232,6 +234,7 @@ int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death) {
     if (!catalog.ok()) _exit(2);
     IndexOptions options;
     options.batch_size = 3;
+    options.rebuild = rebuild;
     std::size_t calls = 0;
     options.progress = [&](const IndexProgress& p) {
       if (p.done == 0 || ++calls < calls_before_death) return;
@@ -312,6 +315,85 @@ TEST_F(BackfillTest, CrashedBackfillOfAnotherPlanStartsAgain) {
   EXPECT_EQ(b.ids, a.ids);
   EXPECT_EQ(b.data, a.data);
   EXPECT_EQ(b.meta, a.meta);
+}
+
+// `corresp index --rebuild` writes a new index with the backfill's writers and swaps it in: the
+// same index a first backfill writes, even over an index of another schema (which an
+// incremental run refuses to open), with nothing left beside it.
+TEST_F(BackfillTest, RebuildWritesANewIndexWithTwoWritersEvenOverAnotherSchema) {
+  auto reference = Index("rebuild-reference", 2, 5);
+  ASSERT_TRUE(reference.ok());
+  auto first = Index("rebuild", 2, 5);
+  ASSERT_TRUE(first.ok());
+  testing::TestDataDir& d = dirs_["rebuild"];
+  fs::path index = IndexOf("rebuild");
+  {
+    Xapian::WritableDatabase db(index.string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(s::kMetaSchema), "1");
+    db.commit();
+  }
+  IndexOptions plain;
+  auto refused = IndexPending(d.config, *d.catalog, *d.store, plain);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("corresp index --rebuild"), std::string::npos)
+      << refused.status().ToString();
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.batch_size = 5;
+  auto rebuilt = IndexPending(d.config, *d.catalog, *d.store, rebuild);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(rebuilt->writers, 2);
+  EXPECT_EQ(rebuilt->indexed, reference->indexed);
+  EXPECT_EQ(rebuilt->documents, reference->documents);
+  EXPECT_EQ(rebuilt->threads_opened, 0u) << "the same threads as before the rebuild";
+  EXPECT_EQ(rebuilt->threads_closed, 0u);
+  IndexContent a = ReadContent(IndexOf("rebuild-reference")), b = ReadContent(index);
+  EXPECT_EQ(b.ids, a.ids);
+  EXPECT_EQ(b.data, a.data);
+  EXPECT_EQ(b.terms, a.terms);
+  EXPECT_EQ(b.meta, a.meta) << "schema " << b.meta[std::string(s::kMetaSchema)];
+  EXPECT_EQ(b.spellings, a.spellings);
+  for (const auto& e : fs::directory_iterator(index.parent_path()))
+    EXPECT_EQ(e.path().filename().string().find("index."), std::string::npos)
+        << "left beside the index: " << e.path();
+  auto left = d.catalog->ListToIndex(kExtractorVersion);
+  ASSERT_TRUE(left.ok());
+  EXPECT_TRUE(left->empty()) << "every filing marked indexed again";
+  auto next = IndexPending(d.config, *d.catalog, *d.store, plain);
+  ASSERT_TRUE(next.ok()) << "the rebuilt index takes incremental runs: "
+                         << next.status().ToString();
+  EXPECT_EQ(next->filings, 0u);
+}
+
+// A rebuild that dies leaves the old index as it was (searches go on) and every filing to do;
+// `--rebuild` again resumes from the partials and swaps in the index an uninterrupted run gives.
+TEST_F(BackfillTest, InterruptedRebuildKeepsTheOldIndexAndResumes) {
+  auto reference = Index("rebuild-crash-reference", 1, 3);
+  ASSERT_TRUE(reference.ok());
+  auto first = Index("rebuild-crash", 2, 3);
+  ASSERT_TRUE(first.ok());
+  testing::TestDataDir& d = dirs_["rebuild-crash"];
+  fs::path index = IndexOf("rebuild-crash");
+  IndexContent before = ReadContent(index);
+  ASSERT_EQ(CrashMidBackfill(d, 16, true), 42) << "the child died mid-rebuild";
+  EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its partials";
+  EXPECT_EQ(ReadContent(index), before) << "the old index untouched";
+
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.batch_size = 3;
+  auto again = IndexPending(d.config, *d.catalog, *d.store, rebuild);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_GE(again->resumed, 3u) << "at least the first batch was kept";
+  EXPECT_EQ(again->indexed + again->resumed, reference->indexed) << "nothing written twice";
+  IndexContent a = ReadContent(IndexOf("rebuild-crash-reference")), b = ReadContent(index);
+  EXPECT_EQ(b.ids, a.ids);
+  EXPECT_EQ(b.data, a.data);
+  EXPECT_EQ(b.terms, a.terms);
+  EXPECT_EQ(b.meta, a.meta);
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
 }
 
 // Partials that both hold a company's letter are refused: the index is left alone.
