@@ -13,7 +13,10 @@
 # Environment: CORPUS (default /work/shared/corpus/edgar), RATE (requests/s, default 100),
 # RUNS (timed refreshes of each kind, default 1), CATALOG_ITEMS (size the big data dir's
 # catalog for this many comments instead of ITEMS: the catalog's share at 3M without building
-# a 3M index).
+# a 3M index), NIGHTS (default 1: with N > 1, the big data dir of the last run then refreshes
+# N - 1 later days, each listing LETTERS other letters, as the following nights would),
+# XAPIAN_MAX_CHANGESETS (set it, e.g. to 10, to keep changesets: each refresh into the big
+# index then reports the bytes of changesets it wrote, what a replica is shipped).
 set -euo pipefail
 
 ITEMS=${1:-100000}
@@ -23,6 +26,7 @@ BUILD=$(cd "${4:-build}" && pwd)
 CORPUS=${CORPUS:-/work/shared/corpus/edgar}
 RATE=${RATE:-100}
 RUNS=${RUNS:-1}
+NIGHTS=${NIGHTS:-1}
 CATALOG_ITEMS=${CATALOG_ITEMS:-$ITEMS}
 DAY=2026-11-30        # a Monday of the current quarter: no quarterly reconciliation
 DAY_COMPACT=20261130
@@ -52,8 +56,14 @@ rm -rf "$MIRROR"
 mkdir -p "$MIRROR/Archives/edgar/daily-index/2026/QTR4"
 ln -s "$CORPUS/Archives/edgar/data" "$MIRROR/Archives/edgar/data"
 ln -s "$CORPUS/submissions" "$MIRROR/submissions"
-python3 "$HERE/make_day_index.py" "$CORPUS/Archives/edgar/daily-index" "$LETTERS" "$DAY_COMPACT" \
-  >"$MIRROR/Archives/edgar/daily-index/2026/QTR4/master.$DAY_COMPACT.idx"
+# Night n (1-based) is DAY + n - 1, its letters sampled (n - 1) / NIGHTS of a step further.
+night_day() { date -d "$DAY + $(($1 - 1)) days" +%F; }
+for night in $(seq "$NIGHTS"); do
+  compact=$(night_day "$night" | tr -d -)
+  python3 "$HERE/make_day_index.py" "$CORPUS/Archives/edgar/daily-index" "$LETTERS" "$compact" \
+    "$(python3 -c "print(($night - 1) / $NIGHTS)")" \
+    >"$MIRROR/Archives/edgar/daily-index/2026/QTR4/master.$compact.idx"
+done
 
 "$BUILD/edgar-mirror" --root "$MIRROR" --port 0 >"$WORK/mirror.out" 2>"$WORK/mirror.err" &
 MIRROR_PID=$!
@@ -97,29 +107,45 @@ COMMIT;
 SQL
 }
 
-# (d) One timed refresh of DAY into a fresh data dir; with "big", its index is a copy
-# (reflinked where the file system can) of the big index.
-refresh() {  # KIND RUN
-  local data="$WORK/data-$1"
-  rm -rf "$data"
-  mkdir -p "$data"
-  if [[ $1 == big ]]; then
+# Bytes of the changeset files an index holds (none unless XAPIAN_MAX_CHANGESETS is set).
+changeset_bytes() { find "$1" -name 'changes*' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+
+# (d) One timed refresh of a day (night NIGHT) into a data dir of KIND: "empty" and "big" start
+# afresh (with "big", the index is a copy, reflinked where the file system can, of the big
+# index); "night" refreshes the big data dir left by the last run again. Writes
+# refresh-KIND-RUN.{json,err,time,changesets}.
+refresh() {  # KIND RUN [NIGHT]
+  local kind=$1 run=$2 night=${3:-1}
+  local data="$WORK/data-$kind"
+  [[ $kind == night ]] && data="$WORK/data-big"
+  if [[ $kind != night ]]; then
+    rm -rf "$data"
+    mkdir -p "$data"
+  fi
+  if [[ $kind == big ]]; then
     cp -r --reflink=auto "$BIG/xapian" "$data/index"
     grow_catalog "$data"
   fi
   sync
-  local t0 t1
+  local t0 t1 before day
+  day=$(night_day "$night")
+  before=$(changeset_bytes "$data")
   t0=$(date +%s.%N)
   "$BUILD/corresp" --data-dir "$data" refresh --base-url "$BASE_URL" --rate "$RATE" \
-    --since "$DAY" --until "$DAY" --json >"$WORK/refresh-$1-$2.json" 2>"$WORK/refresh-$1-$2.err" ||
-    [[ $? == 1 ]] || { cat "$WORK/refresh-$1-$2.err" >&2; exit 1; }
+    --since "$day" --until "$day" --json >"$WORK/refresh-$kind-$run.json" \
+    2>"$WORK/refresh-$kind-$run.err" ||
+    [[ $? == 1 ]] || { cat "$WORK/refresh-$kind-$run.err" >&2; exit 1; }
   t1=$(date +%s.%N)
-  echo "$t0 $t1" >"$WORK/refresh-$1-$2.time"
+  echo "$t0 $t1" >"$WORK/refresh-$kind-$run.time"
+  echo $(($(changeset_bytes "$data") - before)) >"$WORK/refresh-$kind-$run.changesets"
 }
 
 for run in $(seq "$RUNS"); do
   refresh empty "$run"
   refresh big "$run"
 done
+for night in $(seq 2 "$NIGHTS"); do
+  refresh night "$night" "$night"
+done
 
-python3 "$HERE/report.py" "$WORK" "$RUNS" "$ITEMS" "$WORK/data-big/index" "$BIG/xapian"
+python3 "$HERE/report.py" "$WORK" "$RUNS" "$ITEMS" "$WORK/data-big/index" "$BIG/xapian" "$NIGHTS"

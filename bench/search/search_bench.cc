@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/search/bench_queries.h"
 #include "core/index_schema.h"
 #include "indexer/index/backfill_writers.h"
 #include "indexer/index/compact.h"
@@ -41,70 +42,10 @@
 namespace fs = std::filesystem;
 using namespace corresp;
 using Clock = std::chrono::steady_clock;
+using bench::Queries;
+using bench::XapianQuery;
 
 namespace {
-
-// Each query: terms/phrases that must all match (Xapian: default AND; FTS5: AND of quoted).
-const std::vector<std::vector<std::string>>& Queries() {
-  static const std::vector<std::vector<std::string>> q = {
-      {"\"hedge accounting\""},
-      {"\"loans held for sale\""},
-      {"revenue", "recognition"},
-      {"\"non-GAAP\"", "measures"},
-      {"goodwill", "impairment"},
-      {"\"critical accounting estimates\""},
-      {"\"reportable segments\""},
-      {"liquidity", "\"capital resources\""},
-      {"\"material weakness\""},
-      {"subprime"},
-      {"\"allowance for loan losses\""},
-      {"restructuring", "charges"},
-      {"\"fair value\"", "hierarchy"},
-      {"\"Level 3\""},
-      {"\"income taxes\""},
-      {"\"valuation allowance\""},
-      {"\"deferred tax assets\""},
-      {"contingencies", "\"reasonably possible\""},
-      {"\"business combination\""},
-      {"cybersecurity"},
-      {"climate"},
-      {"Syria", "Sudan"},
-      {"\"state sponsors of terrorism\""},
-      {"China"},
-      {"\"variable interest entity\""},
-      {"leases", "\"right-of-use\""},
-      {"\"stock-based compensation\""},
-      {"pension", "assumptions"},
-      {"inventory", "reserves"},
-      {"\"earnings per share\""},
-      {"\"cash flows\"", "operating"},
-      {"securitization"},
-      {"\"available-for-sale\""},
-      {"\"risk factors\""},
-      {"\"executive compensation\""},
-      {"\"related party\""},
-      {"\"discontinued operations\""},
-      {"\"proved reserves\""},
-      {"\"foreign currency\""},
-      {"covenants"},
-      {"pandemic"},
-      {"\"please tell us\"", "basis"},
-      {"\"in future filings\"", "revise"},
-      {"disclose", "quantify"},
-      {"\"revise your disclosure\""},
-      {"\"results of operations\"", "trends"},
-      {"derivative", "instruments"},
-      {"\"performance obligations\""},
-      {"\"operating segments\"", "aggregation"},
-      {"\"critical audit matter\""}};
-  return q;
-}
-
-std::string XapianQuery(const std::vector<std::string>& parts) {
-  std::string s;
-  for (const auto& p : parts) s += (s.empty() ? "" : " ") + p;
-  return s;
-}
 
 std::string Fts5Query(const std::vector<std::string>& parts) {
   std::string s;
