@@ -141,16 +141,18 @@ std::string BackfillWriters::StoredPlan(const fs::path& index) {
   return MetadataOf(PartialIndexPath(index, 0), s::kMetaBackfillPlan);
 }
 
-void BackfillWriters::RemovePartials() {
+void BackfillWriters::RemoveLeftovers(const fs::path& index) {
   std::error_code ec;
-  fs::path dir = index_.parent_path().empty() ? fs::path(".") : index_.parent_path();
-  std::string part = index_.filename().string() + ".part-";
-  std::string merging = index_.filename().string() + ".merging";
+  fs::path dir = index.parent_path().empty() ? fs::path(".") : index.parent_path();
+  std::string part = index.filename().string() + ".part-";
+  std::string merging = index.filename().string() + ".merging";
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string name = e.path().filename().string();
     if (name.rfind(part, 0) == 0 || name == merging) fs::remove_all(e.path(), ec);
   }
 }
+
+void BackfillWriters::RemovePartials() { RemoveLeftovers(index_); }
 
 Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(
     const fs::path& index, const BackfillWritersOptions& options) {

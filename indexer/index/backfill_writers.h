@@ -130,6 +130,9 @@ class BackfillWriters {
   // The plan INDEX's partial 0 holds ("" when there is none or it cannot be read): what an
   // interrupted backfill was writing, for the caller to split its filings the same way.
   static std::string StoredPlan(const std::filesystem::path& index);
+  // Removes the partials (and a merge's copy) an interrupted backfill left beside INDEX: for a
+  // run that writes INDEX in place, after which they can never be resumed.
+  static void RemoveLeftovers(const std::filesystem::path& index);
   // Stops the threads after their current batch; removes the partials unless there is a plan.
   ~BackfillWriters();
   BackfillWriters(const BackfillWriters&) = delete;

@@ -526,6 +526,8 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
     writer.reset();  // the merge replaces the empty index
     return backfill(MergeTarget::kEmptyIndex);
   }
+  // Written in place from here: what an interrupted backfill or rebuild left is stale.
+  BackfillWriters::RemoveLeftovers(IndexPath(config));
   report.phases.prepare = SecondsSince(mark);
   for (std::size_t begin = 0; begin < todo.size();) {
     std::size_t end = BatchEnd(todo, begin, batch_size);

@@ -396,6 +396,25 @@ TEST_F(BackfillTest, InterruptedRebuildKeepsTheOldIndexAndResumes) {
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
 }
 
+// After a rebuild died, a plain run re-indexes every filing into the old index in place and
+// removes the partials, which could no longer be resumed.
+TEST_F(BackfillTest, PlainRunAfterAnInterruptedRebuildRemovesItsPartials) {
+  auto first = Index("rebuild-then-plain", 2, 3);
+  ASSERT_TRUE(first.ok());
+  testing::TestDataDir& d = dirs_["rebuild-then-plain"];
+  fs::path index = IndexOf("rebuild-then-plain");
+  IndexContent before = ReadContent(index);
+  ASSERT_EQ(CrashMidBackfill(d, 16, true), 42) << "the child died mid-rebuild";
+  ASSERT_TRUE(fs::exists(PartialIndexPath(index, 0)));
+  auto plain = IndexPending(d.config, *d.catalog, *d.store, IndexOptions{});
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_EQ(plain->writers, 1);
+  EXPECT_EQ(plain->indexed, first->indexed);
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
+  EXPECT_EQ(ReadContent(index).data, before.data);
+}
+
 // Partials that both hold a company's letter are refused: the index is left alone.
 TEST(MergePartialIndexes, RefusesPartialsSharingACompanyAndANonEmptyIndex) {
   fs::path root = fs::temp_directory_path() / ("corresp-merge-" + std::to_string(getpid()));
