@@ -95,7 +95,8 @@ TEST_F(IndexPipelineTest, SmallBatchesGoCompanyByCompanyAndReportProgress) {
 }
 
 // Threads opened and closed are counted from the companies re-linked, against the catalog's
-// threads before the run: all new the first time, none on a rebuild that changes nothing.
+// threads before the run: all new the first time, none on a re-index (in place or a rebuild)
+// that changes nothing.
 TEST_F(IndexPipelineTest, CountsThreadsOpenedAndClosedAgainstTheCatalog) {
   IndexReport first = Run();
   auto threads = dir_.catalog->ListThreads();
@@ -107,13 +108,19 @@ TEST_F(IndexPipelineTest, CountsThreadsOpenedAndClosedAgainstTheCatalog) {
   EXPECT_EQ(first.threads_opened, threads->size());
   EXPECT_EQ(first.threads_closed, closed);
 
-  IndexOptions rebuild;
-  rebuild.rebuild = true;
-  rebuild.batch_size = 4;
-  IndexReport again = Run(rebuild);
-  EXPECT_EQ(again.threads, threads->size());
-  EXPECT_EQ(again.threads_opened, 0u);
-  EXPECT_EQ(again.threads_closed, 0u);
+  for (bool rebuild : {false, true}) {  // every letter again: in place, then a new index
+    SCOPED_TRACE(rebuild ? "rebuild" : "in place");
+    if (!rebuild) {
+      ASSERT_TRUE(dir_.catalog->ClearIndexed().ok());
+    }
+    IndexOptions options;
+    options.rebuild = rebuild;
+    options.batch_size = 4;
+    IndexReport again = Run(options);
+    EXPECT_EQ(again.threads, threads->size());
+    EXPECT_EQ(again.threads_opened, 0u);
+    EXPECT_EQ(again.threads_closed, 0u);
+  }
 }
 
 TEST_F(IndexPipelineTest, ThreadsMatchManifest) {
@@ -219,10 +226,14 @@ TEST_F(IndexPipelineTest, RunningTotalsEqualAScanOfTheRecords) {
   EXPECT_EQ(scanned["letters"], static_cast<long>(ReadManifest().size() + 1));
   EXPECT_EQ(StoredTotals(dir_.config), scanned);
 
+  // Every company's threads rewritten in place, then a new index: totals must not drift.
+  ASSERT_TRUE(dir_.catalog->ClearIndexed().ok());
+  Run();
+  EXPECT_EQ(StoredTotals(dir_.config), scanned) << "in place";
   IndexOptions rebuild;
   rebuild.rebuild = true;
-  Run(rebuild);  // every company's threads are rewritten: totals must not drift
-  EXPECT_EQ(StoredTotals(dir_.config), scanned);
+  Run(rebuild);
+  EXPECT_EQ(StoredTotals(dir_.config), scanned) << "rebuild";
 
   {  // an index written before the totals existed: the next writer counts them once
     Xapian::WritableDatabase db(IndexPath(dir_.config).string());
