@@ -138,6 +138,8 @@ IndexContent ReadContent(const fs::path& index) {
   return c;
 }
 
+int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death, bool rebuild = false);
+
 class BackfillTest : public ::testing::Test {
  protected:
   // A fresh data dir `name`, kept for the test's life.
@@ -158,6 +160,16 @@ class BackfillTest : public ::testing::Test {
     return IndexPending(dirs_[name].config, *dirs_[name].catalog, *dirs_[name].store, options);
   }
   fs::path IndexOf(const std::string& name) { return IndexPath(dirs_[name].config); }
+  // A fresh data dir `name` backfilled by two writers in batches of 3, then a rebuild of it
+  // killed half-way, after its first partial commits: what the index held before the rebuild.
+  Result<IndexContent> CrashedRebuild(const std::string& name) {
+    auto first = Index(name, 2, 3);
+    if (!first.ok()) return first.status();
+    IndexContent before = ReadContent(IndexOf(name));
+    if (int exit = CrashMidBackfill(dirs_[name], 16, true); exit != 42)
+      return Internal("the rebuild did not die half-way: exit " + std::to_string(exit));
+    return before;
+  }
   std::map<std::string, testing::TestDataDir> dirs_;
 };
 
@@ -225,8 +237,7 @@ TEST_F(BackfillTest, IncrementalRunKeepsOneWriter) {
 // A child process killed during a backfill of batches of 3 filings, at its
 // `calls_before_death`th progress call (one per filing extracted, one per partial commit):
 // returns its exit status (42 when it died with filings left to index).
-int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death,
-                     bool rebuild = false) {
+int CrashMidBackfill(testing::TestDataDir& d, std::size_t calls_before_death, bool rebuild) {
   pid_t child = fork();
   if (child < 0) return -1;
   if (child == 0) {  // the run that dies: its own catalog connection, killed at a commit
@@ -371,14 +382,12 @@ TEST_F(BackfillTest, RebuildWritesANewIndexWithTwoWritersEvenOverAnotherSchema) 
 TEST_F(BackfillTest, InterruptedRebuildKeepsTheOldIndexAndResumes) {
   auto reference = Index("rebuild-crash-reference", 1, 3);
   ASSERT_TRUE(reference.ok());
-  auto first = Index("rebuild-crash", 2, 3);
-  ASSERT_TRUE(first.ok());
+  auto before = CrashedRebuild("rebuild-crash");
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
   testing::TestDataDir& d = dirs_["rebuild-crash"];
   fs::path index = IndexOf("rebuild-crash");
-  IndexContent before = ReadContent(index);
-  ASSERT_EQ(CrashMidBackfill(d, 16, true), 42) << "the child died mid-rebuild";
   EXPECT_TRUE(fs::exists(PartialIndexPath(index, 0))) << "the crash left its partials";
-  EXPECT_EQ(ReadContent(index), before) << "the old index untouched";
+  EXPECT_EQ(ReadContent(index), *before) << "the old index untouched";
 
   IndexOptions rebuild;
   rebuild.rebuild = true;
@@ -399,20 +408,19 @@ TEST_F(BackfillTest, InterruptedRebuildKeepsTheOldIndexAndResumes) {
 // After a rebuild died, a plain run re-indexes every filing into the old index in place and
 // removes the partials, which could no longer be resumed.
 TEST_F(BackfillTest, PlainRunAfterAnInterruptedRebuildRemovesItsPartials) {
-  auto first = Index("rebuild-then-plain", 2, 3);
-  ASSERT_TRUE(first.ok());
+  auto before = CrashedRebuild("rebuild-then-plain");
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
   testing::TestDataDir& d = dirs_["rebuild-then-plain"];
   fs::path index = IndexOf("rebuild-then-plain");
-  IndexContent before = ReadContent(index);
-  ASSERT_EQ(CrashMidBackfill(d, 16, true), 42) << "the child died mid-rebuild";
   ASSERT_TRUE(fs::exists(PartialIndexPath(index, 0)));
   auto plain = IndexPending(d.config, *d.catalog, *d.store, IndexOptions{});
   ASSERT_TRUE(plain.ok()) << plain.status().ToString();
   EXPECT_EQ(plain->writers, 1);
-  EXPECT_EQ(plain->indexed, first->indexed);
+  EXPECT_EQ(plain->filings, testing::ReadManifest().size() + 1) << "every filing, the seed too";
+  EXPECT_EQ(plain->indexed, plain->filings);
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
-  EXPECT_EQ(ReadContent(index).data, before.data);
+  EXPECT_EQ(ReadContent(index).data, before->data);
 }
 
 // Partials that both hold a company's letter are refused: the index is left alone.
