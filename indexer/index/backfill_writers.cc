@@ -132,7 +132,7 @@ BackfillWriters::BackfillWriters(fs::path index, BackfillWritersOptions options)
 BackfillWriters::~BackfillWriters() {
   Stop();
   for (auto& w : workers_) w->writer.reset();
-  if (options_.plan.empty()) RemovePartials();  // a planned backfill resumes from them
+  if (options_.plan.empty()) RemoveLeftovers(index_);  // a planned backfill resumes from them
 }
 
 std::string BackfillWriters::StoredPlan(const fs::path& index) {
@@ -152,15 +152,13 @@ void BackfillWriters::RemoveLeftovers(const fs::path& index) {
   }
 }
 
-void BackfillWriters::RemovePartials() { RemoveLeftovers(index_); }
-
 Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(
     const fs::path& index, const BackfillWritersOptions& options) {
   std::unique_ptr<BackfillWriters> self(new BackfillWriters(index, options));
   self->options_.writer.builder_threads = options.builder_threads;
   int writers = std::max(1, options.writers);
   self->resumed_ = !options.plan.empty() && PartialsHoldPlan(index, writers, options.plan);
-  if (!self->resumed_) self->RemovePartials();  // a crashed run's scratch, or another plan's
+  if (!self->resumed_) RemoveLeftovers(index);  // a crashed run's scratch, or another plan's
   for (int k = 0; k < writers; ++k) {
     auto worker = std::make_unique<Worker>();
     worker->k = k;
@@ -282,7 +280,7 @@ Result<MergeReport> BackfillWriters::Finish() {
     partials.push_back(PartialIndexPath(index_, w->k));
   }
   CORRESP_ASSIGN_OR_RETURN(stats_.merge, MergePartialIndexes(partials, index_, options_.target));
-  RemovePartials();
+  RemoveLeftovers(index_);
   return stats_.merge;
 }
 

@@ -130,8 +130,9 @@ class BackfillWriters {
   // The plan INDEX's partial 0 holds ("" when there is none or it cannot be read): what an
   // interrupted backfill was writing, for the caller to split its filings the same way.
   static std::string StoredPlan(const std::filesystem::path& index);
-  // Removes the partials (and a merge's copy) an interrupted backfill left beside INDEX: for a
-  // run that writes INDEX in place, after which they can never be resumed.
+  // Removes the partials (and a merge's copy) beside INDEX: a finished or abandoned backfill's
+  // scratch, or what an interrupted one left when a run writes INDEX in place (after which
+  // they can never be resumed).
   static void RemoveLeftovers(const std::filesystem::path& index);
   // Stops the threads after their current batch; removes the partials unless there is a plan.
   ~BackfillWriters();
@@ -165,7 +166,6 @@ class BackfillWriters {
   BackfillWriters(std::filesystem::path index, BackfillWritersOptions options);
   void Run(Worker& worker);
   void Stop();
-  void RemovePartials();
 
   std::filesystem::path index_;
   BackfillWritersOptions options_;
