@@ -107,8 +107,7 @@ COMMIT;
 SQL
 }
 
-# Bytes of the changeset files an index holds (none unless XAPIAN_MAX_CHANGESETS is set).
-changeset_bytes() { find "$1" -name 'changes*' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+source "$HERE/../lib/loopback.sh"  # changeset_bytes
 
 # (d) One timed refresh of a day (night NIGHT) into a data dir of KIND: "empty" and "big" start
 # afresh (with "big", the index is a copy, reflinked where the file system can, of the big

@@ -29,12 +29,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/bench/lib/loopback.sh"
 bytes() { du -sb "$1" | cut -f1; }
-# Sum of the changeset files the writer holds (what the server ships to an up-to-date replica).
-changeset_bytes() { find "$writer/index" -name 'changes*' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 # The database proper: the index folder without its changesets.
-index_bytes() { echo $(( $(bytes "$writer/index") - $(changeset_bytes) )); }
+index_bytes() { echo $(( $(bytes "$writer/index") - $(changeset_bytes "$writer/index") )); }
 
 "$build/edgar-mirror" --root "$root" --port 0 >"$work/mirror.log" 2>&1 &
 pids+=($!)
@@ -51,17 +49,14 @@ corresp --data-dir "$writer" refresh --since "$since" --until "$before" --rate 2
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in r if not isinstance(r[k], (list, dict))})' || true
 
 port="$(free_port)"
-# Its own session: on SIGTERM Xapian's TCP servers signal their whole process group.
-setsid xapian-replicate-server --port "$port" --interface 127.0.0.1 "$writer" >"$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+pids+=("$(start_replicate_server "$port" "$writer" "$work/server.log")")
 replicate() { xapian-replicate --host 127.0.0.1 --port "$port" --master index --one-shot "$replica/index"; }
 
 echo "== replica: first replication (full copy)"
 replicate
 full_copy=$(bytes "$replica/index")
 index_before=$(index_bytes)
-changes_before=$(changeset_bytes)
+changes_before=$(changeset_bytes "$writer/index")
 files_before=$(find "$writer/index" -name 'changes*' | wc -l)
 
 echo "== writer: refresh $day (one day's letters)"
@@ -70,7 +65,7 @@ corresp --data-dir "$writer" refresh --since "$day" --until "$day" --rate 200 --
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in r if not isinstance(r[k], (list, dict))})' || true
 t1=$(date +%s.%N)
 index_after=$(index_bytes)
-shipped=$(( $(changeset_bytes) - changes_before ))
+shipped=$(( $(changeset_bytes "$writer/index") - changes_before ))
 commits=$(( $(find "$writer/index" -name 'changes*' | wc -l) - files_before ))
 
 docs() { xapian-delve "$1" | sed -n 's/^number of documents = //p'; }

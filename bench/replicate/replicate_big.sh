@@ -32,16 +32,12 @@ mkdir -p "$REPLICA"
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$HERE/../lib/loopback.sh"
 seconds_since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
 bytes() { du -sb "$1" | cut -f1; }
-changeset_bytes() { find "$WRITER/index" -name 'changes*' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
 port=$(free_port)
-# Its own session: on SIGTERM Xapian's TCP servers signal their whole process group.
-setsid xapian-replicate-server --port "$port" --interface 127.0.0.1 "$WRITER" >"$WORK/replicate-server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+pids+=("$(start_replicate_server "$port" "$WRITER" "$WORK/replicate-server.log")")
 replicate() { xapian-replicate --host 127.0.0.1 --port "$port" --master index --one-shot -v "$REPLICA/index"; }
 
 t0=$(date +%s.%N)
@@ -55,11 +51,11 @@ python3 "$HERE/../refresh/make_day_index.py" "$CORPUS/Archives/edgar/daily-index
 pids+=($!)
 for _ in $(seq 50); do grep -q 'listening on' "$WORK/replicate-mirror.out" 2>/dev/null && break; sleep 0.1; done
 url="http://$(sed -n 's/^listening on //p' "$WORK/replicate-mirror.out" | head -1)"
-before=$(changeset_bytes)
+before=$(changeset_bytes "$WRITER/index")
 t0=$(date +%s.%N)
 "$BUILD/corresp" --data-dir "$WRITER" refresh --base-url "$url" --rate 10 --since "$DAY" \
   --until "$DAY" --json >"$WORK/replicate-day.json" 2>"$WORK/replicate-day.err" || [[ $? == 1 ]]
-echo "the day: $(python3 -c "import json; r = json.load(open('$WORK/replicate-day.json')); print(r['letters'], 'letters,', r.get('items'), 'items')") in $(seconds_since "$t0") s; changesets written: $(( $(changeset_bytes) - before )) bytes; index $(( $(bytes "$WRITER/index") - $(changeset_bytes) )) bytes"
+echo "the day: $(python3 -c "import json; r = json.load(open('$WORK/replicate-day.json')); print(r['letters'], 'letters,', r.get('items'), 'items')") in $(seconds_since "$t0") s; changesets written: $(( $(changeset_bytes "$WRITER/index") - before )) bytes; index $(( $(bytes "$WRITER/index") - $(changeset_bytes "$WRITER/index") )) bytes"
 
 t0=$(date +%s.%N)
 replicate >"$WORK/replicate-day.log" 2>&1
