@@ -30,12 +30,10 @@ bool IsItemStart(const std::string& t) {
   static const RE2 re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
   return RE2::PartialMatch(t, re);
 }
-bool IsBulletStart(const std::string& t) {
-  static const char* kBullets[] = {
-      "•", "·", "▪", "◦", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x82\xA8", "o ", "- ", "– "};
-  for (const char* b : kBullets)
-    if (StartsWith(t, b)) return true;
-  return false;
+// "... and Results of", "... of the": a line ending on a word that joins it to more words.
+const RE2& DanglingWordRe() {
+  static const RE2 re(R"(\s(?:of|and|or|the|to|in|for|on|with|by|from|under|a|an|&)$)");
+  return re;
 }
 
 // A running header above its "Page N" line: name, title, company, date, in plain text.
@@ -140,7 +138,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   const Line* prev = nullptr;
   for (const Line& l : lines) {
     bool start = prev == nullptr || l.blank_before || l.bold != prev->bold || IsItemStart(l.text) ||
-                 IsBulletStart(l.text);
+                 StartsWithBullet(l.text);
     bool new_page = prev && l.page != prev->page;
     // Plain text: a short line (an address line, a heading) ends its block.
     if (prev && !start && !l.geometric && prev->text.size() < 45 && !StartsLower(l.text) &&
@@ -168,6 +166,12 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
          std::isdigit(static_cast<unsigned char>(l.text[0]))) &&
         !out.empty() && IsSectionCaption(out.back().text))
       start = true;
+    // A line that stops on a word that cannot end a heading or a sentence ("... Results of")
+    // goes on in the next one ("Operations, page 12"), whatever the gap or line length says;
+    // only an item number, a bullet, a change of weight or a new page start a block there.
+    if (start && prev && !new_page && l.bold == prev->bold && !IsItemStart(l.text) &&
+        !StartsWithBullet(l.text) && RE2::PartialMatch(prev->text, DanglingWordRe()))
+      start = false;
     if (new_page) {
       start = true;
       if (!out.empty() && !EndsSentence(out.back().text) && StartsLower(l.text) && !l.bold) {
@@ -182,7 +186,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       b.italic = l.italic;
       b.page = l.page;
       b.indent = l.x0;
-      if (IsBulletStart(l.text)) b.kind = BlockKind::kListItem;
+      if (StartsWithBullet(l.text)) b.kind = BlockKind::kListItem;
       out.push_back(std::move(b));
     } else {
       Block& b = out.back();

@@ -114,6 +114,14 @@ bool StartsLower(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
 
+bool StartsWithBullet(std::string_view t) {
+  static constexpr std::string_view kBullets[] = {
+      "•", "·", "▪", "◦", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x82\xA8", "o ", "- ", "– "};
+  for (std::string_view b : kBullets)
+    if (StartsWith(t, b)) return true;
+  return false;
+}
+
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;

@@ -29,6 +29,9 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsSentence(std::string_view t);
 // True when t starts with a lower-case ASCII letter (a sentence going on).
 bool StartsLower(std::string_view t);
+// True when t opens with a list bullet: "•", "·", "▪", "◦", the Symbol font's bullets, "o ",
+// "- ", "– " (an item of a list, never a heading).
+bool StartsWithBullet(std::string_view t);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool IContains(std::string_view s, std::string_view needle);    // ASCII case-insensitive

@@ -52,6 +52,11 @@ bool EndsWithFigures(const std::string& f) {
     i = b;
   }
   if (tokens.size() >= 3) return true;
+  // One amount of money or share ends a table row ("... (constant currency basis) $280",
+  // "... revenue 20%"): a heading ends on words, a page or a year, not on "$280".
+  if (tokens.size() == 1)
+    return tokens[0].find_first_of("0123456789") != std::string::npos &&
+           (tokens[0].front() == '$' || tokens[0].back() == '%');
   if (tokens.size() < 2) return false;
   for (const auto& t : tokens)
     if (t == "$" || t == "-" || t.find('(') != std::string::npos) return true;
@@ -163,12 +168,14 @@ std::string DropAbbreviationDots(const std::string& folded) {
 bool IsHeadingLike(const Block& b) {
   const std::string& t = b.text;
   if (t.empty() || t.size() > kMaxHeadingBytes) return false;
-  if (b.kind == BlockKind::kListItem) return false;
+  if (b.kind == BlockKind::kListItem || StartsWithBullet(t)) return false;
   if (std::islower(static_cast<unsigned char>(t[0]))) return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
-  // "Comment", "Staff Comment:": the label of a restated comment, not a section.
-  static const RE2 comment_label(R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comments?\s*:?$)");
+  // "Comment", "Staff Comment:", "Comment No. 1", "Comments and Responses": the letter's own
+  // labels of its restated comments, not sections of the filing reviewed.
+  static const RE2 comment_label(
+      R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?)?\s*[:.]?$)");
   if (RE2::FullMatch(f, comment_label)) return false;
   // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).)
   size_t end = f.find_last_not_of("\"')]");

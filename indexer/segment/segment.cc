@@ -9,6 +9,7 @@
 #include "indexer/segment/header_fields.h"
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
+#include "indexer/segment/letter_labels.h"
 #include "indexer/segment/patterns.h"
 #include "indexer/segment/prior_refs.h"
 #include "indexer/segment/staff_office.h"
@@ -87,6 +88,9 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
     size_t split = 0;
     if (!parts.empty() && Emphasized(parts[0])) {
       while (split < parts.size() && Emphasized(parts[split])) ++split;
+      // A restated comment ends on a sentence: a caption closing the run ("Revenue
+      // Attributable to Extra Content") opens the answer.
+      while (split > 1 && split < parts.size() && IsHeadingLike(parts[split - 1])) --split;
     } else if (!parts.empty()) {
       split = 1;
       // A label hidden inside a run-on paragraph (scanned letters): "... Response: ...".
@@ -218,8 +222,9 @@ Response NarrativeResponse(const std::vector<Block>& blocks, size_t begin, size_
 
 }  // namespace
 
-Letter SegmentLetter(const std::vector<Block>& blocks, std::optional<std::string> form,
+Letter SegmentLetter(const std::vector<Block>& input, std::optional<std::string> form,
                      const SegmentOptions& options) {
+  const std::vector<Block> blocks = DropLetterLabels(input);
   Letter letter;
   bool staff;
   LetterSide side = form ? SideOfForm(*form) : LetterSide::kNone;

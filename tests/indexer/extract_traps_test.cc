@@ -543,5 +543,69 @@ TEST(ExtractTraps, HtmlFooterInsideAnInterruptedSentence) {
   EXPECT_EQ(l.responses[0].text, "We will revise.");
 }
 
+// A label that repeats the number of the comment right below it ("Comment No. 1" above
+// "1.Please expand ...", Boston Properties) is neither a heading of that comment nor the
+// text of the answer above it.
+TEST(ExtractTraps, CommentLabelAboveItsNumberedComment) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>Definitive Proxy Statement on Schedule 14A</u></p><p><u>General</u></p>"
+                  "<p><b>Comment No. 1</b></p><p><i>1.Please expand your discussion.</i></p>"
+                  "<p><u>Response to Comment No. 1</u></p><p>We will expand it.</p>"
+                  "<p><b>Comment No. 2</b></p><p><i>2.Please describe the role.</i></p>"
+                  "<p><u>Response to Comment No. 2</u></p><p>We will describe it.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  const std::vector<std::string> headings = {"Definitive Proxy Statement on Schedule 14A",
+                                             "General"};
+  EXPECT_EQ(l.responses[0].headings, headings);
+  EXPECT_EQ(l.responses[1].headings, headings);
+  EXPECT_EQ(l.responses[0].text, "We will expand it.");
+  EXPECT_EQ(l.responses[1].comment_text, "Please describe the role.");
+}
+
+// A confidential-treatment legend (Rule 83) printed at the top of each page, in one line or
+// wrapped onto a "BY ..." line, is neither a heading nor part of a comment or an answer.
+TEST(ExtractTraps, ConfidentialTreatmentLegendOnEachPage) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>CONFIDENTIAL TREATMENT REQUESTED</b></p>"
+                  "<p><b>BY ACME INC.: ACME-001</b></p><p><u>Revenue, page 53</u></p>"
+                  "<p>1. Please quantify the revenue.</p><p>Response:</p><p>Revenue was "
+                  "large and</p><p>Confidential Treatment Requested by Acme Inc. pursuant to "
+                  "Rule 83, Request #2</p><p>grew.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"Revenue, page 53"});
+  EXPECT_EQ(l.responses[0].text.find("Confidential"), std::string::npos);
+  EXPECT_NE(l.responses[0].text.find("grew."), std::string::npos);
+}
+
+// An unlabelled answer opening with its own caption right after the emphasized restated
+// comment (Electronic Arts): the caption belongs to the answer, the comment ends on its
+// sentence.
+TEST(ExtractTraps, CaptionOpeningAnUnlabelledAnswer) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b><i>1. Please quantify the revenue from extra content.</i></b></p>"
+                  "<p><i><u>Revenue Attributable to Extra Content</u></i></p>"
+                  "<p>Extra content revenue was $2,309 million.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text, "Please quantify the revenue from extra content.");
+  EXPECT_EQ(l.responses[0].text.rfind("Revenue Attributable to Extra Content", 0), 0u);
+}
+
+// A list item in bold, opening with a bullet glyph in its own run, inside a restated comment
+// (HTML without <li>, ServiceNow): an item of the list, never the heading of the next comment.
+TEST(ExtractTraps, BoldBulletLinesAreNotHeadings) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>General</u></p><p><b>1. Please describe whether the director may:</b></p>"
+                  "<p>&#8226;<b>represent the board; or</b></p>"
+                  "<p>&#8226;<b>provide input on the board's agenda; and</b></p>"
+                  "<p><b>2. Please expand upon risk oversight.</b></p>"
+                  "<p>Response: We will enhance the disclosure.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"General"});
+  const Response& first = l.responses[0];
+  EXPECT_NE((first.comment_text + first.text).find("input on the board's agenda; and"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace corresp

@@ -69,6 +69,22 @@ TEST(LinesToBlocks, ParagraphBreaks) {
         PdfLine("ment charges.", 114.4, 300)},
        {"We refer to the discussion of impair-ment charges."},
        "a hyphen at a line break is kept, no space"},
+      {{PdfLine("Management's Discussion and Analysis of Financial Condition and Results of", 100),
+        PdfLine("Operations, page 12", 130, 200), PdfLine("Business Review, page 15", 160, 200)},
+       {"Management's Discussion and Analysis of Financial Condition and Results of "
+        "Operations, page 12",
+        "Business Review, page 15"},
+       "a heading line ending on 'of' goes on in the next line, across a gap"},
+      {{PdfLine("Please also revise to clarify whether the", 100, 400),
+        PdfLine("ParentCo board would consider the waiver.", 130)},
+       {"Please also revise to clarify whether the ParentCo board would consider the waiver."},
+       "a sentence ending on 'the' before a gap is not a paragraph's end"},
+      {{PdfLine("We note the disclosure and", 100, 300), PdfLine("1. Please revise", 114.4)},
+       {"We note the disclosure and", "1. Please revise"},
+       "an item number still starts a block after a dangling word"},
+      {{PdfLine("Risk Factors and", 100, 200, 1, true), PdfLine("We note your policy.", 114.4)},
+       {"Risk Factors and", "We note your policy."},
+       "an emphasis change still starts a block after a dangling word"},
   };
   for (const BlocksCase& c : cases)
     EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
