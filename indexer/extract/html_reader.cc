@@ -284,17 +284,24 @@ class Builder {
     if (simple && !cells.empty()) {
       Block row = std::move(cells[0][0]);
       row.kind = BlockKind::kTableRow;
-      size_t total = row.text.size();
-      size_t bold = row.bold ? row.text.size() : 0;
+      // A row is emphasized as most of its text is: a plain "1." cell beside an italic
+      // restated comment leaves the row italic.
+      size_t total = 0, bold = 0, italic = 0, underline = 0;
+      for (size_t i = 0; i < cells.size(); ++i) {
+        const Block& cell = i == 0 ? row : cells[i][0];
+        size_t n = cell.text.size();
+        total += n;
+        bold += cell.bold ? n : 0;
+        italic += cell.italic ? n : 0;
+        underline += cell.underline ? n : 0;
+      }
       for (size_t i = 1; i < cells.size(); ++i) {
         row.text += ' ';
         row.text += cells[i][0].text;
-        total += cells[i][0].text.size();
-        if (cells[i][0].bold) bold += cells[i][0].text.size();
-        row.italic = row.italic && cells[i][0].italic;
-        row.underline = row.underline && cells[i][0].underline;
       }
       row.bold = bold * 10 >= total * 8;
+      row.italic = italic * 10 >= total * 8;
+      row.underline = underline * 10 >= total * 8;
       blocks_.push_back(std::move(row));
       return;
     }
@@ -383,11 +390,13 @@ class Builder {
 std::vector<Block> DropBlocksInsideInterruptedSentences(std::vector<Block> blocks) {
   std::vector<bool> drop(blocks.size(), false);
   for (size_t i = 1; i < blocks.size(); ++i) {
-    if (blocks[i].page == blocks[i - 1].page || !StartsLower(blocks[i].text)) continue;
+    if (!StartsLower(blocks[i].text)) continue;
     // The interrupted paragraph: the nearest long block before the break that ends no sentence.
+    // The running header may open the new page, so the break lies anywhere in between.
     for (size_t back = 1; back <= kMaxFurnitureBlocks + 1 && back <= i; ++back) {
       const Block& b = blocks[i - back];
-      if (b.text.size() >= kMinInterruptedParagraph && !EndsSentence(b.text)) {
+      if (b.text.size() >= kMinInterruptedParagraph && !EndsSentence(b.text) &&
+          b.page != blocks[i].page) {
         for (size_t k = i - back + 1; k < i; ++k) drop[k] = true;
         break;
       }

@@ -167,6 +167,22 @@ TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>commen
   EXPECT_EQ(l.responses[1].text, "We will.");
 }
 
+// The same with the comment in italics over two paragraphs and no response label (eBay,
+// Ciena): the row is as italic as most of its text, so both paragraphs are the restated
+// comment and the plain paragraph after them is the answer.
+TEST(ExtractTraps, ItalicCommentBesideAPlainNumberCell) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<table><tr><td>1.</td><td><i>We note your letter about sanctions and the "
+                  "countries named in it.</i></td></tr></table>"
+                  "<p><i>Please describe your contacts with those countries.</i></p>"
+                  "<p>We have no contacts with them.</p><p>Very truly yours,</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "We note your letter about sanctions and the countries named in it.\n\n"
+            "Please describe your contacts with those countries.");
+  EXPECT_EQ(l.responses[0].text, "We have no contacts with them.");
+}
+
 TEST(ExtractTraps, FootnoteMarkersAreNotItems) {  // Citi response: "Sudan1" / "1 While this"
   Letter l = Html(std::string(kResponseHead) +
                   "<p>1. Please describe your contacts with Sudan.</p>"
@@ -541,6 +557,22 @@ TEST(ExtractTraps, HtmlFooterInsideAnInterruptedSentence) {
   EXPECT_EQ(l.responses[0].comment_text.find("trademark"), std::string::npos);
   EXPECT_NE(l.responses[0].comment_text.find("settle in another manner."), std::string::npos);
   EXPECT_EQ(l.responses[0].text, "We will revise.");
+}
+
+// The same with the running header at the head of the next page, after the break (ONEOK:
+// addressee and date above the rest of the sentence): the header goes, the sentence is whole.
+TEST(ExtractTraps, HtmlRunningHeaderAfterThePageBreakInsideASentence) {
+  std::string long_start(250, 'x');
+  Letter l = Html(std::string(kResponseHead) + "<p>1. Please discuss your liquidity.</p>" +
+                  "<p>Response:</p><p>Our sources changed " + long_start +
+                  " and we now rely primarily on</p>"
+                  "<br clear=\"all\" style=\"page-break-before:always;\">"
+                  "<p>Ms. Jennifer Thompson</p><p>June 14, 2017</p>"
+                  "<p>operating cash flows and commercial paper.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].text.find("Thompson"), std::string::npos) << l.responses[0].text;
+  EXPECT_NE(l.responses[0].text.find("rely primarily on operating cash flows"), std::string::npos)
+      << l.responses[0].text;
 }
 
 // A label that repeats the number of the comment right below it ("Comment No. 1" above
