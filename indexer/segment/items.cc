@@ -226,9 +226,13 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     if (k == 0) path.clear();
     UpdatePath(path, stack);
     items[k].headings = path;
-    // The item ends before the headings above the next item.
+    // The item ends before the headings above the next item. The last item has none below
+    // it: short lines after its "... in the following format:" are the table or list it
+    // introduces.
     size_t e = end;
     while (e > items[k].start + 1 && Heading(blocks[e - 1])) --e;
+    bool last = k + 1 == items.size();
+    if (last && e < end && e > items[k].start && EndsWith(blocks[e - 1].text, ":")) e = end;
     items[k].end = e;
     // "Comment #1:" / "General" / text: headings right below a bare label.
     size_t t = items[k].start + 1;

@@ -126,7 +126,7 @@ std::optional<std::string> ParseResponseLabel(const std::string& raw) {
   if (!MayBeResponseLabel(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
   static const RE2 re(
-      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
+      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3}|\s*(?:No\.?|Number|#)\s*\d{1,3}|\s+\d{1,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
   re2::StringPiece label;
   if (!RE2::PartialMatch(text, re, &label)) return std::nullopt;
   std::string rest = OriginalSuffix(raw, label.size());

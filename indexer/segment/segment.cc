@@ -105,6 +105,9 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
         r.text = Join(answer, 0, answer.size());
         return r;
       }
+      // The paragraph goes on past a page break ("... a" | "description of ..."): so does
+      // the comment.
+      while (split < parts.size() && StartsLower(parts[split].text)) ++split;
     }
     for (size_t i = 0; i < parts.size(); ++i)
       (i < split ? comment : answer).push_back(parts[i].text);

@@ -575,6 +575,50 @@ TEST(ExtractTraps, HtmlRunningHeaderAfterThePageBreakInsideASentence) {
       << l.responses[0].text;
 }
 
+// The last comment introduces a table ("... in the following format:") whose short rows look
+// like headings (Vertex staff letter): no comment follows to own them, so they stay its text.
+TEST(ExtractTraps, TableRowsClosingTheLastComment) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1. Please explain the charge.\n\n"
+                  "2. Please provide your calculation of goodwill in the following format:\n\n"
+                  "Fair value of consideration transferred\n\n"
+                  "Equals: Goodwill recognized at the acquisition date\n\n"
+                  "You may contact Jane Doe at (202) 551-0000 with any questions.\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_NE(l.comments[1].text.find("Equals: Goodwill recognized at the acquisition date"),
+            std::string::npos)
+      << l.comments[1].text;
+}
+
+// An unlabelled restated comment goes on in lower case after a page break: the second half is
+// the comment's too, and the answer starts after it (Vertex).
+TEST(ExtractTraps, UnlabelledRestatedCommentGoesOnInLowerCase) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Comment 1</b></p><p>We note your analysis. Include in your response "
+                  "a</p><p>description of the activities not covered by the license.</p>"
+                  "<p>The activities are described below.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "We note your analysis. Include in your response a description of the activities "
+            "not covered by the license.");
+  EXPECT_EQ(l.responses[0].text, "The activities are described below.");
+}
+
+// "Response 1", "Response No. 2:": labels with the comment's number (Vertex, Aon).
+TEST(ExtractTraps, ResponseLabelsWithTheCommentsNumber) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>Comment 1</b></p><p>Please describe the activities.</p>"
+                  "<p>They are listed in the agreement.</p>"
+                  "<p><b>Response 1</b></p><p>The activities are described below.</p>"
+                  "<p><b>Comment 2</b></p><p>Please tell us more.</p>"
+                  "<p><b>Response No. 2:</b> We will.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "Please describe the activities.\n\nThey are listed in the agreement.");
+  EXPECT_EQ(l.responses[0].text, "The activities are described below.");
+  EXPECT_EQ(l.responses[1].text, "We will.");
+}
+
 // A label that repeats the number of the comment right below it ("Comment No. 1" above
 // "1.Please expand ...", Boston Properties) is neither a heading of that comment nor the
 // text of the answer above it.
