@@ -12,7 +12,7 @@ namespace {
 
 const RE2& PageLineRe() {
   static const RE2 re(
-      R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
+      R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*[-–—,]?\s*[<(]?[A-Z][a-z]+\.? \d{1,2}, \d{4}[>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
   return re;
 }
 const RE2& TrailingPageRe() {

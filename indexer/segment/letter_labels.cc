@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <optional>
+#include <string>
+
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/patterns.h"
 
@@ -22,12 +25,15 @@ bool IsLegendTail(const std::string& text) {
   return text.size() <= kMaxLegendBytes && RE2::FullMatch(text, tail);
 }
 
-// "Comment No. 1" alone, with "1. Please ..." (the same number, not a label) right below.
-bool RepeatsNextNumber(const Block& label, const Block& next) {
-  std::optional<ItemStart> l = ParseItemStart(label.text);
-  if (!l || !l->labelled || !l->number || !CollapseSpace(l->rest).empty()) return false;
+// "Comment No. 1" or "Comment" alone, with "1. Please ..." (a numbered item, not a label, of
+// the same number when the label has one) right below.
+bool LabelsNextItem(const Block& label, const Block& next) {
   std::optional<ItemStart> n = ParseItemStart(next.text);
-  return n && !n->labelled && n->number == l->number;
+  if (!n || n->labelled || !n->number) return false;
+  static const RE2 bare(R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comment\s*:?$)");
+  if (RE2::FullMatch(CollapseSpace(label.text), bare)) return true;
+  std::optional<ItemStart> l = ParseItemStart(label.text);
+  return l && l->labelled && l->number && CollapseSpace(l->rest).empty() && n->number == l->number;
 }
 
 }  // namespace
@@ -40,7 +46,7 @@ std::vector<Block> DropLetterLabels(std::vector<Block> blocks) {
       if (i + 1 < blocks.size() && IsLegendTail(blocks[i + 1].text)) ++i;
       continue;
     }
-    if (i + 1 < blocks.size() && RepeatsNextNumber(blocks[i], blocks[i + 1])) continue;
+    if (i + 1 < blocks.size() && LabelsNextItem(blocks[i], blocks[i + 1])) continue;
     out.push_back(std::move(blocks[i]));
   }
   return out;

@@ -9,7 +9,7 @@
 namespace corresp {
 
 // Drops:
-// - a label that only repeats the number of the item right below it ("Comment No. 1" above
+// - a label of the numbered item right below it ("Comment No. 1" or a bare "Comment" above
 //   "1. Please expand ..."): the item keeps its number and the headings above the label;
 // - a confidential-treatment legend ("CONFIDENTIAL TREATMENT REQUESTED BY ACME CORP.: ACME-003",
 //   Rule 83; "FOIA Confidential Treatment Request"), also when it wraps onto a second "BY ..."

@@ -639,6 +639,20 @@ TEST(ExtractTraps, CommentLabelAboveItsNumberedComment) {
   EXPECT_EQ(l.responses[1].comment_text, "Please describe the role.");
 }
 
+// A bare "Comment" label above each restated numbered comment (Aon): neither the end of the
+// previous answer nor a heading.
+TEST(ExtractTraps, BareCommentLabelAboveEachNumberedComment) {
+  Letter l = Html(std::string(kResponseHead) + "<p><u>General</u></p>" +
+                  "<p><b>Comment</b></p><p><i>1. Please describe your contacts.</i></p>"
+                  "<p>We have none.</p><p><b>Comment</b></p>"
+                  "<p><i>2. Please discuss their materiality.</i></p><p>They are immaterial.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].text, "We have none.");
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"General"});
+  EXPECT_EQ(l.responses[1].comment_text, "Please discuss their materiality.");
+}
+
 // A confidential-treatment legend (Rule 83) printed at the top of each page, in one line or
 // wrapped onto a "BY ..." line, is neither a heading nor part of a comment or an answer.
 TEST(ExtractTraps, ConfidentialTreatmentLegendOnEachPage) {

@@ -120,6 +120,13 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
       {{PdfLine("Please revise.", 700, 200, 1), PdfLine("3", 760, 80, 1)},
        {"Please revise."},
        "a lone page number at the foot of a page"},
+      {{PdfLine("Page 6 <May 9, 2017>", 50, 200, 6),
+        PdfLine("We acknowledge the comment.", 80, 300, 6)},
+       {"We acknowledge the comment."},
+       "a page line with the letter's date"},
+      {{PdfLine("Page 6 of the filing describes the plan.", 50, 300, 6)},
+       {"Page 6 of the filing describes the plan."},
+       "trap: a sentence opening with a page"},
       {{PdfLine("Acme Corporation", 50, 160, 2), PdfLine("June 16, 2017 Page 2", 64, 200, 2),
         [] {
           Line small = PdfLine("Jane Doe", 79, 120, 2);
