@@ -1,7 +1,7 @@
-// query-cost INDEX [--runs N] [QUERY ...]: where the time of a search goes, query by query, on
-// an existing index (a search-bench workdir's xapian/, or a data dir's index). Each query is
-// built as `corresp search` builds it (BuildQuery: the parser, stem expansion) and timed, the
-// median of --runs (default 5) after one warm-up, in six ways:
+// query-cost INDEX [--runs N] [--bm25-b B] [QUERY ...]: where the time of a search goes, query
+// by query, on an existing index (a search-bench workdir's xapian/, or a data dir's index). Each
+// query is built as `corresp search` builds it (BuildQuery: the parser, stem expansion) and timed,
+// the median of --runs (default 5) after one warm-up, in six ways:
 //   rank       the ten best by BM25, nothing counted (`corresp search` without facets);
 //   rank-and   the same with every phrase turned into a plain AND of its words (no positional
 //              check), so rank - rank-and is what the positional checks cost the ranking;
@@ -11,6 +11,8 @@
 //   count-and  the same without positional checks (count - count-and: what they cost);
 // plus `matches` (the query's match count) and `candidates` (the matches of its AND form: the
 // documents the matcher walks). Default queries: the 50 of bench/search (bench_queries.h).
+// `--bm25-b B` ranks with BM25's length normalisation B instead of Xapian's default 0.5 (0: no
+// document length is read for a candidate, what that read costs the ranking).
 #include <fmt/format.h>
 #include <xapian.h>
 
@@ -75,12 +77,17 @@ struct Cost {
   long matches = 0, candidates = 0;
 };
 
-Cost Measure(const Xapian::Database& db, const Xapian::Query& query, int runs) {
+Cost Measure(const Xapian::Database& db, const Xapian::Query& query, int runs,
+             const Xapian::Weight& weight) {
   Xapian::Query plain = WithoutPositions(query);
   auto top = [&](const Xapian::Query& q, bool weighted) {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
-    if (!weighted) enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (weighted) {
+      enquire.set_weighting_scheme(weight);
+    } else {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
     return enquire.get_mset(0, 10, Xapian::doccount{0}).size();
   };
   long seen = 0;
@@ -108,15 +115,18 @@ Cost Measure(const Xapian::Database& db, const Xapian::Query& query, int runs) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: query-cost INDEX [--runs N] [QUERY ...]\n";
+    std::cerr << "usage: query-cost INDEX [--runs N] [--bm25-b B] [QUERY ...]\n";
     return 2;
   }
   int runs = 5;
+  double bm25_b = 0.5;  // Xapian's default
   std::vector<std::string> queries;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--runs" && i + 1 < argc) {
       runs = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--bm25-b" && i + 1 < argc) {
+      bm25_b = std::clamp(std::atof(argv[++i]), 0.0, 1.0);
     } else {
       queries.push_back(a);
     }
@@ -125,14 +135,15 @@ int main(int argc, char** argv) {
     for (const auto& parts : bench::Queries()) queries.push_back(bench::XapianQuery(parts));
   try {
     Xapian::Database db(argv[1]);
-    fmt::print("{} documents; ms, median of {} runs\n", db.get_doccount(), runs);
+    fmt::print("{} documents; ms, median of {} runs; BM25 b {}\n", db.get_doccount(), runs, bm25_b);
+    const Xapian::BM25Weight weight(1, 0, 1, bm25_b, 0.5);  // Xapian's defaults but b
     fmt::print("{:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}  {}\n", "rank", "rank-and", "first10",
                "count", "count-and", "matches", "candidates", "query");
     Cost sum;
     for (const std::string& text : queries) {
       SearchRequest request;
       request.query = text;
-      Cost c = Measure(db, BuildQuery(db, request).query, runs);
+      Cost c = Measure(db, BuildQuery(db, request).query, runs, weight);
       fmt::print("{:9.2f} {:9.2f} {:9.2f} {:9.2f} {:9.2f} {:9} {:10}  {}\n", c.rank, c.rank_and,
                  c.first10, c.count, c.count_and, c.matches, c.candidates, text);
       sum.rank += c.rank;
