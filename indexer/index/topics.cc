@@ -509,12 +509,36 @@ std::vector<TopicTag> DocumentFallback(const std::vector<std::string>& headings)
   std::vector<TopicTag> out;
   if (headings.empty()) return out;
   std::vector<std::string> words = TopicWords(headings.front());
-  for (const DocumentTopic& d : DocumentTopics()) {
-    std::vector<std::string> phrase = TopicWords(d.document);
-    if (std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end())
+  static const std::vector<std::vector<std::string>> kPhrases = [] {
+    std::vector<std::vector<std::string>> phrases;
+    for (const DocumentTopic& d : DocumentTopics()) phrases.push_back(TopicWords(d.document));
+    return phrases;
+  }();
+  for (size_t k = 0; k < kPhrases.size(); ++k) {
+    const DocumentTopic& d = DocumentTopics()[k];
+    if (std::search(words.begin(), words.end(), kPhrases[k].begin(), kPhrases[k].end()) !=
+        words.end())
       out.push_back(TopicTag{d.slug, kHeadingAloneScore, {"heading: " + d.document}});
   }
   return out;
+}
+
+// The document heading confirms what it implies as any heading confirms what it names: a
+// strong cue of that topic in a scene-setting sentence is anchored by it ("The discussion in
+// the earnings release is based on non-GAAP core earnings ... Please review this guidance"
+// on a Form 8-K).
+void AddDocumentSupport(const std::vector<std::string>& headings, const HeadingNames& named,
+                        std::vector<Tally>& tally) {
+  const auto& topics = TopicTaxonomy();
+  for (const TopicTag& implied : DocumentFallback(headings))
+    for (size_t i = 0; i < topics.size(); ++i) {
+      Tally& t = tally[i];
+      if (topics[i].slug != implied.slug || !named.phrase[i].empty() || t.strong_sentences.empty())
+        continue;
+      t.score += kHeadingSupport;
+      t.anchor = true;
+      t.Cite(implied.cues.front());
+    }
 }
 
 // The topics a staff comment (or letter) is about: anchored, above the threshold, and not a
@@ -539,6 +563,7 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
   std::vector<Tally> tally = TallyText(text, prefix);
   HeadingNames named = NameTopics(headings);
   AddHeadingSupport(headings, named, tally);
+  AddDocumentSupport(headings, named, tally);
   AnchorRequestsUnderHeading(named, tally);
   std::vector<TopicTag> out = Select(tally);
   bool text_names_a_topic = std::any_of(tally.begin(), tally.end(), [](const Tally& t) {

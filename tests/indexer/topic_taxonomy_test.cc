@@ -501,6 +501,19 @@ TEST(TagTopics, DecisionTable) {
        "non-gaap",
        false,
        "... and only from the document heading, not the comment's words"},
+      {{"Form 8-K Filed May 5, 2016"},
+       "The discussion of quarterly results in the earnings release is based on non-GAAP core "
+       "earnings. Please review the updated guidance when preparing your next release.",
+       "non-gaap",
+       true,
+       "the document heading confirms a strong cue in a scene-setting sentence, as a heading "
+       "does"},
+      {{"Form 10-K Filed May 5, 2016"},
+       "The discussion of quarterly results in the earnings release is based on non-GAAP core "
+       "earnings. Please review the updated guidance when preparing your next release.",
+       "non-gaap",
+       false,
+       "... a document heading that implies nothing confirms nothing"},
       {{"Intangible Assets, page F-14"},
        "Refer to your disclosure in Risk Factors on page 22 that states that user engagement "
        "declines. Please expand your accounting policy for the lives of virtual items.",
