@@ -1,8 +1,9 @@
-// `corresp index [--rebuild] [--compact] [--cik-range LOW..HIGH] [--json] [--[no-]progress]`:
-// extract, link threads and write the Xapian index for every stored letter not yet indexed
-// (indexer/index/index_pipeline.h), then with --compact rewrite the index compactly
-// (indexer/index/compact.h). Takes the writer lock. A progress line on stderr when it is a
-// terminal (cli/index_progress.h).
+// `corresp index [--rebuild [--ignore-free-space]] [--compact] [--cik-range LOW..HIGH] [--json]
+// [--[no-]progress]`: extract, link threads and write the Xapian index for every stored letter
+// not yet indexed (indexer/index/index_pipeline.h), then with --compact rewrite the index
+// compactly (indexer/index/compact.h). Takes the writer lock. A progress line on stderr when it
+// is a terminal (cli/index_progress.h). A rebuild first checks the disk has room for the new
+// index beside the old one (indexer/index/rebuild_space.h).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -22,6 +23,7 @@ namespace {
 
 struct IndexFlags {
   bool rebuild = false;
+  bool ignore_free_space = false;
   bool compact = false;
   bool json = false;
   bool progress = false;
@@ -58,6 +60,7 @@ int RunIndex(CliContext& ctx, const IndexFlags& flags) {
   if (!session.ok()) return ctx.PrintError(session.status()), ExitCodeFor(session.status());
   IndexOptions options;
   options.rebuild = flags.rebuild;
+  options.check_free_space = !flags.ignore_free_space;
   Result<std::optional<CikRange>> range = CikRangeFlag(flags.cik_range);
   if (!range.ok()) return ctx.PrintError(range.status()), kExitUsage;
   options.cik_range = *range;
@@ -106,6 +109,9 @@ void AddIndexCommand(CLI::App& app, CliContext& ctx, int* exit_code) {
   cmd->add_flag("--rebuild", flags->rebuild,
                 "Re-extract and re-index every stored letter into a new index, swapped in for the "
                 "old one when done");
+  cmd->add_flag("--ignore-free-space", flags->ignore_free_space,
+                "Rebuild even when the disk seems to lack the ~2.4x the index's size a rebuild "
+                "writes beside it");
   cmd->add_flag("--compact", flags->compact,
                 "Then rewrite the index compactly (smaller, faster searches; after a rebuild or "
                 "weekly)");

@@ -466,6 +466,9 @@ Result<IndexReport> IndexPending(const Config& config, Catalog& catalog, const D
   auto started = std::chrono::steady_clock::now();
   auto mark = started;
   IndexReport report;
+  if (options.rebuild && options.check_free_space)
+    CORRESP_RETURN_IF_ERROR(CheckRebuildSpace(
+        IndexPath(config), options.free_space ? options.free_space : FreeSpaceOf));
   if (options.rebuild) CORRESP_RETURN_IF_ERROR(catalog.ClearIndexed());
   CORRESP_ASSIGN_OR_RETURN(std::vector<FilingToIndex> todo, catalog.ListToIndex(kExtractorVersion));
   if (options.cik_range) {

@@ -40,6 +40,7 @@
 #include "core/status.h"
 #include "indexer/index/cik_range.h"
 #include "indexer/index/index_writer.h"
+#include "indexer/index/rebuild_space.h"
 
 namespace corresp {
 
@@ -58,6 +59,10 @@ struct IndexOptions {
   // Re-extract and re-index every fetched filing, not only new ones (after an extractor fix or
   // a schema change), into a new index swapped in for the existing one (see above).
   bool rebuild = false;
+  // Before a rebuild touches anything, refuse it when the index's file system has less free
+  // space than it needs (rebuild_space.h); `free_space` measures it (empty: FreeSpaceOf).
+  bool check_free_space = true;
+  FreeSpaceFn free_space;
   // Filings per commit: bounds the work lost on a crash and lets searchers see progress.
   std::size_t batch_size = 200;
   // Writer options (spelling data, thread linking).

@@ -4,12 +4,14 @@
 // incremental path unchanged, a crash mid-backfill leaving the index empty and the next run
 // resuming from the partials' last commits (or starting again with another number of writers),
 // a rebuild writing a new index with two writers and swapping it in for the old one (of any
-// schema; the old one whole until then), and a merge refusing partials that share a company.
+// schema; the old one whole until then) or refused at once without the disk space it needs,
+// and a merge refusing partials that share a company.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,7 @@
 #include "indexer/index/backfill_writers.h"
 #include "indexer/index/index_pipeline.h"
 #include "indexer/index/partial_merge.h"
+#include "indexer/index/rebuild_space.h"
 #include "test_letter_record.h"
 
 namespace corresp {
@@ -421,6 +424,87 @@ TEST_F(BackfillTest, PlainRunAfterAnInterruptedRebuildRemovesItsPartials) {
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
   EXPECT_FALSE(fs::exists(PartialIndexPath(index, 1)));
   EXPECT_EQ(ReadContent(index).data, before->data);
+}
+
+// A rebuild that would not fit beside the index is refused before it touches anything: the
+// error names the folder and both sizes, every filing stays marked indexed (a plain run after
+// it has nothing to do) and the index is as it was. With room, or told to ignore the check, the
+// same rebuild runs.
+TEST_F(BackfillTest, RebuildRefusedWithoutTheSpaceItNeeds) {
+  auto first = Index("rebuild-space", 2, 5);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  testing::TestDataDir& d = dirs_["rebuild-space"];
+  fs::path index = IndexOf("rebuild-space");
+  IndexContent before = ReadContent(index);
+  fs::path asked;
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.free_space = [&asked](const fs::path& dir) -> Result<std::uintmax_t> {
+    asked = dir;
+    return std::uintmax_t{1000};
+  };
+  auto refused = IndexPending(d.config, *d.catalog, *d.store, rebuild);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(asked, index.parent_path());
+  const std::string& why = refused.status().message();
+  EXPECT_NE(why.find(index.parent_path().string()), std::string::npos) << why;
+  EXPECT_NE(why.find("0.0 MB are free"), std::string::npos) << why;
+  EXPECT_NE(why.find("--ignore-free-space"), std::string::npos) << why;
+  auto left = d.catalog->ListToIndex(kExtractorVersion);
+  ASSERT_TRUE(left.ok());
+  EXPECT_TRUE(left->empty()) << "no filing unmarked by the refused rebuild";
+  EXPECT_FALSE(fs::exists(PartialIndexPath(index, 0)));
+  EXPECT_EQ(ReadContent(index), before);
+
+  rebuild.check_free_space = false;
+  auto forced = IndexPending(d.config, *d.catalog, *d.store, rebuild);
+  ASSERT_TRUE(forced.ok()) << forced.status().ToString();
+  EXPECT_EQ(forced->indexed, first->indexed);
+  rebuild.check_free_space = true;
+  rebuild.free_space = [](const fs::path&) -> Result<std::uintmax_t> {
+    return std::uintmax_t{1} << 50;
+  };
+  auto roomy = IndexPending(d.config, *d.catalog, *d.store, rebuild);
+  ASSERT_TRUE(roomy.ok()) << roomy.status().ToString();
+  EXPECT_EQ(roomy->indexed, first->indexed);
+  EXPECT_EQ(ReadContent(index).data, before.data);
+}
+
+// What a rebuild needs: 2.4x the index, less what an interrupted rebuild's partials (and a
+// merge's copy) already hold; nothing without an index.
+TEST(RebuildSpace, NeedsTheFactorTimesTheIndexLessThePartials) {
+  fs::path root = fs::temp_directory_path() / ("corresp-space-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "index" / "sub");
+  auto write = [](const fs::path& p, std::size_t bytes) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << std::string(bytes, 'x');
+  };
+  auto free_space = [](const fs::path&) -> Result<std::uintmax_t> { return std::uintmax_t{7}; };
+  auto none = MeasureRebuildSpace(root / "absent", free_space);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->needed, 0u);
+  EXPECT_TRUE(CheckRebuildSpace(root / "absent", free_space).ok()) << "nothing to rebuild beside";
+  write(root / "index" / "postlist.glass", 600);
+  write(root / "index" / "sub" / "termlist.glass", 400);
+  write(root / "index.part-0" / "postlist.glass", 300);
+  write(root / "index.merging" / "postlist.glass", 100);
+  write(root / "index2" / "postlist.glass", 5000);  // another index beside: not a partial
+  auto space = MeasureRebuildSpace(root / "index", free_space);
+  ASSERT_TRUE(space.ok()) << space.status().ToString();
+  EXPECT_EQ(space->index_bytes, 1000u);
+  EXPECT_EQ(space->partial_bytes, 400u);
+  EXPECT_EQ(space->needed, 2000u);  // 2.4 x 1000 - 400
+  EXPECT_EQ(space->available, 7u);
+  EXPECT_FALSE(CheckRebuildSpace(root / "index", free_space).ok());
+  auto plenty = [](const fs::path&) -> Result<std::uintmax_t> { return std::uintmax_t{2000}; };
+  EXPECT_TRUE(CheckRebuildSpace(root / "index", plenty).ok());
+  auto unknown = [](const fs::path& p) -> Result<std::uintmax_t> {
+    return IoError(p.string() + ": no such file system");
+  };
+  EXPECT_FALSE(CheckRebuildSpace(root / "index", unknown).ok()) << "an error is not room";
+  fs::remove_all(root);
 }
 
 // Partials that both hold a company's letter are refused: the index is left alone.
