@@ -130,19 +130,47 @@ bool IsSectionCaption(const std::string& text) {
   return text.size() < 120 && RE2::FullMatch(FoldPunctuation(text), caption);
 }
 
+// Plain text: the length of a full line of the letter's paragraphs (the 90th percentile of its
+// line lengths: hard-wrapped at ~70 columns, or one paragraph per line), below which a line
+// stops early (kShortTextLine of it, and at least kMinShortTextLine characters).
+constexpr double kShortTextLine = 0.75;
+constexpr size_t kMinShortTextLine = 45;
+size_t TextShortLine(const std::vector<Line>& lines) {
+  std::vector<size_t> lengths;
+  for (const Line& l : lines)
+    if (!l.geometric && !l.text.empty()) lengths.push_back(l.text.size());
+  if (lengths.empty()) return kMinShortTextLine;
+  std::nth_element(lengths.begin(), lengths.begin() + lengths.size() * 9 / 10, lengths.end());
+  return std::max(kMinShortTextLine,
+                  static_cast<size_t>(kShortTextLine * lengths[lengths.size() * 9 / 10]));
+}
+
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   std::vector<Block> out;
   // Page column right edge, for "short last line ends a paragraph".
   double right = 0;
   for (const Line& l : lines) right = std::max(right, l.x1);
+  const size_t short_text = TextShortLine(lines);
   const Line* prev = nullptr;
   for (const Line& l : lines) {
     bool start = prev == nullptr || l.blank_before || l.bold != prev->bold || IsItemStart(l.text) ||
                  StartsWithBullet(l.text);
     bool new_page = prev && l.page != prev->page;
-    // Plain text: a short line (an address line, a heading) ends its block.
-    if (prev && !start && !l.geometric && prev->text.size() < 45 && !StartsLower(l.text) &&
+    // Plain text: a short line (an address line, a heading) ends its block ...
+    if (prev && !start && !l.geometric && prev->text.size() < short_text && !StartsLower(l.text) &&
         !EndsWith(prev->text, ","))
+      start = true;
+    // ... and a short line that ends no sentence after one that ends a paragraph's sentence is
+    // a heading of its own ("... additional comments." / "General" / "1. Please ...").
+    if (prev && !start && !l.geometric && l.text.size() < short_text && EndsSentence(prev->text) &&
+        !EndsSentence(l.text) && std::isupper(static_cast<unsigned char>(l.text[0])))
+      start = true;
+    // ... and a caption ends at its page ("NRG Energy, Inc. Form 10-K ... / Selected Financial
+    // Data, page 61" / "2. We note ...").
+    static const RE2 page_ref(
+        R"((?i)\bpages? [A-Z]?-?\d{1,3}(?:\s*(?:and|-|–|,)\s*[A-Z]?-?\d{1,3})?$)");
+    if (prev && !start && !l.geometric && RE2::PartialMatch(prev->text, page_ref) &&
+        !StartsLower(l.text))
       start = true;
     if (prev && !start && !new_page && l.geometric) {
       double h = std::max(1.0, prev->bottom - prev->top);

@@ -90,6 +90,59 @@ TEST(LinesToBlocks, ParagraphBreaks) {
     EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
 }
 
+// A plain-text line (no geometry), after a blank line when `blank`.
+Line TextLine(std::string text, bool blank = false) {
+  Line l;
+  l.text = std::move(text);
+  l.blank_before = blank;
+  return l;
+}
+
+// Plain text without blank lines between paragraphs (text letters, pdftotext output): a line is
+// short against the letter's full lines (the 90th percentile of their lengths).
+TEST(LinesToBlocks, PlainTextHeadingsBetweenParagraphs) {
+  const std::string full =  // 87 characters: the letter's full line
+      "We have reviewed your filing and have the following comments. In some of our comments,";
+  const BlocksCase cases[] = {
+      {{TextLine(full), TextLine(full),
+        TextLine("we may have additional comments after reviewing "
+                 "your response to these comments today."),
+        TextLine("General"), TextLine("1. Please revise the table.")},
+       {full + " " + full +
+            " we may have additional comments after reviewing your response to these comments "
+            "today.",
+        "General", "1. Please revise the table."},
+       "a short line that ends no sentence after one that ends a sentence is a heading"},
+      {{TextLine(full),
+        TextLine("revise your disclosure accordingly in your next annual report "
+                 "on Form 10-K for the year."),
+        TextLine("Please also tell us how you considered the guidance in ASC 606 when you "
+                 "decided it."),
+        TextLine(full)},
+       {full +
+        " revise your disclosure accordingly in your next annual report on Form 10-K for "
+        "the year. Please also tell us how you considered the guidance in ASC 606 when "
+        "you decided it. " +
+        full},
+       "a sentence ending at the end of a full line goes on in the next full line"},
+      {{TextLine(full), TextLine("today."),
+        TextLine("Notes to Consolidated Financial Statements, Note 2. Significant Accounting "
+                 "Policies, page 61"),
+        TextLine("Revenue Recognition and Disclosures about Contracts with Customers, page 62"),
+        TextLine("1. We note your revenue.")},
+       {full + " today.",
+        "Notes to Consolidated Financial Statements, Note 2. Significant Accounting Policies, "
+        "page 61",
+        "Revenue Recognition and Disclosures about Contracts with Customers, page 62",
+        "1. We note your revenue."},
+       "a caption ends at its page, even a full line's length"},
+  };
+  for (const BlocksCase& c : cases) {
+    std::vector<std::string> got = BlockTexts(LinesToBlocks(c.lines));
+    EXPECT_EQ(got, c.blocks) << c.why;
+  }
+}
+
 struct FurnitureCase {
   std::vector<Line> lines;
   std::vector<std::string> kept;
