@@ -29,6 +29,12 @@ bool IsStaffClosing(const std::string& text);
 // A company letter's closing ("If you have any questions", "Sincerely", ...).
 bool IsCompanyClosing(const std::string& text);
 
+// Whether a paragraph of a reply restating a comment without emphasis or label reads as the
+// staff's: it asks the company ("Please ...", "Tell us ...", "Revise ...", "your") and says
+// nothing only the company says ("the Company", "the Staff", "we respectfully", "we will",
+// "Please see ..."). The paragraphs after a restated comment's first go with it while they do.
+bool SpeaksAsStaff(const std::string& text);
+
 // Looks like a section heading on its own (short, no sentence end, or emphasized).
 bool IsHeadingLike(const Block& block);
 

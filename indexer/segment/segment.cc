@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/letter_form.h"
@@ -105,9 +106,17 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
         r.text = Join(answer, 0, answer.size());
         return r;
       }
-      // The paragraph goes on past a page break ("... a" | "description of ..."): so does
-      // the comment.
-      while (split < parts.size() && StartsLower(parts[split].text)) ++split;
+      // The paragraph goes on past a page break ("... a" | "description of ..."), and the
+      // comment goes on while its paragraphs speak as the staff: so does the comment. The
+      // answer keeps at least its last paragraph.
+      auto wordless = [](const std::string& t) {  // a bullet in a paragraph of its own
+        return std::none_of(t.begin(), t.end(),
+                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      };
+      while (split + 1 < parts.size() &&
+             (StartsLower(parts[split].text) || SpeaksAsStaff(parts[split].text) ||
+              wordless(parts[split].text)))
+        ++split;
     }
     for (size_t i = 0; i < parts.size(); ++i)
       (i < split ? comment : answer).push_back(parts[i].text);

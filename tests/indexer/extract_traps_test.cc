@@ -604,6 +604,25 @@ TEST(ExtractTraps, UnlabelledRestatedCommentGoesOnInLowerCase) {
   EXPECT_EQ(l.responses[0].text, "The activities are described below.");
 }
 
+// A restated comment in plain type and several paragraphs, no label (a text letter, or HTML
+// without emphasis): its paragraphs go on while they speak as the staff; the answer starts
+// with the company's voice.
+TEST(ExtractTraps, PlainRestatedCommentOfSeveralParagraphs) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. In a letter to the staff dated May 14, 2015, you discussed your "
+                  "subsidiary's settlement.</p>"
+                  "<p>Please describe to us the nature and extent of any contacts with those "
+                  "countries.</p>"
+                  "<p>&#8226;</p><p>Tell us the dollar amounts of revenues.</p>"
+                  "<p>The Company respectfully advises the Staff that it has no such contacts.</p>"
+                  "<p>Revenue from those countries was nil.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_NE(l.responses[0].comment_text.find("Tell us the dollar amounts"), std::string::npos)
+      << l.responses[0].comment_text;
+  EXPECT_EQ(l.responses[0].text.rfind("The Company respectfully advises", 0), 0u)
+      << l.responses[0].text;
+}
+
 // "Response 1", "Response No. 2:": labels with the comment's number (Vertex, Aon).
 TEST(ExtractTraps, ResponseLabelsWithTheCommentsNumber) {
   Letter l = Html(std::string(kResponseHead) +

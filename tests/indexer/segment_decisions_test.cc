@@ -159,6 +159,31 @@ TEST(SegmentDecisions, IsCompanyClosing) {
   }
 }
 
+// --- SpeaksAsStaff -------------------------------------------------------------------------
+
+TEST(SegmentDecisions, SpeaksAsStaff) {
+  const ClosingRow rows[] = {
+      {"Please describe to us the nature and extent of any contacts with North Korea.", true,
+       "a request"},
+      {"Tell us the approximate dollar amounts of revenues for the last three years.", true,
+       "tell us"},
+      {"• Clarify the exact nature of this performance obligation.", true,
+       "an imperative behind a bullet"},
+      {"Your response indicates that the step-up in tax basis resulted from your election.", true,
+       "the staff addressing the company"},
+      {"The Company respectfully advises the Staff that it has no such contacts.", false,
+       "the company's voice"},
+      {"We will revise our disclosure in future filings.", false, "we will"},
+      {"Please see Annex A for the revised disclosure.", false,
+       "trap: 'please' pointing to the company's own material"},
+      {"Revenue grew 5% in 2023 due to higher volumes.", false, "a statement asking nothing"},
+  };
+  for (const ClosingRow& r : rows) {
+    SCOPED_TRACE(std::string(r.why) + ": " + r.input);
+    EXPECT_EQ(SpeaksAsStaff(r.input), r.expected);
+  }
+}
+
 // --- IsHeadingLike ------------------------------------------------------------------------
 
 Block Para(std::string text) {
