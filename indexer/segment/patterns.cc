@@ -23,15 +23,6 @@ constexpr size_t kMaxEmphasizedSentenceHeadingBytes = 60;
 // Comment No. 12:").
 constexpr size_t kMaxLabelToColon = 40;
 
-// Strips a leading "Staff's comment:" / "Comment:" label from restated text.
-std::string StripCommentLabel(const std::string& orig) {
-  static const RE2 re(R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment(?: No\.?)?\s*[:.\-]\s*))");
-  std::string f = FoldPunctuation(orig);
-  re2::StringPiece label;
-  if (!RE2::PartialMatch(f, re, &label)) return orig;
-  return OriginalSuffix(orig, label.size());
-}
-
 // "Special charges - 5 5", "Total $ 675 $ 620", "(9 )": a run of figures ends the text.
 bool EndsWithFigures(const std::string& f) {
   std::vector<std::string> tokens;
@@ -89,6 +80,14 @@ bool MayBeResponseLabel(std::string_view t) {
 }
 
 }  // namespace
+
+std::string StripCommentLabel(const std::string& orig) {
+  static const RE2 re(R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment(?: No\.?)?\s*[:.\-]\s*))");
+  std::string f = FoldPunctuation(orig);
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(f, re, &label)) return orig;
+  return OriginalSuffix(orig, label.size());
+}
 
 std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   if (!MayStartItem(raw)) return std::nullopt;

@@ -20,6 +20,9 @@ struct ItemStart {
 };
 std::optional<ItemStart> ParseItemStart(const std::string& text);
 
+// Restated text without a leading "Staff's comment:" / "Comment:" / "Comment No.:" label.
+std::string StripCommentLabel(const std::string& text);
+
 // "Response:", "Company Response:", "Management's Response:", "Response to Comment 1:",
 // "Response" alone, "RESPONSE:" -> the text after the label (possibly empty).
 std::optional<std::string> ParseResponseLabel(const std::string& text);

@@ -18,11 +18,13 @@
 namespace corresp {
 namespace {
 
-// Texts of an item's blocks, the first replaced by the text after the number.
+// Texts of an item's blocks, the first replaced by the text after the number; when the number
+// stands alone ("1." then "Comment: We note ..."), the next block loses its comment label.
 std::vector<std::string> ItemTexts(const std::vector<Block>& blocks, const ItemSpan& item) {
   std::vector<std::string> out;
   if (!item.first_text.empty()) out.push_back(CollapseSpace(item.first_text));
-  for (size_t i = item.text_start; i < item.end; ++i) out.push_back(blocks[i].text);
+  for (size_t i = item.text_start; i < item.end; ++i)
+    out.push_back(out.empty() ? StripCommentLabel(blocks[i].text) : blocks[i].text);
   return out;
 }
 
@@ -68,7 +70,10 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
     b.text = CollapseSpace(item.first_text);
     parts.push_back(b);
   }
-  for (size_t i = item.text_start; i < item.end; ++i) parts.push_back(blocks[i]);
+  for (size_t i = item.text_start; i < item.end; ++i) {
+    parts.push_back(blocks[i]);
+    if (parts.size() == 1) parts[0].text = StripCommentLabel(parts[0].text);
+  }
   std::vector<std::string> comment, answer;
   size_t label = parts.size();
   for (size_t i = 0; i < parts.size(); ++i)

@@ -623,6 +623,23 @@ TEST(ExtractTraps, PlainRestatedCommentOfSeveralParagraphs) {
       << l.responses[0].text;
 }
 
+// The number alone in its paragraph, then "Comment: We note ..." (a text letter; in HTML the
+// two sit in one table row): the label is no part of the restated comment.
+TEST(ExtractTraps, CommentLabelAfterALoneNumber) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1.\n\nComment: We note your asset impairments.\n\n"
+                  "2.\n\nComment: Please disclose the carrying "
+                  "values.\n\nSincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].text, "We note your asset impairments.");
+  EXPECT_EQ(l.comments[1].text, "Please disclose the carrying values.");
+  Letter r = Html(std::string(kResponseHead) +
+                  "<p>1.</p><p>Comment: We note your asset impairments.</p>"
+                  "<p>Response: The Company notes the charges.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(r.responses.size(), 1u);
+  EXPECT_EQ(r.responses[0].comment_text, "We note your asset impairments.");
+}
+
 // "Response 1", "Response No. 2:": labels with the comment's number (Vertex, Aon).
 TEST(ExtractTraps, ResponseLabelsWithTheCommentsNumber) {
   Letter l = Html(std::string(kResponseHead) +
