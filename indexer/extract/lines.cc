@@ -36,6 +36,12 @@ const RE2& DanglingWordRe() {
   return re;
 }
 
+// "..., page 61", "..., pages 30 and 31", "..., page F-7": a caption's page closing a line.
+const RE2& EndingPageRe() {
+  static const RE2 re(R"((?i)\bpages? [A-Z]?-?\d{1,3}(?:\s*(?:and|-|–|,)\s*[A-Z]?-?\d{1,3})?$)");
+  return re;
+}
+
 // A running header above its "Page N" line: name, title, company, date, in plain text.
 constexpr size_t kMaxHeaderLines = 5;
 // A line that closes a header lies within this many points below its page line ...
@@ -167,9 +173,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       start = true;
     // ... and a caption ends at its page ("NRG Energy, Inc. Form 10-K ... / Selected Financial
     // Data, page 61" / "2. We note ...").
-    static const RE2 page_ref(
-        R"((?i)\bpages? [A-Z]?-?\d{1,3}(?:\s*(?:and|-|–|,)\s*[A-Z]?-?\d{1,3})?$)");
-    if (prev && !start && !l.geometric && RE2::PartialMatch(prev->text, page_ref) &&
+    if (prev && !start && !l.geometric && RE2::PartialMatch(prev->text, EndingPageRe()) &&
         !StartsLower(l.text))
       start = true;
     if (prev && !start && !new_page && l.geometric) {
