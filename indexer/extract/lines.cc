@@ -30,9 +30,15 @@ bool IsItemStart(const std::string& t) {
   static const RE2 re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
   return RE2::PartialMatch(t, re);
 }
-// "... and Results of", "... of the": a line ending on a word that joins it to more words.
+// "... and Results of", "... of the", "..., page": a line ending on a word that joins it to
+// more words.
 const RE2& DanglingWordRe() {
-  static const RE2 re(R"(\s(?:of|and|or|the|to|in|for|on|with|by|from|under|a|an|&)$)");
+  static const RE2 re(R"(\s(?:of|and|or|the|to|in|for|on|with|by|from|under|a|an|&|pages?)$)");
+  return re;
+}
+// "..., page" / "..., pages": a caption whose page number went to the next line.
+const RE2& DanglingPageRe() {
+  static const RE2 re(R"((?i),?\s+pages?$)");
   return re;
 }
 
@@ -115,6 +121,8 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;
+    // "... Results of Operations, page" / "95": the number of a caption's page, wrapped.
+    if (i > 0 && RE2::PartialMatch(lines[i - 1].text, DanglingPageRe())) continue;
     bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
                 lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
     if (edge) drop[i] = true;

@@ -136,9 +136,18 @@ TEST(LinesToBlocks, PlainTextHeadingsBetweenParagraphs) {
         "Revenue Recognition and Disclosures about Contracts with Customers, page 62",
         "1. We note your revenue."},
        "a caption ends at its page, even a full line's length"},
+      {{TextLine(full), TextLine("today."),
+        TextLine("Management's Discussion and Analysis of Financial Condition and Results of "
+                 "Operations, page"),
+        TextLine("95"), TextLine("1. We note your revenue.")},
+       {full + " today.",
+        "Management's Discussion and Analysis of Financial Condition and Results of Operations, "
+        "page 95",
+        "1. We note your revenue."},
+       "a caption's page number wrapped onto a line of its own stays its page, no page number"},
   };
   for (const BlocksCase& c : cases) {
-    std::vector<std::string> got = BlockTexts(LinesToBlocks(c.lines));
+    std::vector<std::string> got = BlockTexts(LinesToBlocks(DropPageFurniture(c.lines, nullptr)));
     EXPECT_EQ(got, c.blocks) << c.why;
   }
 }
