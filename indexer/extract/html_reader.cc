@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -24,6 +26,10 @@ namespace {
 constexpr size_t kMinInterruptedParagraph = 200;
 // A page's foot and the next page's head hold at most this many blocks of furniture.
 constexpr size_t kMaxFurnitureBlocks = 4;
+// The letter's head (letterhead, date, addressee, Re: lines) lies within its first blocks ...
+constexpr size_t kLetterHeadBlocks = 20;
+// ... and a running header repeats its short lines.
+constexpr size_t kMaxHeaderLineBytes = 80;
 
 struct Emphasis {
   bool bold = false, italic = false, underline = false;
@@ -409,6 +415,33 @@ std::vector<Block> DropBlocksInsideInterruptedSentences(std::vector<Block> block
   return out;
 }
 
+// A running header repeating lines of the letterhead (the addressee, the date, the company's
+// address, "Securities and Exchange Commission") at the top of a later page: the first blocks
+// of the page that are short lines of the letter's head (its first kLetterHeadBlocks blocks),
+// unless they name a part of the letter or the filing (a response label, a "Form 10-K ..."
+// reference, a heading such as "General"), which may well open a page.
+std::vector<Block> DropRepeatedLetterhead(std::vector<Block> blocks) {
+  std::set<std::string> head;
+  for (size_t i = 0; i < blocks.size() && i < kLetterHeadBlocks && blocks[i].page == 1; ++i)
+    if (blocks[i].text.size() <= kMaxHeaderLineBytes) head.insert(blocks[i].text);
+  static const RE2 names_a_part(
+      R"((?i)\b(?:response|comment|general|form|amendment|registration|schedule|item|exhibit|note|page|report|statement|re)\b)");
+  std::vector<bool> drop(blocks.size(), false);
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    if (blocks[i].page == blocks[i - 1].page || blocks[i].page < 2) continue;
+    for (size_t j = i; j < blocks.size() && j < i + kMaxFurnitureBlocks; ++j) {
+      if (blocks[j].page != blocks[i].page || !head.count(blocks[j].text) ||
+          RE2::PartialMatch(blocks[j].text, names_a_part))
+        break;
+      drop[j] = true;
+    }
+  }
+  std::vector<Block> out;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (!drop[i]) out.push_back(std::move(blocks[i]));
+  return out;
+}
+
 // Running headers and page numbers in HTML letters appear as their own short blocks.
 std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
   // The texts move into the lines and back into the kept blocks: nothing is copied.
@@ -607,8 +640,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks =
-      DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks))));
+  doc.blocks = DropRepeatedLetterhead(
+      DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks)))));
   return doc;
 }
 

@@ -655,6 +655,31 @@ TEST(ExtractTraps, ResponseLabelsWithTheCommentsNumber) {
   EXPECT_EQ(l.responses[1].text, "We will.");
 }
 
+// A running header repeating the letter's head at the top of a later page, between two whole
+// paragraphs (ONEOK, Solventum: the addressee and the date; Aon: "File No. ..."): it goes, while
+// a heading that opens the page ("General", a "Form 10-K ..." reference) stays.
+TEST(ExtractTraps, LetterheadLinesRepeatedAtThePageTop) {
+  const std::string brk = "<br clear=\"all\" style=\"page-break-before:always;\">";
+  Letter l = Html(
+      "<p>February 16, 2016</p><p>Ms. Jennifer Thompson</p>"
+      "<p>Division of Corporation Finance</p><p>Re: Acme Inc.</p>"
+      "<p>Form 10-K for the Fiscal Year Ended December 31, 2015</p>"
+      "<p>Dear Ms. Thompson:</p><p>We respond to the comments of the Staff.</p>"
+      "<p>1. Please explain the costs.</p><p>Response: The costs are fuel.</p>" +
+      brk +
+      "<p>Ms. Jennifer Thompson</p><p>February 16, 2016</p>"
+      "<p>They include transport.</p>" +
+      brk +
+      "<p>Ms. Jennifer Thompson</p>"
+      "<p>Form 10-K for the Fiscal Year Ended December 31, 2015</p>"
+      "<p>2. Please explain the revenue.</p><p>Response: It is sales.</p>"
+      "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].text, "The costs are fuel.\n\nThey include transport.");
+  EXPECT_EQ(l.responses[1].headings,
+            std::vector<std::string>{"Form 10-K for the Fiscal Year Ended December 31, 2015"});
+}
+
 // A label that repeats the number of the comment right below it ("Comment No. 1" above
 // "1.Please expand ...", Boston Properties) is neither a heading of that comment nor the
 // text of the answer above it.
