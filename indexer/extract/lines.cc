@@ -91,6 +91,9 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
                      (t.size() <= 70 && RE2::PartialMatch(t, TrailingPageRe()));
     if (!page_line) continue;
     if (!RE2::FullMatch(t, PageLineRe()) && !HeaderLike(t)) continue;
+    // "Item 7A - ... about Market Risk," / "page 43": a caption's page, wrapped (a running
+    // header's page line is not in lower case after a comma).
+    if (i > 0 && StartsLower(t) && EndsWith(lines[i - 1].text, ",")) continue;
     drop[i] = true;
     if (removed) ++*removed;
     // Walk back over the header's other lines (name, company, date).
