@@ -150,11 +150,15 @@ bool IsCompanyClosing(const std::string& raw) {
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
-bool SpeaksAsStaff(const std::string& raw) {
-  std::string text = FoldPunctuation(raw);
+bool SpeaksAsCompany(const std::string& raw) {
   static const RE2 company(
       R"((?i)\b(?:the company|the registrant|the staff|staff's|we respectfully|respectfully|we will|we would|we believe|we confirm|we acknowledge|we advise|we have (?:revised|considered|reviewed|included|updated|added|expanded)|in response|please see|please refer to (?:our|the (?:company|enclosed|attached|revised))|see (?:our|annex|exhibit|appendix))\b)");
-  if (RE2::PartialMatch(text, company)) return false;
+  return RE2::PartialMatch(FoldPunctuation(raw), company);
+}
+
+bool SpeaksAsStaff(const std::string& raw) {
+  if (SpeaksAsCompany(raw)) return false;
+  std::string text = FoldPunctuation(raw);
   static const RE2 staff(
       R"((?i)(?:\bplease\b|\btell us\b|\bshow us\b|\byour\b|\byou\b|^(?:[^\w]*)(?:revise|provide|explain|disclose|describe|clarify|quantify|expand|discuss|identify|address|confirm|refer to)\b))");
   return RE2::PartialMatch(text, staff);

@@ -37,6 +37,8 @@ bool IsCompanyClosing(const std::string& text);
 // nothing only the company says ("the Company", "the Staff", "we respectfully", "we will",
 // "Please see ..."). The paragraphs after a restated comment's first go with it while they do.
 bool SpeaksAsStaff(const std::string& text);
+// Whether a paragraph says what only the company says (the second half of SpeaksAsStaff).
+bool SpeaksAsCompany(const std::string& text);
 
 // Looks like a section heading on its own (short, no sentence end, or emphasized).
 bool IsHeadingLike(const Block& block);

@@ -118,9 +118,17 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
         return std::none_of(t.begin(), t.end(),
                             [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
       };
+      // The items of a list the comment introduces ("... the following disclosures:", then
+      // items ending in ";", "; and") are the comment's too, unless they speak as the company.
+      auto listed = [&](size_t k) {
+        static const RE2 introduces(R"((?::|;|;\s+(?:and|or))$)");
+        return (RE2::PartialMatch(parts[k - 1].text, introduces) ||
+                StartsWithBullet(parts[k].text)) &&
+               !SpeaksAsCompany(parts[k].text);
+      };
       while (split + 1 < parts.size() &&
              (StartsLower(parts[split].text) || SpeaksAsStaff(parts[split].text) ||
-              wordless(parts[split].text)))
+              wordless(parts[split].text) || listed(split)))
         ++split;
     }
     for (size_t i = 0; i < parts.size(); ++i)

@@ -623,6 +623,23 @@ TEST(ExtractTraps, PlainRestatedCommentOfSeveralParagraphs) {
       << l.responses[0].text;
 }
 
+// The list a plain restated comment introduces ("... the following disclosures:") is the
+// comment's even where its items ask nothing in words (Huntington, text letters); the answer
+// starts with the company's voice.
+TEST(ExtractTraps, ListIntroducedByAPlainRestatedComment) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>1. To the extent that reporting units are at risk, explain how you "
+                  "considered providing the following disclosures:</p>"
+                  "<p>The percentage by which fair value exceeded carrying value;</p>"
+                  "<p>The amount of goodwill allocated to the reporting unit.</p>"
+                  "<p>We respectfully acknowledge the Staff's comment.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_NE(l.responses[0].comment_text.find("The amount of goodwill allocated"), std::string::npos)
+      << l.responses[0].comment_text;
+  EXPECT_EQ(l.responses[0].text, "We respectfully acknowledge the Staff's comment.");
+}
+
 // The number alone in its paragraph, then "Comment: We note ..." (a text letter; in HTML the
 // two sit in one table row): the label is no part of the restated comment.
 TEST(ExtractTraps, CommentLabelAfterALoneNumber) {

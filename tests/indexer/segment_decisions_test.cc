@@ -182,6 +182,9 @@ TEST(SegmentDecisions, SpeaksAsStaff) {
     SCOPED_TRACE(std::string(r.why) + ": " + r.input);
     EXPECT_EQ(SpeaksAsStaff(r.input), r.expected);
   }
+  EXPECT_TRUE(SpeaksAsCompany("The Company respectfully advises the Staff."));
+  EXPECT_FALSE(SpeaksAsCompany("The amount of goodwill allocated to the reporting unit."))
+      << "a list item asking nothing says nothing only the company says either";
 }
 
 // --- IsHeadingLike ------------------------------------------------------------------------
