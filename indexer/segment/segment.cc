@@ -59,6 +59,30 @@ Comment MakeComment(const std::vector<Block>& blocks, const ItemSpan& item) {
 
 bool Emphasized(const Block& b) { return b.bold || b.italic || b.underline; }
 
+// Where an unlabelled restated comment in plain type ends among an item's paragraphs (the
+// first is always the comment's, the last always the answer's): it goes on over a paragraph
+// that continues its sentence past a page break ("... a" | "description of ..."), one that
+// speaks as the staff (SpeaksAsStaff), a bullet alone in its paragraph, and the items of a
+// list it introduces ("... the following disclosures:", then items ending in ";" or "; and",
+// or bullets) unless they speak as the company.
+size_t PlainCommentEnd(const std::vector<Block>& parts) {
+  auto wordless = [](const std::string& t) {
+    return std::none_of(t.begin(), t.end(),
+                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  };
+  auto listed = [&](size_t k) {
+    static const RE2 introduces(R"((?::|;|;\s+(?:and|or))$)");
+    return (RE2::PartialMatch(parts[k - 1].text, introduces) || StartsWithBullet(parts[k].text)) &&
+           !SpeaksAsCompany(parts[k].text);
+  };
+  size_t end = 1;
+  while (end + 1 < parts.size() &&
+         (StartsLower(parts[end].text) || SpeaksAsStaff(parts[end].text) ||
+          wordless(parts[end].text) || listed(end)))
+    ++end;
+  return end;
+}
+
 Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
   Response r;
   r.number = item.number;
@@ -98,7 +122,6 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
       // Attributable to Extra Content") opens the answer.
       while (split > 1 && split < parts.size() && IsHeadingLike(parts[split - 1])) --split;
     } else if (!parts.empty()) {
-      split = 1;
       // A label hidden inside a run-on paragraph (scanned letters): "... Response: ...".
       static const RE2 inline_label(R"((\s(?:Company |Management.s )?Response\s*:\s*))");
       re2::StringPiece label;
@@ -111,25 +134,7 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
         r.text = Join(answer, 0, answer.size());
         return r;
       }
-      // The paragraph goes on past a page break ("... a" | "description of ..."), and the
-      // comment goes on while its paragraphs speak as the staff: so does the comment. The
-      // answer keeps at least its last paragraph.
-      auto wordless = [](const std::string& t) {  // a bullet in a paragraph of its own
-        return std::none_of(t.begin(), t.end(),
-                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-      };
-      // The items of a list the comment introduces ("... the following disclosures:", then
-      // items ending in ";", "; and") are the comment's too, unless they speak as the company.
-      auto listed = [&](size_t k) {
-        static const RE2 introduces(R"((?::|;|;\s+(?:and|or))$)");
-        return (RE2::PartialMatch(parts[k - 1].text, introduces) ||
-                StartsWithBullet(parts[k].text)) &&
-               !SpeaksAsCompany(parts[k].text);
-      };
-      while (split + 1 < parts.size() &&
-             (StartsLower(parts[split].text) || SpeaksAsStaff(parts[split].text) ||
-              wordless(parts[split].text) || listed(split)))
-        ++split;
+      split = PlainCommentEnd(parts);
     }
     for (size_t i = 0; i < parts.size(); ++i)
       (i < split ? comment : answer).push_back(parts[i].text);
