@@ -19,6 +19,10 @@
 //   eval-extract lifecycle MIRROR [--json] [--examples N]
 //     (the comment lifecycle over the whole corpus: prior comment references linked, pairing,
 //     status, rounds, days to close; see lifecycle_report.h)
+//   eval-extract rewrap MIRROR [--width W] [--examples N]
+//     (the plain-text reader against the others, without labels: each PDF and HTML letter's
+//     blocks hard-wrapped at W columns as a text letter of its form, extracted again and
+//     compared with its extraction; rewrap_check.h)
 // Exit status: 0 when every labelled letter matches (labels) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
@@ -47,6 +51,7 @@
 #include "tools/eval-extract/letter_loader.h"
 #include "tools/eval-extract/lifecycle_report.h"
 #include "tools/eval-extract/reviewed_eval.h"
+#include "tools/eval-extract/rewrap_check.h"
 #include "tools/eval-extract/thread_agreement.h"
 #include "tools/eval-extract/topic_eval.h"
 
@@ -488,6 +493,42 @@ int RunReviewed(const std::string& data_dir, bool json, size_t examples) {
   return 0;
 }
 
+// `rewrap`: every PDF and HTML letter of the mirror against itself as a hard-wrapped text
+// letter. Prints the share that agrees and the differences by kind, with examples.
+int RunRewrap(const fs::path& root, size_t width, size_t examples) {
+  size_t letters = 0, same = 0;
+  std::map<std::string, std::vector<std::string>> by_cause;
+  for (const auto& row : ReadTsv((root / "MANIFEST.tsv").string())) {
+    fs::path doc = root / row.at("document");
+    std::string bytes = ReadFile(doc);
+    PayloadType type = SniffType(bytes, doc.string());
+    if (type != PayloadType::kPdf && type != PayloadType::kHtml) continue;
+    ++letters;
+    Letter original = ExtractLetter({bytes, doc.string(), row.at("form")});
+    std::string text =
+        rewrap::AsTextLetter(ReadBlocks(bytes, doc.string()).blocks, row.at("form"), width);
+    Letter again = ExtractLetter({text, "letter.txt", row.at("form")});
+    std::string why = rewrap::FirstDifference(original, again);
+    if (why.empty()) {
+      ++same;
+      continue;
+    }
+    std::string cause = why.substr(0, why.find(' '));
+    if (why.find("start") != std::string::npos) cause += " start";
+    if (why.find("heading") != std::string::npos) cause += " heading";
+    if (why.find("count") != std::string::npos) cause += " count";
+    by_cause[cause].push_back(row.at("accession") + " " + why);
+  }
+  std::cout << "letters " << letters << " (PDF and HTML), same as text hard-wrapped at " << width
+            << ": " << Percent(static_cast<int>(same), static_cast<int>(letters)) << "\n";
+  for (const auto& [cause, list] : by_cause) {
+    std::cout << "  " << cause << " " << list.size() << "\n";
+    for (size_t i = 0; i < std::min(examples, list.size()); ++i)
+      std::cout << "      " << list[i] << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -553,11 +594,26 @@ int main(int argc, char** argv) {
     if (ok && args[0] == "lifecycle") return RunLifecycle(args[1], options);
     if (ok) return RunCorpus(args[1], options);
   }
+  if (args.size() >= 2 && args[0] == "rewrap") {
+    size_t width = 70, examples = 5;
+    bool ok = true;
+    for (size_t i = 2; i < args.size() && ok; ++i) {
+      if (args[i] == "--width" && i + 1 < args.size()) {
+        width = static_cast<size_t>(std::max(20, std::atoi(args[++i].c_str())));
+      } else if (args[i] == "--examples" && i + 1 < args.size()) {
+        examples = static_cast<size_t>(std::atoi(args[++i].c_str()));
+      } else {
+        ok = false;
+      }
+    }
+    if (ok) return RunRewrap(args[1], width, examples);
+  }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
                "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals] [--fold K[,K...]/N]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
                "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"
+               "       eval-extract rewrap MIRROR [--width W] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }
