@@ -141,15 +141,22 @@ std::string BackfillWriters::StoredPlan(const fs::path& index) {
   return MetadataOf(PartialIndexPath(index, 0), s::kMetaBackfillPlan);
 }
 
-void BackfillWriters::RemoveLeftovers(const fs::path& index) {
+std::vector<fs::path> BackfillWriters::Leftovers(const fs::path& index) {
+  std::vector<fs::path> out;
   std::error_code ec;
   fs::path dir = index.parent_path().empty() ? fs::path(".") : index.parent_path();
   std::string part = index.filename().string() + ".part-";
   std::string merging = index.filename().string() + ".merging";
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string name = e.path().filename().string();
-    if (name.rfind(part, 0) == 0 || name == merging) fs::remove_all(e.path(), ec);
+    if (name.rfind(part, 0) == 0 || name == merging) out.push_back(e.path());
   }
+  return out;
+}
+
+void BackfillWriters::RemoveLeftovers(const fs::path& index) {
+  std::error_code ec;
+  for (const fs::path& leftover : Leftovers(index)) fs::remove_all(leftover, ec);
 }
 
 Result<std::unique_ptr<BackfillWriters>> BackfillWriters::Start(

@@ -130,6 +130,9 @@ class BackfillWriters {
   // The plan INDEX's partial 0 holds ("" when there is none or it cannot be read): what an
   // interrupted backfill was writing, for the caller to split its filings the same way.
   static std::string StoredPlan(const std::filesystem::path& index);
+  // The partials (INDEX.part-K) and a merge's copy (INDEX.merging) beside INDEX, as they are on
+  // disk (none when the folder cannot be read).
+  static std::vector<std::filesystem::path> Leftovers(const std::filesystem::path& index);
   // Removes the partials (and a merge's copy) beside INDEX: a finished or abandoned backfill's
   // scratch, or what an interrupted one left when a run writes INDEX in place (after which
   // they can never be resumed).

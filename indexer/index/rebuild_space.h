@@ -18,6 +18,7 @@ namespace corresp {
 inline constexpr double kRebuildSpaceFactor = 2.4;
 
 struct RebuildSpace {
+  std::filesystem::path folder;      // the folder holding the index, where the rebuild writes
   std::uintmax_t index_bytes = 0;    // the index now (the new one is taken to be as large)
   std::uintmax_t partial_bytes = 0;  // what an interrupted rebuild's partials already hold
   std::uintmax_t needed = 0;         // free bytes the rebuild still needs
@@ -28,8 +29,9 @@ struct RebuildSpace {
 using FreeSpaceFn = std::function<Result<std::uintmax_t>(const std::filesystem::path&)>;
 Result<std::uintmax_t> FreeSpaceOf(const std::filesystem::path& path);
 
-// The index's size, its partials' (INDEX.part-K, INDEX.merging) and the free space of the
-// folder holding it: needed = kRebuildSpaceFactor x index - partials (0 without an index).
+// The index's size, its partials' (BackfillWriters::Leftovers) and the free space of the folder
+// holding it: needed = kRebuildSpaceFactor x index - partials (0 without an index). Sizes are
+// FolderBytes's: the files of each Xapian folder (they have no subfolders).
 Result<RebuildSpace> MeasureRebuildSpace(const std::filesystem::path& index,
                                          const FreeSpaceFn& free_space);
 

@@ -476,7 +476,7 @@ TEST_F(BackfillTest, RebuildRefusedWithoutTheSpaceItNeeds) {
 TEST(RebuildSpace, NeedsTheFactorTimesTheIndexLessThePartials) {
   fs::path root = fs::temp_directory_path() / ("corresp-space-" + std::to_string(getpid()));
   fs::remove_all(root);
-  fs::create_directories(root / "index" / "sub");
+  fs::create_directories(root / "index");
   auto write = [](const fs::path& p, std::size_t bytes) {
     fs::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << std::string(bytes, 'x');
@@ -487,7 +487,7 @@ TEST(RebuildSpace, NeedsTheFactorTimesTheIndexLessThePartials) {
   EXPECT_EQ(none->needed, 0u);
   EXPECT_TRUE(CheckRebuildSpace(root / "absent", free_space).ok()) << "nothing to rebuild beside";
   write(root / "index" / "postlist.glass", 600);
-  write(root / "index" / "sub" / "termlist.glass", 400);
+  write(root / "index" / "termlist.glass", 400);
   write(root / "index.part-0" / "postlist.glass", 300);
   write(root / "index.merging" / "postlist.glass", 100);
   write(root / "index2" / "postlist.glass", 5000);  // another index beside: not a partial
