@@ -1,31 +1,18 @@
 #include "tools/eval-extract/rewrap_check.h"
 
-#include <cctype>
 #include <sstream>
+
+#include "indexer/segment/word_overlap.h"
 
 namespace corresp::rewrap {
 namespace {
 
-// The first six words, lower case, letters and digits only: what "starts the same" compares.
-std::string FirstWords(const std::string& text) {
-  std::string out, word;
-  int words = 0;
-  auto flush = [&] {
-    if (word.empty()) return;
-    out += (out.empty() ? "" : " ") + word;
-    word.clear();
-    ++words;
-  };
-  for (char c : text) {
-    if (words == 6) break;
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      flush();
-    }
-  }
-  if (words < 6) flush();
-  return out;
+// The first six words (WordTokens: lower case, letters and digits): what "starts the same"
+// compares.
+std::vector<std::string> FirstWords(const std::string& text) {
+  std::vector<std::string> words = WordTokens(text);
+  if (words.size() > 6) words.resize(6);
+  return words;
 }
 
 std::string Innermost(const std::vector<std::string>& headings) {
