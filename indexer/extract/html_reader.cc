@@ -390,6 +390,14 @@ class Builder {
   int page_ = 1;  // printed page, counted by page-break styles
 };
 
+// The blocks whose `drop` flag is false, in order.
+std::vector<Block> WithoutDropped(std::vector<Block> blocks, const std::vector<bool>& drop) {
+  std::vector<Block> out;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (!drop[i]) out.push_back(std::move(blocks[i]));
+  return out;
+}
+
 // A sentence a page break interrupts ("... in another" | page break | "manner, ...") goes on
 // after the break; short blocks between its two halves sat at the page's foot or head: the
 // letterhead's footer, a running header. They go, whatever they say.
@@ -409,10 +417,7 @@ std::vector<Block> DropBlocksInsideInterruptedSentences(std::vector<Block> block
       if (b.text.size() >= kMinInterruptedParagraph) break;  // a paragraph that ended: none
     }
   }
-  std::vector<Block> out;
-  for (size_t i = 0; i < blocks.size(); ++i)
-    if (!drop[i]) out.push_back(std::move(blocks[i]));
-  return out;
+  return WithoutDropped(std::move(blocks), drop);
 }
 
 // A running header repeating lines of the letterhead (the addressee, the date, the company's
@@ -436,10 +441,7 @@ std::vector<Block> DropRepeatedLetterhead(std::vector<Block> blocks) {
       drop[j] = true;
     }
   }
-  std::vector<Block> out;
-  for (size_t i = 0; i < blocks.size(); ++i)
-    if (!drop[i]) out.push_back(std::move(blocks[i]));
-  return out;
+  return WithoutDropped(std::move(blocks), drop);
 }
 
 // Running headers and page numbers in HTML letters appear as their own short blocks.

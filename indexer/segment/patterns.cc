@@ -150,15 +150,24 @@ bool IsCompanyClosing(const std::string& raw) {
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
-bool SpeaksAsCompany(const std::string& raw) {
-  static const RE2 company(
+namespace {
+
+// What only the company says, on folded text (SpeaksAsCompany, SpeaksAsStaff).
+const RE2& CompanyVoiceRe() {
+  static const RE2 re(
       R"((?i)\b(?:the company|the registrant|the staff|staff's|we respectfully|respectfully|we will|we would|we believe|we confirm|we acknowledge|we advise|we have (?:revised|considered|reviewed|included|updated|added|expanded)|in response|please see|please refer to (?:our|the (?:company|enclosed|attached|revised))|see (?:our|annex|exhibit|appendix))\b)");
-  return RE2::PartialMatch(FoldPunctuation(raw), company);
+  return re;
+}
+
+}  // namespace
+
+bool SpeaksAsCompany(const std::string& raw) {
+  return RE2::PartialMatch(FoldPunctuation(raw), CompanyVoiceRe());
 }
 
 bool SpeaksAsStaff(const std::string& raw) {
-  if (SpeaksAsCompany(raw)) return false;
   std::string text = FoldPunctuation(raw);
+  if (RE2::PartialMatch(text, CompanyVoiceRe())) return false;
   static const RE2 staff(
       R"((?i)(?:\bplease\b|\btell us\b|\bshow us\b|\byour\b|\byou\b|^(?:[^\w]*)(?:revise|provide|explain|disclose|describe|clarify|quantify|expand|discuss|identify|address|confirm|refer to)\b))");
   return RE2::PartialMatch(text, staff);
