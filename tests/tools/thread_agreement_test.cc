@@ -329,5 +329,57 @@ TEST(MeasureThreadAgreement, ResponsesWithoutNumberedItemsAreCountedApart) {
   EXPECT_EQ(r.unnumbered, (std::vector<std::string>{"R1", "R2"}));
 }
 
+TEST(HeadingPathsAgree, Table) {
+  using Path = std::vector<std::string>;
+  const Path staff = {"Form 10-K for the Fiscal Year Ended December 31, 2020",
+                      "Management's Discussion and Analysis", "Consolidated Results of Operations",
+                      "Economic Gross Margin, page 53"};
+  struct Case {
+    Path staff, response;
+    bool agree;
+    const char* why;
+  } cases[] = {
+      {staff, staff, true, "the same path"},
+      {staff,
+       {"Form 10-K", "Economic Gross Margin , page 53"},
+       true,
+       "the same innermost heading, spaced otherwise; outer levels left out"},
+      {{"Form 10-K filed March 1, 2022", "General"},
+       {"Form 10-K filed March 1, 2022"},
+       true,
+       "the company leaves out 'General': its innermost is a level of the staff's path"},
+      {staff,
+       {"Form 10-K for the Fiscal Year Ended December 31, 2020",
+        "Consolidated Results of Operations Economic Gross Margin, page 53"},
+       false,
+       "two captions read as one"},
+      {staff,
+       {"Form 10-K", "209 Redwood Shores Parkway, Redwood City, CA 94065"},
+       false,
+       "a footer taken for a heading"},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(HeadingPathsAgree(c.staff, c.response, 0.8), c.agree) << c.why;
+}
+
+TEST(MeasureThreadAgreement, AgreeingPairsCompareTheirHeadings) {
+  Comment staff = C(1, kRevenue);
+  staff.headings = {"Form 10-K", "Revenue Recognition, page 53"};
+  Response same = R(1, kRevenue), merged = R(1, kRevenue);
+  same.headings = {"Revenue Recognition, page 53"};
+  merged.headings = {"Form 10-K Revenue Recognition, page 53 Deferred Revenue"};
+  AgreementReport r = Corpus()
+                          .Staff("S1", {2020, 1, 10}, {staff})
+                          .Reply("R1", {2020, 2, 1}, {same})
+                          .Reply("R2", {2020, 2, 2}, {merged, R(1, kRevenue)})
+                          .Measure();
+  ASSERT_EQ(r.pairs.size(), 3u);
+  EXPECT_EQ(r.pairs[0].headings_agree, true);
+  EXPECT_EQ(r.pairs[1].headings_agree, false);
+  EXPECT_EQ(r.pairs[1].response_heading, merged.headings.back());
+  EXPECT_EQ(r.pairs[1].staff_heading, "Revenue Recognition, page 53");
+  EXPECT_EQ(r.pairs[2].headings_agree, std::nullopt) << "a response without headings";
+}
+
 }  // namespace
 }  // namespace corresp::agreement

@@ -268,6 +268,14 @@ std::map<agreement::Cause, std::vector<const agreement::Pair*>> ByCause(
   return out;
 }
 
+// The agreeing pairs whose staff comment and response both have headings.
+std::vector<const agreement::Pair*> WithHeadings(const agreement::AgreementReport& r) {
+  std::vector<const agreement::Pair*> out;
+  for (const agreement::Pair& p : r.pairs)
+    if (p.headings_agree) out.push_back(&p);
+  return out;
+}
+
 int Agreeing(const agreement::AgreementReport& r) {
   return static_cast<int>(std::count_if(r.pairs.begin(), r.pairs.end(), [](const auto& p) {
     return p.cause == agreement::Cause::kAgree;
@@ -291,6 +299,18 @@ void PrintAgreement(const agreement::AgreementReport& r, size_t examples) {
   std::cout << "  unnumbered " << r.unnumbered.size() << "\n";
   for (size_t i = 0; i < r.unnumbered.size() && i < examples; ++i)
     std::cout << "      " << r.unnumbered[i] << "\n";
+  std::vector<const agreement::Pair*> headed = WithHeadings(r);
+  std::vector<const agreement::Pair*> differing;
+  for (const agreement::Pair* p : headed)
+    if (!*p->headings_agree) differing.push_back(p);
+  std::cout << "  headings agreeing    "
+            << Percent(static_cast<int>(headed.size() - differing.size()),
+                       static_cast<int>(headed.size()))
+            << " (agreeing pairs with headings on both sides)\n";
+  for (size_t i = 0; i < differing.size() && i < examples; ++i)
+    std::cout << "      " << PairLine(*differing[i])
+              << "\n        staff:    " << differing[i]->staff_heading
+              << "\n        response: " << differing[i]->response_heading << "\n";
 }
 
 nlohmann::json AgreementToJson(const agreement::AgreementReport& r) {
@@ -307,8 +327,19 @@ nlohmann::json AgreementToJson(const agreement::AgreementReport& r) {
                                                        : nlohmann::json(nullptr)}});
     causes[agreement::CauseName(cause)] = list;
   }
+  nlohmann::json headings = nlohmann::json::array();
+  std::vector<const agreement::Pair*> headed = WithHeadings(r);
+  for (const agreement::Pair* p : headed)
+    if (!*p->headings_agree)
+      headings.push_back({{"response", p->response},
+                          {"staff", p->staff},
+                          {"number", p->number},
+                          {"staff_heading", p->staff_heading},
+                          {"response_heading", p->response_heading}});
   return {{"pairs", r.pairs.size()},
           {"pairs_agreeing", Agreeing(r)},
+          {"pairs_with_headings", headed.size()},
+          {"headings_differing", headings},
           {"responses_checked", r.responses_checked},
           {"responses_agreeing", r.responses_agreeing},
           {"disagreements", causes},

@@ -61,6 +61,7 @@ struct Best {
   const ThreadLetter* staff = nullptr;
   std::optional<int> number;
   double overlap = -1;
+  const Comment* comment = nullptr;
 };
 Best BestComment(const Response& r, std::optional<int> number,
                  const std::vector<const ThreadLetter*>& answered) {
@@ -69,7 +70,7 @@ Best BestComment(const Response& r, std::optional<int> number,
     for (const Comment& c : staff->letter->comments) {
       if (number && c.number != number) continue;
       double overlap = r.comment_text.empty() ? 1.0 : WordOverlap(r.comment_text, c.text);
-      if (overlap > best.overlap) best = {staff, c.number, overlap};
+      if (overlap > best.overlap) best = {staff, c.number, overlap, &c};
     }
   return best;
 }
@@ -95,6 +96,12 @@ Pair Judge(const std::string& accession, const Response& r,
     p.staff = best.staff->accession;
     p.overlap = best.overlap;
     p.cause = best.overlap >= options.min_overlap ? Cause::kAgree : Cause::kLowOverlap;
+    const std::vector<std::string>& staff_path = best.comment->headings;
+    if (p.cause == Cause::kAgree && !staff_path.empty() && !r.headings.empty()) {
+      p.headings_agree = HeadingPathsAgree(staff_path, r.headings, options.min_overlap);
+      p.staff_heading = staff_path.back();
+      p.response_heading = r.headings.back();
+    }
   }
   if (p.cause != Cause::kAgree && p.restated) {
     Best any = BestComment(r, std::nullopt, answered);
@@ -144,6 +151,18 @@ const char* CauseName(Cause cause) {
 
 double WordOverlap(std::string_view restated, std::string_view staff) {
   return corresp::WordOverlap(restated, staff);
+}
+
+bool HeadingPathsAgree(const std::vector<std::string>& staff,
+                       const std::vector<std::string>& response, double min_overlap) {
+  auto same = [min_overlap](const std::string& a, const std::string& b) {
+    return WordOverlap(a, b) >= min_overlap && WordOverlap(b, a) >= min_overlap;
+  };
+  auto in_path = [&same](const std::string& h, const std::vector<std::string>& path) {
+    return std::any_of(path.begin(), path.end(), [&](const std::string& p) { return same(h, p); });
+  };
+  if (staff.empty() || response.empty()) return true;
+  return in_path(staff.back(), response) || in_path(response.back(), staff);
 }
 
 std::vector<Date> NamedLetterDates(std::string_view text) {

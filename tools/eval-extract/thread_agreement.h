@@ -60,6 +60,10 @@ struct Pair {
   // When the pair disagrees: the number of the answered letters' comment whose text the
   // restated comment does match (overlap >= min_overlap), if any — a renumbered answer.
   std::optional<int> text_matches;
+  // When the pair agrees and both the staff comment and the response have headings: whether
+  // their heading paths agree (HeadingPathsAgree), and the two innermost headings.
+  std::optional<bool> headings_agree;
+  std::string staff_heading, response_heading;
 };
 
 struct AgreementReport {
@@ -74,6 +78,14 @@ struct AgreementReport {
 // multisets (a word restated twice must occur twice). Tokens: lower-cased runs of letters and
 // digits after curly quotes and dashes are folded. 1.0 when the restated text has no tokens.
 double WordOverlap(std::string_view restated, std::string_view staff);
+
+// Companies restate the staff's headings above each comment, so the heading paths of an
+// agreeing pair tell heading errors of either letter apart without labels (two caption lines
+// read as one, a running header or a table row taken for a heading). They agree when the two
+// innermost headings share min_overlap of their words both ways, or when one side's innermost
+// heading is a level of the other's path (a company leaving out "General" or a sub-caption).
+bool HeadingPathsAgree(const std::vector<std::string>& staff,
+                       const std::vector<std::string>& response, double min_overlap);
 
 // The dates a letter names as the date of the staff letter it answers: "letter dated
 // <date>", "comment letter of <date>", "comments dated <date>", "letters dated <date> and
