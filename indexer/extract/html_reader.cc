@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "indexer/extract/lines.h"
+#include "indexer/extract/repeated_lines.h"
 #include "indexer/extract/run_on.h"
 #include "indexer/extract/text_reader.h"
 #include "indexer/extract/text_util.h"
@@ -30,10 +32,21 @@ constexpr size_t kMaxFurnitureBlocks = 4;
 constexpr size_t kLetterHeadBlocks = 20;
 // ... and a running header repeats its short lines.
 constexpr size_t kMaxHeaderLineBytes = 80;
+// A running footer may hold a whole address, a telephone number and a web address ...
+constexpr size_t kMaxFooterLineBytes = 120;
+// ... and repeats on this many pages (two in a letter of at most three pages), among the
+// first or the last kMaxEdgeBlocks blocks of each.
+constexpr size_t kMinRepeatedPages = 3;
+constexpr size_t kMaxEdgeBlocks = 2;
 
 struct Emphasis {
   bool bold = false, italic = false, underline = false;
 };
+
+// Text of `chars` characters is emphasized when 90% of it is bold, or italic, or underlined.
+bool Emphasized(size_t chars, size_t bold, size_t italic, size_t underline) {
+  return bold * 10 >= chars * 9 || italic * 10 >= chars * 9 || underline * 10 >= chars * 9;
+}
 
 // Text between <br>s, with how much of it is emphasized.
 struct Segment {
@@ -363,7 +376,13 @@ class Builder {
         if (i > 0) close();  // two <br>s in a row end a paragraph
         continue;
       }
-      if (open && (LineStartsItem(t) || emph_changed)) close();
+      // A <br> is a break made on purpose: under an emphasized caption line ("Notes to
+      // Consolidated Financial Statements"), an emphasized line closing a caption ("Note 3 -
+      // Loans, page 93") is a heading of its own.
+      bool caption_line =
+          open && chars > 0 && s.chars > 0 && Emphasized(s.chars, s.bold, s.italic, s.underline) &&
+          Emphasized(chars, bold, italic, underline) && StartsCaptionLine(cur.text, t);
+      if (open && (LineStartsItem(t) || emph_changed || caption_line)) close();
       if (open) {
         cur.text += ' ';
         cur.text += t;
@@ -420,6 +439,14 @@ std::vector<Block> DropBlocksInsideInterruptedSentences(std::vector<Block> block
   return WithoutDropped(std::move(blocks), drop);
 }
 
+// A block naming a part of the letter or the filing: a response label, a "Form 10-K ..."
+// reference, a heading such as "General". Such a block may well open a page.
+bool NamesAPart(const std::string& text) {
+  static const RE2 names_a_part(
+      R"((?i)\b(?:response|comment|general|form|amendment|registration|schedule|item|exhibit|note|page|report|statement|re)\b)");
+  return RE2::PartialMatch(text, names_a_part);
+}
+
 // A running header repeating lines of the letterhead (the addressee, the date, the company's
 // address, "Securities and Exchange Commission") at the top of a later page: the first blocks
 // of the page that are short lines of the letter's head (its first kLetterHeadBlocks blocks),
@@ -429,17 +456,55 @@ std::vector<Block> DropRepeatedLetterhead(std::vector<Block> blocks) {
   std::set<std::string> head;
   for (size_t i = 0; i < blocks.size() && i < kLetterHeadBlocks && blocks[i].page == 1; ++i)
     if (blocks[i].text.size() <= kMaxHeaderLineBytes) head.insert(blocks[i].text);
-  static const RE2 names_a_part(
-      R"((?i)\b(?:response|comment|general|form|amendment|registration|schedule|item|exhibit|note|page|report|statement|re)\b)");
   std::vector<bool> drop(blocks.size(), false);
   for (size_t i = 1; i < blocks.size(); ++i) {
     if (blocks[i].page == blocks[i - 1].page || blocks[i].page < 2) continue;
     for (size_t j = i; j < blocks.size() && j < i + kMaxFurnitureBlocks; ++j) {
       if (blocks[j].page != blocks[i].page || !head.count(blocks[j].text) ||
-          RE2::PartialMatch(blocks[j].text, names_a_part))
+          NamesAPart(blocks[j].text))
         break;
       drop[j] = true;
     }
+  }
+  return WithoutDropped(std::move(blocks), drop);
+}
+
+// A running footer or header in HTML: the same short block ("209 Redwood Shores Parkway,
+// Redwood City, CA 94065 [TEL] 650 628 1500 www.ea.com") among the last (or the first)
+// blocks of several pages (kMinRepeatedPages, or two when the letter has at most three pages),
+// compared by RepetitionKey (digits folded, so "Page 2" and "Page 3" are one text). Blocks that
+// name a part of the letter or the filing ("Response:", "General") may well open several pages and
+// stay, and so does the letterhead at the first page's top (DropRepeatedLetterhead removes its
+// copies).
+std::vector<Block> DropRepeatedPageEdges(std::vector<Block> blocks) {
+  if (blocks.empty() || blocks.back().page < 2) return blocks;
+  const int pages = blocks.back().page - blocks.front().page + 1;
+  const size_t min_pages = pages <= 3 ? 2 : kMinRepeatedPages;
+  // The blocks at each page's top and at its foot; a footer repeats at the foot, a header at
+  // the top (a sub-heading of a long answer that happens to open one page and close another
+  // repeats at neither).
+  std::vector<size_t> tops, feet;
+  for (size_t start = 0; start < blocks.size();) {
+    size_t end = start;
+    while (end < blocks.size() && blocks[end].page == blocks[start].page) ++end;
+    for (size_t i = start; i < end; ++i) {
+      // The first page's top is the letterhead itself, which later pages may repeat.
+      if (start > 0 && i < start + kMaxEdgeBlocks) tops.push_back(i);
+      if (i + kMaxEdgeBlocks >= end) feet.push_back(i);
+    }
+    start = end;
+  }
+  std::vector<bool> drop(blocks.size(), false);
+  for (const std::vector<size_t>* edge : {&tops, &feet}) {
+    std::map<std::string, std::set<int>> pages_of;
+    auto candidate = [&](size_t i) {
+      return blocks[i].text.size() <= kMaxFooterLineBytes && !NamesAPart(blocks[i].text);
+    };
+    for (size_t i : *edge)
+      if (candidate(i)) pages_of[RepetitionKey(blocks[i].text)].insert(blocks[i].page);
+    for (size_t i : *edge)
+      if (candidate(i) && pages_of[RepetitionKey(blocks[i].text)].size() >= min_pages)
+        drop[i] = true;
   }
   return WithoutDropped(std::move(blocks), drop);
 }
@@ -642,8 +707,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks = DropRepeatedLetterhead(
-      DropBlocksInsideInterruptedSentences(DropHtmlFurniture(SplitRunOn(std::move(blocks)))));
+  doc.blocks = DropRepeatedLetterhead(DropBlocksInsideInterruptedSentences(
+      DropRepeatedPageEdges(DropHtmlFurniture(SplitRunOn(std::move(blocks))))));
   return doc;
 }
 

@@ -20,6 +20,14 @@ const RE2& TrailingPageRe() {
   return re;
 }
 
+// "Securities and Exchange Commission - 2 - September 26, 2022": a running header whose page
+// number sits between dashes inside the line.
+const RE2& FramedPageRe() {
+  // Hyphens only, words on both sides: a table row's nil dashes ("Gain on sale — 2 —") differ.
+  static const RE2 re(R"(^[^.;:]{3,60}[A-Za-z]\s-\s?\d{1,3}\s?-\s[A-Za-z][^.;:]{2,40}$)");
+  return re;
+}
+
 // "12", "- 12 -": a page number alone on its line.
 const RE2& LonePageNumberRe() {
   static const RE2 re(R"((?:-\s*)?\d{1,3}(?:\s*-)?)");
@@ -88,7 +96,8 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
     bool page_line = RE2::FullMatch(t, PageLineRe()) ||
-                     (t.size() <= 70 && RE2::PartialMatch(t, TrailingPageRe()));
+                     (t.size() <= 70 && (RE2::PartialMatch(t, TrailingPageRe()) ||
+                                         RE2::FullMatch(t, FramedPageRe())));
     if (!page_line) continue;
     if (!RE2::FullMatch(t, PageLineRe()) && !HeaderLike(t)) continue;
     // "Item 7A - ... about Market Risk," / "page 43": a caption's page, wrapped (a running
@@ -147,6 +156,23 @@ bool IsSectionCaption(const std::string& text) {
   return text.size() < 120 && RE2::FullMatch(FoldPunctuation(text), caption);
 }
 
+bool StartsCaptionLine(std::string_view before, std::string_view line) {
+  static const RE2 name_end(
+      R"(^(?:\S+\s+){0,2}?\S+,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.P|N\.A|plc|Holdings|Company|Corporation)\b)");
+  if (line.empty() || StartsLower(line) || !RE2::PartialMatch(line, EndingPageRe()) ||
+      RE2::PartialMatch(line, name_end))
+    return false;
+  // `before` must stand as a heading by itself: words, not a label such as "EX-99.2".
+  size_t letters = 0, digits = 0;
+  for (char c : before) {
+    letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+    digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
+  }
+  if (letters < 3 || digits * 10 > (letters + digits) * 4) return false;
+  return before.back() != '-' && before.back() != ',' &&
+         !RE2::PartialMatch(before, DanglingWordRe());
+}
+
 // Plain text: the length of a full line of the letter's paragraphs (the 90th percentile of its
 // line lengths: hard-wrapped at ~70 columns, or one paragraph per line), below which a line
 // stops early (kShortTextLine of it, and at least kMinShortTextLine characters).
@@ -162,11 +188,50 @@ size_t TextShortLine(const std::vector<Line>& lines) {
                   static_cast<size_t>(kShortTextLine * lengths[lengths.size() * 9 / 10]));
 }
 
+namespace {
+
+// The right edge of the text column: the x1 that all but kColumnEdgeOutliers of the PDF lines
+// stay within (a wide table or letterhead line does not move it; 0 for plain text).
+constexpr double kColumnEdgeOutliers = 0.05;
+double ColumnRightEdge(const std::vector<Line>& lines) {
+  std::vector<double> rights;
+  for (const Line& l : lines)
+    if (l.geometric) rights.push_back(l.x1);
+  if (rights.empty()) return 0;
+  size_t k =
+      static_cast<size_t>(static_cast<double>(rights.size() - 1) * (1 - kColumnEdgeOutliers));
+  std::nth_element(rights.begin(), rights.begin() + k, rights.end());
+  return rights[k];
+}
+
+// Characters of UTF-8 text (continuation bytes not counted).
+size_t CharCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A PDF line that stopped with room left for the next line's first word was ended on purpose:
+// text that wraps carries a word over only when it does not fit. Widths are estimated from
+// the line's own mean character width, with two characters to spare.
+bool EndedWithRoomForNextWord(const Line& prev, const Line& next, double column_right) {
+  size_t chars = CharCount(prev.text);
+  if (chars < 2 || prev.x1 <= prev.x0) return false;
+  double char_width = (prev.x1 - prev.x0) / static_cast<double>(chars);
+  std::string_view first = next.text;
+  first = first.substr(0, first.find(' '));
+  double needed = static_cast<double>(CharCount(first) + 2) * char_width;
+  return column_right - prev.x1 > needed;
+}
+
+}  // namespace
+
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   std::vector<Block> out;
   // Page column right edge, for "short last line ends a paragraph".
   double right = 0;
   for (const Line& l : lines) right = std::max(right, l.x1);
+  const double column_right = ColumnRightEdge(lines);
   const size_t short_text = TextShortLine(lines);
   const Line* prev = nullptr;
   for (const Line& l : lines) {
@@ -193,6 +258,11 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       // A short line (well before the right margin) ends its paragraph or heading.
       bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
       if (short_line && !StartsLower(l.text) && !EndsWith(prev->text, ",")) start = true;
+      // Two caption lines set one under the other are two headings when the first ended on
+      // purpose ("Consolidated Results of Operations for the years ended ... 2019" /
+      // "Economic Gross Margin, page 53"), even when it is long.
+      if (StartsCaptionLine(prev->text, l.text) && EndedWithRoomForNextWord(*prev, l, column_right))
+        start = true;
       // A new "Exhibit 8.2 ..." / "Note 3 ..." line under a heading line starts a heading.
       static const RE2 section(R"(^(?:Exhibit|Note|Item|Section|Schedule|Form|Part)s?\s+[\dA-Z])");
       static const RE2 joiner(

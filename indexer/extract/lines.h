@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/extract/block.h"
@@ -25,7 +26,8 @@ struct Line {
 // True for "Page 2", "Page 2 of 3", "- 2 -", "2".
 bool IsPageMarker(const std::string& text);
 
-// Removes running headers (a "Page N" line, the short lines above it, a small-font line right
+// Removes running headers (a "Page N" line or one framing its number, "Name - 2 - Date"; the
+// short lines above it; a small-font line right
 // below it) and lone page numbers at a page's edge. Each removal of a
 // running header is counted in *removed.
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
@@ -33,6 +35,14 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
 // A standard filing section caption, alone ("Item 7. Management's Discussion and Analysis of
 // Financial Condition and Results of Operations", "Risk Factors", "Controls and Procedures").
 bool IsSectionCaption(const std::string& text);
+
+// True when `line`, the line after `before`, would open a heading of its own if the break
+// between them was made on purpose: it closes a caption ("Economic Gross Margin, page 53";
+// not the end of a company's name, "Energy, Inc., page 11"), `before` is words that can stand
+// as a heading (not a label such as "EX-99.2": three letters or more, at most 40% digits) and
+// does not run on into it (no hyphen, comma or dangling word such as "of" at its end). The reader
+// says whether the break was on purpose (a PDF line with room left, an HTML <br>).
+bool StartsCaptionLine(std::string_view before, std::string_view line);
 
 // Joins lines into paragraph Blocks (see file comment).
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines);

@@ -775,5 +775,51 @@ TEST(ExtractTraps, BoldBulletLinesAreNotHeadings) {
             std::string::npos);
 }
 
+// Capital One response: "<u>Notes to Consolidated Financial Statements<br>Note 3 - Loans, page
+// 93</u>": a <br> is a break made on purpose, and the line closing a caption is a heading of its
+// own; a label ("EX-99.2") or a line running on ("... Analysis of") stays with its caption.
+TEST(ExtractTraps, CaptionLinesBetweenLineBreaks) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>Notes to Consolidated Financial Statements<br>Note 3 - Loans, page "
+                  "93</u></p><p><i>1. Please tell us about the loans.</i></p>"
+                  "<p>Response: We will revise.</p>"
+                  "<p><u>EX-99.2<br>Reconciliation of Non-GAAP Measures, page 22</u></p>"
+                  "<p><i>2. Please reconcile the measure.</i></p><p>Response: We will.</p>"
+                  "<p><u>Management's Discussion and Analysis of<br>Financial Condition, page "
+                  "5</u></p><p><i>3. Please discuss liquidity.</i></p><p>Response: Done.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 3u);
+  EXPECT_EQ(l.responses[0].headings,
+            (std::vector<std::string>{"Notes to Consolidated Financial Statements",
+                                      "Note 3 - Loans, page 93"}));
+  EXPECT_EQ(l.responses[1].headings.back(), "EX-99.2 Reconciliation of Non-GAAP Measures, page 22");
+  EXPECT_EQ(l.responses[2].headings.back(),
+            "Management's Discussion and Analysis of Financial Condition, page 5");
+}
+
+// EA response: its address at the foot of every page. A short block repeated at the foot (or
+// the top) of several pages goes; a sub-heading of the answer that opens one page and closes
+// another stays, and so does the letterhead's date at the first page's top.
+TEST(ExtractTraps, FooterRepeatedAtThePageFoot) {
+  const std::string brk = "<hr style=\"page-break-after:always\">";
+  const std::string foot = "<p>209 Redwood Shores Parkway, Redwood City, CA 94065 www.acme.com</p>";
+  Letter l = Html(
+      "<p>August 30, 2019</p><p>Division of Corporation Finance</p><p>Re: Acme Inc.</p>"
+      "<p>Dear Ms. Thompson:</p><p>We respond to the comments of the Staff.</p>"
+      "<p><i>1. Please explain the costs.</i></p><p>We advise the Staff that the costs are "
+      "fuel.</p><p><i>Water Infrastructure</i></p>" +
+      foot + brk + "<p>August 30, 2019</p><p>The segment's costs rose.</p>" + foot + brk +
+      "<p><i>Water Infrastructure</i></p><p>The segment's revenue rose.</p>"
+      "<p><i>2. Please explain the revenue.</i></p><p>We advise the Staff that it is sales.</p>" +
+      foot + brk + "<p>Sincerely,</p><p>Jane</p>");
+  EXPECT_EQ(l.letter_date, Date::Parse("2019-08-30"));
+  ASSERT_EQ(l.responses.size(), 2u);
+  for (const Response& r : l.responses)
+    EXPECT_EQ(r.text.find("Redwood"), std::string::npos) << r.text;
+  EXPECT_NE(l.responses[0].text.find("Water Infrastructure\n\nThe segment's costs rose."),
+            std::string::npos)
+      << l.responses[0].text;
+}
+
 }  // namespace
 }  // namespace corresp

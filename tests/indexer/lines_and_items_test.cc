@@ -90,6 +90,46 @@ TEST(LinesToBlocks, ParagraphBreaks) {
     EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
 }
 
+// A caption line that left room for the next line's first word ended on purpose; the column's
+// right edge (540) comes from the body lines below the captions.
+TEST(LinesToBlocks, CaptionLineEndedWithRoomForTheNextWord) {
+  // 82 characters in 408 points: about 5 points a character, 60 points left at the right.
+  const BlocksCase cases[] = {
+      {{PdfLine("Consolidated Results of Operations for the years ended December 31, 2020 and 2019",
+                100, 480),
+        PdfLine("Economic Gross Margin, page 53", 114.4, 230)},
+       {"Consolidated Results of Operations for the years ended December 31, 2020 and 2019",
+        "Economic Gross Margin, page 53"},
+       "'Economic' would have fit on the line above: two captions"},
+      {{PdfLine("Note 15 - Investments Accounted for by the Equity Method and Variable Interest "
+                "Entities",
+                100, 505),
+        PdfLine("Variable Interest Entities, page 165", 114.4, 250)},
+       {"Note 15 - Investments Accounted for by the Equity Method and Variable Interest Entities "
+        "Variable Interest Entities, page 165"},
+       "'Variable' would not have fit: geometry cannot tell a wrap from two captions"},
+      {{PdfLine("Appendix Table A-1: First Quarter 2016 Adjusted EBITDA Reconciliation for NRG",
+                100, 478),
+        PdfLine("Energy, Inc., page 11", 114.4, 180)},
+       {"Appendix Table A-1: First Quarter 2016 Adjusted EBITDA Reconciliation for NRG Energy, "
+        "Inc., page 11"},
+       "a company's name goes on, whatever room was left"},
+      {{PdfLine("Refer to Question 104.04 of the Non-GAAP Compliance", 100, 470),
+        PdfLine("& Disclosure Interpretations.", 114.4, 220)},
+       {"Refer to Question 104.04 of the Non-GAAP Compliance & Disclosure Interpretations."},
+       "a body line's break is a wrap: only a caption's last line is split off"},
+  };
+  for (const BlocksCase& c : cases) {
+    // The column's right edge (540) comes from a body paragraph below the captions.
+    std::vector<Line> lines = c.lines;
+    for (int i = 0; i < 4; ++i)
+      lines.push_back(PdfLine("the body of the comment runs to the margin", 160 + 14.4 * i));
+    std::vector<std::string> texts = BlockTexts(LinesToBlocks(lines));
+    texts.pop_back();  // the body paragraph
+    EXPECT_EQ(texts, c.blocks) << c.why;
+  }
+}
+
 // A plain-text line (no geometry), after a blank line when `blank`.
 Line TextLine(std::string text, bool blank = false) {
   Line l;
@@ -206,6 +246,14 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         PdfLine("Please also tell us.", 114.4, 540, 2)},
        {"Please revise the table.", "Please also tell us."},
        "a small-font line right below the page line closes the header"},
+      {{PdfLine("Securities and Exchange Commission - 2 - September 26, 2022", 50, 400, 2),
+        PdfLine("We acknowledge the comment.", 80, 300, 2)},
+       {"We acknowledge the comment."},
+       "a header framing its page number between hyphens"},
+      {{PdfLine("Revenue", 50, 120, 2), PdfLine("Gain from sale of business — 2 —", 64, 300, 2),
+        PdfLine("Restructuring - 2 - 3", 78, 300, 2)},
+       {"Revenue", "Gain from sale of business — 2 —", "Restructuring - 2 - 3"},
+       "trap: table rows with nil dashes or figures are no framed page line"},
       {{PdfLine("Anne Chwat, Esq.", 50, 160, 2), PdfLine("June 5, 2020 Page 2", 64, 200, 2),
         PdfLine("We remind you.", 100, 200, 2)},
        {"We remind you."},
