@@ -53,6 +53,20 @@ std::optional<SgmlPayload> LetterPayload(Submission submission) {
   return out;
 }
 
+// True when `text` holds the tag `<name` followed by '>', '/' or a space (ASCII case ignored):
+// "<p>" and "<P STYLE=...>" are paragraphs, "<PAGE>" (a plain-text page mark) is not.
+bool HasTag(std::string_view text, std::string_view name) {
+  std::string lower = AsciiLower(text);
+  std::string open = "<" + std::string(name);
+  for (size_t at = lower.find(open); at != std::string::npos; at = lower.find(open, at + 1)) {
+    size_t after = at + open.size();
+    if (after == lower.size()) return false;
+    char c = lower[after];
+    if (c == '>' || c == '/' || std::isspace(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LooksLikeSgml(std::string_view bytes) {
@@ -65,8 +79,8 @@ PayloadType SniffType(std::string_view bytes, std::string_view name) {
   std::string_view head = TrimLeft(bytes.substr(0, 2048));
   if (StartsWith(head, "%PDF")) return PayloadType::kPdf;
   std::string lname = AsciiLower(name);
-  if (IContains(head, "<html") || IContains(head, "<!doctype html") || IContains(head, "<body") ||
-      IContains(head, "<p") || IContains(head, "<div") || IContains(head, "<table"))
+  if (IContains(head, "<!doctype html") || HasTag(head, "html") || HasTag(head, "body") ||
+      HasTag(head, "p") || HasTag(head, "div") || HasTag(head, "table"))
     return PayloadType::kHtml;
   if (EndsWith(lname, ".htm") || EndsWith(lname, ".html")) return PayloadType::kHtml;
   if (EndsWith(lname, ".pdf") && bytes.find("%PDF") != std::string_view::npos)

@@ -4,6 +4,15 @@
 #include "indexer/extract/text_util.h"
 
 namespace corresp {
+namespace {
+
+// "<PAGE>", "<PAGE> 2": the page mark of EDGAR's text documents (older filings put one at
+// each printed page's start).
+bool IsPageMark(std::string_view line) {
+  return line.size() >= 6 && line.size() <= 12 && IStartsWith(line, "<PAGE>");
+}
+
+}  // namespace
 
 BlockDocument ReadPlainText(std::string_view utf8) {
   BlockDocument doc;
@@ -37,6 +46,11 @@ BlockDocument ReadPlainText(std::string_view utf8) {
     std::string text = CollapseSpace(cleaned);
     index += 1;
     if (text.empty()) {
+      blank = true;
+      continue;
+    }
+    if (IsPageMark(text)) {  // EDGAR's <PAGE> between the pages of a text document
+      ++page;
       blank = true;
       continue;
     }

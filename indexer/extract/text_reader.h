@@ -8,7 +8,8 @@
 
 namespace corresp {
 
-// Never throws. Input must be UTF-8 (see charset.h).
+// Reads a plain-text letter: lines, blank lines between paragraphs, form feeds and EDGAR's
+// "<PAGE>" lines between pages. Never throws. Input must be UTF-8 (see charset.h).
 BlockDocument ReadPlainText(std::string_view utf8);
 
 }  // namespace corresp

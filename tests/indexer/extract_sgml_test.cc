@@ -160,5 +160,25 @@ TEST(SgmlTest, NoDocumentIsNotAnError) {
   EXPECT_FALSE(l.issues.empty());
 }
 
+TEST(SgmlTest, SniffTypeReadsTagsNotTheirFirstLetters) {
+  const struct {
+    const char* head;
+    const char* name;
+    PayloadType type;
+    const char* why;
+  } cases[] = {
+      {"<P STYLE=\"font: 10pt\">Dear Sir:</P>", "a.txt", PayloadType::kHtml, "<P STYLE=...>"},
+      {"<p>Dear Sir:</p>", "", PayloadType::kHtml, "<p>"},
+      {"<DIV>Dear Sir:</DIV>", "", PayloadType::kHtml, "<DIV>"},
+      {"<PAGE>\n\nMail Stop 3561\n\nDear Mr. Smith:\n", "filename1.txt", PayloadType::kText,
+       "EDGAR's <PAGE> mark opens many text documents"},
+      {"Dear Sir:\n\n<PAGE> 2\n\n<Pre-tax income> rose.\n", "", PayloadType::kText,
+       "<PAGE> and a bracketed word are no tags"},
+      {"%PDF-1.4\n", "x.txt", PayloadType::kPdf, "PDF magic"},
+      {"Dear Sir:\n", "letter.htm", PayloadType::kHtml, "an .htm name"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SniffType(c.head, c.name), c.type) << c.why;
+}
+
 }  // namespace
 }  // namespace corresp

@@ -821,5 +821,22 @@ TEST(ExtractTraps, FooterRepeatedAtThePageFoot) {
       << l.responses[0].text;
 }
 
+// EDGAR text documents of 2001-2010 open and divide their pages with "<PAGE>" lines: the letter
+// is text (not HTML, though "<P" starts it), the mark is a page break, and the running header
+// after it goes as on any page.
+TEST(ExtractTraps, TextLetterWithPageMarks) {
+  Letter l =
+      Text("<PAGE>\n\n" + std::string(kStaffHead) +
+           "Results of Operations, page 22\n\n1. Please discuss the decrease in gross\nmargin.\n\n"
+           "<PAGE>\nMr. John Smith\nAcme Inc.\nJuly 3, 2007\nPage 2\n\n"
+           "Note 3 - Revenue Recognition, page 45\n\n2. Please tell us how you apply SAB 104.\n\n"
+           "Sincerely,\n\nJane Doe\n");
+  EXPECT_EQ(l.kind, LetterKind::kCommentLetter);
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].text, "Please discuss the decrease in gross margin.");
+  EXPECT_EQ(l.comments[1].headings.back(), "Note 3 - Revenue Recognition, page 45");
+  EXPECT_EQ(l.comments[1].text, "Please tell us how you apply SAB 104.");
+}
+
 }  // namespace
 }  // namespace corresp
