@@ -214,6 +214,12 @@ class Builder {
       FlatText(node, e);
       return;
     }
+    if (el.tag == GUMBO_TAG_PRE) {
+      Flush();
+      Preformatted(node);
+      if (style.page_break_after) NewPage();
+      return;
+    }
     Emphasis inner = Apply(e, el, style);
     if (el.tag == GUMBO_TAG_TR) {
       Flush();
@@ -249,6 +255,35 @@ class Builder {
   void WalkChildren(const GumboVector* children, Emphasis e, int depth) {
     for (unsigned i = 0; i < children->length; ++i)
       Walk(static_cast<const GumboNode*>(children->data[i]), e, depth + 1);
+  }
+
+  // A <pre> element is a text document inside the HTML (older filings wrap a whole letter in
+  // one): its text, line breaks and blank lines kept, is read by the text reader, and its
+  // pages (<PAGE> marks, form feeds) follow this one. Emphasis inside it is not kept.
+  void Preformatted(const GumboNode* pre) {
+    std::string text;
+    std::vector<const GumboNode*> stack{pre};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+          n->type == GUMBO_NODE_CDATA) {
+        text += n->v.text.text;
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      if (n->v.element.tag == GUMBO_TAG_BR) text += '\n';
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i)
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+    BlockDocument doc = ReadPlainText(text);
+    int first_page = page_;
+    for (Block& b : doc.blocks) {
+      b.page = first_page + b.page - 1;
+      page_ = b.page;
+      blocks_.push_back(std::move(b));
+    }
   }
 
   // Text of an over-deep subtree, walked with an explicit stack (no recursion).

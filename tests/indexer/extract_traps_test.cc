@@ -838,5 +838,21 @@ TEST(ExtractTraps, TextLetterWithPageMarks) {
   EXPECT_EQ(l.comments[1].text, "Please tell us how you apply SAB 104.");
 }
 
+// Older HTML filings wrap a whole text letter in one <pre>: its lines and blank lines are the
+// letter's layout, read as a text letter, not one run of words.
+TEST(ExtractTraps, LetterInsideOnePreElement) {
+  Letter l = Html("<pre>\n" + std::string(kStaffHead) +
+                      "Results of Operations, page 22\n\n1. Please discuss the decrease in gross\n"
+                      "margin.\n\nNote 3 - Revenue Recognition, page 45\n\n2. Please tell us how "
+                      "you apply\nSAB 104.\n\nSincerely,\n\nJane Doe\n</pre>",
+                  "UPLOAD");
+  EXPECT_EQ(l.kind, LetterKind::kCommentLetter);
+  EXPECT_EQ(l.letter_date, Date::Parse("2007-07-03"));
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings.back(), "Results of Operations, page 22");
+  EXPECT_EQ(l.comments[0].text, "Please discuss the decrease in gross margin.");
+  EXPECT_EQ(l.comments[1].headings.back(), "Note 3 - Revenue Recognition, page 45");
+}
+
 }  // namespace
 }  // namespace corresp
