@@ -235,8 +235,8 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   const size_t short_text = TextShortLine(lines);
   const Line* prev = nullptr;
   for (const Line& l : lines) {
-    bool start = prev == nullptr || l.blank_before || l.bold != prev->bold || IsItemStart(l.text) ||
-                 StartsWithBullet(l.text);
+    bool start = prev == nullptr || l.blank_before || l.bold != prev->bold ||
+                 l.underline != prev->underline || IsItemStart(l.text) || StartsWithBullet(l.text);
     bool new_page = prev && l.page != prev->page;
     // Plain text: a short line (an address line, a heading) ends its block ...
     if (prev && !start && !l.geometric && prev->text.size() < short_text && !StartsLower(l.text) &&
@@ -296,6 +296,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       Block b;
       b.text = l.text;
       b.bold = l.bold;
+      b.underline = l.underline;
       b.italic = l.italic;
       b.page = l.page;
       b.indent = l.x0;

@@ -12,6 +12,14 @@ bool IsPageMark(std::string_view line) {
   return line.size() >= 6 && line.size() <= 12 && IStartsWith(line, "<PAGE>");
 }
 
+// "-----", "_____", "=====": a typewriter's rule, at least three characters, nothing else.
+bool IsRule(std::string_view line) {
+  if (line.size() < 3) return false;
+  char c = line.front();
+  if (c != '-' && c != '_' && c != '=') return false;
+  return line.find_first_not_of(std::string_view("-_= ")) == std::string_view::npos;
+}
+
 }  // namespace
 
 BlockDocument ReadPlainText(std::string_view utf8) {
@@ -47,6 +55,14 @@ BlockDocument ReadPlainText(std::string_view utf8) {
     index += 1;
     if (text.empty()) {
       blank = true;
+      continue;
+    }
+    if (IsRule(text)) {  // "-----" under a heading underlines it; alone it separates
+      if (!blank && !lines.empty()) {
+        lines.back().underline = true;
+      } else {
+        blank = true;
+      }
       continue;
     }
     if (IsPageMark(text)) {  // EDGAR's <PAGE> between the pages of a text document

@@ -1,5 +1,6 @@
 // Plain-text letters (including text rendered from a PDF, like the seed letter) into Blocks:
-// blank lines separate paragraphs, form feeds separate pages, "**" bold markers are dropped.
+// blank lines separate paragraphs, form feeds and "<PAGE>" lines separate pages, "**" bold
+// markers are dropped, a rule of dashes or underscores underlines the line above it.
 #pragma once
 
 #include <string_view>

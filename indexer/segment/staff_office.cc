@@ -127,10 +127,13 @@ std::string SignerIn(std::string_view raw) {
 
 std::vector<std::string> ContactsIn(std::string_view raw, std::string_view signer) {
   std::string text = CollapseSpace(FoldPunctuation(raw));
-  static const RE2 contact(R"((?i)\bcontact\s)");
+  // "You may contact ...", "please direct them to ...", "please call ...".
+  static const RE2 contact(
+      R"((?i)\b(?:contact|call|direct (?:them|any questions|your questions|questions) to)\s)");
   static const RE2 person(
-      std::string(R"(\b(?:contact|or|and)\s+()") + kName +
-      R"(|me|the undersigned)(?:\s*,\s*[A-Za-z ]{3,60}?\s*,?)?\s+at\s+\(?\d{3})");
+      std::string(
+          R"(\b(?:contact|call|to|or|and),?\s+(?:in (?:his|her|their) absence,?\s+)?(?:to\s+)?()") +
+      kName + R"(|me|the undersigned)(?:\s*,\s*[A-Za-z ]{3,60}?\s*,?)?\s+at\s+\(?\d{3})");
   std::vector<std::string> names;
   auto add = [&](std::string name) {
     if (name == "me" || name == "the undersigned") name = std::string(signer);

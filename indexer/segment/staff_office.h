@@ -31,8 +31,9 @@ StaffOffice ReadStaffOffice(const std::vector<Block>& blocks, size_t body_start,
 std::optional<std::string> OfficeIn(const std::vector<std::string>& lines);
 
 // The staff named as contacts in `text` (the closing paragraphs joined by spaces): each NAME
-// of "contact NAME [, Title,] at PHONE [or NAME [, Title,] at PHONE]...", and `signer` for
-// "me" / "the undersigned" when it is not empty.
+// of "contact NAME [, Title,] at PHONE [or NAME [, Title,] at PHONE]..." (also after "call"
+// and "direct them to", and "or, in her absence, to NAME"), and `signer` for "me" / "the
+// undersigned" when it is not empty.
 std::vector<std::string> ContactsIn(std::string_view text, std::string_view signer);
 
 // The signer of a staff letter: the name after "/s/" in `text` ("/s/ Jennifer Monick"), or

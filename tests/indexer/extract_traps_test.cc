@@ -854,5 +854,27 @@ TEST(ExtractTraps, LetterInsideOnePreElement) {
   EXPECT_EQ(l.comments[1].headings.back(), "Note 3 - Revenue Recognition, page 45");
 }
 
+// Typewritten text letters underline their captions with a rule of dashes or underscores: the
+// rule marks the line above as a heading of its own and is no text.
+TEST(ExtractTraps, TextCaptionsUnderlinedByRules) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Liquidity and Capital Resources, page 28\n"
+                  "----------------------------------------\n\n"
+                  "1. Please disclose the reasons for the increase in days\nsales outstanding.\n\n"
+                  "Financial Statements\n____________________\n\n"
+                  "Note 1 - Summary of Significant Accounting Policies\n"
+                  "===================================================\n"
+                  "2. Please tell us when you recognize revenue.\n\n"
+                  "-----\n\nSincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings.back(), "Liquidity and Capital Resources, page 28");
+  EXPECT_EQ(l.comments[0].text,
+            "Please disclose the reasons for the increase in days sales outstanding.");
+  EXPECT_EQ(l.comments[1].headings,
+            (std::vector<std::string>{"Financial Statements",
+                                      "Note 1 - Summary of Significant Accounting Policies"}));
+  EXPECT_EQ(l.comments[1].text, "Please tell us when you recognize revenue.");
+}
+
 }  // namespace
 }  // namespace corresp

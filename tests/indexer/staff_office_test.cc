@@ -85,6 +85,14 @@ TEST(ContactsIn, Table) {
        "You may contact Bonnie Baynes, Staff Accountant, at (202) 551-4924. In this regard, do "
        "not hesitate to contact Bonnie Baynes at (202) 551-4924.",
        {"Bonnie Baynes"}},
+      {"older wording: 'direct them to', 'or, in her absence, to the undersigned'",
+       "If you have any questions regarding these comments, please direct them to Mary Lee, "
+       "Staff Accountant, at (202) 551-3333 or, in her absence, to the undersigned at (202) "
+       "551-3344.",
+       {"Mary Lee", "Era Anagnosti"}},
+      {"'please call'",
+       "Please call Jane Doe at (202) 551-3333 if you have any questions.",
+       {"Jane Doe"}},
       {"a contact without a phone is not a staff contact",
        "Please contact the Office of Chief Counsel regarding this request.",
        {}},
