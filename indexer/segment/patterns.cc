@@ -70,7 +70,8 @@ bool MayBeResponseLabel(std::string_view t) {
   size_t i = 0;
   for (int word = 0; word < 3 && i < t.size(); ++word) {
     std::string_view head = t.substr(i, 8);
-    if (IStartsWith(head, "response") || IStartsWith(head, "reply")) return true;
+    if (IStartsWith(head, "response") || IStartsWith(head, "reply") || IStartsWith(head, "answer"))
+      return true;
     for (char c : head)
       if (static_cast<unsigned char>(c) >= 0x80) return true;
     while (i < t.size() && !IsReSpace(t[i])) ++i;
@@ -125,14 +126,17 @@ std::optional<std::string> ParseResponseLabel(const std::string& raw) {
   if (!MayBeResponseLabel(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
   static const RE2 re(
-      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply)(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3}|\s*(?:No\.?|Number|#)\s*\d{1,3}|\s+\d{1,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
+      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply|Answer)(?:\s+of\s+(?:the\s+)?(?:Company|Registrant|Management))?(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3}|\s*(?:No\.?|Number|#)\s*\d{1,3}|\s+\d{1,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
   re2::StringPiece label;
   if (!RE2::PartialMatch(text, re, &label)) return std::nullopt;
   std::string rest = OriginalSuffix(raw, label.size());
   // "Response" must be a label, not the start of a sentence ("Responses were...").
   if (!rest.empty()) {
     size_t colon = text.find_first_of(":.-");
-    size_t resp = AsciiLower(text).find("respon");
+    static const RE2 word(R"((?i)\b(respon|reply|answer))");
+    re2::StringPiece found;
+    if (!RE2::PartialMatch(text, word, &found)) return std::nullopt;
+    size_t resp = static_cast<size_t>(found.data() - text.data());
     if (colon == std::string::npos || colon > resp + kMaxLabelToColon) return std::nullopt;
   }
   return rest;

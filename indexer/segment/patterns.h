@@ -24,7 +24,8 @@ std::optional<ItemStart> ParseItemStart(const std::string& text);
 std::string StripCommentLabel(const std::string& text);
 
 // "Response:", "Company Response:", "Management's Response:", "Response to Comment 1:",
-// "Response" alone, "RESPONSE:" -> the text after the label (possibly empty).
+// "Response of the Company:", "Reply:", "Answer:", "Response" alone, "RESPONSE:" -> the text
+// after the label (possibly empty).
 std::optional<std::string> ParseResponseLabel(const std::string& text);
 
 // The staff letter's closing ("We remind you", "You may contact", "Sincerely", ...).
