@@ -119,6 +119,15 @@ std::optional<Date> Date::ParseLong(std::string_view text) {
     if (i > start) tokens[n++] = std::string(text.substr(start, i - start));
   }
   if (n != 3) return std::nullopt;
+  // "3rd", "21st": a day with its ordinal suffix.
+  for (std::string* day : {&tokens[0], &tokens[1]}) {
+    std::string lower = *day;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* suffix : {"st", "nd", "rd", "th"})
+      if (lower.size() > 2 && lower.size() <= 4 && lower.ends_with(suffix) &&
+          AllDigits(std::string_view(lower).substr(0, lower.size() - 2)))
+        day->resize(day->size() - 2);
+  }
   int m = 0, d = 0, y = 0;
   if (MonthFromName(tokens[0]) && AllDigits(tokens[1]) && AllDigits(tokens[2])) {
     m = MonthFromName(tokens[0]), d = ToInt(tokens[1]), y = ToInt(tokens[2]);

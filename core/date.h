@@ -31,7 +31,8 @@ struct Date {
 
   // Accepts "YYYY-MM-DD" or "YYYYMMDD"; nullopt for anything else or an impossible date.
   static std::optional<Date> Parse(std::string_view text);
-  // Accepts "July 3, 2007", "Jul. 3, 2007", "July 3 2007", "3 July 2007" (case-insensitive).
+  // Accepts "July 3, 2007", "Jul. 3, 2007", "July 3 2007", "July 3rd, 2007", "3 July 2007"
+  // (case-insensitive).
   static std::optional<Date> ParseLong(std::string_view text);
   // Today in UTC.
   static Date Today();

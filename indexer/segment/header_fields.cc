@@ -14,7 +14,11 @@ namespace {
 const char* kMonth =
     R"((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
 
-std::string DatePattern() { return std::string(kMonth) + R"(\s+\d{1,2}\s*,?\s*\d{4})"; }
+// "May 3, 2006", "May 3rd, 2006", "3 May 2006".
+std::string DatePattern() {
+  return "(?:" + std::string(kMonth) + R"(\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}|\b\d{1,2}\s+)" +
+         kMonth + R"(\s*,?\s+\d{4}))";
+}
 
 // Where re first matches in text, searching from offset from: group 0 and up to n - 1
 // capturing groups in m. A match is never empty (every pattern here needs a character).

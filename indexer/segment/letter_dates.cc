@@ -19,7 +19,7 @@ constexpr size_t kMaxLetterToDate = 200;
 
 std::vector<Date> NamedLetterDates(std::string_view text) {
   static const RE2 date(
-      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))");
+      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))");
   // What a letter's date follows: "dated", "of", "on" (delivered on), "and" (a second date).
   static const RE2 lead(R"((?i)\b(?:dated|of|on|and)\s+(?:as\s+of\s+)?$)");
   // ... unless it dates a filing or a period: "Filed on May 1, 2020", "ended December 31".

@@ -26,6 +26,10 @@ TEST(DateTest, ParsesLongEnglishDates) {
   EXPECT_FALSE(Date::ParseLong("July 32, 2007").has_value());
   EXPECT_FALSE(Date::ParseLong("Page 3 of 2007").has_value());
   EXPECT_FALSE(Date::ParseLong("July 2007").has_value());
+  EXPECT_EQ(Date::ParseLong("May 3rd, 2006"), (Date{2006, 5, 3}));
+  EXPECT_EQ(Date::ParseLong("21st June 2006"), (Date{2006, 6, 21}));
+  EXPECT_FALSE(Date::ParseLong("May 3xx, 2006").has_value());
+  EXPECT_FALSE(Date::ParseLong("May rd, 2006").has_value());
 }
 
 TEST(DateTest, DayArithmeticRoundTrips) {

@@ -876,5 +876,18 @@ TEST(ExtractTraps, TextCaptionsUnderlinedByRules) {
   EXPECT_EQ(l.comments[1].text, "Please tell us when you recognize revenue.");
 }
 
+// A letter dated with an ordinal ("May 3rd, 2006") or day first ("3 May 2006").
+TEST(ExtractTraps, LetterDatesWithOrdinalsOrTheDayFirst) {
+  for (const char* date : {"May 3rd, 2006", "3 May 2006"}) {
+    Letter l =
+        Text(std::string(date) +
+                 "\n\nSecurities and Exchange Commission\n\nRe: Acme Inc.\n\nDear Sir:\n\nWe "
+                 "respond to your letter dated April 19, 2006.\n\n1. Please explain the "
+                 "costs.\n\nResponse: They are fuel.\n\nSincerely,\n\nJane\n",
+             "CORRESP");
+    EXPECT_EQ(l.letter_date, Date::Parse("2006-05-03")) << date;
+  }
+}
+
 }  // namespace
 }  // namespace corresp

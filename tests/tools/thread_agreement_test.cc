@@ -48,6 +48,7 @@ TEST(NamedLetterDates, Table) {
       {"letter dated",
        "comments in the letter dated March 22, 2024 (the \"Comment Letter\")",
        {{2024, 3, 22}}},
+      {"an ordinal day", "your letter dated April 19th, 2006", {{2006, 4, 19}}},
       {"comment letter of",
        "in response to your comment letter of November 29, 2016 relating",
        {{2016, 11, 29}}},
