@@ -23,9 +23,11 @@ constexpr size_t kMaxEmphasizedSentenceHeadingBytes = 60;
 // Comment No. 12:").
 constexpr size_t kMaxLabelToColon = 40;
 
-// "Special charges - 5 5", "Total $ 675 $ 620", "(9 )": a run of figures ends the text.
+// "Special charges - 5 5", "Total $ 675 $ 620", "(9 )", "end of period $ XXX.X": a run of
+// figures ends the text.
 bool EndsWithFigures(const std::string& f) {
   std::vector<std::string> tokens;
+  bool placeholder = false;
   size_t i = f.size();
   while (i > 0) {
     size_t e = i;
@@ -34,15 +36,21 @@ bool EndsWithFigures(const std::string& f) {
     while (b > 0 && f[b - 1] != ' ') --b;
     if (b == e) break;
     std::string tok = f.substr(b, e - b);
+    // Proposed disclosure writes future figures as placeholders ("$ XXX.X", "XX,XXX"): two
+    // X's or more stand for digits, and unlike a year or a note's number they are figures.
+    size_t xs = static_cast<size_t>(std::count(tok.begin(), tok.end(), 'X'));
+    if (xs >= 2) std::replace(tok.begin(), tok.end(), 'X', '0');
+    bool is_placeholder = xs >= 2;
     bool numeric = true;
     for (char c : tok)
       if (!std::isdigit(static_cast<unsigned char>(c)) && !std::strchr("$,.()%-", c))
         numeric = false;
     if (!numeric) break;
+    placeholder = placeholder || is_placeholder;
     tokens.push_back(tok);
     i = b;
   }
-  if (tokens.size() >= 3) return true;
+  if (tokens.size() >= 3 || placeholder) return true;
   // One amount of money or share ends a table row ("... (constant currency basis) $280",
   // "... revenue 20%"): a heading ends on words, a page or a year, not on "$280".
   if (tokens.size() == 1)
