@@ -401,6 +401,14 @@ class Builder {
       chars = bold = italic = underline = 0;
     };
     cur.kind = kind_;
+    // "Ms. Tia Jenkins<br>Securities and Exchange Commission<br>April 18, 2011<br>Page 3": a
+    // running header set as one paragraph. Each of its lines becomes a block, so that it is
+    // found as a header of separate lines is (DropPageFurniture).
+    const bool running_header =
+        segments_.size() > 1 &&
+        std::any_of(segments_.begin(), segments_.end(), [](const Segment& s) {
+          return s.text.size() < 40 && IsPageLine(CollapseSpace(s.text));
+        });
     for (size_t i = 0; i < segments_.size(); ++i) {
       Segment& s = segments_[i];
       std::string t = CollapseSpace(s.text);
@@ -417,7 +425,7 @@ class Builder {
       bool caption_line =
           open && chars > 0 && s.chars > 0 && Emphasized(s.chars, s.bold, s.italic, s.underline) &&
           Emphasized(chars, bold, italic, underline) && StartsCaptionLine(cur.text, t);
-      if (open && (LineStartsItem(t) || emph_changed || caption_line)) close();
+      if (open && (LineStartsItem(t) || emph_changed || caption_line || running_header)) close();
       if (open) {
         cur.text += ' ';
         cur.text += t;

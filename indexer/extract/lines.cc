@@ -44,6 +44,13 @@ const RE2& DanglingWordRe() {
   static const RE2 re(R"(\s(?:of|and|or|the|to|in|for|on|with|by|from|under|a|an|&|pages?)$)");
   return re;
 }
+// "... refer to Note", "... Item", "... prior comment": a reference whose number went to the
+// next line.
+const RE2& NumberedReferenceRe() {
+  static const RE2 re(
+      R"((?i)\b(?:notes?|items?|rules?|sections?|articles?|pages?|no\.|topics?|questions?|paragraphs?|comments?|exhibits?|schedules?|parts?|footnotes?)$)");
+  return re;
+}
 // "..., page" / "..., pages": a caption whose page number went to the next line.
 const RE2& DanglingPageRe() {
   static const RE2 re(R"((?i),?\s+pages?$)");
@@ -85,6 +92,8 @@ double BodyLineHeight(const std::vector<Line>& lines) {
 }
 
 }  // namespace
+
+bool IsPageLine(const std::string& text) { return RE2::FullMatch(text, PageLineRe()); }
 
 bool IsPageMarker(const std::string& text) {
   return RE2::FullMatch(text, LonePageNumberRe()) || RE2::FullMatch(text, PageLineRe());
@@ -235,8 +244,13 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   const size_t short_text = TextShortLine(lines);
   const Line* prev = nullptr;
   for (const Line& l : lines) {
+    // "... also refer to Note" / "14. Please explain ...": a number a wrapped line carries over
+    // from a reference is no item's number.
+    const bool item_start =
+        IsItemStart(l.text) && !(prev && !l.blank_before && l.page == prev->page &&
+                                 RE2::PartialMatch(prev->text, NumberedReferenceRe()));
     bool start = prev == nullptr || l.blank_before || l.bold != prev->bold ||
-                 l.underline != prev->underline || IsItemStart(l.text) || StartsWithBullet(l.text);
+                 l.underline != prev->underline || item_start || StartsWithBullet(l.text);
     bool new_page = prev && l.page != prev->page;
     // Plain text: a short line (an address line, a heading) ends its block ...
     if (prev && !start && !l.geometric && prev->text.size() < short_text && !StartsLower(l.text) &&
@@ -282,7 +296,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
     // A line that stops on a word that cannot end a heading or a sentence ("... Results of")
     // goes on in the next one ("Operations, page 12"), whatever the gap or line length says;
     // only an item number, a bullet, a change of weight or a new page start a block there.
-    if (start && prev && !new_page && l.bold == prev->bold && !IsItemStart(l.text) &&
+    if (start && prev && !new_page && l.bold == prev->bold && !item_start &&
         !StartsWithBullet(l.text) && RE2::PartialMatch(prev->text, DanglingWordRe()))
       start = false;
     if (new_page) {

@@ -26,6 +26,8 @@ struct Line {
 
 // True for "Page 2", "Page 2 of 3", "- 2 -", "2".
 bool IsPageMarker(const std::string& text);
+// True for the lines of IsPageMarker that name the page: "Page 2", "Page 2 of 3".
+bool IsPageLine(const std::string& text);
 
 // Removes running headers (a "Page N" line or one framing its number, "Name - 2 - Date"; the
 // short lines above it; a small-font line right

@@ -79,8 +79,11 @@ PayloadType SniffType(std::string_view bytes, std::string_view name) {
   std::string_view head = TrimLeft(bytes.substr(0, 2048));
   if (StartsWith(head, "%PDF")) return PayloadType::kPdf;
   std::string lname = AsciiLower(name);
+  // EDGAR's text documents mark tables with <TABLE>, <CAPTION>, <S> and <C>: a table is
+  // HTML's only with its rows or cells.
   if (IContains(head, "<!doctype html") || HasTag(head, "html") || HasTag(head, "body") ||
-      HasTag(head, "p") || HasTag(head, "div") || HasTag(head, "table"))
+      HasTag(head, "p") || HasTag(head, "div") ||
+      (HasTag(head, "table") && (HasTag(head, "tr") || HasTag(head, "td"))))
     return PayloadType::kHtml;
   if (EndsWith(lname, ".htm") || EndsWith(lname, ".html")) return PayloadType::kHtml;
   if (EndsWith(lname, ".pdf") && bytes.find("%PDF") != std::string_view::npos)

@@ -1,5 +1,7 @@
 #include "indexer/extract/text_reader.h"
 
+#include <re2/re2.h>
+
 #include "indexer/extract/lines.h"
 #include "indexer/extract/text_util.h"
 
@@ -10,6 +12,17 @@ namespace {
 // each printed page's start).
 bool IsPageMark(std::string_view line) {
   return line.size() >= 6 && line.size() <= 12 && IStartsWith(line, "<PAGE>");
+}
+
+// EDGAR's text tables are marked up in SGML: "<TABLE>", "<CAPTION>", a "<S>  <C>  <C>" line
+// over the columns, "<FN>" footnotes. The tags go (a line of tags only becomes a blank line,
+// so each row stays a line of its own); the rows' text stays.
+std::string WithoutTableTags(const std::string& line) {
+  if (line.find('<') == std::string::npos) return line;
+  static const RE2 tag(R"((?i)</?(?:TABLE|CAPTION|S|C|FN|F\d{1,2})>)");
+  std::string out = line;
+  RE2::GlobalReplace(&out, tag, " ");
+  return out;
 }
 
 // "-----", "_____", "=====": a typewriter's rule, at least three characters, nothing else.
@@ -51,7 +64,7 @@ BlockDocument ReadPlainText(std::string_view utf8) {
     }
     size_t lead = 0;
     while (lead < cleaned.size() && (cleaned[lead] == ' ' || cleaned[lead] == '\t')) ++lead;
-    std::string text = CollapseSpace(cleaned);
+    std::string text = CollapseSpace(WithoutTableTags(cleaned));
     index += 1;
     if (text.empty()) {
       blank = true;

@@ -72,8 +72,9 @@ bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t
   return true;
 }
 
-// Updates the running heading path with a stack of headings found above an item.
-void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
+}  // namespace
+
+void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
   if (stack.empty()) return;
   if (stack.size() >= 2 || path.empty()) {
     // A new section path under the same filing keeps the filing's heading on top (a caption
@@ -100,6 +101,13 @@ void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& 
       }
     }
   }
+  // "General" heads the comments on the filing as a whole: the next caption is its sibling,
+  // not a section inside it ("General" / "Prospectus Summary, page 1").
+  static const RE2 general(R"((?i)^general\s*[:.]?$)");
+  if (RE2::FullMatch(path.back(), general)) {
+    path.back() = h;
+    return;
+  }
   bool h_page = PageRef(h).has_value();
   bool last_page = PageRef(path.back()).has_value();
   if (h_page) {
@@ -110,8 +118,6 @@ void UpdatePath(std::vector<std::string>& path, const std::vector<std::string>& 
   }
   path.push_back(h);
 }
-
-}  // namespace
 
 size_t BodyEnd(const std::vector<Block>& blocks, size_t from, bool staff) {
   for (size_t i = from; i < blocks.size(); ++i) {
@@ -224,7 +230,7 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       if (stack.size() > 6) break;
     }
     if (k == 0) path.clear();
-    UpdatePath(path, stack);
+    UpdateHeadingPath(path, stack);
     items[k].headings = path;
     // The item ends before the headings above the next item. The last item has none below
     // it: short lines after its "... in the following format:" are the table or list it

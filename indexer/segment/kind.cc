@@ -2,7 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/patterns.h"
 
 namespace corresp {
 namespace {
@@ -170,9 +173,14 @@ LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::st
                                  size_t items) {
   std::string opening = Prefix(t, kOpeningBytes);
   // Numbered items that answer comments make a response, unless the opening says the letter
-  // asks for acceleration or time (and its items are representations or a list).
+  // asks for acceleration or time (and its items are representations or a list). A letter
+  // that asks for time on one comment and labels its answers to the others ("Response:") is
+  // a response.
+  bool labelled_answers = std::any_of(blocks.begin(), blocks.end(), [](const Block& b) {
+    return ParseResponseLabel(b.text).has_value();
+  });
   if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) && !Has(opening, AccelerationCue()) &&
-      !Has(opening, RequestsExtension()))
+      (!Has(opening, RequestsExtension()) || labelled_answers))
     return LetterKind::kResponse;
   if (Has(t, AccelerationCue())) return LetterKind::kAccelerationRequest;
   // It answers no comment and names a later date for its answer.

@@ -58,7 +58,9 @@ bool EndsWithFigures(const std::string& f) {
            (tokens[0].front() == '$' || tokens[0].back() == '%');
   if (tokens.size() < 2) return false;
   for (const auto& t : tokens)
-    if (t == "$" || t == "-" || t.find('(') != std::string::npos) return true;
+    if (t == "$" || t == "-" || t.find('(') != std::string::npos || t.front() == '$' ||
+        t.back() == '%')
+      return true;
   return false;
 }
 
@@ -150,9 +152,19 @@ std::optional<std::string> ParseResponseLabel(const std::string& raw) {
   return rest;
 }
 
+std::optional<int> ResponseLabelNumber(const std::string& raw) {
+  std::optional<std::string> rest = ParseResponseLabel(raw);
+  if (!rest) return std::nullopt;
+  std::string label = raw.substr(0, raw.size() - std::min(raw.size(), rest->size()));
+  static const RE2 number(R"((\d{1,3}))");
+  int n = 0;
+  if (!RE2::PartialMatch(label, number, &n) || n == 0) return std::nullopt;
+  return n;
+}
+
 bool IsStaffClosing(const std::string& raw) {
   static const RE2 re(
-      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please respond to (?:these|this) comments? within|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
+      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please respond to (?:these|this) comments? within|As appropriate, please (?:amend your (?:filing|registration statement|document|amendment)s?|respond to (?:these|this|our) comments?)|Please (?:file|furnish) your (?:response|cover letter)|Closing Comments?\s*$|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
@@ -217,10 +229,17 @@ bool IsHeadingLike(const Block& b) {
   bool sentence_end = last == '.' || last == ':' || last == ';' || last == ',';
   static const RE2 abbrev(R"((?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|plc|LLC)\.$)");
   if (last == '.' && RE2::PartialMatch(f, abbrev)) sentence_end = false;
+  // A letterhead's address line ("... | Ankeny, Iowa | 50021-9672 | caseys.com | 515-965-6100")
+  // names no part of a filing: a telephone number, a web or e-mail address is no caption's.
+  static const RE2 contact_line(
+      R"((?i)\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\bwww\.|https?://|\b[\w.]+@[\w-]+\.(?:com|org|net|gov)\b)");
+  if (RE2::PartialMatch(t, contact_line)) return false;
   // Table rows of figures ("Special charges — 5 5", "Total $ 675") are not headings.
   if (!PageRef(t) && EndsWithFigures(f)) return false;
+  // A short emphasized sentence ("Note 4.") may be a heading; a request is a restated comment
+  // ("Please disclose backlog at each balance sheet date.").
   if (b.kind == BlockKind::kHeading || b.bold || b.underline)
-    return !sentence_end || t.size() < kMaxEmphasizedSentenceHeadingBytes;
+    return !sentence_end || (t.size() < kMaxEmphasizedSentenceHeadingBytes && !SpeaksAsStaff(t));
   if (t.size() > kMaxPlainHeadingBytes || sentence_end) return false;
   // Plain text: a heading has few words and no sentence inside it.
   std::string plain = DropAbbreviationDots(f);

@@ -27,6 +27,9 @@ std::string StripCommentLabel(const std::string& text);
 // "Response of the Company:", "Reply:", "Answer:", "Response" alone, "RESPONSE:" -> the text
 // after the label (possibly empty).
 std::optional<std::string> ParseResponseLabel(const std::string& text);
+// The comment's number a response label carries ("Response to Comment 3:", "Response No. 2"),
+// nullopt when it carries none or is no label.
+std::optional<int> ResponseLabelNumber(const std::string& text);
 
 // The staff letter's closing ("We remind you", "You may contact", "Sincerely", ...).
 bool IsStaffClosing(const std::string& text);

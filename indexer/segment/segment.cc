@@ -208,9 +208,12 @@ std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size
     }
     comment_start[k] = start;
   }
+  std::vector<std::string> path;
   for (size_t k = 0; k < labels.size(); ++k) {
     Response r;
-    r.headings = headings[k];
+    UpdateHeadingPath(path, headings[k]);
+    r.headings = path;
+    r.number = ResponseLabelNumber(blocks[labels[k]].text);  // "Response to Comment 1:"
     std::vector<std::string> comment, answer;
     for (size_t i = comment_start[k]; i < labels[k]; ++i) comment.push_back(blocks[i].text);
     std::string rest = *ParseResponseLabel(blocks[labels[k]].text);

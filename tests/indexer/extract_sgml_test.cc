@@ -174,6 +174,9 @@ TEST(SgmlTest, SniffTypeReadsTagsNotTheirFirstLetters) {
        "EDGAR's <PAGE> mark opens many text documents"},
       {"Dear Sir:\n\n<PAGE> 2\n\n<Pre-tax income> rose.\n", "", PayloadType::kText,
        "<PAGE> and a bracketed word are no tags"},
+      {"Dear Sir:\n<TABLE>\n<CAPTION>\n<S>   <C>\nDebt  $1\n</TABLE>\n", "x.txt",
+       PayloadType::kText, "an EDGAR text table"},
+      {"<TABLE><TR><TD>Dear Sir:</TD></TR></TABLE>", "x.txt", PayloadType::kHtml, "an HTML table"},
       {"%PDF-1.4\n", "x.txt", PayloadType::kPdf, "PDF magic"},
       {"Dear Sir:\n", "letter.htm", PayloadType::kHtml, "an .htm name"},
   };

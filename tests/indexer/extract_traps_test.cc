@@ -889,5 +889,103 @@ TEST(ExtractTraps, LetterDatesWithOrdinalsOrTheDayFirst) {
   }
 }
 
+// Older company letters: each comment restated unnumbered in bold (short requests too), then
+// "Response to Comment N:", which carries the comment's number; the heading path runs on from
+// one answer to the next as in numbered letters.
+TEST(ExtractTraps, NumberedResponseLabelsAfterUnnumberedComments) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b><u>Form 10-K for the Fiscal Year Ended December 31, 2005</u></b></p>"
+                  "<p><b>Please expand your disclosure of gross margin.</b></p>"
+                  "<p><u>Response to Comment 1</u>:</p><p>The decrease came from steel costs.</p>"
+                  "<p><b><i>Item 7. Management's Discussion and Analysis, page 28</i></b></p>"
+                  "<p><b>Please disclose backlog at each balance sheet date.</b></p>"
+                  "<p><u>Response to Comment 2</u>:</p><p>We will disclose backlog.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[0].comment_text, "Please expand your disclosure of gross margin.");
+  EXPECT_EQ(l.responses[1].number, 2);
+  EXPECT_EQ(l.responses[1].comment_text, "Please disclose backlog at each balance sheet date.");
+  EXPECT_EQ(l.responses[1].headings,
+            (std::vector<std::string>{"Form 10-K for the Fiscal Year Ended December 31, 2005",
+                                      "Item 7. Management's Discussion and Analysis, page 28"}));
+}
+
+// A reply that asks for more time on one comment but restates and answers the others under
+// "Response:" labels is a response, not an extension request.
+TEST(ExtractTraps, ResponseThatAlsoAsksForTimeOnOneComment) {
+  Letter l = Text(
+      "March 1, 2010\n\nSecurities and Exchange Commission\n\nRe: Acme Inc.\n\nDear Sir:\n\n"
+      "We respond to the comments of the Staff in your letter dated February 15, 2010. We "
+      "respectfully request an extension of time until April 30, 2010 to respond to comment "
+      "2.\n\n1. Please quantify the price increases.\n\nRESPONSE:\n\nPrices added $7.9 "
+      "million.\n\n2. Please tell us about the impairment test.\n\nRESPONSE:\n\nWe will respond "
+      "by April 30, 2010.\n\nSincerely,\n\nJane\n",
+      "CORRESP");
+  EXPECT_EQ(l.kind, LetterKind::kResponse);
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].text, "Prices added $7.9 million.");
+}
+
+// EDGAR text documents mark tables up in SGML (<TABLE>, <CAPTION>, <S> <C>): the tags are no
+// text and no heading of the next comment.
+TEST(ExtractTraps, TextTableTagsAreNoHeadings) {
+  Letter l = Text(
+      "March 1, 2006\n\nSecurities and Exchange Commission\n\nRe: Acme Inc.\n\nDear Sir:\n\n"
+      "We respond to the comments of the Staff in your letter dated February 15, 2006.\n\n"
+      "1. Please disclose your contractual obligations.\n\nResponse:\n\nWe will add this "
+      "table:\n\n<TABLE>\n<CAPTION>\n                    Total     2006\n<S>                 <C>   "
+      "    "
+      "<C>\nLong-term debt      $120.0    $10.0\n</TABLE>\n\nRevenue Recognition, page F-8\n\n"
+      "2. Please tell us when you recognize revenue.\n\nResponse:\n\nAt delivery.\n\n"
+      "Sincerely,\n\nJane\n",
+      "CORRESP");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].text.find('<'), std::string::npos) << l.responses[0].text;
+  EXPECT_NE(l.responses[0].text.find("Long-term debt $120.0 $10.0"), std::string::npos);
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Revenue Recognition, page F-8"});
+}
+
+// A running header set as one HTML paragraph of <br>-separated lines goes like one of separate
+// lines.
+TEST(ExtractTraps, HtmlRunningHeaderOfLineBreaks) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>Notes to Financial Statements</u></p><p><u>Note 4. Goodwill, page "
+                  "F-14</u></p><p><i>1. Please explain the test.</i></p><p>Response: We did.</p>"
+                  "<hr style=\"page-break-after:always\"><p>Ms. Tia Jenkins<br>Securities and "
+                  "Exchange Commission<br>April 18, 2011<br>Page 3</p>"
+                  "<p><i>2. Please explain the charge.</i></p><p>Response: It was small.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[1].headings, l.responses[0].headings);
+  EXPECT_EQ(l.responses[0].text, "We did.");
+}
+
+// "General" heads comments on the filing as a whole: the caption after it is its sibling.
+TEST(ExtractTraps, CaptionsAfterGeneralAreItsSiblings) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "General\n\n1. Please update your financial statements.\n\n"
+                  "Risk Factors, page 12\n\n2. Please revise the first risk factor.\n\n"
+                  "Sincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings, std::vector<std::string>{"General"});
+  EXPECT_EQ(l.comments[1].headings, std::vector<std::string>{"Risk Factors, page 12"});
+}
+
+// A hard-wrapped text line that opens with a reference's number ("... refer to Note" /
+// "14. Please ...") goes on in the comment; it is no comment 14.
+TEST(ExtractTraps, WrappedReferenceNumberIsNoItem) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1. We note your warranty reserve. Also, refer to Note\n"
+                  "     14. Please explain the change in the reserve.\n\n"
+                  "Results of Operations, page 31\n\n2. Please quantify each factor.\n\n"
+                  "Sincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].text,
+            "We note your warranty reserve. Also, refer to Note 14. Please explain the change "
+            "in the reserve.");
+  EXPECT_EQ(l.comments[1].headings, std::vector<std::string>{"Results of Operations, page 31"});
+}
+
 }  // namespace
 }  // namespace corresp
