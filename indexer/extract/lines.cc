@@ -93,6 +93,8 @@ double BodyLineHeight(const std::vector<Line>& lines) {
 
 }  // namespace
 
+bool EndsOnDanglingWord(std::string_view text) { return RE2::PartialMatch(text, DanglingWordRe()); }
+
 bool IsPageLine(const std::string& text) { return RE2::FullMatch(text, PageLineRe()); }
 
 bool IsPageMarker(const std::string& text) {

@@ -47,6 +47,10 @@ bool IsSectionCaption(const std::string& text);
 // says whether the break was on purpose (a PDF line with room left, an HTML <br>).
 bool StartsCaptionLine(std::string_view before, std::string_view line);
 
+// True when the text stops on a word that joins it to more words ("... Results of", "... by
+// the", "..., page"): no heading or paragraph ends there.
+bool EndsOnDanglingWord(std::string_view text);
+
 // Joins lines into paragraph Blocks (see file comment).
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines);
 

@@ -101,6 +101,19 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
       }
     }
   }
+  // A part of the filing ("Risk Factors, page 12", "Notes to Consolidated Financial Statements
+  // - Note 6 ...") after another ("Management's Discussion and Analysis") is its sibling: the
+  // path goes back to where the other part began.
+  static const RE2 filing_part(
+      R"((?i)^(?:Item\s+\d+[A-C]?\.?\s*[-–—:]?\s*)?(?:Management.s Discussion and Analysis|Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|(?:Business|Properties)(?:\s*,\s*pages?\s+\S+)?$|Legal Proceedings|Executive Compensation|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected Financial Data))");
+  if (RE2::PartialMatch(h, filing_part)) {
+    for (size_t k = path.size(); k > 0; --k)
+      if (RE2::PartialMatch(path[k - 1], filing_part)) {
+        path.resize(k - 1);
+        path.push_back(h);
+        return;
+      }
+  }
   // "General" heads the comments on the filing as a whole: the next caption is its sibling,
   // not a section inside it ("General" / "Prospectus Summary, page 1").
   static const RE2 general(R"((?i)^general\s*[:.]?$)");

@@ -79,6 +79,12 @@ const RE2& CompletedReview() {
       R"(completed (?:our|its) review|(?:^|[.:] )(?:we|the staff) ha(?:ve|s) concluded (?:our|its) (?:review|assessment))");
   return re;
 }
+// "We have reviewed your response ... and have no further comments at this time": a closing
+// when the letter has no comments of its own.
+const RE2& NoFurtherComments() {
+  static const RE2 re(R"(\bha(?:ve|s) no further comments\b)");
+  return re;
+}
 const RE2& WillNotReview() {
   static const RE2 re(
       R"(not reviewed and will not review|will not review|do not intend to review|did not review|no further review|will not be reviewed)");
@@ -124,10 +130,12 @@ const RE2& LaterDate() {
       R"(\b(?:will|would|shall|expects? to|expected to|intends? to|plans? to|anticipates?|agreed to|agrees? to)\b.{0,80}\b(?:by|on or before|no later than|on|until|within)\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the end of|\d{1,2}/\d{1,2})\b)");
   return re;
 }
-// "We request an extension", "confirm the additional time": said in the opening, the
+// "We request an extension", "confirm the additional time", "requires additional time":
+// said in the opening, the
 // letter's numbered items are what it will answer later, not answers.
 const RE2& RequestsExtension() {
-  static const RE2 re(R"((?:request|confirm)\w* (?:an? |the )?(?:extension|additional time))");
+  static const RE2 re(
+      R"((?:request|confirm|require|need)\w* (?:an? |the )?(?:extension|additional time|more time))");
   return re;
 }
 // The letter answers the staff: it refers to their comments or letter, or undertakes what
@@ -163,6 +171,7 @@ LetterKind ClassifyStaffLetter(const std::string& t, size_t items) {
   std::string opening = Prefix(t, kOpeningBytes);
   if ((items == 0 || Has(opening, CompletedReview())) && Has(t, CompletedReview()))
     return LetterKind::kClosing;
+  if (items == 0 && Has(t, NoFurtherComments())) return LetterKind::kClosing;
   if (items == 0 && Has(t, WillNotReview())) return LetterKind::kNoReview;
   if (items > 0) return LetterKind::kCommentLetter;
   if (Has(t, FollowingComments()) || Has(t, StaffAsks())) return LetterKind::kCommentLetter;

@@ -103,12 +103,13 @@ std::string StripCommentLabel(const std::string& orig) {
 std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   if (!MayStartItem(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
-  // "1. We", "1.We", "2) Please", "3." alone; the number is followed by space, a capital, a
+  // "1. We", "1.We", "2) Please", "3." alone, "Comment 1 (Prior Comment 3):"; the number is
+  // followed by space, a capital, a
   // quote or bracket, or the end (RE2 has no lookahead: the next character is matched and
   // given back below).
   static const RE2 number(R"(^((\d{1,3})\s*[.)])(\s+|[A-Z"'(]|$))");
   static const RE2 comment_no(
-      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:[:.\-]\s*|\s+|$)))");
+      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:\((?:prior|previous|original|former)\s+comments?\s*(?:No\.?|#)?\s*\d{1,3}(?:\s*(?:and|,|&)\s*\d{1,3})*\)\s*)?(?:[:.\-]\s*|\s+|$)))");
   static const RE2 comment_bare(R"((?i)^((?:Staff.s |Staff )?Comment\s*:\s*))");
   re2::StringPiece label, digits, after;
   size_t consumed = 0;
@@ -170,7 +171,7 @@ bool IsStaffClosing(const std::string& raw) {
 
 bool IsCompanyClosing(const std::string& raw) {
   static const RE2 re(
-      R"((?i)^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely)|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:responding|the Company's response)|If the Staff has any|cc:))");
+      R"((?i)^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely|faithfully|very truly)|Faithfully yours|(?:Best |Kind )?Regards,?$|Cordially,?$|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:responding|the Company's response)|If the Staff has any|cc:))");
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
@@ -204,8 +205,12 @@ std::string DropAbbreviationDots(const std::string& folded) {
   // initial ends no sentence.
   static const RE2 abbreviation(
       R"(\b(No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|U\.S|U\.K|L\.P|N\.A|S\.A|[A-Z])\.)");
+  // "Notes to Financial Statements - Note 6. Fair Value": a section's number ends no sentence.
+  static const RE2 section_number(
+      R"((\b(?:Note|Item|Section|Part|Schedule|Exhibit|Article)\s+[\w.-]{1,6}?)\.(\s))");
   std::string out = folded;
   RE2::GlobalReplace(&out, abbreviation, R"(\1)");
+  RE2::GlobalReplace(&out, section_number, R"(\1\2)");
   return out;
 }
 

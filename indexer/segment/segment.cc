@@ -7,6 +7,7 @@
 
 #include "core/letter_form.h"
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/broken_paragraphs.h"
 #include "indexer/segment/header_fields.h"
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
@@ -257,7 +258,7 @@ Response NarrativeResponse(const std::vector<Block>& blocks, size_t begin, size_
 
 Letter SegmentLetter(const std::vector<Block>& input, std::optional<std::string> form,
                      const SegmentOptions& options) {
-  const std::vector<Block> blocks = DropLetterLabels(input);
+  const std::vector<Block> blocks = JoinBrokenParagraphs(DropLetterLabels(input));
   Letter letter;
   bool staff;
   LetterSide side = form ? SideOfForm(*form) : LetterSide::kNone;

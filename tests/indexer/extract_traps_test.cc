@@ -987,5 +987,61 @@ TEST(ExtractTraps, WrappedReferenceNumberIsNoItem) {
   EXPECT_EQ(l.comments[1].headings, std::vector<std::string>{"Results of Operations, page 31"});
 }
 
+// Older closings say only that the staff has no further comments.
+TEST(ExtractTraps, NoFurtherCommentsIsAClosing) {
+  Letter l = Text(std::string(kStaffHead).substr(0, std::string(kStaffHead).find("We have")) +
+                  "We have reviewed your response letter dated December 15, 2006 and have no "
+                  "further comments at this time.\n\nSincerely,\n\nJane Doe\n");
+  EXPECT_EQ(l.kind, LetterKind::kClosing);
+}
+
+// An extension request may list the comments it will answer later; "requires additional time"
+// asks for time as "requests an extension" does.
+TEST(ExtractTraps, ExtensionRequestListingTheCommentsItWillAnswer) {
+  Letter l = Text(
+      "August 7, 2012\n\nSecurities and Exchange Commission\n\nRe: Acme Inc.\n\nDear Sir:\n\n"
+      "The Company has received your comment letter dated July 24, 2012 and requires additional "
+      "time to respond to the following comments:\n\n1. Comment 2, which requests a revised "
+      "goodwill analysis;\n\n2. Comment 4, which requests segment data.\n\nThe Company "
+      "intends to submit its response on or before August 21, 2012.\n\nSincerely,\n\nJane\n",
+      "CORRESP");
+  EXPECT_EQ(l.kind, LetterKind::kExtensionRequest);
+}
+
+// HTML converted from print: a sentence broken over two elements goes on in the next one when
+// the first stops on a word no paragraph ends on or the second goes on in lower case.
+TEST(ExtractTraps, HtmlSentenceBrokenOverElements) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<div>For your convenience, each comment is restated in italics, followed by the"
+                  "</div><div>Company's response.</div>"
+                  "<div><i>1. We note that you present average revenue per user. Please tell us"
+                  "</i></div><div><i>how you calculate it.</i></div>"
+                  "<div>Response: We divide revenue by the average number of users.</div>"
+                  "<div><i>2. Please disclose churn.</i></div><div>Response: We will.</div>"
+                  "<div>Sincerely,</div><div>Jane</div>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "We note that you present average revenue per user. Please tell us how you "
+            "calculate it.");
+}
+
+// Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
+// Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
+// MD&A.
+TEST(ExtractTraps, PartsOfTheFilingAreSiblings) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Management's Discussion and Analysis\n\nResults of Operations, page 30\n\n"
+                  "1. Please quantify each factor.\n\nRisk Factors, page 12\n\n2. Please revise "
+                  "the first risk factor.\n\nNotes to Consolidated Financial Statements - Note 6. "
+                  "Fair Value, page F-19\n\n3. Please disclose the inputs.\n\nSincerely,\n\n"
+                  "Jane Doe\n");
+  ASSERT_EQ(l.comments.size(), 3u);
+  EXPECT_EQ(l.comments[1].headings, std::vector<std::string>{"Risk Factors, page 12"});
+  EXPECT_EQ(l.comments[2].headings,
+            std::vector<std::string>{
+                "Notes to Consolidated Financial Statements - Note 6. Fair Value, page F-19"});
+}
+
 }  // namespace
 }  // namespace corresp

@@ -32,6 +32,9 @@ TEST(SegmentDecisions, ParseItemStart) {
       {"2) Please tell us more.", 2, "Please tell us more.", true, "parenthesis after the number"},
       {"12.", 12, "", true, "a number alone in its block (the text follows in the next)"},
       {"Comment No. 3: Please revise.", 3, "Please revise.", true, "Comment No. N: label"},
+      {"Comment 1 (Prior Comment 3): We note your response.", 1, "We note your response.", true,
+       "a follow-up's label naming the prior comment"},
+      {"Comment 2 (prior comments 4 and 5)", 2, "", true, "two prior comments, no colon"},
       {"Comment 4: Please revise.", 4, "Please revise.", true, "Comment N: label"},
       {"Comment #5 - Please revise.", 5, "Please revise.", true, "Comment #N - label"},
       {"1. Staff's comment: We note the charge.", 1, "We note the charge.", true,
@@ -152,6 +155,8 @@ TEST(SegmentDecisions, IsStaffClosing) {
 
 TEST(SegmentDecisions, IsCompanyClosing) {
   const ClosingRow rows[] = {
+      {"Yours faithfully,", true, "British sign-off"},
+      {"Kind regards,", true, "informal sign-off"},
       {"If you have any further questions, please call me.", true, "questions line"},
       {"If you have any additional questions regarding", true, "questions line"},
       {"Should you have any questions, please contact", true, "Should you have any"},

@@ -1,0 +1,47 @@
+#include "indexer/segment/broken_paragraphs.h"
+
+#include <re2/re2.h>
+
+#include <utility>
+
+#include "indexer/extract/lines.h"
+#include "indexer/extract/text_util.h"
+#include "indexer/segment/patterns.h"
+
+namespace corresp {
+namespace {
+
+// A block that starts a part of its own: "1. ...", "b. ...", "(iv) ...", a bullet.
+bool StartsItsOwnBlock(const std::string& text) {
+  static const RE2 lettered_item(R"(^\(?(?:[a-z]|[ivx]{1,4})[.)]\s)");
+  return ParseItemStart(text).has_value() || StartsWithBullet(text) ||
+         RE2::PartialMatch(text, lettered_item);
+}
+
+}  // namespace
+
+std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks) {
+  std::vector<Block> out;
+  out.reserve(blocks.size());
+  for (Block& b : blocks) {
+    if (!out.empty()) {
+      Block& prev = out.back();
+      bool plain_pair = prev.kind == BlockKind::kParagraph && b.kind == BlockKind::kParagraph &&
+                        prev.bold == b.bold && prev.italic == b.italic &&
+                        prev.underline == b.underline && !StartsItsOwnBlock(b.text);
+      bool emphasized = prev.bold || prev.italic || prev.underline;
+      bool broken = !EndsSentence(prev.text) &&
+                    (StartsLower(b.text) || (!emphasized && EndsOnDanglingWord(prev.text)));
+      if (plain_pair && broken) {
+        prev.text += ' ';
+        prev.text += b.text;
+        prev.page_continued = prev.page_continued || prev.page != b.page;
+        continue;
+      }
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace corresp
