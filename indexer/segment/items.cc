@@ -60,6 +60,14 @@ bool NumberedHeading(const ItemStart& s, const Block& b) {
          !(b.bold && b.italic);
 }
 
+// True if the run of headings right above block `at` (after block `after`) names a filing
+// ("Form 10-Q for the Quarterly Period Ended ...", IsDocumentHeading).
+bool UnderNewFilingHeading(const std::vector<Block>& blocks, size_t after, size_t at) {
+  for (size_t k = at; k > after + 1 && Heading(blocks[k - 1]); --k)
+    if (IsDocumentHeading(blocks[k - 1].text)) return true;
+  return false;
+}
+
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
 bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t to) {
   if (!item.first_text.empty()) {
@@ -207,6 +215,14 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     if (!last.number) {
       // A lone "Staff Comment:" label above the first numbered comment.
       if (n == 1 && items.size() == 1 && OnlyHeadings(blocks, last, i)) items.back() = span;
+      continue;
+    }
+    // A letter on several filings may number each filing's comments from 1 again: a "1." right
+    // below a run of headings that names another filing ("Form 10-Q for the Quarter ...")
+    // restarts the sequence.
+    if (n == 1 && *last.number > 1 && UnderNewFilingHeading(blocks, last.start, i)) {
+      items.push_back(span);
+      inner_dot = inner_paren = 0;
       continue;
     }
     // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is
