@@ -33,7 +33,7 @@ constexpr size_t kLetterHeadBlocks = 20;
 // ... and a running header repeats its short lines.
 constexpr size_t kMaxHeaderLineBytes = 80;
 // A running footer may hold a whole address, a telephone number and a web address ...
-constexpr size_t kMaxFooterLineBytes = 120;
+constexpr size_t kMaxFooterLineBytes = 200;
 // ... and repeats on this many pages (two in a letter of at most three pages), among the
 // first or the last kMaxEdgeBlocks blocks of each.
 constexpr size_t kMinRepeatedPages = 3;
@@ -349,8 +349,11 @@ class Builder {
         italic += cell.italic ? n : 0;
         underline += cell.underline ? n : 0;
       }
+      // "Response" | "We have revised ...": a label cell keeps its colon's place.
+      static const RE2 bare_label(R"((?i)^(?:[A-Za-z.&]+(?:'s|’s)?\s+)?Response$)");
+      bool label_cell = cells.size() > 1 && RE2::FullMatch(row.text, bare_label);
       for (size_t i = 1; i < cells.size(); ++i) {
-        row.text += ' ';
+        row.text += i == 1 && label_cell ? ": " : " ";
         row.text += cells[i][0].text;
       }
       row.bold = bold * 10 >= total * 8;

@@ -14,6 +14,8 @@ namespace {
 
 // A reply may answer only the later comments of a letter ("4." first): seen up to the 30s.
 constexpr int kMaxFirstResponseNumber = 40;
+// ... or skip some between the ones it answers ("3." then "5.").
+constexpr int kMaxSkippedComments = 20;
 
 struct Candidate {
   size_t index;
@@ -58,6 +60,20 @@ bool NumberedHeading(const ItemStart& s, const Block& b) {
   if (words >= 4 && capitalised * 10 >= words * 8) return true;
   return (b.bold || b.underline || b.kind == BlockKind::kHeading) && r.size() < 100 &&
          !(b.bold && b.italic);
+}
+
+// True if a response label ("Response:") lies between blocks `from` and `to`.
+bool AnsweredSince(const std::vector<Block>& blocks, size_t from, size_t to) {
+  for (size_t k = from + 1; k < to; ++k)
+    if (ParseResponseLabel(blocks[k].text)) return true;
+  return false;
+}
+
+// Both emphasized, and alike: a reply sets its restated comments apart (bold, italics) the
+// same way each time, unlike a numbered caption of its proposed disclosure.
+bool SameEmphasis(const Block& a, const Block& b) {
+  return (a.bold || a.italic || a.underline) && a.bold == b.bold && a.italic == b.italic &&
+         a.underline == b.underline && a.kind == b.kind;
 }
 
 // True if the run of headings right above block `at` (after block `after`) names a filing
@@ -235,6 +251,13 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       if (issues)
         issues->push_back("items: number " + std::to_string(n - 1) + " not found between " +
                           std::to_string(n - 2) + " and " + std::to_string(n));
+      items.push_back(span);
+      inner_dot = inner_paren = 0;
+    } else if (!options.staff && inner == 0 && n > *last.number + 1 &&
+               n <= *last.number + kMaxSkippedComments && AnsweredSince(blocks, last.start, i) &&
+               SameEmphasis(blocks[last.start], blocks[i])) {
+      // A reply answering some comments only ("3." answered, then "5."): after the last
+      // restated comment's labelled answer, a later number set like it restates the next.
       items.push_back(span);
       inner_dot = inner_paren = 0;
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {

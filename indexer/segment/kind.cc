@@ -114,6 +114,11 @@ const RE2& AccelerationCue() {
       R"(rule 461|request(?:s|ed)? (?:the )?(?:acceleration|that the (?:effective|effectiveness))|accelerat\w* (?:of )?(?:the )?effective|effective date .{0,80}be accelerated|declared effective (?:at|as of|on|by)|request for acceleration)");
   return re;
 }
+const RE2& WithdrawsAcceleration() {
+  static const RE2 re(
+      R"(\bwithdraw\w* (?:(?:our|the|its|their|my) )?(?:prior |previous |earlier )?(?:request|letter)s? (?:for|requesting) (?:the )?acceleration)");
+  return re;
+}
 // An extension request speaks of the company's answer and either asks for time or names a
 // later date for it; the two must stand in one sentence.
 const RE2& OurAnswer() {
@@ -142,7 +147,7 @@ const RE2& RequestsExtension() {
 // they asked ("will enhance its disclosure in future filings").
 const RE2& AnswersStaff() {
   static const RE2 re(
-      R"(in response to (?:the |your |our )?(?:staff'?s? |comment|letter)|respon(?:d|ds|se|ses|ding) to (?:the |your |each )?(?:staff'?s? )?(?:comments?|letter|questions?|requests?)|(?:staff'?s?|commission'?s?) comments?|comments? of the staff|comment letter dated|(?:in|to) your (?:[a-z]+ \d{1,2}, \d{4} )?(?:comment )?letter|letter dated [a-z]+ \d{1,2}, \d{4}.{0,60}(?:regarding|concerning|relating)|(?:will|to) (?:enhance|revise|expand|clarify|include|provide|update) .{0,100}\b(?:future|subsequent|next) (?:filings?|disclosures?|periodic reports?|annual reports?|form)|as (?:you|the staff) (?:requested|asked))");
+      R"(in response to (?:the |your |our )?(?:staff'?s? |comment|letter)|(?:staff'?s?|commission'?s?) (?:comment )?letter|respon(?:d|ds|se|ses|ding) to (?:the |your |each )?(?:staff'?s? )?(?:comments?|letter|questions?|requests?)|(?:staff'?s?|commission'?s?) comments?|comments? of the staff|comment letter dated|(?:in|to) your (?:[a-z]+ \d{1,2}, \d{4} )?(?:comment )?letter|letter dated [a-z]+ \d{1,2}, \d{4}.{0,60}(?:regarding|concerning|relating)|(?:will|to) (?:enhance|revise|expand|clarify|include|provide|update) .{0,100}\b(?:future|subsequent|next) (?:filings?|disclosures?|periodic reports?|annual reports?|form)|as (?:you|the staff) (?:requested|asked))");
   return re;
 }
 
@@ -191,7 +196,9 @@ LetterKind ClassifyCompanyLetter(const std::vector<Block>& blocks, const std::st
   if (items > 0 && Has(Prefix(t, kMentionBytes), Comment()) && !Has(opening, AccelerationCue()) &&
       (!Has(opening, RequestsExtension()) || labelled_answers))
     return LetterKind::kResponse;
-  if (Has(t, AccelerationCue())) return LetterKind::kAccelerationRequest;
+  // "We hereby withdraw our request for acceleration": no request.
+  if (Has(t, AccelerationCue()) && !Has(t, WithdrawsAcceleration()))
+    return LetterKind::kAccelerationRequest;
   // It answers no comment and names a later date for its answer.
   if (TextBytes(blocks) <= kMaxExtensionRequestBytes && AsksForTime(t))
     return LetterKind::kExtensionRequest;
