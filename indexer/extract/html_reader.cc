@@ -32,6 +32,9 @@ constexpr size_t kMaxFurnitureBlocks = 4;
 constexpr size_t kLetterHeadBlocks = 20;
 // ... and a running header repeats its short lines.
 constexpr size_t kMaxHeaderLineBytes = 80;
+// A table row holding a restated comment and its answer side by side has this much prose in
+// each (a table of figures has numbers and short labels).
+constexpr size_t kMinSideBySideProse = 40;
 // A running footer may hold a whole address, a telephone number and a web address ...
 constexpr size_t kMaxFooterLineBytes = 200;
 // ... and repeats on this many pages (two in a letter of at most three pages), among the
@@ -318,6 +321,33 @@ class Builder {
     if (e.underline) s.underline += n;
   }
 
+  // A row of a comment-and-answer table: a number alone ("1", "1.") and two cells of prose.
+  static bool SideBySide(const Block& number, const Block& comment, const Block& answer) {
+    static const RE2 lone_number(R"(\d{1,3}\.?)");
+    auto prose = [](const std::string& t) {
+      size_t letters = 0;
+      for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+      return t.size() >= kMinSideBySideProse && letters * 2 > t.size();
+    };
+    return RE2::FullMatch(number.text, lone_number) && prose(comment.text) && prose(answer.text);
+  }
+
+  // A table's header row naming a comment column and a response column.
+  static bool ColumnTitles(const std::vector<std::vector<Block>>& cells) {
+    static const RE2 comment(R"((?i)^(?:No\.?|#|(?:SEC |Staff(?:'s|’s)? )?Comments?)$)");
+    static const RE2 response(
+        R"((?i)^(?:(?:The )?(?:Company|Registrant|Management)(?:'s|’s)? )?Responses?$)");
+    bool has_comment = false, has_response = false;
+    for (const auto& cell : cells) {
+      const std::string& t = cell[0].text;
+      bool is_comment = RE2::FullMatch(t, comment), is_response = RE2::FullMatch(t, response);
+      if (!is_comment && !is_response) return false;
+      has_comment = has_comment || is_comment;
+      has_response = has_response || is_response;
+    }
+    return has_comment && has_response;
+  }
+
   // Cells of one table row. A row whose cells hold one paragraph each becomes one block
   // ("1." | "We note ..." -> "1. We note ..."); otherwise the cells' paragraphs follow in
   // order, with a short leading number cell glued to the paragraph after it.
@@ -335,6 +365,20 @@ class Builder {
     }
     bool simple = true;
     for (const auto& c : cells) simple = simple && c.size() == 1;
+    // Comment and answer side by side ("1" | "Please disclose ..." | "We will disclose ..."):
+    // the restated comment under its number, then the answer after a response label.
+    // ... and the column titles above them ("No." | "Staff Comment" | "Company Response") are
+    // no heading.
+    if (simple && cells.size() >= 2 && ColumnTitles(cells)) return;
+    if (simple && cells.size() == 3 && SideBySide(cells[0][0], cells[1][0], cells[2][0])) {
+      Block comment = std::move(cells[1][0]);
+      comment.text = cells[0][0].text + ". " + comment.text;
+      Block answer = std::move(cells[2][0]);
+      answer.text = "Response: " + answer.text;
+      blocks_.push_back(std::move(comment));
+      blocks_.push_back(std::move(answer));
+      return;
+    }
     if (simple && !cells.empty()) {
       Block row = std::move(cells[0][0]);
       row.kind = BlockKind::kTableRow;
