@@ -365,11 +365,11 @@ class Builder {
     }
     bool simple = true;
     for (const auto& c : cells) simple = simple && c.size() == 1;
-    // Comment and answer side by side ("1" | "Please disclose ..." | "We will disclose ..."):
-    // the restated comment under its number, then the answer after a response label.
-    // ... and the column titles above them ("No." | "Staff Comment" | "Company Response") are
-    // no heading.
+    // A comment-and-answer table's column titles ("No." | "Staff Comment" | "Company
+    // Response") are no heading ...
     if (simple && cells.size() >= 2 && ColumnTitles(cells)) return;
+    // ... and each of its rows ("1" | "Please disclose ..." | "We will disclose ...") is the
+    // restated comment under its number, then the answer after a response label.
     if (simple && cells.size() == 3 && SideBySide(cells[0][0], cells[1][0], cells[2][0])) {
       Block comment = std::move(cells[1][0]);
       comment.text = cells[0][0].text + ". " + comment.text;
