@@ -14,8 +14,9 @@ namespace corresp {
 // own, and a page break may cut a paragraph whose next page opens with a capital. Both blocks
 // must be plain paragraphs of the same emphasis (an emphasized line ending on "to" is a caption
 // line, which stays a line); a numbered or lettered item or a bullet starts a block of its own
-// (a "response." after "... followed by the" is the sentence's end, not a label). Run after the letter's own labels and legends are dropped, so that a
-// legend between the two halves does not join them. Every other block is kept, in order.
+// (a "response." after "... followed by the" is the sentence's end, not a label). Run after the
+// letter's own labels and legends are dropped, so that a legend between the two halves does not
+// join them. Every other block is kept, in order.
 std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks);
 
 }  // namespace corresp

@@ -135,9 +135,8 @@ const RE2& LaterDate() {
       R"(\b(?:will|would|shall|expects? to|expected to|intends? to|plans? to|anticipates?|agreed to|agrees? to)\b.{0,80}\b(?:by|on or before|no later than|on|until|within)\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the end of|\d{1,2}/\d{1,2})\b)");
   return re;
 }
-// "We request an extension", "confirm the additional time", "requires additional time":
-// said in the opening, the
-// letter's numbered items are what it will answer later, not answers.
+// "We request an extension", "confirm the additional time", "requires additional time": said
+// in the opening, the letter's numbered items are what it will answer later, not answers.
 const RE2& RequestsExtension() {
   static const RE2 re(
       R"((?:request|confirm|require|need)\w* (?:an? |the )?(?:extension|additional time|more time))");
