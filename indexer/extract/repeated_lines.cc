@@ -75,7 +75,10 @@ void MarkSamePlace(const std::vector<Line>& lines, const Candidates& c, std::vec
         if (lines[j].page != lines[i].page && Near(lines[j].top, lines[i].top) &&
             Near(lines[j].x0, lines[i].x0))
           ++pages;
-      if (pages >= kMinPagesForOneLine) marked[i] = true;
+      // Page 1's top is the letterhead itself (its date line may stand where later pages'
+      // headers print theirs): the original stays, its copies go.
+      bool letterhead = lines[i].page == kFirstPage && lines[i].top < kHeaderZone;
+      if (pages >= kMinPagesForOneLine && !letterhead) marked[i] = true;
     }
   }
 }

@@ -15,7 +15,8 @@ namespace corresp {
 std::string RepetitionKey(const std::string& text);
 
 // Marks the PDF lines (Line::geometric) of a document of two or more pages that are furniture
-// by repetition: a short line at the same place on three pages or more (a running footer), or
+// by repetition: a short line at the same place on three pages or more (a running footer; not
+// in page 1's top margin, whose letterhead later pages' headers copy), or
 // a block of three or more short lines of a later page that another later page repeats with
 // the same layout, one of the two copies starting in the top margin (a running header, or a
 // page template drawn over the body). Body-length lines and plain-text lines are never marked.

@@ -213,7 +213,12 @@ bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
   if (Has(t, MailStop())) score += kStrongStaffCue;
   if (Has(t, DivisionOrOffice())) score += kWeakStaffCue;  // company letters are addressed there
   if (Has(t, StaffReviewed())) score += kStrongStaffCue;
-  if (Has(t, CompanyVoice())) score -= kCompanyCue;
+  // The acknowledgment older staff letters asked for ("staff comments or changes to disclosure
+  // in response to staff comments do not foreclose ...") quotes the company's voice.
+  static const RE2 acknowledgment(R"(changes to disclosure in response to staff comments)");
+  std::string own = t;
+  RE2::GlobalReplace(&own, acknowledgment, "");
+  if (Has(own, CompanyVoice())) score -= kCompanyCue;
   if (Has(t, StaffBoilerplate())) score += kStrongStaffCue;
   // Staff letters are signed by the Division ("Sincerely, ... Division of Corporation
   // Finance"); company letters are addressed to it at the top.
