@@ -78,8 +78,8 @@ BlockDocument ReadPlainText(std::string_view utf8) {
       }
       continue;
     }
-    if (IsPageMark(text)) {  // EDGAR's <PAGE> between the pages of a text document
-      ++page;
+    if (IsPageMark(text)) {  // EDGAR's <PAGE> between the pages (and often before the first)
+      if (!lines.empty()) ++page;
       blank = true;
       continue;
     }
