@@ -174,12 +174,7 @@ bool StartsCaptionLine(std::string_view before, std::string_view line) {
       RE2::PartialMatch(line, name_end))
     return false;
   // `before` must stand as a heading by itself: words, not a label such as "EX-99.2".
-  size_t letters = 0, digits = 0;
-  for (char c : before) {
-    letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
-    digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
-  }
-  if (letters < 3 || digits * 10 > (letters + digits) * 4) return false;
+  if (MostlyDigits(before)) return false;
   return before.back() != '-' && before.back() != ',' &&
          !RE2::PartialMatch(before, DanglingWordRe());
 }

@@ -53,10 +53,9 @@ std::optional<SgmlPayload> LetterPayload(Submission submission) {
   return out;
 }
 
-// True when `text` holds the tag `<name` followed by '>', '/' or a space (ASCII case ignored):
+// True when `lower` (lower-cased text) holds the tag `<name` followed by '>', '/' or a space:
 // "<p>" and "<P STYLE=...>" are paragraphs, "<PAGE>" (a plain-text page mark) is not.
-bool HasTag(std::string_view text, std::string_view name) {
-  std::string lower = AsciiLower(text);
+bool HasTag(std::string_view lower, std::string_view name) {
   std::string open = "<" + std::string(name);
   for (size_t at = lower.find(open); at != std::string::npos; at = lower.find(open, at + 1)) {
     size_t after = at + open.size();
@@ -81,9 +80,10 @@ PayloadType SniffType(std::string_view bytes, std::string_view name) {
   std::string lname = AsciiLower(name);
   // EDGAR's text documents mark tables with <TABLE>, <CAPTION>, <S> and <C>: a table is
   // HTML's only with its rows or cells.
-  if (IContains(head, "<!doctype html") || HasTag(head, "html") || HasTag(head, "body") ||
-      HasTag(head, "p") || HasTag(head, "div") ||
-      (HasTag(head, "table") && (HasTag(head, "tr") || HasTag(head, "td"))))
+  const std::string lower = AsciiLower(head);
+  if (lower.find("<!doctype html") != std::string::npos || HasTag(lower, "html") ||
+      HasTag(lower, "body") || HasTag(lower, "p") || HasTag(lower, "div") ||
+      (HasTag(lower, "table") && (HasTag(lower, "tr") || HasTag(lower, "td"))))
     return PayloadType::kHtml;
   if (EndsWith(lname, ".htm") || EndsWith(lname, ".html")) return PayloadType::kHtml;
   if (EndsWith(lname, ".pdf") && bytes.find("%PDF") != std::string_view::npos)

@@ -110,6 +110,15 @@ bool EndsSentence(std::string_view t) {
   return c == '.' || c == ':' || c == '?' || c == '!' || c == ';';
 }
 
+bool MostlyDigits(std::string_view t) {
+  size_t digits = 0, letters = 0;
+  for (char c : t) {
+    digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
+    letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+  }
+  return letters < 3 || digits * 10 > (digits + letters) * 4;
+}
+
 bool StartsLower(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }

@@ -29,6 +29,9 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsSentence(std::string_view t);
 // True when t starts with a lower-case ASCII letter (a sentence going on).
 bool StartsLower(std::string_view t);
+// True when t is more figure than words: fewer than 3 letters, or over 40% of its letters and
+// digits are digits ("EX-99.2", "2019 2018", "12"). Such text names no section by itself.
+bool MostlyDigits(std::string_view t);
 // True when t opens with a list bullet: "•", "·", "▪", "◦", the Symbol font's bullets, "o ",
 // "- ", "– " (an item of a list, never a heading).
 bool StartsWithBullet(std::string_view t);

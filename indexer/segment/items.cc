@@ -22,15 +22,6 @@ struct Candidate {
   ItemStart start;
 };
 
-bool MostlyDigits(const std::string& t) {
-  size_t digits = 0, letters = 0;
-  for (char c : t) {
-    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
-  }
-  return letters < 3 || digits * 10 > (digits + letters) * 4;
-}
-
 bool Heading(const Block& b) { return IsHeadingLike(b) && !MostlyDigits(b.text); }
 
 // A numbered line that is itself a section heading ("6. Impairment ..., page F-97").
