@@ -22,6 +22,10 @@ constexpr double kSamePlace = 2.0;
 // A line alone is furniture when it stands at the same place on this many pages (a running
 // footer); two pages could share a heading at the same place by chance.
 constexpr size_t kMinPagesForOneLine = 3;
+// ... or on two pages when on both it stands at the page's foot, below the text, with at most
+// this many lines below it, all repeated too (a two-page letter's footer "CONFIDENTIAL
+// TREATMENT REQUESTED BY ACME" / "ACME-CT-0001").
+constexpr size_t kMaxFooterLines = 3;
 // A block of lines is furniture when this many of its lines repeat on another page with the
 // same offsets (name, company, date-and-page); two stacked headings ("Item 8. Financial
 // Statements" / "Note 2. ...") may repeat for the 10-K and the 10-Q.
@@ -45,9 +49,10 @@ int Letters(const std::string& t) {
 bool Near(double a, double b) { return std::fabs(a - b) <= kSamePlace; }
 
 struct Candidates {
-  std::vector<std::string> keys;               // "" for lines that cannot be furniture
-  std::map<int, std::vector<size_t>> by_page;  // candidate lines of each page
-  std::set<int> pages;                         // pages holding PDF lines
+  std::vector<std::string> keys;                   // "" for lines that cannot be furniture
+  std::map<int, std::vector<size_t>> by_page;      // candidate lines of each page
+  std::map<int, std::vector<size_t>> all_by_page;  // PDF lines of each page
+  std::set<int> pages;                             // pages holding PDF lines
   std::unordered_map<std::string, std::vector<size_t>> by_key;
 };
 
@@ -58,6 +63,7 @@ Candidates FindCandidates(const std::vector<Line>& lines) {
     const Line& l = lines[i];
     if (!l.geometric) continue;
     c.pages.insert(l.page);
+    c.all_by_page[l.page].push_back(i);
     if (l.text.size() > kMaxFurnitureChars || Letters(l.text) < kMinFurnitureLetters) continue;
     c.keys[i] = RepetitionKey(l.text);
     c.by_key[c.keys[i]].push_back(i);
@@ -66,19 +72,56 @@ Candidates FindCandidates(const std::vector<Line>& lines) {
   return c;
 }
 
-// Lines standing at the same place on kMinPagesForOneLine pages or more.
-void MarkSamePlace(const std::vector<Line>& lines, const Candidates& c, std::vector<bool>& marked) {
+// The number of pages on which each candidate line stands at the same place (1: its own only).
+std::vector<size_t> SamePlacePages(const std::vector<Line>& lines, const Candidates& c) {
+  std::vector<size_t> pages(lines.size(), 0);
   for (const auto& [key, same] : c.by_key) {
     for (size_t i : same) {
-      size_t pages = 1;
+      pages[i] = 1;
       for (size_t j : same)
         if (lines[j].page != lines[i].page && Near(lines[j].top, lines[i].top) &&
             Near(lines[j].x0, lines[i].x0))
-          ++pages;
+          ++pages[i];
+    }
+  }
+  return pages;
+}
+
+// True when line i stands at its page's foot, below the page's text: at most kMaxFooterLines
+// lines lie below it, each repeated at the same place on another page too, and some line
+// above it is not.
+bool AtPageFoot(const std::vector<Line>& lines, const Candidates& c,
+                const std::vector<size_t>& same_place_pages, size_t i) {
+  size_t below = 0;
+  bool text_above = false;
+  for (size_t j : c.all_by_page.at(lines[i].page)) {
+    if (j == i || Near(lines[j].top, lines[i].top)) continue;
+    bool repeated = same_place_pages[j] >= 2;
+    if (lines[j].top > lines[i].top) {
+      if (!repeated || ++below > kMaxFooterLines) return false;
+    } else {
+      text_above = text_above || !repeated;
+    }
+  }
+  return text_above;
+}
+
+// Lines standing at the same place on kMinPagesForOneLine pages or more, or on two pages at
+// both pages' foot.
+void MarkSamePlace(const std::vector<Line>& lines, const Candidates& c, std::vector<bool>& marked) {
+  std::vector<size_t> same_place_pages = SamePlacePages(lines, c);
+  for (const auto& [key, same] : c.by_key) {
+    for (size_t i : same) {
+      size_t pages = same_place_pages[i];
+      bool at_feet = pages >= 2 && AtPageFoot(lines, c, same_place_pages, i);
+      for (size_t j : same)
+        if (at_feet && lines[j].page != lines[i].page && Near(lines[j].top, lines[i].top) &&
+            Near(lines[j].x0, lines[i].x0))
+          at_feet = AtPageFoot(lines, c, same_place_pages, j);
       // Page 1's top is the letterhead itself (its date line may stand where later pages'
       // headers print theirs): the original stays, its copies go.
       bool letterhead = lines[i].page == kFirstPage && lines[i].top < kHeaderZone;
-      if (pages >= kMinPagesForOneLine && !letterhead) marked[i] = true;
+      if ((pages >= kMinPagesForOneLine || at_feet) && !letterhead) marked[i] = true;
     }
   }
 }

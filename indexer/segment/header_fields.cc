@@ -177,12 +177,22 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   size_t split_date_at = limit;
   size_t head_end = std::min(re_at, dear_at);
   if (head_end == limit) head_end = std::min<size_t>(limit, 12);
+  size_t date_at = limit;
   for (size_t i = 0; i < head_end && !head.date; ++i) {
+    date_at = i;
     head.date = FirstDate(blocks[i].text);
     if (!head.date && i + 1 < head_end) {
       head.date = FirstDate(blocks[i].text + " " + blocks[i + 1].text);
       if (head.date && !FirstDate(blocks[i + 1].text)) split_date_at = i;
     }
+  }
+  if (!head.date) date_at = limit;
+  if (split_date_at < limit) date_at = split_date_at + 1;
+  for (size_t i = date_at + 1; i < head_end; ++i) {
+    const std::string& t = blocks[i].text;
+    if (IContains(t, "securities and exchange commission") ||
+        IContains(t, "division of corporation finance") || IContains(t, "20549"))
+      head.addressed_to_commission = true;
   }
   if (!head.date && head_end < blocks.size()) {
     for (size_t i = head_end; i < std::min(blocks.size(), head_end + 3) && !head.date; ++i)

@@ -17,6 +17,11 @@ struct LetterHead {
   std::vector<Reference> references;
   size_t body_start = 0;  // index of the first block after the salutation ("Dear ...:")
   bool has_salutation = false;
+  // The address block between the date and the "Re:" block or salutation names the Commission
+  // ("Securities and Exchange Commission", "Division of Corporation Finance", "Washington, D.C.
+  // 20549"): the letter is written to the staff. A staff letterhead naming the Commission
+  // stands above the date; its "Mail Stop 4720" may stand below it, so it is no sign.
+  bool addressed_to_commission = false;
 };
 
 // Reads the head from the first blocks. Never fails; missing fields stay empty.

@@ -12,8 +12,9 @@
 namespace corresp {
 namespace {
 
-// A reply may answer only the later comments of a letter ("4." first): seen up to the 30s.
-constexpr int kMaxFirstResponseNumber = 40;
+// A reply may answer only the later comments of a letter ("4." first), and a staff follow-up
+// may go on numbering from the letter before it: seen up to the 30s.
+constexpr int kMaxFirstNumber = 40;
 // ... or skip some between the ones it answers ("3." then "5.").
 constexpr int kMaxSkippedComments = 20;
 
@@ -210,11 +211,15 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       return n == expected + 1 && next_expected_exists(i, n + 1);
     };
     if (items.empty()) {
-      if (n == 1 || (!options.staff && n <= kMaxFirstResponseNumber)) {
+      if (n == 1 || (!options.staff && n <= kMaxFirstNumber)) {
         items.push_back(span);
       } else if (continues_after_gap(1)) {
         items.push_back(span);
         if (issues) issues->push_back("items: number 1 not found, sequence starts at 2");
+      } else if (n <= kMaxFirstNumber && next_expected_exists(i, n + 1)) {
+        // A staff follow-up letter may go on numbering from the letter before it ("5.", "6.").
+        items.push_back(span);
+        if (issues) issues->push_back("items: sequence starts at " + std::to_string(n));
       }
       continue;
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "indexer/extract/text_util.h"
+#include "indexer/segment/header_fields.h"
 #include "indexer/segment/patterns.h"
 
 namespace corresp {
@@ -66,7 +67,7 @@ const RE2& StaffReviewed() {
 }
 const RE2& CompanyVoice() {
   static const RE2 re(
-      R"(\bin response to (?:the |your |our )?(?:staff|comment|letter)|respectfully (?:submit|advise|request)|on behalf of (?:our client|the company))");
+      R"(\bin response to (?:the |your )?staff\b|\bin response to (?:your|the staff's) (?:comments?|letter)|respectfully (?:submit|advise|request)|on behalf of (?:our client|the company))");
   return re;
 }
 const RE2& StaffBoilerplate() {
@@ -215,11 +216,15 @@ bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
   if (Has(t, StaffReviewed())) score += kStrongStaffCue;
   // The acknowledgment older staff letters asked for ("staff comments or changes to disclosure
   // in response to staff comments do not foreclose ...") quotes the company's voice.
-  static const RE2 acknowledgment(R"(changes to disclosure in response to staff comments)");
+  static const RE2 acknowledgment(
+      R"(changes to disclosure in response to (?:staff|our) comments?)");
   std::string own = t;
   RE2::GlobalReplace(&own, acknowledgment, "");
   if (Has(own, CompanyVoice())) score -= kCompanyCue;
   if (Has(t, StaffBoilerplate())) score += kStrongStaffCue;
+  // A letter addressed to the Commission below its date is the company's ("Mail Stop 3561"
+  // in the address block is not the staff's letterhead).
+  if (ReadLetterHead(blocks, /*staff_letter=*/false).addressed_to_commission) score -= kCompanyCue;
   // Staff letters are signed by the Division ("Sincerely, ... Division of Corporation
   // Finance"); company letters are addressed to it at the top.
   std::string all = LeadText(blocks, kWholeLetterBytes);

@@ -427,6 +427,17 @@ TEST(SegmentDecisions, LooksLikeStaffLetter) {
       {{"Office of Manufacturing", "Dear Mr. Smith:", "Thank you for your letter."},
        false,
        "an office alone is not enough"},
+      {{"July 9, 2008", "Mr. H. Christopher Owings", "Division of Corporation Finance",
+        "Securities and Exchange Commission", "Mail Stop 3561", "Washington, D.C. 20549",
+        "Dear Mr. Owings:", "We are in receipt of your letter dated June 26, 2008."},
+       false,
+       "a letter addressed to the Commission below its date is the company's, Mail Stop or not"},
+      {{"June 28, 2016", "Mail Stop 4720", "John C. Gerspach", "Citigroup Inc.",
+        "Re: Citigroup Inc.",
+        "Dear Mr. Gerspach:", "We have reviewed your filing and have the following comments.",
+        "1. We acknowledge your revised disclosures in response to comment 1 of our letter."},
+       true,
+       "a staff letter's Mail Stop below the date; the staff speak of responses to comments too"},
   };
   for (const StaffLetterRow& r : rows) {
     SCOPED_TRACE(r.why);
