@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/extract/html_list_marker.h"
 #include "indexer/extract/lines.h"
 #include "indexer/extract/repeated_lines.h"
 #include "indexer/extract/run_on.h"
@@ -236,6 +237,10 @@ class Builder {
     if (el.tag == GUMBO_TAG_LI) kind = BlockKind::kListItem;
     if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) kind = BlockKind::kHeading;
     if (block) kind_ = kind;
+    if (el.tag == GUMBO_TAG_LI) {
+      std::string marker = OrderedListMarker(node);
+      if (!marker.empty()) AddText(marker.c_str(), inner);
+    }
     WalkChildren(&el.children, inner, depth + 1);
     if (block) Flush();
     if (style.page_break_after) NewPage();

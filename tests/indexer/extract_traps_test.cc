@@ -45,6 +45,33 @@ TEST(ExtractTraps, NumberWithoutSpace) {  // "1.We note" (CHRW response)
   EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"General"});
 }
 
+// A reply that restates its comments as items of ordered lists (<ol start="2"><li>): the
+// browser prints "1." and "2.", which the HTML text lacks. A lettered list inside an answer
+// (type="a") stays inside it; <li value="3"> numbers a list of its own.
+TEST(ExtractTraps, OrderedListItemsCarryTheirPrintedNumbers) {
+  Letter l =
+      Html(std::string(kResponseHead) +
+           "<p><u>Liquidity, page 30</u></p><ol><li><b>Please quantify the factors "
+           "that caused revenue to increase.</b></li></ol><p>Response: We will "
+           "quantify them:</p><ol type=\"a\"><li>volume;</li><li>price.</li></ol>"
+           "<p><u>Note 2. Revenue, page 60</u></p><ol start=\"2\"><li><b>Please "
+           "disaggregate revenue.</b></li></ol><p>Response: We will disaggregate revenue.</p>"
+           "<ol><li value=\"3\"><b>Please tell us about returns.</b></li></ol>"
+           "<p>Response: Returns are immaterial.</p>"
+           "<ul><li>Bullet without a number.</li></ul><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 3u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "Please quantify the factors that caused revenue to increase.");
+  EXPECT_NE(l.responses[0].text.find("a. volume;"), std::string::npos);
+  EXPECT_NE(l.responses[0].text.find("b. price."), std::string::npos);
+  EXPECT_EQ(l.responses[1].number, 2);
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Note 2. Revenue, page 60"});
+  EXPECT_EQ(l.responses[2].number, 3);
+  EXPECT_EQ(l.responses[2].comment_text, "Please tell us about returns.");
+  EXPECT_EQ(l.responses[2].text.find("1."), std::string::npos);
+}
+
 // LEN response: one unnumbered comment, "Response", then an answer holding a numbered list.
 // The list is part of the answer, not six restated comments.
 TEST(ExtractTraps, NumberedListInsideTheAnswerToAnUnnumberedComment) {
