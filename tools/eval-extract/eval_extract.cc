@@ -19,11 +19,14 @@
 //   eval-extract lifecycle MIRROR [--json] [--examples N]
 //     (the comment lifecycle over the whole corpus: prior comment references linked, pairing,
 //     status, rounds, days to close; see lifecycle_report.h)
+//   eval-extract expected DIR
+//     (each letter of DIR against DIR/expected.json, the fields a reader decided before
+//     running the extractor, as tests/data/synthetic holds them; expected_fields.h)
 //   eval-extract rewrap MIRROR [--width W] [--examples N]
 //     (the plain-text reader against the others, without labels: each PDF and HTML letter's
 //     blocks hard-wrapped at W columns as a text letter of its form, extracted again and
 //     compared with its extraction; rewrap_check.h)
-// Exit status: 0 when every labelled letter matches (labels) / always 0 for corpus.
+// Exit status: 0 when every labelled letter matches (labels, expected) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -47,6 +50,7 @@
 #include "indexer/extract/text_util.h"
 #include "indexer/index/letter_record.h"
 #include "indexer/segment/letter_dates.h"
+#include "tools/eval-extract/expected_fields.h"
 #include "tools/eval-extract/label_compare.h"
 #include "tools/eval-extract/letter_loader.h"
 #include "tools/eval-extract/lifecycle_report.h"
@@ -526,6 +530,47 @@ int RunReviewed(const std::string& data_dir, bool json, size_t examples) {
 
 // `rewrap`: every PDF and HTML letter of the mirror against itself as a hard-wrapped text
 // letter. Prints the share that agrees and the differences by kind, with examples.
+int RunExpected(const fs::path& dir) {
+  const fs::path expected_path = dir / "expected.json";
+  nlohmann::json all = nlohmann::json::parse(ReadFile(expected_path.string()), nullptr, false);
+  if (!all.is_object()) {
+    std::cerr << expected_path.string() << ": not a JSON object of expected fields\n";
+    return 2;
+  }
+  int right = 0, letters = 0;
+  std::vector<std::string> known_gaps;
+  for (const auto& [file, expected] : all.items()) {
+    if (expected.contains("known_gap")) {  // not compared, as in synthetic_letters_test
+      known_gaps.push_back(file + ": " + expected["known_gap"].dump());
+      continue;
+    }
+    ++letters;
+    const fs::path path = dir / file;
+    if (!fs::exists(path)) {
+      std::cout << file << ": no such file\n";
+      continue;
+    }
+    Letter letter = ExtractLetter({ReadFile(path.string()), file, std::nullopt});
+    std::vector<std::string> differences = labels::ExpectedFieldDifferences(letter, expected);
+    if (differences.empty()) {
+      ++right;
+      continue;
+    }
+    std::cout << file << "\n";
+    for (const std::string& difference : differences) std::cout << "    " << difference << "\n";
+  }
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name != "expected.json" && entry.path().extension() != ".md" &&
+        !all.contains(name))
+      std::cout << name << ": no expected fields\n";
+  }
+  std::cout << "letters right " << Percent(right, letters) << "\n";
+  std::cout << "known gaps, not compared: " << known_gaps.size() << "\n";
+  for (const std::string& gap : known_gaps) std::cout << "    " << gap << "\n";
+  return right == letters ? 0 : 1;
+}
+
 int RunRewrap(const fs::path& root, size_t width, size_t examples) {
   size_t letters = 0, same = 0;
   std::map<std::string, std::vector<std::string>> by_cause;
@@ -625,6 +670,7 @@ int main(int argc, char** argv) {
     if (ok && args[0] == "lifecycle") return RunLifecycle(args[1], options);
     if (ok) return RunCorpus(args[1], options);
   }
+  if (args.size() == 2 && args[0] == "expected") return RunExpected(args[1]);
   if (args.size() >= 2 && args[0] == "rewrap") {
     size_t width = 70, examples = 5;
     bool ok = true;
@@ -644,6 +690,7 @@ int main(int argc, char** argv) {
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
                "       eval-extract lifecycle MIRROR [--json] [--examples N]\n"
                "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"
+               "       eval-extract expected DIR\n"
                "       eval-extract rewrap MIRROR [--width W] [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
