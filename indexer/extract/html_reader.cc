@@ -610,6 +610,7 @@ std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
   std::vector<Line> lines(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
     lines[i].text = std::move(blocks[i].text);
+    lines[i].page = blocks[i].page;  // a page break tells a header from the page before
     lines[i].top = static_cast<double>(i);
     lines[i].bottom = lines[i].top + 1;
   }

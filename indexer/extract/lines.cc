@@ -123,13 +123,23 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
          ++steps) {
       --k;
       const Line& prev = lines[k];
-      if (prev.page != lines[i].page) break;
+      // Of the page before, only a footer ending in contact details ("10 Hudson Yards New
+      // York, NY 10001 Telephone 212 946-8400"), which a printed page break left right above
+      // the header: a caption at that page's foot is the letter's.
+      if (prev.page != lines[i].page) {
+        if (prev.geometric ||
+            (lines[k + 1].page == lines[i].page && !NamesContactDetails(prev.text)))
+          break;
+      }
       if (prev.geometric) {
         if (lines[i].top - prev.bottom > 40 || prev.top > 200) break;
       } else if (!HeaderLike(prev.text)) {
         break;
       }
       if (!HeaderLike(prev.text)) break;
+      // A caption of the letter at the foot of the page before ("Use of Proceeds, page 68")
+      // is no header's line, where no page break tells the pages apart.
+      if (RE2::PartialMatch(prev.text, EndingPageRe())) break;
       drop[k] = true;
     }
     // Below the page line, a short line set in a smaller font than the body closes the header

@@ -1,5 +1,7 @@
 #include "indexer/extract/text_util.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -117,6 +119,12 @@ bool MostlyDigits(std::string_view t) {
     letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
   }
   return letters < 3 || digits * 10 > (digits + letters) * 4;
+}
+
+bool NamesContactDetails(std::string_view t) {
+  static const RE2 contact(
+      R"((?i)\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\bwww\.|https?://|\b[\w.]+@[\w-]+\.(?:com|org|net|gov)\b)");
+  return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), contact);
 }
 
 bool StartsLower(std::string_view t) {

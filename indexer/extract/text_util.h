@@ -32,6 +32,9 @@ bool StartsLower(std::string_view t);
 // True when t is more figure than words: fewer than 3 letters, or over 40% of its letters and
 // digits are digits ("EX-99.2", "2019 2018", "12"). Such text names no section by itself.
 bool MostlyDigits(std::string_view t);
+// True when t holds a telephone number ("(212) 946-8400", "630.773.3800"), a web or an e-mail
+// address: a letterhead's or a footer's contact line, never a part of a letter's text.
+bool NamesContactDetails(std::string_view t);
 // True when t opens with a list bullet: "•", "·", "▪", "◦", the Symbol font's bullets, "o ",
 // "- ", "– " (an item of a list, never a heading).
 bool StartsWithBullet(std::string_view t);

@@ -30,8 +30,11 @@ std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks) {
                         prev.bold == b.bold && prev.italic == b.italic &&
                         prev.underline == b.underline && !StartsItsOwnBlock(b.text);
       bool emphasized = prev.bold || prev.italic || prev.underline;
-      bool broken = !EndsSentence(prev.text) &&
-                    (StartsLower(b.text) || (!emphasized && EndsOnDanglingWord(prev.text)));
+      static const RE2 ends_on_to(R"(\sto$)");
+      bool broken =
+          !EndsSentence(prev.text) &&
+          (StartsLower(b.text) || (EndsOnDanglingWord(prev.text) &&
+                                   !(emphasized && RE2::PartialMatch(prev.text, ends_on_to))));
       if (plain_pair && broken) {
         prev.text += ' ';
         prev.text += b.text;

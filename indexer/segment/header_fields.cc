@@ -219,12 +219,17 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   // Addressee and company from the address block.
   size_t addr_end = std::min(re_at, dear_at);
   if (addr_end == limit) addr_end = std::min<size_t>(limit, 10);
+  // The staff's letterhead set over several lines ("UNITED STATES" / "SECURITIES AND EXCHANGE
+  // COMMISSION" / "WASHINGTON, D.C. 20549" / "DIVISION OF" / "CORPORATION FINANCE").
+  static const RE2 letterhead_line(
+      R"((?i)united states|(?:the )?securities and exchange commission|division of|corporation finance|washington,? d\.?\s?c\.?(?:\s+\d{5})?)");
   for (size_t i = 0; i < addr_end; ++i) {
     const std::string& t = blocks[i].text;
     if (FirstDate(t) || i == split_date_at || i == split_date_at + 1 || IContains(t, "mail stop") ||
         IContains(t, "mailstop") || IContains(t, "via e") || IContains(t, "via edgar") ||
         IContains(t, "by u.s.") || IContains(t, "facsimile") ||
-        IContains(t, "united states securities") || IContains(t, "division of corporation"))
+        IContains(t, "united states securities") || IContains(t, "division of corporation") ||
+        RE2::FullMatch(t, letterhead_line))
       continue;
     if (head.addressee.empty() && staff_letter && t.size() < 60 && !LooksLikeCompany(t)) {
       head.addressee = t;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
+#include <optional>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/patterns.h"
@@ -68,12 +70,31 @@ bool SameEmphasis(const Block& a, const Block& b) {
          a.underline == b.underline && a.kind == b.kind;
 }
 
+// True if the block opens with a labelled comment number ("Comment No. 5:").
+bool Labelled(const Block& b) {
+  std::optional<ItemStart> start = ParseItemStart(b.text);
+  return start && start->labelled;
+}
+
 // True if the run of headings right above block `at` (after block `after`) names a filing
 // ("Form 10-Q for the Quarterly Period Ended ...", IsDocumentHeading).
 bool UnderNewFilingHeading(const std::vector<Block>& blocks, size_t after, size_t at) {
   for (size_t k = at; k > after + 1 && Heading(blocks[k - 1]); --k)
     if (IsDocumentHeading(blocks[k - 1].text)) return true;
   return false;
+}
+
+// A part of the filing a caption names, as the filing's own table of contents lists it: the
+// sections of an annual or quarterly report ("Item 7. Management's Discussion and Analysis",
+// "Risk Factors", "Financial Statements"), of a prospectus ("Prospectus Summary", "Use of
+// Proceeds, page 68", "Management") and of a proxy statement ("Compensation Discussion and
+// Analysis", "Pay Versus Performance", "Proposal No. 2"), alone or with a page reference. A short
+// common word
+// ("Business", "Management", "Dilution") is a part only as the whole caption.
+bool IsFilingPart(const std::string& heading) {
+  static const RE2 part(
+      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:Summary|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
+  return RE2::PartialMatch(FoldPunctuation(heading), part);
 }
 
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
@@ -104,13 +125,16 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
     return;
   }
   const std::string& h = stack.front();
-  // "Note 23. ..." after "Note 4. ...": a sibling section replaces its predecessor.
-  static const RE2 section(R"(^(Note|Item|Section|Exhibit|Schedule|Part|Form)s?\s+[\dA-Z])");
+  // "Note 23. ..." after "Note 4. ...", "Items 1 and 2. ..." after "Item 7. ...", "FORM 8-K
+  // FILED ..." after "Form 10-K for ...": a sibling section replaces its predecessor.
+  static const RE2 section(
+      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
   std::string word;
   if (RE2::PartialMatch(h, section, &word)) {
     for (size_t k = path.size(); k > 0; --k) {
       std::string path_word;
-      if (RE2::PartialMatch(path[k - 1], section, &path_word) && path_word == word) {
+      if (RE2::PartialMatch(path[k - 1], section, &path_word) &&
+          AsciiLower(path_word) == AsciiLower(word)) {
         path.resize(k - 1);
         path.push_back(h);
         return;
@@ -118,17 +142,28 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
     }
   }
   // A part of the filing ("Risk Factors, page 12", "Notes to Consolidated Financial Statements
-  // - Note 6 ...") after another ("Management's Discussion and Analysis") is its sibling: the
-  // path goes back to where the other part began.
-  static const RE2 filing_part(
-      R"((?i)^(?:Item\s+\d+[A-C]?\.?\s*[-–—:]?\s*)?(?:Management.s Discussion and Analysis|Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|(?:Business|Properties)(?:\s*,\s*pages?\s+\S+)?$|Legal Proceedings|Executive Compensation|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected Financial Data))");
-  if (RE2::PartialMatch(h, filing_part)) {
+  // - Note 6 ...", a prospectus's "Use of Proceeds, page 68") after another ("Management's
+  // Discussion and Analysis") is its sibling: the path goes back to where the other part
+  // began. With no other part in the path, it sits right under the filing's heading...
+  if (IsFilingPart(h)) {
     for (size_t k = path.size(); k > 0; --k)
-      if (RE2::PartialMatch(path[k - 1], filing_part)) {
+      if (IsFilingPart(path[k - 1])) {
         path.resize(k - 1);
         path.push_back(h);
         return;
       }
+    // ... or under the exhibit or annex that holds the document ("Exhibit 99.1 Information
+    // Statement"; one with a page, "Exhibit 96.2, page E-49", is a section reviewed).
+    static const RE2 container(R"((?i)^(?:Exhibit|Annex|Appendix)\s+[\dA-Z])");
+    auto holds_document = [](const std::string& heading) {
+      return IsDocumentHeading(heading) ||
+             (RE2::PartialMatch(heading, container) && !PageRef(heading));
+    };
+    size_t keep = path.size();
+    while (keep > 0 && !holds_document(path[keep - 1])) --keep;
+    path.resize(keep);
+    path.push_back(h);
+    return;
   }
   // "General" heads the comments on the filing as a whole: the next caption is its sibling,
   // not a section inside it ("General" / "Prospectus Summary, page 1").
@@ -171,6 +206,10 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   // A response letter answering an unnumbered comment: once a "Response:" label has come
   // before any item, numbered paragraphs are a list inside that answer, not restated comments.
   bool answered_unnumbered = false;
+  // The last numbered caption seen ("6. Impairment ..., page F-97"), and the captions whose
+  // number went to the comment below them, by block, with the number dropped.
+  std::optional<Candidate> numbered_caption;
+  std::map<size_t, std::string> caption_of;
   auto next_expected_exists = [&](size_t from_block, int expected) {
     for (const Candidate& c : cands)
       if (c.index > from_block && c.start.number == expected) return true;
@@ -191,9 +230,27 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     if (!options.staff && items.empty() && ParseResponseLabel(blocks[i].text))
       answered_unnumbered = true;
     if (ci >= cands.size() || cands[ci].index != i) continue;
-    const Candidate& c = cands[ci++];
+    Candidate c = cands[ci++];
     if (answered_unnumbered && items.empty()) continue;
-    if (NumberedHeading(c.start, blocks[i])) continue;
+    if (NumberedHeading(c.start, blocks[i])) {
+      numbered_caption = c;
+      continue;
+    }
+    // "1. Loans Held for Sale, page 34" / "Comment: We note ...": a caption numbered as the
+    // comment it heads gives its number to the labelled comment right below it, when that
+    // number is the one the sequence expects.
+    if (!c.start.number && c.start.labelled && numbered_caption &&
+        numbered_caption->index + 1 == i) {
+      int n = *numbered_caption->start.number;
+      bool all_numbered = std::all_of(items.begin(), items.end(),
+                                      [](const ItemSpan& it) { return it.number.has_value(); });
+      bool expected = items.empty() ? n == 1 || (!options.staff && n <= kMaxFirstNumber)
+                                    : all_numbered && n == *items.back().number + 1;
+      if (expected) {
+        c.start.number = n;
+        caption_of[numbered_caption->index] = numbered_caption->start.rest;
+      }
+    }
     ItemSpan span;
     span.number = c.start.number;
     span.start = i;
@@ -251,9 +308,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       inner_dot = inner_paren = 0;
     } else if (!options.staff && inner == 0 && n > *last.number + 1 &&
                n <= *last.number + kMaxSkippedComments && AnsweredSince(blocks, last.start, i) &&
-               SameEmphasis(blocks[last.start], blocks[i])) {
+               (SameEmphasis(blocks[last.start], blocks[i]) ||
+                (c.start.labelled && Labelled(blocks[last.start])))) {
       // A reply answering some comments only ("3." answered, then "5."): after the last
-      // restated comment's labelled answer, a later number set like it restates the next.
+      // restated comment's labelled answer, a later number set like it restates the next, or
+      // labelled like it ("Staff Comment No. 2:" ... "Staff Comment No. 5:").
       items.push_back(span);
       inner_dot = inner_paren = 0;
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {
@@ -274,7 +333,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     size_t h = items[k].start;
     while (h > floor && Heading(blocks[h - 1])) {
       --h;
-      stack.insert(stack.begin(), blocks[h].text);
+      auto caption = caption_of.find(h);
+      stack.insert(stack.begin(), caption == caption_of.end() ? blocks[h].text : caption->second);
       if (stack.size() > 6) break;
     }
     if (k == 0) path.clear();

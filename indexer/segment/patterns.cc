@@ -206,8 +206,9 @@ std::string DropAbbreviationDots(const std::string& folded) {
   static const RE2 abbreviation(
       R"(\b(No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|U\.S|U\.K|L\.P|N\.A|S\.A|[A-Z])\.)");
   // "Notes to Financial Statements - Note 6. Fair Value": a section's number ends no sentence.
+  // So does the last of several ("Items 1 and 2. Business and Properties").
   static const RE2 section_number(
-      R"((\b(?:Note|Item|Section|Part|Schedule|Exhibit|Article)\s+[\w.-]{1,6}?)\.(\s))");
+      R"((\b(?:Note|Item|Section|Part|Schedule|Exhibit|Article)s?\s+[\w.-]{1,6}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+through\s+)[\w-]{1,6}?)*)\.(\s))");
   std::string out = folded;
   RE2::GlobalReplace(&out, abbreviation, R"(\1)");
   RE2::GlobalReplace(&out, section_number, R"(\1\2)");
@@ -236,16 +237,19 @@ bool IsHeadingLike(const Block& b) {
   if (last == '.' && RE2::PartialMatch(f, abbrev)) sentence_end = false;
   // A letterhead's address line ("... | Ankeny, Iowa | 50021-9672 | caseys.com | 515-965-6100")
   // names no part of a filing: a telephone number, a web or e-mail address is no caption's.
-  static const RE2 contact_line(
-      R"((?i)\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\bwww\.|https?://|\b[\w.]+@[\w-]+\.(?:com|org|net|gov)\b)");
-  if (RE2::PartialMatch(t, contact_line)) return false;
+  if (NamesContactDetails(t)) return false;
   // Table rows of figures ("Special charges — 5 5", "Total $ 675") are not headings.
   if (!PageRef(t) && EndsWithFigures(f)) return false;
   // A short emphasized sentence ("Note 4.") may be a heading; a request is a restated comment
   // ("Please disclose backlog at each balance sheet date.").
   if (b.kind == BlockKind::kHeading || b.bold || b.underline)
     return !sentence_end || (t.size() < kMaxEmphasizedSentenceHeadingBytes && !SpeaksAsStaff(t));
-  if (t.size() > kMaxPlainHeadingBytes || sentence_end) return false;
+  // A risk factor's caption is a sentence printed with its page ("Our certificate of
+  // incorporation will provide that ... our stockholders, page 58"): without emphasis it may
+  // run to a heading's full length when it ends on its page after a comma.
+  static const RE2 ends_on_its_page(R"((?i),\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
+  size_t limit = RE2::PartialMatch(f, ends_on_its_page) ? kMaxHeadingBytes : kMaxPlainHeadingBytes;
+  if (t.size() > limit || sentence_end) return false;
   // Plain text: a heading has few words and no sentence inside it.
   std::string plain = DropAbbreviationDots(f);
   size_t stop = plain.find(". ");

@@ -1053,6 +1053,21 @@ TEST(ExtractTraps, HtmlSentenceBrokenOverElements) {
             "calculate it.");
 }
 
+// HTML converted from print sets a wrapped caption's lines in elements of their own: an
+// emphasized line stopping on a word no caption ends on goes on in the next one set alike.
+TEST(ExtractTraps, HtmlCaptionWrappedOverElements) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>Management's Discussion and Analysis of Financial Condition and "
+                  "Results of</u></p><p><u>Operations</u></p><p><u>Critical Accounting "
+                  "Estimates, page 79</u></p><p><b>1. Please expand your discussion.</b></p>"
+                  "<p>Response: We will.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings,
+            (std::vector<std::string>{"Management's Discussion and Analysis of Financial "
+                                      "Condition and Results of Operations",
+                                      "Critical Accounting Estimates, page 79"}));
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.

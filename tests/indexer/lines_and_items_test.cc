@@ -204,6 +204,17 @@ std::vector<std::string> LineTexts(const std::vector<Line>& lines) {
   return out;
 }
 
+// A line of an HTML letter (an element), on the printed page its page breaks give.
+Line TextLine(std::string text, int page) {
+  static double top = 0;
+  Line l;
+  l.text = std::move(text);
+  l.page = page;
+  l.top = ++top;
+  l.bottom = l.top + 1;
+  return l;
+}
+
 TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
   const FurnitureCase cases[] = {
       {{PdfLine("Mr. John Smith", 50, 150, 2), PdfLine("Acme Corporation", 64, 160, 2),
@@ -261,6 +272,21 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
       {{PdfLine("The Page 2 figures are stale.", 300, 400, 2)},
        {"The Page 2 figures are stale."},
        "'Page 2' inside a sentence"},
+      {{TextLine("5. Please explain.", 1), TextLine("Management's Discussion and Analysis of", 1),
+        TextLine("Operations", 1), TextLine("Acme Corporation", 2), TextLine("Page 2", 2),
+        TextLine("6. Please revise.", 2)},
+       {"5. Please explain.", "Management's Discussion and Analysis of", "Operations",
+        "6. Please revise."},
+       "trap: the header of an HTML page takes no caption from the foot of the page before"},
+      {{TextLine("5. Please explain.", 1),
+        TextLine("10 Hudson Yards New York, NY 10001 Telephone 212 946-8400", 1),
+        TextLine("Acme Corporation", 2), TextLine("Page 2", 2), TextLine("6. Please revise.", 2)},
+       {"5. Please explain.", "6. Please revise."},
+       "... but a footer with contact details right above the header goes with it"},
+      {{TextLine("5. Please explain.", 1), TextLine("Use of Proceeds, page 68", 1),
+        TextLine("Acme Corporation", 1), TextLine("Page 2", 1), TextLine("6. Please revise.", 1)},
+       {"5. Please explain.", "Use of Proceeds, page 68", "6. Please revise."},
+       "trap: with no page break known, a caption with its page is no header line"},
   };
   for (const FurnitureCase& c : cases)
     EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;
@@ -370,6 +396,22 @@ TEST(FindItems, SequenceAcceptance) {
        true,
        "1",
        "the closing ends the body when the next number does not follow"},
+      {{"1. Loans Held for Sale, page 34", "Comment: Please tell us the fair value.",
+        "Response: We used quoted prices.", "2. Allowance for Loan Losses, page 41",
+        "Comment: Please disclose the factors.", "Response: We will."},
+       false,
+       "1,2",
+       "a caption numbered as the comment it heads gives its number to the 'Comment:' below"},
+      {{"1. Please revise.", "Response: We will.", "6. Impairment, page F-9",
+        "Comment: Please explain.", "Response: We will."},
+       false,
+       "1",
+       "trap: a note's number out of sequence ('6.' after 1) gives none"},
+      {{"1. Please revise.", "2. Please tell us.", "Note 3. Leases", "5. Leases, page F-20",
+        "Comment: Please explain."},
+       true,
+       "1,2",
+       "trap: a numbered caption out of sequence keeps its number"},
   };
   for (const ItemsCase& c : cases) {
     std::vector<Block> blocks;
@@ -378,6 +420,46 @@ TEST(FindItems, SequenceAcceptance) {
     options.staff = c.staff;
     EXPECT_EQ(Numbers(FindItems(blocks, 0, options, nullptr)), c.numbers) << c.why;
   }
+}
+
+std::vector<std::string> Path(std::vector<std::string> path, const std::string& next) {
+  UpdateHeadingPath(path, {next});
+  return path;
+}
+
+// One caption above the next item moves the heading path: parts of a filing (a report's or
+// a prospectus's) are siblings, a filing's caption replaces another's, a section number
+// replaces its sibling's whatever its case or number.
+TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
+  using Paths = std::vector<std::string>;
+  const std::string s1 = "Registration Statement on Form S-1 filed February 16, 2021";
+  EXPECT_EQ(Path({s1, "Risk Factors", "Risks Related to Our Business"}, "Use of Proceeds, page 68"),
+            (Paths{s1, "Use of Proceeds, page 68"}))
+      << "a prospectus's part leaves the part before it";
+  EXPECT_EQ(Path({s1, "Dilution, page 70"}, "Management, page 90"),
+            (Paths{s1, "Management, page 90"}));
+  EXPECT_EQ(Path({s1, "The Separation"},
+                 "Management's Discussion and Analysis of Financial Condition, page 95"),
+            (Paths{s1, "Management's Discussion and Analysis of Financial Condition, page 95"}))
+      << "with no part in the path, a part sits right under the filing";
+  EXPECT_EQ(Path({"Form 10-12G", "Exhibit 99.1 Information Statement"}, "Risk Factors, page 20"),
+            (Paths{"Form 10-12G", "Exhibit 99.1 Information Statement", "Risk Factors, page 20"}))
+      << "... or under the exhibit that holds the document";
+  EXPECT_EQ(Path({"Form 10-K", "Exhibit 96.2, page E-49"}, "Exhibits"),
+            (Paths{"Form 10-K", "Exhibits"}))
+      << "an exhibit with a page is a section reviewed, no document";
+  EXPECT_EQ(Path({"Form 10-K for the Fiscal Year Ended December 31, 2007", "Financial Statements"},
+                 "FORM 8-K FILED AUGUST 14, 2008"),
+            (Paths{"FORM 8-K FILED AUGUST 14, 2008"}))
+      << "a filing's caption in capitals replaces the filing before";
+  EXPECT_EQ(Path({"Form 10-K", "Item 7. Management's Discussion and Analysis"},
+                 "Items 1 and 2. Business and Properties, page 5"),
+            (Paths{"Form 10-K", "Items 1 and 2. Business and Properties, page 5"}));
+  EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
+            (Paths{"Form 10-K", "Revenue, page 32"}))
+      << "trap: captions that name no part move as before";
+  EXPECT_EQ(Path({"Form 10-K", "Note 4. Leases"}, "Lease Terms, page F-20"),
+            (Paths{"Form 10-K", "Note 4. Leases", "Lease Terms, page F-20"}));
 }
 
 }  // namespace
