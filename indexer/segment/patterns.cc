@@ -165,13 +165,13 @@ std::optional<int> ResponseLabelNumber(const std::string& raw) {
 
 bool IsStaffClosing(const std::string& raw) {
   static const RE2 re(
-      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please respond to (?:these|this) comments? within|As appropriate, please (?:amend your (?:filing|registration statement|document|amendment)s?|respond to (?:these|this|our) comments?)|Please (?:file|furnish) your (?:response|cover letter)|Closing Comments?\s*$|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
+      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please (?:amend your [^.]{0,60}?and )?respond to (?:these|this) comments? within|As appropriate, please (?:amend your (?:filing|registration statement|document|amendment)s?|respond to (?:these|this|our) comments?)|Please (?:file|furnish) your (?:response|cover letter|amendment)|Closing Comments?\s*$|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
 bool IsCompanyClosing(const std::string& raw) {
   static const RE2 re(
-      R"((?i)^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely|faithfully|very truly)|Faithfully yours|(?:Best |Kind )?Regards,?$|Cordially,?$|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:responding|the Company's response)|If the Staff has any|cc:))");
+      R"((?i)^(?:If you have any (?:further |additional )?questions|Should you have any|Please (?:do not hesitate|feel free|direct|contact|call)|Sincerely|Very truly yours|Respectfully(?: submitted)?,?$|Yours (?:truly|sincerely|faithfully|very truly)|Faithfully yours|(?:Best |Kind )?Regards,?$|Cordially,?$|Thank you for your|We (?:appreciate|thank) |\* ?\* ?\*|In connection with (?:the (?:above|foregoing) |these |its |our )?(?:responding|responses?\b|the Company's response)|If the Staff has any|cc:|We hope (?:that )?(?:the foregoing|this letter|these responses|our responses|this response)|(?:The Company|The Registrant|The undersigned|We)(?:,? on behalf of [^,]{1,60},)? (?:hereby )?acknowledges? that(?:\s*:|\s+(?:it|the Company|we|the Registrant|its management)\s+(?:is|are)\s+responsible)|(?:The Company|We) believes? (?:that )?(?:the foregoing|this letter|the information (?:contained|provided) in this letter)))");
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
