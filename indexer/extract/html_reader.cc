@@ -479,8 +479,7 @@ class Builder {
           Emphasized(chars, bold, italic, underline) && StartsCaptionLine(cur.text, t);
       if (open && (LineStartsItem(t) || emph_changed || caption_line || running_header)) close();
       if (open) {
-        cur.text += ' ';
-        cur.text += t;
+        AppendLine(cur.text, t);
       } else {
         cur.text = std::move(t);
       }

@@ -325,11 +325,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       out.push_back(std::move(b));
     } else {
       Block& b = out.back();
-      if (EndsWith(b.text, "-") && b.text.size() > 1 &&
-          std::isalnum(static_cast<unsigned char>(b.text[b.text.size() - 2])))
-        b.text += l.text;  // hyphen at a line break: keep the hyphen, no space
-      else
-        b.text += " " + l.text;
+      AppendLine(b.text, l.text);
       b.italic = b.italic && l.italic;
     }
     prev = &l;

@@ -127,6 +127,13 @@ bool NamesContactDetails(std::string_view t) {
   return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), contact);
 }
 
+void AppendLine(std::string& text, std::string_view line) {
+  bool hyphenated = text.size() > 1 && text.back() == '-' &&
+                    std::isalnum(static_cast<unsigned char>(text[text.size() - 2]));
+  if (!hyphenated && !text.empty()) text += ' ';
+  text += line;
+}
+
 bool StartsLower(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }

@@ -35,6 +35,10 @@ bool MostlyDigits(std::string_view t);
 // True when t holds a telephone number ("(212) 946-8400", "630.773.3800"), a web or an e-mail
 // address: a letterhead's or a footer's contact line, never a part of a letter's text.
 bool NamesContactDetails(std::string_view t);
+// Appends the next printed line of a paragraph to `text`: after a word's hyphen ending the
+// line ("non-" / "accrual") without a space, so the word stays whole ("non-accrual"); else
+// after one space.
+void AppendLine(std::string& text, std::string_view line);
 // True when t opens with a list bullet: "•", "·", "▪", "◦", the Symbol font's bullets, "o ",
 // "- ", "– " (an item of a list, never a heading).
 bool StartsWithBullet(std::string_view t);

@@ -36,8 +36,7 @@ std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks) {
           (StartsLower(b.text) || (EndsOnDanglingWord(prev.text) &&
                                    !(emphasized && RE2::PartialMatch(prev.text, ends_on_to))));
       if (plain_pair && broken) {
-        prev.text += ' ';
-        prev.text += b.text;
+        AppendLine(prev.text, b.text);
         prev.page_continued = prev.page_continued || prev.page != b.page;
         continue;
       }

@@ -1053,6 +1053,18 @@ TEST(ExtractTraps, HtmlSentenceBrokenOverElements) {
             "calculate it.");
 }
 
+// A word hyphenated at a printed line's end stays whole when the lines are joined again, in
+// HTML with an element or a <br> per line as in PDF ("non-" / "accrual" is "non-accrual").
+TEST(ExtractTraps, HyphenAtALineEndKeepsTheWordWhole) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>1. Please tell us how you classify non-</b></p><p><b>accrual loans."
+                  "</b></p><p>Response: We classify post-<br>charge-off recoveries as "
+                  "income.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].comment_text, "Please tell us how you classify non-accrual loans.");
+  EXPECT_EQ(l.responses[0].text, "We classify post-charge-off recoveries as income.");
+}
+
 // HTML converted from print sets a wrapped caption's lines in elements of their own: an
 // emphasized line stopping on a word no caption ends on goes on in the next one set alike.
 TEST(ExtractTraps, HtmlCaptionWrappedOverElements) {
