@@ -137,7 +137,7 @@ std::optional<std::string> ParseResponseLabel(const std::string& raw) {
   if (!MayBeResponseLabel(raw)) return std::nullopt;
   std::string text = FoldPunctuation(raw);
   static const RE2 re(
-      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply|Answer)(?:\s+of\s+(?:the\s+)?(?:Company|Registrant|Management))?(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?Comment\s*(?:No\.?|Number|#)?\s*\d{0,3}|\s*(?:No\.?|Number|#)\s*\d{1,3}|\s+\d{1,3})?\s*\]?\s*(?:[:.\-]\s*|$)))");
+      R"((?i)^((?:\[?(?:the )?(?:Company|Management|Our|Registrant|[A-Z][A-Za-z&.]+)(?:'s|s')?\s+)?(?:Response|Reply|Answer)(?:\s+of\s+(?:the\s+)?(?:Company|Registrant|Management))?(?:\s+to\s+(?:the\s+)?(?:Staff'?s?\s+)?(?:Comment\s*(?:No\.?|Number|#)?\s*\d{0,3}(?:\([a-z]\)|\.[a-z]\b)?|Comments\s*(?:Nos?\.?)?\s*\d{1,3})(?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}(?:\([a-z]\))?)*|\s*(?:No\.?|Number|#)\s*\d{1,3}(?:\([a-z]\)|\.[a-z]\b)?|\s+\d{1,3}(?:\([a-z]\)|\.[a-z]\b)?)?\s*\]?\s*(?:[:.\-]\s*|$)))");
   re2::StringPiece label;
   if (!RE2::PartialMatch(text, re, &label)) return std::nullopt;
   std::string rest = OriginalSuffix(raw, label.size());
@@ -153,14 +153,23 @@ std::optional<std::string> ParseResponseLabel(const std::string& raw) {
   return rest;
 }
 
-std::optional<int> ResponseLabelNumber(const std::string& raw) {
+std::vector<int> ResponseLabelNumbers(const std::string& raw) {
   std::optional<std::string> rest = ParseResponseLabel(raw);
-  if (!rest) return std::nullopt;
+  if (!rest) return {};
   std::string label = raw.substr(0, raw.size() - std::min(raw.size(), rest->size()));
   static const RE2 number(R"((\d{1,3}))");
+  re2::StringPiece input(label);
+  std::vector<int> out;
   int n = 0;
-  if (!RE2::PartialMatch(label, number, &n) || n == 0) return std::nullopt;
-  return n;
+  while (RE2::FindAndConsume(&input, number, &n))
+    if (n > 0) out.push_back(n);
+  return out;
+}
+
+std::optional<int> ResponseLabelNumber(const std::string& raw) {
+  std::vector<int> numbers = ResponseLabelNumbers(raw);
+  if (numbers.empty()) return std::nullopt;
+  return numbers.front();
 }
 
 bool IsStaffClosing(const std::string& raw) {

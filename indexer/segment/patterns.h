@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "indexer/extract/block.h"
 
@@ -30,6 +31,9 @@ std::optional<std::string> ParseResponseLabel(const std::string& text);
 // The comment's number a response label carries ("Response to Comment 3:", "Response No. 2"),
 // nullopt when it carries none or is no label.
 std::optional<int> ResponseLabelNumber(const std::string& text);
+// Every comment number a response label names, in order ("Response to Comments 2 and 3:" ->
+// {2, 3}); empty when it names none or is no label.
+std::vector<int> ResponseLabelNumbers(const std::string& text);
 
 // The staff letter's closing ("We remind you", "You may contact", "Sincerely", ...).
 bool IsStaffClosing(const std::string& text);

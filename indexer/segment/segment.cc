@@ -145,6 +145,27 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
   return r;
 }
 
+// "2. Please disclose backlog." / "3. Please disclose churn." / "Response to Comments 2 and 3:
+// ...": one answer to several restated comments. A restated comment left without an answer
+// takes the answer of the next one (within kMaxJointComments) whose label names its number.
+void ShareJointAnswers(const std::vector<Block>& blocks, const std::vector<ItemSpan>& items,
+                       std::vector<Response>& responses) {
+  constexpr size_t kMaxJointComments = 4;
+  for (size_t k = 0; k < responses.size(); ++k) {
+    if (!responses[k].text.empty() || !responses[k].number) continue;
+    for (size_t j = k + 1; j < responses.size() && j <= k + kMaxJointComments; ++j) {
+      std::vector<int> named;
+      for (size_t b = items[j].start; b < items[j].end && named.empty(); ++b)
+        named = ResponseLabelNumbers(blocks[b].text);
+      if (std::find(named.begin(), named.end(), *responses[k].number) != named.end()) {
+        responses[k].text = responses[j].text;
+        break;
+      }
+      if (!responses[j].text.empty()) break;
+    }
+  }
+}
+
 // A numbered list of short phrases ("1. Core operating income excluding ...") rather than
 // restated comments, which are sentences.
 bool LooksLikeList(const std::vector<Block>& blocks, const std::vector<ItemSpan>& items) {
@@ -296,6 +317,7 @@ Letter SegmentLetter(const std::vector<Block>& input, std::optional<std::string>
     case LetterKind::kResponse:
       if (LooksLikeList(blocks, items)) items.clear();
       for (const ItemSpan& it : items) letter.responses.push_back(MakeResponse(blocks, it));
+      ShareJointAnswers(blocks, items, letter.responses);
       if (items.empty()) {
         size_t end = BodyEnd(blocks, head.body_start, false);
         letter.responses = UnnumberedResponses(blocks, head.body_start, end);

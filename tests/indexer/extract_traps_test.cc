@@ -1053,6 +1053,24 @@ TEST(ExtractTraps, HtmlSentenceBrokenOverElements) {
             "calculate it.");
 }
 
+// "Response to Comments 2 and 3:" answers both restated comments; "Response to Comment 1(a):"
+// is a label like "Response to Comment 1:".
+TEST(ExtractTraps, OneAnswerToTwoComments) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b>1. Please tell us (a) how you recognize revenue and (b) when.</b></p>"
+                  "<p>Response to Comment 1(a): At shipment.</p><p><b>2. Please disclose "
+                  "backlog.</b></p><p><b>3. Please disclose churn.</b></p><p>Response to "
+                  "Comments 2 and 3: We will disclose both.</p><p><b>4. Please quantify "
+                  "returns.</b></p><p>Response 4: Returns are immaterial.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 4u);
+  EXPECT_EQ(l.responses[0].text, "At shipment.");
+  EXPECT_EQ(l.responses[1].comment_text, "Please disclose backlog.");
+  EXPECT_EQ(l.responses[1].text, "We will disclose both.");
+  EXPECT_EQ(l.responses[2].text, "We will disclose both.");
+  EXPECT_EQ(l.responses[3].text, "Returns are immaterial.");
+}
+
 // A word hyphenated at a printed line's end stays whole when the lines are joined again, in
 // HTML with an element or a <br> per line as in PDF ("non-" / "accrual" is "non-accrual").
 TEST(ExtractTraps, HyphenAtALineEndKeepsTheWordWhole) {
