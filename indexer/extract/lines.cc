@@ -302,9 +302,11 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       start = true;
     // A line that stops on a word that cannot end a heading or a sentence ("... Results of")
     // goes on in the next one ("Operations, page 12"), whatever the gap or line length says;
-    // only an item number, a bullet, a change of weight or a new page start a block there.
+    // only an item number, a bullet, a lettered part ("... day rates; and" / "(c) changes
+    // in ..."), a change of weight or a new page start a block there.
     if (start && prev && !new_page && l.bold == prev->bold && !item_start &&
-        !StartsWithBullet(l.text) && RE2::PartialMatch(prev->text, DanglingWordRe()))
+        !StartsWithBullet(l.text) && !StartsLetteredItem(l.text) &&
+        RE2::PartialMatch(prev->text, DanglingWordRe()))
       start = false;
     if (new_page) {
       start = true;

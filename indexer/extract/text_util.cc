@@ -143,7 +143,13 @@ bool StartsWithBullet(std::string_view t) {
       "•", "·", "▪", "◦", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x82\xA8", "o ", "- ", "– "};
   for (std::string_view b : kBullets)
     if (StartsWith(t, b)) return true;
-  return false;
+  return t.size() > 2 && t[0] == '*' && t[1] == ' ' &&
+         std::isalnum(static_cast<unsigned char>(t[2]));
+}
+
+bool StartsLetteredItem(std::string_view t) {
+  static const RE2 lettered(R"(^\(?(?:[a-z]|[ivx]{1,4})[.)]\s)");
+  return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), lettered);
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }

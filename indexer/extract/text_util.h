@@ -40,8 +40,11 @@ bool NamesContactDetails(std::string_view t);
 // after one space.
 void AppendLine(std::string& text, std::string_view line);
 // True when t opens with a list bullet: "•", "·", "▪", "◦", the Symbol font's bullets, "o ",
-// "- ", "– " (an item of a list, never a heading).
+// "- ", "– ", "* " before a word (typed bullets of text letters; "* * *" is a separator)
+// (an item of a list, never a heading).
 bool StartsWithBullet(std::string_view t);
+// True when t opens a lettered or roman-numbered part of a list: "(b) ", "c. ", "(iv) ".
+bool StartsLetteredItem(std::string_view t);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool IContains(std::string_view s, std::string_view needle);    // ASCII case-insensitive

@@ -13,9 +13,7 @@ namespace {
 
 // A block that starts a part of its own: "1. ...", "b. ...", "(iv) ...", a bullet.
 bool StartsItsOwnBlock(const std::string& text) {
-  static const RE2 lettered_item(R"(^\(?(?:[a-z]|[ivx]{1,4})[.)]\s)");
-  return ParseItemStart(text).has_value() || StartsWithBullet(text) ||
-         RE2::PartialMatch(text, lettered_item);
+  return ParseItemStart(text).has_value() || StartsWithBullet(text) || StartsLetteredItem(text);
 }
 
 }  // namespace

@@ -1071,6 +1071,20 @@ TEST(ExtractTraps, OneAnswerToTwoComments) {
   EXPECT_EQ(l.responses[3].text, "Returns are immaterial.");
 }
 
+// A text letter's typed bullets ("*  the timing ...") and a list's lettered parts start blocks
+// of their own, also after a part ending on "; and".
+TEST(ExtractTraps, TypedBulletsAndLetteredPartsAfterAnd) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "1.  Please tell us the following:\n\n    *  the amount of revenue;\n    *  the "
+                  "timing of recognition; and\n    *  your policy on returns.\n\n2.  Please "
+                  "quantify (a) volume and (b) price.\n\n* * *\n\nSincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].text,
+            "Please tell us the following:\n\n* the amount of revenue;\n\n* the timing of "
+            "recognition; and\n\n* your policy on returns.");
+  EXPECT_EQ(l.comments[1].text, "Please quantify (a) volume and (b) price.");
+}
+
 // A word hyphenated at a printed line's end stays whole when the lines are joined again, in
 // HTML with an element or a <br> per line as in PDF ("non-" / "accrual" is "non-accrual").
 TEST(ExtractTraps, HyphenAtALineEndKeepsTheWordWhole) {
