@@ -61,10 +61,12 @@ std::string Upper(std::string s) {
 
 }  // namespace
 
-std::string OrderedListMarker(const GumboNode* li) {
+std::string ListMarker(const GumboNode* li) {
   if (li == nullptr || li->type != GUMBO_NODE_ELEMENT || li->v.element.tag != GUMBO_TAG_LI)
     return "";
   const GumboNode* list = li->parent;
+  if (list != nullptr && list->type == GUMBO_NODE_ELEMENT && list->v.element.tag == GUMBO_TAG_UL)
+    return HidesMarkers(list->v.element) || HidesMarkers(li->v.element) ? "" : "\u2022 ";
   if (list == nullptr || list->type != GUMBO_NODE_ELEMENT || list->v.element.tag != GUMBO_TAG_OL)
     return "";
   const GumboElement& ol = list->v.element;

@@ -238,7 +238,7 @@ class Builder {
     if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) kind = BlockKind::kHeading;
     if (block) kind_ = kind;
     if (el.tag == GUMBO_TAG_LI) {
-      std::string marker = OrderedListMarker(node);
+      std::string marker = ListMarker(node);
       if (!marker.empty()) AddText(marker.c_str(), inner);
     }
     WalkChildren(&el.children, inner, depth + 1);

@@ -58,7 +58,8 @@ TEST(ExtractTraps, OrderedListItemsCarryTheirPrintedNumbers) {
            "disaggregate revenue.</b></li></ol><p>Response: We will disaggregate revenue.</p>"
            "<ol><li value=\"3\"><b>Please tell us about returns.</b></li></ol>"
            "<p>Response: Returns are immaterial.</p>"
-           "<ul><li>Bullet without a number.</li></ul><p>Sincerely,</p><p>Jane</p>");
+           "<ul><li>Bullet without a number.</li></ul><ul style=\"list-style: none\"><li>"
+           "Hidden marker.</li></ul><p>Sincerely,</p><p>Jane</p>");
   ASSERT_EQ(l.responses.size(), 3u);
   EXPECT_EQ(l.responses[0].number, 1);
   EXPECT_EQ(l.responses[0].comment_text,
@@ -70,6 +71,9 @@ TEST(ExtractTraps, OrderedListItemsCarryTheirPrintedNumbers) {
   EXPECT_EQ(l.responses[2].number, 3);
   EXPECT_EQ(l.responses[2].comment_text, "Please tell us about returns.");
   EXPECT_EQ(l.responses[2].text.find("1."), std::string::npos);
+  // An unordered list's items carry the bullet a browser prints, unless its style hides it.
+  EXPECT_NE(l.responses[2].text.find("\u2022 Bullet without a number."), std::string::npos);
+  EXPECT_NE(l.responses[2].text.find("\n\nHidden marker."), std::string::npos);
 }
 
 // LEN response: one unnumbered comment, "Response", then an answer holding a numbered list.
