@@ -97,6 +97,21 @@ bool IsFilingPart(const std::string& heading) {
   return RE2::PartialMatch(FoldPunctuation(heading), part);
 }
 
+// True if `items` are one block each, back to back, none of them a sentence (a topic and a
+// page, "1. Revenue recognition - VSOE and BESP 2"), and only headings stand between the last
+// of them and block `next`: a numbered summary or table of contents, not items with text.
+bool IsSummaryRun(const std::vector<Block>& blocks, const std::vector<ItemSpan>& items,
+                  size_t next) {
+  if (items.size() < 2) return false;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (!items[k].number || EndsSentence(items[k].first_text)) return false;
+    if (k > 0 && items[k].start != items[k - 1].start + 1) return false;
+  }
+  for (size_t b = items.back().start + 1; b < next; ++b)
+    if (!Heading(blocks[b])) return false;
+  return true;
+}
+
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
 bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t to) {
   if (!item.first_text.empty()) {
@@ -209,6 +224,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   // The last numbered caption seen ("6. Impairment ..., page F-97"), and the captions whose
   // number went to the comment below them, by block, with the number dropped.
   std::optional<Candidate> numbered_caption;
+  // Where the headings above the first item may begin.
+  size_t first_floor = begin;
   std::map<size_t, std::string> caption_of;
   auto next_expected_exists = [&](size_t from_block, int expected) {
     for (const Candidate& c : cands)
@@ -290,6 +307,13 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     // below a run of headings that names another filing ("Form 10-Q for the Quarter ...")
     // restarts the sequence.
     if (n == 1 && *last.number > 1 && UnderNewFilingHeading(blocks, last.start, i)) {
+      // ... unless the earlier run was a summary of the answers ("1. Revenue recognition -
+      // Explains VSOE ... 2"): items one block each, back to back, with nothing but headings
+      // after them. Then the letter's items start here.
+      if (IsSummaryRun(blocks, items, i)) {
+        first_floor = items.back().start + 1;  // the summary is no heading of the first item
+        items.clear();
+      }
       items.push_back(span);
       inner_dot = inner_paren = 0;
       continue;
@@ -327,7 +351,7 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   std::vector<std::string> path;
   for (size_t k = 0; k < items.size(); ++k) {
     size_t end = k + 1 < items.size() ? items[k + 1].start : body_end;
-    size_t floor = k == 0 ? begin : items[k - 1].start + 1;
+    size_t floor = k == 0 ? first_floor : items[k - 1].start + 1;
     // Headings stacked right above this item.
     std::vector<std::string> stack;
     size_t h = items[k].start;
