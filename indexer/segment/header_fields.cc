@@ -187,6 +187,19 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
     }
   }
   if (!head.date) date_at = limit;
+  // "DATE: August 30, 2004" is a fax cover sheet's or a transmittal form's field: the letter
+  // behind it prints its own date.
+  static const RE2 date_field(R"((?i)^date\s*:)");
+  size_t date_line = head.date && !FirstDate(blocks[date_at].text) ? date_at + 1 : date_at;
+  if (head.date && split_date_at == limit && date_line < head_end &&
+      RE2::PartialMatch(blocks[date_line].text, date_field)) {
+    for (size_t i = date_line + 1; i < head_end; ++i)
+      if (std::optional<Date> later = FirstDate(blocks[i].text)) {
+        head.date = later;
+        date_at = i;
+        break;
+      }
+  }
   if (split_date_at < limit) date_at = split_date_at + 1;
   for (size_t i = date_at + 1; i < head_end; ++i) {
     const std::string& t = blocks[i].text;
