@@ -34,6 +34,14 @@ const RE2& LonePageNumberRe() {
   return re;
 }
 
+// The letter of a list's lettered part the line opens with ("b. the amount", "(c) the
+// rate": 'b', 'c'), or 0.
+char ListLetter(const std::string& t) {
+  static const RE2 re(R"(^\(?([a-h])[.)]\s)");
+  std::string letter;
+  return RE2::PartialMatch(t, re, &letter) ? letter[0] : 0;
+}
+
 bool IsItemStart(const std::string& t) {
   static const RE2 re(R"(^\(?\d{1,3}[.)](?:\s|[A-Z“"]|$))");
   return RE2::PartialMatch(t, re);
@@ -75,7 +83,8 @@ bool HeaderLike(const std::string& t) {
   if (t.size() > 70 || t.empty()) return false;
   if (IsItemStart(t)) return false;
   if (EndsWith(t, ".")) {
-    static const RE2 abbrev(R"((?i)(?:Inc|Corp|Co|Ltd|Jr|Sr|Esq|L\.P|N\.A|S\.A|plc|LLC|Bros)\.$)");
+    static const RE2 abbrev(
+        R"((?i)(?:Inc|Corp|Co|Ltd|Jr|Sr|Esq|L\.P|N\.A|S\.A|plc|LLC|Bros|Ph\.D|M\.D|J\.D|D\.C)\.$)");
     return RE2::PartialMatch(t, abbrev);
   }
   return !EndsWith(t, ":") && !EndsWith(t, ";");
@@ -250,6 +259,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   const double column_right = ColumnRightEdge(lines);
   const size_t short_text = TextShortLine(lines);
   const Line* prev = nullptr;
+  char open_letter = 0;  // the letter of the lettered part the current block opened with
   for (const Line& l : lines) {
     // "... also refer to Note" / "14. Please explain ...": a number a wrapped line carries over
     // from a reference is no item's number.
@@ -260,7 +270,17 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
                  l.underline != prev->underline || item_start || StartsWithBullet(l.text);
     bool new_page = prev && l.page != prev->page;
     // Plain text: a short line (an address line, a heading) ends its block ...
-    if (prev && !start && !l.geometric && prev->text.size() < short_text && !StartsLower(l.text) &&
+    // (a list's lettered part opens a block in lower case after the part before it, "...
+    // properties; and" / "b. the amount ...", not after a caption, "Note 7: Unpaid losses" /
+    // "c) Loss Development Tables, page F-46").
+    static const RE2 list_joiner(R"(\s(?:and|or)$)");
+    const bool opens = !StartsLower(l.text) ||
+                       (prev && StartsLetteredItem(l.text) &&
+                        (EndsSentence(prev->text) || RE2::PartialMatch(prev->text, list_joiner)));
+    // The list's next letter opens a block wherever the line before ends ("a. ..." / "b. ...").
+    const char letter = ListLetter(l.text);
+    if (prev && letter != 0 && letter == open_letter + 1 && !new_page) start = true;
+    if (prev && !start && !l.geometric && prev->text.size() < short_text && opens &&
         !EndsWith(prev->text, ","))
       start = true;
     // ... and a short line that ends no sentence after one that ends a paragraph's sentence is
@@ -278,7 +298,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       if (l.top - prev->bottom > 0.75 * h) start = true;
       // A short line (well before the right margin) ends its paragraph or heading.
       bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
-      if (short_line && !StartsLower(l.text) && !EndsWith(prev->text, ",")) start = true;
+      if (short_line && opens && !EndsWith(prev->text, ",")) start = true;
       // Two caption lines set one under the other are two headings when the first ended on
       // purpose ("Consolidated Results of Operations for the years ended ... 2019" /
       // "Economic Gross Margin, page 53"), even when it is long.
@@ -324,6 +344,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       b.page = l.page;
       b.indent = l.x0;
       if (StartsWithBullet(l.text)) b.kind = BlockKind::kListItem;
+      open_letter = ListLetter(l.text);
       out.push_back(std::move(b));
     } else {
       Block& b = out.back();

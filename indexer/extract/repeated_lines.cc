@@ -13,8 +13,10 @@ namespace corresp {
 namespace {
 
 // Header and footer lines are short ("Mr. John Smith", "Acme Corporation", "June 16, 2017
-// Page 2", "CONFIDENTIAL TREATMENT REQUESTED BY ACME"); a body line runs to the margin.
-constexpr size_t kMaxFurnitureChars = 90;
+// Page 2", "CONFIDENTIAL TREATMENT REQUESTED BY ACME"), though a law firm's footer may set its
+// name, address, telephone and web address on one line in a small font (up to 200 bytes, as
+// HTML's); a body line repeated at the same place on other pages is none of these.
+constexpr size_t kMaxFurnitureChars = 200;
 // Fewer letters than this is a page number or a bullet: other rules deal with those.
 constexpr int kMinFurnitureLetters = 3;
 // "The same place": a template is positioned to the point; allow for rounding.

@@ -93,7 +93,7 @@ bool UnderNewFilingHeading(const std::vector<Block>& blocks, size_t after, size_
 // ("Business", "Management", "Dilution") is a part only as the whole caption.
 bool IsFilingPart(const std::string& heading) {
   static const RE2 part(
-      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:Summary|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
+      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
   return RE2::PartialMatch(FoldPunctuation(heading), part);
 }
 
@@ -110,6 +110,13 @@ bool IsSummaryRun(const std::vector<Block>& blocks, const std::vector<ItemSpan>&
   for (size_t b = items.back().start + 1; b < next; ++b)
     if (!Heading(blocks[b])) return false;
   return true;
+}
+
+// An exhibit or annex that holds a document reviewed ("Exhibit 99.1 - Information Statement",
+// "Annex A"); one with a page ("Exhibit 96.2, page E-49") is a section reviewed.
+bool HoldsDocument(const std::string& heading) {
+  static const RE2 container(R"((?i)^(?:Exhibit|Annex|Appendix)\s+[\dA-Z])");
+  return RE2::PartialMatch(heading, container) && !PageRef(heading);
 }
 
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
@@ -131,12 +138,17 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   if (stack.size() >= 2 || path.empty()) {
     // A new section path under the same filing keeps the filing's heading on top (a caption
     // repeated from the current path restates the path as the letter prints it).
+    // ... and so does the exhibit holding the document reviewed, right under it ("Exhibit
+    // 99.1 - Information Statement").
     bool keep_document = !path.empty() && IsDocumentHeading(path.front()) &&
                          !IsDocumentHeading(stack.front()) &&
                          std::find(path.begin(), path.end(), stack.front()) == path.end();
-    std::string document = keep_document ? path.front() : "";
+    std::vector<std::string> documents;
+    if (keep_document) documents.push_back(path.front());
+    if (keep_document && path.size() > 1 && HoldsDocument(path[1]) && !HoldsDocument(stack.front()))
+      documents.push_back(path[1]);
     path = stack;
-    if (keep_document) path.insert(path.begin(), document);
+    path.insert(path.begin(), documents.begin(), documents.end());
     return;
   }
   const std::string& h = stack.front();
@@ -167,15 +179,9 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
         path.push_back(h);
         return;
       }
-    // ... or under the exhibit or annex that holds the document ("Exhibit 99.1 Information
-    // Statement"; one with a page, "Exhibit 96.2, page E-49", is a section reviewed).
-    static const RE2 container(R"((?i)^(?:Exhibit|Annex|Appendix)\s+[\dA-Z])");
-    auto holds_document = [](const std::string& heading) {
-      return IsDocumentHeading(heading) ||
-             (RE2::PartialMatch(heading, container) && !PageRef(heading));
-    };
+    // ... or under the exhibit or annex that holds the document.
     size_t keep = path.size();
-    while (keep > 0 && !holds_document(path[keep - 1])) --keep;
+    while (keep > 0 && !IsDocumentHeading(path[keep - 1]) && !HoldsDocument(path[keep - 1])) --keep;
     path.resize(keep);
     path.push_back(h);
     return;
@@ -187,13 +193,23 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
     path.back() = h;
     return;
   }
+  // Another filing's caption ("II. Form 8-K Filed May 2, 2019") starts the path again.
+  if (IsDocumentHeading(h)) {
+    path = {h};
+    return;
+  }
   bool h_page = PageRef(h).has_value();
   bool last_page = PageRef(path.back()).has_value();
+  // The filing's caption stays on top ("Form S-3" / "Plan of Distribution, page 18" /
+  // "Exhibit 5.1 - Opinion of Counsel").
+  auto pop = [&path] {
+    if (!path.empty() && !(path.size() == 1 && IsDocumentHeading(path.front()))) path.pop_back();
+  };
   if (h_page) {
-    if (last_page) path.pop_back();
+    if (last_page) pop();
   } else {
-    if (last_page) path.pop_back();
-    if (!path.empty()) path.pop_back();
+    if (last_page) pop();
+    pop();
   }
   path.push_back(h);
 }

@@ -174,7 +174,7 @@ std::optional<int> ResponseLabelNumber(const std::string& raw) {
 
 bool IsStaffClosing(const std::string& raw) {
   static const RE2 re(
-      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please (?:amend your [^.]{0,60}?and )?respond to (?:these|this) comments? within|As appropriate, please (?:amend your (?:filing|registration statement|document|amendment)s?|respond to (?:these|this|our) comments?)|Please (?:file|furnish) your (?:response|cover letter|amendment)|Closing Comments?\s*$|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider a written request for acceleration|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
+      R"((?i)^(?:We urge all persons|We remind you|You may contact|Please contact|Sincerely|In closing|\* ?\* ?\*|In connection with responding to our comments|If you have any questions|Please direct|Very truly yours|Please (?:amend your [^.]{0,60}?and )?respond to (?:these|this) comments? within|As appropriate, please (?:amend your (?:filing|registration statement|document|amendment)s?|respond to (?:these|this|our) comments?)|Please (?:file|furnish) your (?:response|cover letter|amendment)|Closing Comments?\s*$|Please furnish a cover letter|Notwithstanding our comments, in the event|We will consider (?:a written request for acceleration|qualifying your offering statement)|Please allow adequate time|Refer to Rules 460 and 461|Division of Corporation Finance$))");
   return RE2::PartialMatch(FoldPunctuation(raw), re);
 }
 
@@ -275,7 +275,7 @@ bool IsHeadingLike(const Block& b) {
 // the filing a letter's comments are about, the top of their heading paths.
 bool IsDocumentHeading(const std::string& h) {
   static const RE2 doc(
-      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement))");
+      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement|Offer to Purchase\b))");
   return RE2::PartialMatch(h, doc);
 }
 

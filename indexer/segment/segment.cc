@@ -30,7 +30,8 @@ std::vector<std::string> ItemTexts(const std::vector<Block>& blocks, const ItemS
 }
 
 // Paragraphs joined by "\n\n"; a paragraph cut mid-sentence (the next starts in lower case
-// after no sentence end, as across an HTML page break) is rejoined with a space.
+// after no sentence end, as across an HTML page break, and is no list's part, "c. the ...")
+// is rejoined with a space.
 std::string Join(const std::vector<std::string>& parts, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to && i < parts.size(); ++i) {
@@ -39,7 +40,8 @@ std::string Join(const std::vector<std::string>& parts, size_t from, size_t to) 
     if (!out.empty()) {
       char last = out.back();
       bool cut = std::islower(static_cast<unsigned char>(p[0])) && last != '.' && last != ':' &&
-                 last != ';' && last != '?' && last != '!';
+                 last != ';' && last != '?' && last != '!' && !StartsLetteredItem(p) &&
+                 !StartsWithBullet(p);
       out += cut ? " " : "\n\n";
     }
     out += p;

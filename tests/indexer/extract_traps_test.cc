@@ -1081,12 +1081,14 @@ TEST(ExtractTraps, TypedBulletsAndLetteredPartsAfterAnd) {
   Letter l = Text(std::string(kStaffHead) +
                   "1.  Please tell us the following:\n\n    *  the amount of revenue;\n    *  the "
                   "timing of recognition; and\n    *  your policy on returns.\n\n2.  Please "
-                  "quantify (a) volume and (b) price.\n\n* * *\n\nSincerely,\n\nJane Doe\n");
-  ASSERT_EQ(l.comments.size(), 2u);
+                  "quantify (a) volume and (b) price.\n\n3.  Please disclose:\n\n    a. the "
+                  "amount; and\n\n    b. the rate.\n\n* * *\n\nSincerely,\n\nJane Doe\n");
+  ASSERT_EQ(l.comments.size(), 3u);
   EXPECT_EQ(l.comments[0].text,
             "Please tell us the following:\n\n* the amount of revenue;\n\n* the timing of "
             "recognition; and\n\n* your policy on returns.");
   EXPECT_EQ(l.comments[1].text, "Please quantify (a) volume and (b) price.");
+  EXPECT_EQ(l.comments[2].text, "Please disclose:\n\na. the amount; and\n\nb. the rate.");
 }
 
 // A word hyphenated at a printed line's end stays whole when the lines are joined again, in

@@ -55,6 +55,17 @@ TEST(LinesToBlocks, ParagraphBreaks) {
       {{PdfLine("1. We note the charge", 100), PdfLine("2. Please explain", 114.4)},
        {"1. We note the charge", "2. Please explain"},
        "an item number starts a block"},
+      {{PdfLine("a. the amount of loans secured by owner-occupied properties;", 100),
+        PdfLine("b. the concentration of the portfolio by state, including Idaho; and", 114.4),
+        PdfLine("c. the amount of loans with interest-only payment terms.", 128.8)},
+       {"a. the amount of loans secured by owner-occupied properties;",
+        "b. the concentration of the portfolio by state, including Idaho; and",
+        "c. the amount of loans with interest-only payment terms."},
+       "a list's next letter starts a block, also after a part ending on 'and' at the margin"},
+      {{PdfLine("Note 7: Unpaid losses and loss expenses", 100, 300),
+        PdfLine("c) Loss Development Tables, page F-46", 114.4, 300)},
+       {"Note 7: Unpaid losses and loss expenses c) Loss Development Tables, page F-46"},
+       "trap: a lettered line after a caption that ends no part is the caption's"},
       {{PdfLine("The company recognizes revenue when control", 700, 540, 1),
         PdfLine("transfers to the customer.", 80, 300, 2)},
        {"The company recognizes revenue when control transfers to the customer."},
@@ -265,6 +276,11 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         PdfLine("Restructuring - 2 - 3", 78, 300, 2)},
        {"Revenue", "Gain from sale of business — 2 —", "Restructuring - 2 - 3"},
        "trap: table rows with nil dashes or figures are no framed page line"},
+      {{PdfLine("Priya Ramaswamy, Ph.D.", 50, 160, 2),
+        PdfLine("Kestrel Biosciences, Inc.", 64, 200, 2),
+        PdfLine("June 17, 2016 Page 2", 78, 200, 2), PdfLine("We remind you.", 110, 200, 2)},
+       {"We remind you."},
+       "'Ph.D.' ends a name, not a sentence"},
       {{PdfLine("Anne Chwat, Esq.", 50, 160, 2), PdfLine("June 5, 2020 Page 2", 64, 200, 2),
         PdfLine("We remind you.", 100, 200, 2)},
        {"We remind you."},
@@ -467,6 +483,24 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
   EXPECT_EQ(Path({"Form 10-K", "Item 7. Management's Discussion and Analysis"},
                  "Items 1 and 2. Business and Properties, page 5"),
             (Paths{"Form 10-K", "Items 1 and 2. Business and Properties, page 5"}));
+  EXPECT_EQ(Path({"Registration Statement on Form S-3", "Plan of Distribution, page 18"},
+                 "Exhibit 5.1 - Opinion of Counsel"),
+            (Paths{"Registration Statement on Form S-3", "Exhibit 5.1 - Opinion of Counsel"}))
+      << "a caption without a page after one with a page keeps the filing on top";
+  EXPECT_EQ(Path({"I. Form 10-K for Fiscal Year Ended December 31, 2018", "Revenue, page 30"},
+                 "II. Form 8-K Filed May 2, 2019"),
+            (Paths{"II. Form 8-K Filed May 2, 2019"}))
+      << "another filing's caption starts the path again";
+  EXPECT_EQ(Path({"Offering Statement on Form 1-A", "Offering Circular Cover Page"},
+                 "Offering Circular Summary, page 3"),
+            (Paths{"Offering Statement on Form 1-A", "Offering Circular Summary, page 3"}))
+      << "a cover page and a summary are parts";
+  std::vector<std::string> path = {"Form 10", "Exhibit 99.1 - Information Statement",
+                                   "Risk Factors, page 28"};
+  UpdateHeadingPath(path, {"The Spin-Off", "Reasons for the Spin-Off, page 42"});
+  EXPECT_EQ(path, (Paths{"Form 10", "Exhibit 99.1 - Information Statement", "The Spin-Off",
+                         "Reasons for the Spin-Off, page 42"}))
+      << "a run of captions keeps the filing and the exhibit holding the document reviewed";
   EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
             (Paths{"Form 10-K", "Revenue, page 32"}))
       << "trap: captions that name no part move as before";

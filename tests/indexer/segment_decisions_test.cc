@@ -149,6 +149,8 @@ TEST(SegmentDecisions, IsStaffClosing) {
       {"Please amend your Form 8-K and respond to these comments within five business days.", true,
        "older deadline paragraph"},
       {"Please amend your disclosure to describe the plan.", false, "trap: a request"},
+      {"We will consider qualifying your offering statement at your request.", true,
+       "Regulation A closing"},
       {"As appropriate, please revise the table to show each segment.", false,
        "trap: a request of a comment"},
       {"Division of Corporation Finance Office of Energy & Transportation", false,
