@@ -329,12 +329,24 @@ class Builder {
   // A row of a comment-and-answer table: a number alone ("1", "1.") and two cells of prose.
   static bool SideBySide(const Block& number, const Block& comment, const Block& answer) {
     static const RE2 lone_number(R"(\d{1,3}\.?)");
-    auto prose = [](const std::string& t) {
-      size_t letters = 0;
-      for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
-      return t.size() >= kMinSideBySideProse && letters * 2 > t.size();
-    };
-    return RE2::FullMatch(number.text, lone_number) && prose(comment.text) && prose(answer.text);
+    return RE2::FullMatch(number.text, lone_number) && Prose(comment.text) && Prose(answer.text);
+  }
+
+  // At least kMinSideBySideProse bytes, most of them letters.
+  static bool Prose(const std::string& t) {
+    size_t letters = 0;
+    for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+    return t.size() >= kMinSideBySideProse && letters * 2 > t.size();
+  }
+
+  // A two-column row: a numbered restated comment ("2. Please discuss ... covenant.") and an
+  // answer, each a sentence of prose (a table of contents' "1. Revenue recognition" | "Explains
+  // our method" ends no sentence).
+  static bool NumberedBesideAnswer(const Block& comment, const Block& answer) {
+    static const RE2 numbered(R"(^\d{1,3}[.)]\s)");
+    return RE2::PartialMatch(comment.text, numbered) && !RE2::PartialMatch(answer.text, numbered) &&
+           Prose(comment.text) && Prose(answer.text) && EndsSentence(comment.text) &&
+           EndsSentence(answer.text);
   }
 
   // A table's header row naming a comment column and a response column.
@@ -381,6 +393,15 @@ class Builder {
       Block answer = std::move(cells[2][0]);
       answer.text = "Response: " + answer.text;
       blocks_.push_back(std::move(comment));
+      blocks_.push_back(std::move(answer));
+      return;
+    }
+    // ... or, in two columns, "2. Please discuss ..." | "We expect ...": a numbered restated
+    // comment and its answer, both sentences of prose.
+    if (simple && cells.size() == 2 && NumberedBesideAnswer(cells[0][0], cells[1][0])) {
+      Block answer = std::move(cells[1][0]);
+      answer.text = "Response: " + answer.text;
+      blocks_.push_back(std::move(cells[0][0]));
       blocks_.push_back(std::move(answer));
       return;
     }

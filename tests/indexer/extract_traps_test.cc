@@ -186,6 +186,29 @@ TEST(ExtractTraps, FilingHeadingStaysAboveNewSections) {
                                       "Note 19. Income Taxes, page 98"}));
 }
 
+// A two-column table of comments and answers ("Staff Comment" | "Company Response"): each row
+// is the numbered restated comment and its answer; a table of contents' row is not.
+TEST(ExtractTraps, CommentAndAnswerInTwoColumns) {
+  auto row = [](const std::string& left, const std::string& right) {
+    return "<tr><td><p>" + left + "</p></td><td><p>" + right + "</p></td></tr>";
+  };
+  Letter l =
+      Html(std::string(kResponseHead) + "<table>" + row("Staff Comment", "Company Response") +
+           row("1. Please discuss the expected impact of the expansion on liquidity.",
+               "We expect remaining capital expenditures of about $18.5 million.") +
+           row("2. Please tell us why your LIFO reserve decreased during the quarter.",
+               "Our interim LIFO provision is based on estimated year-end levels.") +
+           "</table><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[0].comment_text,
+            "Please discuss the expected impact of the expansion on liquidity.");
+  EXPECT_EQ(l.responses[0].text,
+            "We expect remaining capital expenditures of about $18.5 million.");
+  EXPECT_EQ(l.responses[1].text,
+            "Our interim LIFO provision is based on estimated year-end levels.");
+}
+
 TEST(ExtractTraps, NumberInItsOwnTableCell) {  // MU response: "1." | "<b>comment</b>"
   Letter l = Html(std::string(kResponseHead) +
                   "<table><tr><td>1.</td><td><b>We note your revenue.</b></td></tr></table>"
