@@ -93,7 +93,7 @@ bool UnderNewFilingHeading(const std::vector<Block>& blocks, size_t after, size_
 // ("Business", "Management", "Dilution") is a part only as the whole caption.
 bool IsFilingPart(const std::string& heading) {
   static const RE2 part(
-      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
+      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Our )?(?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|General|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
   return RE2::PartialMatch(FoldPunctuation(heading), part);
 }
 
@@ -117,6 +117,21 @@ bool IsSummaryRun(const std::vector<Block>& blocks, const std::vector<ItemSpan>&
 bool HoldsDocument(const std::string& heading) {
   static const RE2 container(R"((?i)^(?:Exhibit|Annex|Appendix)\s+[\dA-Z])");
   return RE2::PartialMatch(heading, container) && !PageRef(heading);
+}
+
+// True if `caption` names a standard section of the filing part `part`: the sections of MD&A
+// ("Results of Operations", "Critical Accounting Estimates", "Liquidity and Capital
+// Resources", ...) and the notes of the financial statements ("Note 7 - Leases").
+bool IsSectionOf(const std::string& caption, const std::string& part) {
+  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
+  static const RE2 mdna_section(
+      R"((?i)^(?:Overview|Executive Summary|(?:Consolidated |Segment )?Results of Operations|Liquidity and Capital Resources|Critical Accounting (?:Policies|Estimates)|Off-Balance Sheet|Contractual Obligations|Non-GAAP|Key (?:Performance|Operating|Business) (?:Metrics|Indicators|Measures)|Comparison of|Segment (?:Results|Information|Performance)))");
+  static const RE2 statements(R"((?i)Financial Statements)");
+  static const RE2 note(R"((?i)^Note\s+\d)");
+  const std::string folded = FoldPunctuation(caption);
+  return (RE2::PartialMatch(FoldPunctuation(part), mdna) &&
+          RE2::PartialMatch(folded, mdna_section)) ||
+         (RE2::PartialMatch(part, statements) && RE2::PartialMatch(folded, note));
 }
 
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
@@ -147,6 +162,15 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
     if (keep_document) documents.push_back(path.front());
     if (keep_document && path.size() > 1 && HoldsDocument(path[1]) && !HoldsDocument(stack.front()))
       documents.push_back(path[1]);
+    // ... and so does the part of the filing the run's first caption belongs to, printed once
+    // further up ("Management's Discussion and Analysis" / ... / "Critical Accounting
+    // Estimates" / "Stock-Based Compensation, page 97").
+    if (keep_document && !IsFilingPart(stack.front()))
+      for (size_t k = documents.size(); k < path.size(); ++k)
+        if (IsFilingPart(path[k]) && IsSectionOf(stack.front(), path[k])) {
+          documents.assign(path.begin(), path.begin() + static_cast<long>(k) + 1);
+          break;
+        }
     path = stack;
     path.insert(path.begin(), documents.begin(), documents.end());
     return;
@@ -353,6 +377,16 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       // A reply answering some comments only ("3." answered, then "5."): after the last
       // restated comment's labelled answer, a later number set like it restates the next, or
       // labelled like it ("Staff Comment No. 2:" ... "Staff Comment No. 5:").
+      items.push_back(span);
+      inner_dot = inner_paren = 0;
+    } else if (!options.staff && inner == 0 && n < *last.number &&
+               std::none_of(items.begin(), items.end(),
+                            [n](const ItemSpan& it) { return it.number == n; }) &&
+               AnsweredSince(blocks, last.start, i) &&
+               (SameEmphasis(blocks[last.start], blocks[i]) ||
+                (c.start.labelled && Labelled(blocks[last.start])))) {
+      // A reply answering out of order ("5." answered, then "4."): a number it skipped, set
+      // like the restated comments, after the last one's labelled answer.
       items.push_back(span);
       inner_dot = inner_paren = 0;
     } else if (n == *last.number && OnlyHeadings(blocks, last, i)) {

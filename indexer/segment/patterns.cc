@@ -15,6 +15,9 @@ namespace {
 // A heading is a line: captions seen in the corpus run to 200 characters ("Our financial
 // performance could be negatively affected by ..., page 28").
 constexpr size_t kMaxHeadingBytes = 220;
+// ... but a risk factor's caption, a whole sentence ending on its page, runs to 350 ("Our
+// amended and restated bylaws will designate ... favorable judicial forum, page 64").
+constexpr size_t kMaxCaptionWithPageBytes = 400;
 // Without emphasis, a heading is shorter.
 constexpr size_t kMaxPlainHeadingBytes = 160;
 // An emphasized line that ends like a sentence is still a heading when this short ("Note 4.").
@@ -228,7 +231,13 @@ std::string DropAbbreviationDots(const std::string& folded) {
 
 bool IsHeadingLike(const Block& b) {
   const std::string& t = b.text;
-  if (t.empty() || t.size() > kMaxHeadingBytes) return false;
+  // A risk factor's caption is a sentence printed with its page ("Our certificate of
+  // incorporation will provide that ... our stockholders, page 58"): it may run longer than
+  // a heading, and without emphasis to a heading's full length.
+  static const RE2 ends_on_its_page(R"((?i),\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
+  const bool on_its_page = RE2::PartialMatch(t, ends_on_its_page);
+  if (t.empty() || t.size() > (on_its_page ? kMaxCaptionWithPageBytes : kMaxHeadingBytes))
+    return false;
   if (b.kind == BlockKind::kListItem || StartsWithBullet(t)) return false;
   if (std::islower(static_cast<unsigned char>(t[0]))) return false;
   if (ParseResponseLabel(t)) return false;
@@ -253,11 +262,7 @@ bool IsHeadingLike(const Block& b) {
   // ("Please disclose backlog at each balance sheet date.").
   if (b.kind == BlockKind::kHeading || b.bold || b.underline)
     return !sentence_end || (t.size() < kMaxEmphasizedSentenceHeadingBytes && !SpeaksAsStaff(t));
-  // A risk factor's caption is a sentence printed with its page ("Our certificate of
-  // incorporation will provide that ... our stockholders, page 58"): without emphasis it may
-  // run to a heading's full length when it ends on its page after a comma.
-  static const RE2 ends_on_its_page(R"((?i),\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
-  size_t limit = RE2::PartialMatch(f, ends_on_its_page) ? kMaxHeadingBytes : kMaxPlainHeadingBytes;
+  size_t limit = on_its_page ? kMaxCaptionWithPageBytes : kMaxPlainHeadingBytes;
   if (t.size() > limit || sentence_end) return false;
   // Plain text: a heading has few words and no sentence inside it.
   std::string plain = DropAbbreviationDots(f);

@@ -440,6 +440,16 @@ TEST(FindItems, SequenceAcceptance) {
        true,
        "1,2",
        "trap: a numbered caption out of sequence keeps its number"},
+      {{"Comment 1: Please revise.", "Response: Revised.", "Comment 2: Please tell us.",
+        "Response: Told.", "Comment 5: Please explain.", "Response: Explained.",
+        "Comment 4: Please disclose.", "Response: Disclosed."},
+       false,
+       "1,2,5,4",
+       "a reply answering out of order takes a skipped number labelled like the others"},
+      {{"1. Please revise.", "Response: We will list them:", "3. the third", "1. the first"},
+       false,
+       "1",
+       "trap: a list inside the answer is no comment answered out of order"},
   };
   for (const ItemsCase& c : cases) {
     std::vector<Block> blocks;
@@ -501,6 +511,24 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
   EXPECT_EQ(path, (Paths{"Form 10", "Exhibit 99.1 - Information Statement", "The Spin-Off",
                          "Reasons for the Spin-Off, page 42"}))
       << "a run of captions keeps the filing and the exhibit holding the document reviewed";
+  path = {"Form S-1", "Management's Discussion and Analysis", "Results of Operations, page 80"};
+  UpdateHeadingPath(path, {"Critical Accounting Estimates", "Stock-Based Compensation, page 97"});
+  EXPECT_EQ(path, (Paths{"Form S-1", "Management's Discussion and Analysis",
+                         "Critical Accounting Estimates", "Stock-Based Compensation, page 97"}))
+      << "a run of captions opening with a section of MD&A stays in MD&A";
+  path = {"Form S-1", "Financial Statements", "Note 2. Revenue, page F-9"};
+  UpdateHeadingPath(path, {"Note 7. Leases", "Lease Terms, page F-20"});
+  EXPECT_EQ(path, (Paths{"Form S-1", "Financial Statements", "Note 7. Leases",
+                         "Lease Terms, page F-20"}))
+      << "... and one opening with a note in the financial statements";
+  path = {"Form S-4", "Risk Factors", "Risks Related to the Merger, page 20"};
+  UpdateHeadingPath(path, {"The Merger", "Background of the Merger, page 50"});
+  EXPECT_EQ(path, (Paths{"Form S-4", "The Merger", "Background of the Merger, page 50"}))
+      << "trap: a run opening with another part leaves the part before";
+  EXPECT_EQ(Path({"Form S-1", "Notes to Consolidated Financial Statements", "Note 4. Leases"},
+                 "General"),
+            (Paths{"Form S-1", "General"}))
+      << "'General' sits right under the filing";
   EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
             (Paths{"Form 10-K", "Revenue, page 32"}))
       << "trap: captions that name no part move as before";

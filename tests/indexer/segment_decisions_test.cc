@@ -292,6 +292,11 @@ TEST(SegmentDecisions, IsHeadingLike) {
       {Para("Non-GAAP Underlying revenue ($280/$1,400) 20%"), false,
        "trap: a table row ending on a share"},
       {Para("6.5% Senior Notes due 2025"), true, "a caption ending on a year"},
+      {Para("Our amended and restated bylaws will designate the federal district courts of the "
+            "United States as the exclusive forum for claims arising under the Securities Act, "
+            "which could limit our stockholders' ability to obtain a favorable judicial forum "
+            "for disputes with us or our directors, officers or employees, page 64"),
+       true, "a risk factor's caption of 250 bytes ending on its page"},
       {Para("Items 1 and 2. Business and Properties, page 5"), true,
        "the number of the last of several items ends no sentence"},
       {Para("Items 1, 1A and 2. Business, Risk Factors and Properties"), true,
