@@ -135,6 +135,12 @@ void AppendLine(std::string& text, std::string_view line) {
 }
 
 bool StartsLower(std::string_view t) {
+  // Past an opening quote or bracket: '"same-property" and whether ...' goes on too.
+  for (std::string_view open : {"\u201C", "\u2018", "\"", "'", "("})
+    if (StartsWith(t, open)) {
+      t.remove_prefix(open.size());
+      break;
+    }
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
 

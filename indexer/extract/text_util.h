@@ -27,7 +27,8 @@ inline bool IsReSpace(char c) {
 bool StartsWith(std::string_view s, std::string_view prefix);
 // True when t ends a sentence (". : ? ! ;", also inside a closing quote or bracket), or is empty.
 bool EndsSentence(std::string_view t);
-// True when t starts with a lower-case ASCII letter (a sentence going on).
+// True when t starts with a lower-case ASCII letter, past an opening quote or bracket (a
+// sentence going on: 'tell us how you define' / '"same-property" and whether ...').
 bool StartsLower(std::string_view t);
 // True when t is more figure than words: fewer than 3 letters, or over 40% of its letters and
 // digits are digits ("EX-99.2", "2019 2018", "12"). Such text names no section by itself.

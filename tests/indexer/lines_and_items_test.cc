@@ -66,6 +66,12 @@ TEST(LinesToBlocks, ParagraphBreaks) {
         PdfLine("c) Loss Development Tables, page F-46", 114.4, 300)},
        {"Note 7: Unpaid losses and loss expenses c) Loss Development Tables, page F-46"},
        "trap: a lettered line after a caption that ends no part is the caption's"},
+      {{PdfLine("Please tell us how you define", 100, 400),
+        PdfLine("\u201Csame-property\u201D and whether hotels under renovation are excluded.",
+                114.4)},
+       {"Please tell us how you define \u201Csame-property\u201D and whether hotels under "
+        "renovation are excluded."},
+       "a ragged line goes on in the next when that opens with a quote, then lower case"},
       {{PdfLine("The company recognizes revenue when control", 700, 540, 1),
         PdfLine("transfers to the customer.", 80, 300, 2)},
        {"The company recognizes revenue when control transfers to the customer."},
@@ -518,16 +524,16 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
       << "a run of captions opening with a section of MD&A stays in MD&A";
   path = {"Form S-1", "Financial Statements", "Note 2. Revenue, page F-9"};
   UpdateHeadingPath(path, {"Note 7. Leases", "Lease Terms, page F-20"});
-  EXPECT_EQ(path, (Paths{"Form S-1", "Financial Statements", "Note 7. Leases",
-                         "Lease Terms, page F-20"}))
+  EXPECT_EQ(path,
+            (Paths{"Form S-1", "Financial Statements", "Note 7. Leases", "Lease Terms, page F-20"}))
       << "... and one opening with a note in the financial statements";
   path = {"Form S-4", "Risk Factors", "Risks Related to the Merger, page 20"};
   UpdateHeadingPath(path, {"The Merger", "Background of the Merger, page 50"});
   EXPECT_EQ(path, (Paths{"Form S-4", "The Merger", "Background of the Merger, page 50"}))
       << "trap: a run opening with another part leaves the part before";
-  EXPECT_EQ(Path({"Form S-1", "Notes to Consolidated Financial Statements", "Note 4. Leases"},
-                 "General"),
-            (Paths{"Form S-1", "General"}))
+  EXPECT_EQ(
+      Path({"Form S-1", "Notes to Consolidated Financial Statements", "Note 4. Leases"}, "General"),
+      (Paths{"Form S-1", "General"}))
       << "'General' sits right under the filing";
   EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
             (Paths{"Form 10-K", "Revenue, page 32"}))
