@@ -29,14 +29,6 @@ struct ItemScanOptions {
 std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
                                 const ItemScanOptions& options, std::vector<std::string>* issues);
 
-// Updates the running heading path of a letter with the run of headings found right above its
-// next item (outermost first): a run of two or more restates the path (keeping the filing's
-// heading on top); one heading replaces its sibling (a part of the filing such as "Risk
-// Factors" after "Management's Discussion and Analysis" and all below it, "Note 23." after
-// "Note 4.", a caption with a page after another, any caption after "General") or nests under
-// a caption without a page.
-void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack);
-
 // The index one past the letter body's last block (before the closing boilerplate), searching
 // from `from`.
 size_t BodyEnd(const std::vector<Block>& blocks, size_t from, bool staff);

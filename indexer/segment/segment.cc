@@ -9,6 +9,7 @@
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/broken_paragraphs.h"
 #include "indexer/segment/header_fields.h"
+#include "indexer/segment/heading_path.h"
 #include "indexer/segment/items.h"
 #include "indexer/segment/kind.h"
 #include "indexer/segment/letter_labels.h"

@@ -1,0 +1,140 @@
+#include "indexer/segment/heading_path.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "indexer/extract/text_util.h"
+#include "indexer/segment/patterns.h"
+
+namespace corresp {
+
+// A part of the filing a caption names, as the filing's own table of contents lists it: the
+// sections of an annual or quarterly report ("Item 7. Management's Discussion and Analysis",
+// "Risk Factors", "Financial Statements"), of a prospectus ("Prospectus Summary", "Use of
+// Proceeds, page 68", "Management") and of a proxy statement ("Compensation Discussion and
+// Analysis", "Pay Versus Performance", "Proposal No. 2"), alone or with a page reference. A
+// short common word ("Business", "Management", "Dilution") is a part only as the whole caption.
+bool IsFilingPart(const std::string& heading) {
+  static const RE2 part(
+      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Our )?(?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|General|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
+  return RE2::PartialMatch(FoldPunctuation(heading), part);
+}
+
+namespace {
+
+// An exhibit or annex that holds a document reviewed ("Exhibit 99.1 - Information Statement",
+// "Annex A"); one with a page ("Exhibit 96.2, page E-49") is a section reviewed.
+bool HoldsDocument(const std::string& heading) {
+  static const RE2 container(R"((?i)^(?:Exhibit|Annex|Appendix)\s+[\dA-Z])");
+  return RE2::PartialMatch(heading, container) && !PageRef(heading);
+}
+
+// True if `caption` names a standard section of the filing part `part`: the sections of MD&A
+// ("Results of Operations", "Critical Accounting Estimates", "Liquidity and Capital
+// Resources", ...) and the notes of the financial statements ("Note 7 - Leases").
+bool IsSectionOf(const std::string& caption, const std::string& part) {
+  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
+  static const RE2 mdna_section(
+      R"((?i)^(?:Overview|Executive Summary|(?:Consolidated |Segment )?Results of Operations|Liquidity and Capital Resources|Critical Accounting (?:Policies|Estimates)|Off-Balance Sheet|Contractual Obligations|Non-GAAP|Key (?:Performance|Operating|Business) (?:Metrics|Indicators|Measures)|Comparison of|Segment (?:Results|Information|Performance)))");
+  static const RE2 statements(R"((?i)Financial Statements)");
+  static const RE2 note(R"((?i)^Note\s+\d)");
+  const std::string folded = FoldPunctuation(caption);
+  return (RE2::PartialMatch(FoldPunctuation(part), mdna) &&
+          RE2::PartialMatch(folded, mdna_section)) ||
+         (RE2::PartialMatch(part, statements) && RE2::PartialMatch(folded, note));
+}
+
+}  // namespace
+
+void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
+  if (stack.empty()) return;
+  if (stack.size() >= 2 || path.empty()) {
+    // A new section path under the same filing keeps the filing's heading on top (a caption
+    // repeated from the current path restates the path as the letter prints it).
+    // ... and so does the exhibit holding the document reviewed, right under it ("Exhibit
+    // 99.1 - Information Statement").
+    bool keep_document = !path.empty() && IsDocumentHeading(path.front()) &&
+                         !IsDocumentHeading(stack.front()) &&
+                         std::find(path.begin(), path.end(), stack.front()) == path.end();
+    std::vector<std::string> documents;
+    if (keep_document) documents.push_back(path.front());
+    if (keep_document && path.size() > 1 && HoldsDocument(path[1]) && !HoldsDocument(stack.front()))
+      documents.push_back(path[1]);
+    // ... and so does the part of the filing the run's first caption belongs to, printed once
+    // further up ("Management's Discussion and Analysis" / ... / "Critical Accounting
+    // Estimates" / "Stock-Based Compensation, page 97").
+    if (keep_document && !IsFilingPart(stack.front()))
+      for (size_t k = documents.size(); k < path.size(); ++k)
+        if (IsFilingPart(path[k]) && IsSectionOf(stack.front(), path[k])) {
+          documents.assign(path.begin(), path.begin() + static_cast<long>(k) + 1);
+          break;
+        }
+    path = stack;
+    path.insert(path.begin(), documents.begin(), documents.end());
+    return;
+  }
+  const std::string& h = stack.front();
+  // "Note 23. ..." after "Note 4. ...", "Items 1 and 2. ..." after "Item 7. ...", "FORM 8-K
+  // FILED ..." after "Form 10-K for ...": a sibling section replaces its predecessor.
+  static const RE2 section(
+      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
+  std::string word;
+  if (RE2::PartialMatch(h, section, &word)) {
+    for (size_t k = path.size(); k > 0; --k) {
+      std::string path_word;
+      if (RE2::PartialMatch(path[k - 1], section, &path_word) &&
+          AsciiLower(path_word) == AsciiLower(word)) {
+        path.resize(k - 1);
+        path.push_back(h);
+        return;
+      }
+    }
+  }
+  // A part of the filing ("Risk Factors, page 12", "Notes to Consolidated Financial Statements
+  // - Note 6 ...", a prospectus's "Use of Proceeds, page 68") after another ("Management's
+  // Discussion and Analysis") is its sibling: the path goes back to where the other part
+  // began. With no other part in the path, it sits right under the filing's heading...
+  if (IsFilingPart(h)) {
+    for (size_t k = path.size(); k > 0; --k)
+      if (IsFilingPart(path[k - 1])) {
+        path.resize(k - 1);
+        path.push_back(h);
+        return;
+      }
+    // ... or under the exhibit or annex that holds the document.
+    size_t keep = path.size();
+    while (keep > 0 && !IsDocumentHeading(path[keep - 1]) && !HoldsDocument(path[keep - 1])) --keep;
+    path.resize(keep);
+    path.push_back(h);
+    return;
+  }
+  // "General" heads the comments on the filing as a whole: the next caption is its sibling,
+  // not a section inside it ("General" / "Prospectus Summary, page 1").
+  static const RE2 general(R"((?i)^general\s*[:.]?$)");
+  if (RE2::FullMatch(path.back(), general)) {
+    path.back() = h;
+    return;
+  }
+  // Another filing's caption ("II. Form 8-K Filed May 2, 2019") starts the path again.
+  if (IsDocumentHeading(h)) {
+    path = {h};
+    return;
+  }
+  bool h_page = PageRef(h).has_value();
+  bool last_page = PageRef(path.back()).has_value();
+  // The filing's caption stays on top ("Form S-3" / "Plan of Distribution, page 18" /
+  // "Exhibit 5.1 - Opinion of Counsel").
+  auto pop = [&path] {
+    if (!path.empty() && !(path.size() == 1 && IsDocumentHeading(path.front()))) path.pop_back();
+  };
+  if (h_page) {
+    if (last_page) pop();
+  } else {
+    if (last_page) pop();
+    pop();
+  }
+  path.push_back(h);
+}
+
+}  // namespace corresp

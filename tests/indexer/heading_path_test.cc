@@ -1,0 +1,101 @@
+// The heading path of a letter's items (indexer/segment/heading_path.h): parts of a filing,
+// filings, exhibits and the sections of a part.
+#include "indexer/segment/heading_path.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace corresp::testing {
+namespace {
+
+TEST(IsFilingPart, PartsOfReportsProspectusesAndProxies) {
+  for (const char* part :
+       {"Risk Factors", "Item 7. Management's Discussion and Analysis", "Use of Proceeds, page 68",
+        "Dilution", "Management, page 90", "Pay Versus Performance, page 61", "Proposal No. 2",
+        "General", "Prospectus Cover Page", "Items 1 and 2. Business and Properties"})
+    EXPECT_TRUE(IsFilingPart(part)) << part;
+  for (const char* caption : {"Results of Operations, page 40", "Management's plans",
+                              "Business Combinations", "Dilution of our shareholders' interest"})
+    EXPECT_FALSE(IsFilingPart(caption)) << "trap: " << caption;
+}
+
+std::vector<std::string> Path(std::vector<std::string> path, const std::string& next) {
+  UpdateHeadingPath(path, {next});
+  return path;
+}
+
+// One caption above the next item moves the heading path: parts of a filing (a report's or
+// a prospectus's) are siblings, a filing's caption replaces another's, a section number
+// replaces its sibling's whatever its case or number.
+TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
+  using Paths = std::vector<std::string>;
+  const std::string s1 = "Registration Statement on Form S-1 filed February 16, 2021";
+  EXPECT_EQ(Path({s1, "Risk Factors", "Risks Related to Our Business"}, "Use of Proceeds, page 68"),
+            (Paths{s1, "Use of Proceeds, page 68"}))
+      << "a prospectus's part leaves the part before it";
+  EXPECT_EQ(Path({s1, "Dilution, page 70"}, "Management, page 90"),
+            (Paths{s1, "Management, page 90"}));
+  EXPECT_EQ(Path({s1, "The Separation"},
+                 "Management's Discussion and Analysis of Financial Condition, page 95"),
+            (Paths{s1, "Management's Discussion and Analysis of Financial Condition, page 95"}))
+      << "with no part in the path, a part sits right under the filing";
+  EXPECT_EQ(Path({"Form 10-12G", "Exhibit 99.1 Information Statement"}, "Risk Factors, page 20"),
+            (Paths{"Form 10-12G", "Exhibit 99.1 Information Statement", "Risk Factors, page 20"}))
+      << "... or under the exhibit that holds the document";
+  EXPECT_EQ(Path({"Form 10-K", "Exhibit 96.2, page E-49"}, "Exhibits"),
+            (Paths{"Form 10-K", "Exhibits"}))
+      << "an exhibit with a page is a section reviewed, no document";
+  EXPECT_EQ(Path({"Form 10-K for the Fiscal Year Ended December 31, 2007", "Financial Statements"},
+                 "FORM 8-K FILED AUGUST 14, 2008"),
+            (Paths{"FORM 8-K FILED AUGUST 14, 2008"}))
+      << "a filing's caption in capitals replaces the filing before";
+  EXPECT_EQ(Path({"Form 10-K", "Item 7. Management's Discussion and Analysis"},
+                 "Items 1 and 2. Business and Properties, page 5"),
+            (Paths{"Form 10-K", "Items 1 and 2. Business and Properties, page 5"}));
+  EXPECT_EQ(Path({"Registration Statement on Form S-3", "Plan of Distribution, page 18"},
+                 "Exhibit 5.1 - Opinion of Counsel"),
+            (Paths{"Registration Statement on Form S-3", "Exhibit 5.1 - Opinion of Counsel"}))
+      << "a caption without a page after one with a page keeps the filing on top";
+  EXPECT_EQ(Path({"I. Form 10-K for Fiscal Year Ended December 31, 2018", "Revenue, page 30"},
+                 "II. Form 8-K Filed May 2, 2019"),
+            (Paths{"II. Form 8-K Filed May 2, 2019"}))
+      << "another filing's caption starts the path again";
+  EXPECT_EQ(Path({"Offering Statement on Form 1-A", "Offering Circular Cover Page"},
+                 "Offering Circular Summary, page 3"),
+            (Paths{"Offering Statement on Form 1-A", "Offering Circular Summary, page 3"}))
+      << "a cover page and a summary are parts";
+  std::vector<std::string> path = {"Form 10", "Exhibit 99.1 - Information Statement",
+                                   "Risk Factors, page 28"};
+  UpdateHeadingPath(path, {"The Spin-Off", "Reasons for the Spin-Off, page 42"});
+  EXPECT_EQ(path, (Paths{"Form 10", "Exhibit 99.1 - Information Statement", "The Spin-Off",
+                         "Reasons for the Spin-Off, page 42"}))
+      << "a run of captions keeps the filing and the exhibit holding the document reviewed";
+  path = {"Form S-1", "Management's Discussion and Analysis", "Results of Operations, page 80"};
+  UpdateHeadingPath(path, {"Critical Accounting Estimates", "Stock-Based Compensation, page 97"});
+  EXPECT_EQ(path, (Paths{"Form S-1", "Management's Discussion and Analysis",
+                         "Critical Accounting Estimates", "Stock-Based Compensation, page 97"}))
+      << "a run of captions opening with a section of MD&A stays in MD&A";
+  path = {"Form S-1", "Financial Statements", "Note 2. Revenue, page F-9"};
+  UpdateHeadingPath(path, {"Note 7. Leases", "Lease Terms, page F-20"});
+  EXPECT_EQ(path,
+            (Paths{"Form S-1", "Financial Statements", "Note 7. Leases", "Lease Terms, page F-20"}))
+      << "... and one opening with a note in the financial statements";
+  path = {"Form S-4", "Risk Factors", "Risks Related to the Merger, page 20"};
+  UpdateHeadingPath(path, {"The Merger", "Background of the Merger, page 50"});
+  EXPECT_EQ(path, (Paths{"Form S-4", "The Merger", "Background of the Merger, page 50"}))
+      << "trap: a run opening with another part leaves the part before";
+  EXPECT_EQ(
+      Path({"Form S-1", "Notes to Consolidated Financial Statements", "Note 4. Leases"}, "General"),
+      (Paths{"Form S-1", "General"}))
+      << "'General' sits right under the filing";
+  EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
+            (Paths{"Form 10-K", "Revenue, page 32"}))
+      << "trap: captions that name no part move as before";
+  EXPECT_EQ(Path({"Form 10-K", "Note 4. Leases"}, "Lease Terms, page F-20"),
+            (Paths{"Form 10-K", "Note 4. Leases", "Lease Terms, page F-20"}));
+}
+
+}  // namespace
+}  // namespace corresp::testing
