@@ -100,6 +100,21 @@ bool IsSummaryRun(const std::vector<Block>& blocks, const std::vector<ItemSpan>&
   return true;
 }
 
+// True if a quotation opened in blocks [from, to) is still open at block `to` (more opening
+// than closing curly quotes, or an odd number of straight double quotes).
+bool InsideQuotation(const std::vector<Block>& blocks, size_t from, size_t to) {
+  int curly = 0, straight = 0;
+  for (size_t b = from; b < to; ++b) {
+    const std::string& t = blocks[b].text;
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (t[k] == '"') ++straight;
+      if (t.compare(k, 3, "\u201C") == 0) ++curly;
+      if (t.compare(k, 3, "\u201D") == 0) --curly;
+    }
+  }
+  return curly > 0 || straight % 2 == 1;
+}
+
 // True if blocks [from, to) hold nothing but headings (a numbered note heading, not an item).
 bool OnlyHeadings(const std::vector<Block>& blocks, const ItemSpan& item, size_t to) {
   if (!item.first_text.empty()) {
@@ -237,6 +252,12 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is
     // its next entry rather than the next item ("Comment No. n" is the next item all the same).
     int& inner = c.start.marker == ')' ? inner_paren : inner_dot;
+    // A line of quoted disclosure may open with the next number ("... $51.0 million at
+    // December 31, 2008." / "3. We expect to fill ...\""): inside a quotation the item has
+    // opened, and with the same number coming later, it is the quotation's.
+    if (n == *last.number + 1 && !c.start.labelled && InsideQuotation(blocks, last.start, i) &&
+        next_expected_exists(i, n))
+      continue;
     if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled)) {
       items.push_back(span);
       inner_dot = inner_paren = 0;

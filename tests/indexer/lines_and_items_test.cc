@@ -466,5 +466,27 @@ TEST(FindItems, SequenceAcceptance) {
   }
 }
 
+// A line of quoted disclosure opening with the next number is the quotation's when the same
+// number comes later; without a later one, it is the next item all the same.
+TEST(FindItems, QuotedLineOpeningWithTheNextNumber) {
+  auto find = [](const std::vector<std::string>& texts) {
+    std::vector<Block> blocks;
+    for (const std::string& t : texts) blocks.push_back(Para(t));
+    return FindItems(blocks, 0, ItemScanOptions{}, nullptr);
+  };
+  std::vector<ItemSpan> items =
+      find({"1. Please revise.", "2. We note you will disclose the following:",
+            "\"Our backlog was $45.2 million at December 31, 2009.",
+            "3. We expect to fill the backlog within twelve months.\"", "Please confirm this.",
+            "3. Please tell us the goodwill of each unit."});
+  ASSERT_EQ(Numbers(items), "1,2,3");
+  EXPECT_EQ(items[2].start, 5u);
+  items = find({"1. Please revise.", "2. We note you will disclose \"backlog\" as follows:",
+                "3. Please tell us the goodwill of each unit."});
+  ASSERT_EQ(Numbers(items), "1,2,3") << "trap: a quotation closed before the number";
+  items = find({"1. Please revise.", "2. We note your \u201Cbacklog", "3. Please tell us more."});
+  EXPECT_EQ(Numbers(items), "1,2,3") << "trap: no later 3, so this is comment 3";
+}
+
 }  // namespace
 }  // namespace corresp::testing
