@@ -267,7 +267,8 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
         IsItemStart(l.text) && !(prev && !l.blank_before && l.page == prev->page &&
                                  RE2::PartialMatch(prev->text, NumberedReferenceRe()));
     bool start = prev == nullptr || l.blank_before || l.bold != prev->bold ||
-                 l.underline != prev->underline || item_start || StartsWithBullet(l.text);
+                 l.underline != prev->underline || item_start || StartsWithBullet(l.text) ||
+                 (l.italic != prev->italic && !StartsLower(l.text));
     bool new_page = prev && l.page != prev->page;
     // Plain text: a short line (an address line, a heading) ends its block ...
     // (a list's lettered part opens a block in lower case after the part before it, "...

@@ -105,6 +105,16 @@ std::string AsciiLower(std::string_view s) {
 }
 
 bool EndsSentence(std::string_view t) {
+  // A confidential-treatment redaction after the sentence ("... Regulation S-K. [***]").
+  while (t.size() >= 3 && t.back() == ']') {
+    size_t open = t.rfind('[');
+    if (open == std::string_view::npos ||
+        t.substr(open + 1, t.size() - open - 2).find_first_not_of('*') != std::string_view::npos ||
+        open + 2 >= t.size())
+      break;
+    t = t.substr(0, open);
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  }
   if (t.empty()) return true;
   char c = t.back();
   if (c == '"' || c == ')') c = t.size() > 1 ? t[t.size() - 2] : c;

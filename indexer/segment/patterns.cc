@@ -60,11 +60,16 @@ bool EndsWithFigures(const std::string& f) {
     return tokens[0].find_first_of("0123456789") != std::string::npos &&
            (tokens[0].front() == '$' || tokens[0].back() == '%');
   if (tokens.size() < 2) return false;
-  for (const auto& t : tokens)
+  // Two amounts, one of them money, a share, a nil or a negative; or both grouped in
+  // thousands ("Commercial real estate 301,552 162,944"), which no year or page is.
+  size_t grouped = 0;
+  for (const auto& t : tokens) {
     if (t == "$" || t == "-" || t.find('(') != std::string::npos || t.front() == '$' ||
         t.back() == '%')
       return true;
-  return false;
+    if (t.size() >= 5 && t.find(',') != std::string::npos) ++grouped;
+  }
+  return grouped == tokens.size();
 }
 
 // Necessary for ParseItemStart's patterns: a digit, or the first letter of "SEC", "the",
@@ -247,10 +252,12 @@ bool IsHeadingLike(const Block& b) {
   static const RE2 comment_label(
       R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?)?\s*[:.]?$)");
   if (RE2::FullMatch(f, comment_label)) return false;
-  // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).)
+  // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).),
+  // or before a redaction: ... Regulation S-K. [***]
   size_t end = f.find_last_not_of("\"')]");
   char last = end == std::string::npos ? f.back() : f[end];
-  bool sentence_end = last == '.' || last == ':' || last == ';' || last == ',';
+  bool sentence_end = last == '.' || last == ':' || last == ';' || last == ',' ||
+                      (f.back() == ']' && EndsSentence(f));
   static const RE2 abbrev(R"((?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|plc|LLC)\.$)");
   if (last == '.' && RE2::PartialMatch(f, abbrev)) sentence_end = false;
   // A letterhead's address line ("... | Ankeny, Iowa | 50021-9672 | caseys.com | 515-965-6100")
@@ -276,11 +283,12 @@ bool IsHeadingLike(const Block& b) {
 }
 
 // "Form 10-K for the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment
-// No. 2 to Registration Statement ...", "Draft Registration Statement on Form S-1 ...":
-// the filing a letter's comments are about, the top of their heading paths.
+// No. 2 to Registration Statement ...", "Draft Registration Statement on Form S-1 ...", a
+// fund's "Prospectus", "Statement of Additional Information" and "Part C": the filing (or the
+// document of it) a letter's comments are about, the top of their heading paths.
 bool IsDocumentHeading(const std::string& h) {
   static const RE2 doc(
-      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement|Offer to Purchase\b))");
+      R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement|Offer to Purchase\b|Prospectus(?:\s*$|\s+-\s|\s*,\s*pages?\s)|Statement of Additional Information|Part C\b))");
   return RE2::PartialMatch(h, doc);
 }
 

@@ -90,6 +90,16 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
       Path({"Form S-1", "Notes to Consolidated Financial Statements", "Note 4. Leases"}, "General"),
       (Paths{"Form S-1", "General"}))
       << "'General' sits right under the filing";
+  EXPECT_EQ(
+      Path({"Prospectus", "Fees and Expenses, page 14"}, "Statement of Additional Information"),
+      (Paths{"Statement of Additional Information"}))
+      << "a fund's prospectus and statement of additional information are documents";
+  EXPECT_EQ(Path({"Prospectus", "Cover Page"}, "Principal Investment Strategies"),
+            (Paths{"Prospectus", "Principal Investment Strategies"}));
+  EXPECT_EQ(Path({"Form S-4", "Unaudited Pro Forma Condensed Combined Financial Information"},
+                 "Certain U.S. Federal Income Tax Considerations, page 168"),
+            (Paths{"Form S-4", "Certain U.S. Federal Income Tax Considerations, page 168"}))
+      << "a merger prospectus's parts";
   EXPECT_EQ(Path({"Form 10-K", "Liquidity, page 30"}, "Revenue, page 32"),
             (Paths{"Form 10-K", "Revenue, page 32"}))
       << "trap: captions that name no part move as before";

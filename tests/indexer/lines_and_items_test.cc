@@ -72,6 +72,14 @@ TEST(LinesToBlocks, ParagraphBreaks) {
        {"Please tell us how you define \u201Csame-property\u201D and whether hotels under "
         "renovation are excluded."},
        "a ragged line goes on in the next when that opens with a quote, then lower case"},
+      {{PdfLine("\u2022 The fee waiver may be reduced.", 100),
+        [] {
+          Line l = PdfLine("Fees and Expenses, page 14", 114.4, 300);
+          l.italic = true;
+          return l;
+        }()},
+       {"\u2022 The fee waiver may be reduced.", "Fees and Expenses, page 14"},
+       "an italic line after a plain one starts a block (a caption after a bullet)"},
       {{PdfLine("The company recognizes revenue when control", 700, 540, 1),
         PdfLine("transfers to the customer.", 80, 300, 2)},
        {"The company recognizes revenue when control transfers to the customer."},

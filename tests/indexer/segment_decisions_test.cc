@@ -292,6 +292,10 @@ TEST(SegmentDecisions, IsHeadingLike) {
       {Para("Non-GAAP Underlying revenue ($280/$1,400) 20%"), false,
        "trap: a table row ending on a share"},
       {Para("6.5% Senior Notes due 2025"), true, "a caption ending on a year"},
+      {Para("Commercial real estate 301,552 162,944"), false,
+       "trap: a table row ending in two amounts grouped in thousands"},
+      {Para("Accordingly, the Company is not required to file the agreement. [***]"), false,
+       "trap: a sentence ending before a redaction"},
       {Para("Our amended and restated bylaws will designate the federal district courts of the "
             "United States as the exclusive forum for claims arising under the Securities Act, "
             "which could limit our stockholders' ability to obtain a favorable judicial forum "
