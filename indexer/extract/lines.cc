@@ -35,11 +35,11 @@ const RE2& LonePageNumberRe() {
 }
 
 // The letter of a list's lettered part the line opens with ("b. the amount", "(c) the
-// rate": 'b', 'c'), or 0.
+// rate": 'b', 'c'; a to h, not a roman "iv."), or 0.
 char ListLetter(const std::string& t) {
-  static const RE2 re(R"(^\(?([a-h])[.)]\s)");
-  std::string letter;
-  return RE2::PartialMatch(t, re, &letter) ? letter[0] : 0;
+  if (!StartsLetteredItem(t)) return 0;
+  char letter = t[t[0] == '(' ? 1 : 0];
+  return letter >= 'a' && letter <= 'h' ? letter : 0;
 }
 
 bool IsItemStart(const std::string& t) {
