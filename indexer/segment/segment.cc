@@ -148,9 +148,22 @@ Response MakeResponse(const std::vector<Block>& blocks, const ItemSpan& item) {
   return r;
 }
 
+// Whether an answer opens by speaking of several comments ("The Company acknowledges the
+// Staff's comments and will ...", "In response to the foregoing comments, ..."): the answer of
+// restated comments printed one after another with one answer below the last.
+bool AnswersSeveralComments(const std::string& answer) {
+  static const RE2 plural(R"((?i)\bcomments\b)");
+  constexpr size_t kOpening = 300;  // bytes: the answer's first sentence or two
+  return RE2::PartialMatch(re2::StringPiece(answer.data(), std::min(answer.size(), kOpening)),
+                           plural);
+}
+
 // "2. Please disclose backlog." / "3. Please disclose churn." / "Response to Comments 2 and 3:
 // ...": one answer to several restated comments. A restated comment left without an answer
-// takes the answer of the next one (within kMaxJointComments) whose label names its number.
+// takes the answer of the next one (within kMaxJointComments) whose label names its number,
+// or, when no label names numbers, whose answer opens by speaking of several comments and
+// follows only unanswered restatements ("1. ..." "2. ..." "3. ..." "The Company acknowledges
+// the Staff's comments and will ...").
 void ShareJointAnswers(const std::vector<Block>& blocks, const std::vector<ItemSpan>& items,
                        std::vector<Response>& responses) {
   constexpr size_t kMaxJointComments = 4;
@@ -160,7 +173,10 @@ void ShareJointAnswers(const std::vector<Block>& blocks, const std::vector<ItemS
       std::vector<int> named;
       for (size_t b = items[j].start; b < items[j].end && named.empty(); ++b)
         named = ResponseLabelNumbers(blocks[b].text);
-      if (std::find(named.begin(), named.end(), *responses[k].number) != named.end()) {
+      bool joint = named.empty()
+                       ? !responses[j].text.empty() && AnswersSeveralComments(responses[j].text)
+                       : std::find(named.begin(), named.end(), *responses[k].number) != named.end();
+      if (joint) {
         responses[k].text = responses[j].text;
         break;
       }

@@ -1098,6 +1098,30 @@ TEST(ExtractTraps, OneAnswerToTwoComments) {
   EXPECT_EQ(l.responses[3].text, "Returns are immaterial.");
 }
 
+// Restated comments printed one after another with one answer below the last that speaks of
+// "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
+TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><b><i>1. Please explain why your leadership structure is appropriate."
+                  "</i></b></p><p><b><i>2. Please expand upon the role of your lead director."
+                  "</i></b></p><p><b><i>3. Please expand upon your risk oversight.</i></b></p>"
+                  "<p>The Company acknowledges the Staff's comments and will enhance its "
+                  "disclosures in future proxy filings.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 3u);
+  for (const Response& r : l.responses)
+    EXPECT_EQ(r.text,
+              "The Company acknowledges the Staff's comments and will enhance its disclosures in "
+              "future proxy filings.");
+
+  Letter one = Html(std::string(kResponseHead) +
+                    "<p><b>1. Please disclose backlog.</b></p><p><b>2. Please disclose "
+                    "churn.</b></p><p>Response: Churn was 2% in 2023, as the Staff's comment "
+                    "asks.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(one.responses.size(), 2u);
+  EXPECT_EQ(one.responses[0].text, "");
+  EXPECT_EQ(one.responses[1].text, "Churn was 2% in 2023, as the Staff's comment asks.");
+}
+
 // A text letter's typed bullets ("*  the timing ...") and a list's lettered parts start blocks
 // of their own, also after a part ending on "; and".
 TEST(ExtractTraps, TypedBulletsAndLetteredPartsAfterAnd) {
