@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/extract/css_styles.h"
 #include "indexer/extract/html_list_marker.h"
 #include "indexer/extract/lines.h"
 #include "indexer/extract/repeated_lines.h"
@@ -94,47 +95,6 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-// What an element's inline style says about its text; each flag unset when it says nothing.
-struct InlineStyle {
-  bool hidden = false;  // display:none
-  std::optional<bool> bold, italic;
-  bool underline = false;
-  bool page_break_before = false;  // page-break-before:always (a printed page starts here)
-  bool page_break_after = false;   // page-break-after:always
-};
-
-// Reads style="..." once per element, lower-cased with spaces dropped into a buffer reused
-// across elements (most carry no style; a long letter has tens of thousands of elements).
-InlineStyle StyleOf(const GumboElement& el) {
-  InlineStyle st;
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "style");
-  if (!a) return st;
-  thread_local std::string buffer;
-  std::string_view value = a->value;
-  buffer.resize(value.size());
-  char* out = buffer.data();  // written through a pointer: no thread-local lookup per byte
-  for (char c : value)
-    if (c != ' ') *out++ = LowerAscii(c);
-  std::string_view s(buffer.data(), static_cast<size_t>(out - buffer.data()));
-  // Each value is looked for from its property's first occurrence, and only when it occurs.
-  auto has = [s](std::string_view needle, size_t from = 0) {
-    return from != std::string::npos && s.find(needle, from) != std::string::npos;
-  };
-  st.hidden = has("display:none");
-  size_t weight = s.find("font-weight:");
-  if (has("font-weight:bold", weight) || has("font-weight:700", weight) ||
-      has("font-weight:800", weight) || has("font-weight:900", weight))
-    st.bold = true;
-  if (has("font-weight:normal", weight) || has("font-weight:400", weight)) st.bold = false;
-  size_t style = s.find("font-style:");
-  if (has("font-style:italic", style)) st.italic = true;
-  if (has("font-style:normal", style)) st.italic = false;
-  st.underline = has("text-decoration:underline");
-  st.page_break_before = has("page-break-before:always") || has("break-before:page");
-  st.page_break_after = has("page-break-after:always") || has("break-after:page");
-  return st;
-}
-
 Emphasis Apply(Emphasis e, const GumboElement& el, const InlineStyle& st) {
   switch (el.tag) {
     case GUMBO_TAG_B:
@@ -171,8 +131,8 @@ constexpr bool CountsAsChar(unsigned char c) {
 
 class Builder {
  public:
-  explicit Builder(const HtmlReadOptions& o, std::vector<std::string>* issues)
-      : options_(o), issues_(issues) {}
+  Builder(const HtmlReadOptions& o, const ClassStyles& classes, std::vector<std::string>* issues)
+      : options_(o), classes_(classes), issues_(issues) {}
 
   void Walk(const GumboNode* node, Emphasis e, int depth) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
@@ -196,7 +156,7 @@ class Builder {
       case GUMBO_TAG_NOSCRIPT:
         return;
       case GUMBO_TAG_BR: {
-        InlineStyle br = StyleOf(el);  // <br style="page-break-before:always">
+        InlineStyle br = StyleOf(el, classes_);  // <br style="page-break-before:always">
         if (br.page_break_before || br.page_break_after) {
           NewPage();
         } else {
@@ -207,7 +167,7 @@ class Builder {
       default:
         break;
     }
-    InlineStyle style = StyleOf(el);
+    InlineStyle style = StyleOf(el, classes_);
     if (style.hidden) return;
     if (style.page_break_before) NewPage();
     if (depth > options_.max_depth) {
@@ -373,7 +333,7 @@ class Builder {
     for (unsigned i = 0; i < tr.children.length; ++i) {
       const GumboNode* c = static_cast<const GumboNode*>(tr.children.data[i]);
       if (c->type != GUMBO_NODE_ELEMENT) continue;
-      Builder sub(options_, issues_);
+      Builder sub(options_, classes_, issues_);
       sub.page_ = page_;
       sub.Walk(c, e, depth + 1);
       std::vector<Block> b = sub.TakeBlocks();
@@ -516,6 +476,7 @@ class Builder {
   }
 
   const HtmlReadOptions& options_;
+  const ClassStyles& classes_;
   std::vector<std::string>* issues_;
   std::vector<Segment> segments_;
   std::vector<Block> blocks_;
@@ -818,7 +779,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
       doc.issues.push_back("html: parser returned nothing");
       return doc;
     }
-    Builder builder(options, &doc.issues);
+    ClassStyles classes = ReadClassStyles(StyleSheetText(output->document));
+    Builder builder(options, classes, &doc.issues);
     builder.Walk(output->document, Emphasis{}, 0);
     blocks = builder.TakeBlocks();
   }

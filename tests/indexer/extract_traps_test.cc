@@ -1098,6 +1098,30 @@ TEST(ExtractTraps, OneAnswerToTwoComments) {
   EXPECT_EQ(l.responses[3].text, "Returns are immaterial.");
 }
 
+// Emphasis set through a style sheet's classes (LibreOffice's and some agents' HTML): restated
+// comments in a class declared bold are told from the answers as <b> ones are, also across
+// the comments a partial reply skips.
+TEST(ExtractTraps, BoldDeclaredByStyleSheetClasses) {
+  Letter l = Html(
+      "<html><head><style>.P1 { margin:0 } .T4 { font-weight:bold; }</style></head><body>"
+      "<p class=\"P1\">March 4, 2024</p><p class=\"P1\">Securities and Exchange Commission</p>"
+      "<p class=\"P1\">Re: Acme Corp. Registration Statement on Form S-4</p>"
+      "<p class=\"P1\">Ladies and Gentlemen:</p><p class=\"P1\">This letter responds to "
+      "comments 1, 2 and 6 of the Staff's letter dated February 20, 2024.</p>"
+      "<p><span class=\"T4\">1. Please quantify the sponsor's interests.</span></p>"
+      "<p class=\"P1\">Response: The Company has revised page 12.</p>"
+      "<p><span class=\"T4\">2. Please add a risk factor on dilution.</span></p>"
+      "<p class=\"P1\">Response: The Company has added the risk factor.</p>"
+      "<p class=\"P1\">The Company notes the following about the trust account.</p>"
+      "<p><span class=\"T4\">6. Please explain adjustment (E).</span></p>"
+      "<p class=\"P1\">Response: Adjustment (E) reflects the redemptions.</p>"
+      "<p class=\"P1\">Sincerely,</p><p class=\"P1\">Jane Doe</p></body></html>",
+      "CORRESP");
+  ASSERT_EQ(l.responses.size(), 3u);
+  EXPECT_EQ(l.responses[2].number, 6);
+  EXPECT_EQ(l.responses[2].comment_text, "Please explain adjustment (E).");
+}
+
 // Restated comments printed one after another with one answer below the last that speaks of
 // "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
 TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
