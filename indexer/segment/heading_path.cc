@@ -39,13 +39,47 @@ bool HoldsDocument(const std::string& heading) {
 bool IsSectionOf(const std::string& caption, const std::string& part) {
   static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
   static const RE2 mdna_section(
-      R"((?i)^(?:Overview|Executive Summary|(?:Consolidated |Segment )?Results of Operations|Liquidity and Capital Resources|Critical Accounting (?:Policies|Estimates)|Off-Balance Sheet|Contractual Obligations|Non-GAAP|Key (?:Performance|Operating|Business) (?:Metrics|Indicators|Measures)|Comparison of|Segment (?:Results|Information|Performance)))");
+      R"((?i)^(?:Overview|Executive Summary|(?:Consolidated |Segment )?Results of Operations|Liquidity\b|Capital Resources|Critical Accounting (?:Policies|Estimates)|Off-Balance Sheet|Contractual Obligations|Non-GAAP|Key (?:Performance|Operating|Business) (?:Metrics|Indicators|Measures)|Comparison of|Segment (?:Results|Information|Performance)))");
   static const RE2 statements(R"((?i)Financial Statements)");
   static const RE2 note(R"((?i)^Note\s+\d)");
   const std::string folded = FoldPunctuation(caption);
   return (RE2::PartialMatch(FoldPunctuation(part), mdna) &&
           RE2::PartialMatch(folded, mdna_section)) ||
          (RE2::PartialMatch(part, statements) && RE2::PartialMatch(folded, note));
+}
+
+// A financial statement schedule or the supplementary information printed with the financial
+// statements: "Schedule II - Valuation and Qualifying Accounts", "Supplemental Oil and Gas
+// Information (Unaudited), page F-38", "Supplementary Insurance Information".
+bool IsSupplementToStatements(const std::string& caption) {
+  static const RE2 supplement(
+      R"((?i)^(?:Schedule [IVX]+\b|Supplement(?:al|ary) (?:Oil and (?:Natural )?Gas |Financial |Insurance )?(?:Information|Data)\b))");
+  return RE2::PartialMatch(caption, supplement);
+}
+
+// A caption that says where it is without the path above it: a part of the filing, a filing,
+// an exhibit or annex, "General", or a numbered section ("Note 5", "Item 5.", "Schedule II").
+bool NamesPlaceOfItsOwn(const std::string& caption);
+
+// Whether a run of captions opening with `caption` goes on inside MD&A (`part`): its sections
+// are the company's own ("Asset Quality", "Net Interest Income", "Fiscal 2023 Compared with
+// Fiscal 2022"), while the parts that follow it in a filing are the standard ones IsFilingPart
+// knows, so a caption naming no place of its own is one more section of MD&A. The parts of a
+// prospectus or proxy statement are too varied ("The Spin-Off", "Proxy Statement/Prospectus")
+// to tell a section from a new part there.
+bool GoesOnInside(const std::string& caption, const std::string& part) {
+  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
+  return RE2::PartialMatch(FoldPunctuation(part), mdna) && !PageRef(part) &&
+         !NamesPlaceOfItsOwn(caption);
+}
+
+bool NamesPlaceOfItsOwn(const std::string& caption) {
+  static const RE2 numbered(
+      R"(^(?i:Note|Item|Section|Exhibit|Annex|Appendix|Schedule|Part|Form)s?\s+[\dA-Z])");
+  static const RE2 general(R"((?i)^general\s*[:.]?$)");
+  return IsFilingPart(caption) || IsSupplementToStatements(caption) || IsDocumentHeading(caption) ||
+         HoldsDocument(caption) || RE2::PartialMatch(caption, numbered) ||
+         RE2::PartialMatch(caption, general);
 }
 
 }  // namespace
@@ -66,13 +100,15 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
       documents.push_back(path[1]);
     // ... and so does the part of the filing the run's first caption belongs to, printed once
     // further up ("Management's Discussion and Analysis" / ... / "Critical Accounting
-    // Estimates" / "Stock-Based Compensation, page 97").
-    if (keep_document && !IsFilingPart(stack.front()))
-      for (size_t k = documents.size(); k < path.size(); ++k)
-        if (IsFilingPart(path[k]) && IsSectionOf(stack.front(), path[k])) {
-          documents.assign(path.begin(), path.begin() + static_cast<long>(k) + 1);
-          break;
-        }
+    // Estimates" / "Stock-Based Compensation, page 97"): a standard section of that part, or
+    // in MD&A any caption that names no place of its own (GoesOnInside).
+    for (size_t k = path.size(); k > documents.size(); --k)
+      if (IsFilingPart(path[k - 1])) {
+        if (!IsFilingPart(stack.front()) &&
+            (IsSectionOf(stack.front(), path[k - 1]) || GoesOnInside(stack.front(), path[k - 1])))
+          documents.assign(path.begin(), path.begin() + static_cast<long>(k));
+        break;
+      }
     path = stack;
     path.insert(path.begin(), documents.begin(), documents.end());
     return;
@@ -94,11 +130,40 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
       }
     }
   }
+  // A standard section of a part in the path ("Liquidity and Capital Resources, page 40" in
+  // MD&A, "Note 9 - Debt" in the financial statements) sits right under that part, whatever
+  // sub-sections the path went through ("Asset Quality" / "Allowance for Credit Losses"). A
+  // part printed with a page is a caption of its own comment ("Management's Discussion and
+  // Analysis ... Overview, page 34"), not a section holding others.
+  for (size_t k = path.size(); k > 0; --k)
+    if (IsFilingPart(path[k - 1])) {
+      if (!PageRef(path[k - 1]) && IsSectionOf(h, path[k - 1])) {
+        path.resize(k);
+        path.push_back(h);
+        return;
+      }
+      break;
+    }
+  // A schedule or the supplementary information that goes with the financial statements
+  // ("Schedule II - Valuation and Qualifying Accounts", "Supplemental Oil and Gas Information
+  // (Unaudited), page F-38") sits under their part when the path has it (not under their
+  // notes)...
+  static const RE2 statements(
+      R"((?i)^(?:Item\s+\S+\s*)?(?:Consolidated |Combined )?Financial Statements)");
+  if (IsSupplementToStatements(h))
+    for (size_t k = path.size(); k > 0; --k)
+      if (IsFilingPart(path[k - 1]) && !PageRef(path[k - 1]) &&
+          RE2::PartialMatch(path[k - 1], statements)) {
+        path.resize(k);
+        path.push_back(h);
+        return;
+      }
   // A part of the filing ("Risk Factors, page 12", "Notes to Consolidated Financial Statements
   // - Note 6 ...", a prospectus's "Use of Proceeds, page 68") after another ("Management's
-  // Discussion and Analysis") is its sibling: the path goes back to where the other part
-  // began. With no other part in the path, it sits right under the filing's heading...
-  if (IsFilingPart(h)) {
+  // Discussion and Analysis") is its sibling (... and so is a supplement to the financial
+  // statements printed without them): the path goes back to where the other part began. With
+  // no other part in the path, it sits right under the filing's heading...
+  if (IsFilingPart(h) || IsSupplementToStatements(h)) {
     for (size_t k = path.size(); k > 0; --k)
       if (IsFilingPart(path[k - 1])) {
         path.resize(k - 1);

@@ -107,5 +107,60 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
             (Paths{"Form 10-K", "Note 4. Leases", "Lease Terms, page F-20"}));
 }
 
+// MD&A's sections are the company's own ("Asset Quality", "Outlook"): a run of captions that
+// names no place of its own stays in MD&A, and a standard section of MD&A goes back right
+// under it. Elsewhere a run opening with an unknown caption may be a new part.
+TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
+  using Paths = std::vector<std::string>;
+  const std::string k = "Form 10-K for the Fiscal Year Ended December 31, 2022";
+  const std::string mdna =
+      "Management's Discussion and Analysis of Financial Condition and Results of Operations";
+  std::vector<std::string> path = {k, mdna, "Non-GAAP Financial Measures, page 48"};
+  UpdateHeadingPath(path, {"Asset Quality", "Allowance for Credit Losses, page 61"});
+  EXPECT_EQ(path, (Paths{k, mdna, "Asset Quality", "Allowance for Credit Losses, page 61"}))
+      << "a run naming no place of its own stays in MD&A";
+  EXPECT_EQ(Path(path, "Liquidity and Funding, page 66"),
+            (Paths{k, mdna, "Liquidity and Funding, page 66"}))
+      << "a standard section of MD&A sits right under it, not in the sub-section before";
+  path = {mdna, "Results of Operations, page 90"};
+  UpdateHeadingPath(
+      path, {"Critical Accounting Policies and Estimates", "Stock-Based Compensation, page 101"});
+  EXPECT_EQ(path, (Paths{mdna, "Critical Accounting Policies and Estimates",
+                         "Stock-Based Compensation, page 101"}))
+      << "also with no filing's caption on top";
+  path = {k, mdna, "Liquidity, page 40"};
+  UpdateHeadingPath(path, {"Notes to Consolidated Financial Statements", "Note 5 - Loans"});
+  EXPECT_EQ(path, (Paths{k, "Notes to Consolidated Financial Statements", "Note 5 - Loans"}))
+      << "trap: a run opening with a part leaves MD&A";
+  path = {k, mdna, "Liquidity, page 40"};
+  UpdateHeadingPath(path, {"Form 8-K Filed April 20, 2023", "Exhibit 99.1"});
+  EXPECT_EQ(path, (Paths{"Form 8-K Filed April 20, 2023", "Exhibit 99.1"}))
+      << "trap: ... and so does one opening with a filing";
+  path = {"Form 10", "Exhibit 99.1 - Information Statement", "Risk Factors",
+          "Risks Related to the Spin-Off, page 28"};
+  UpdateHeadingPath(path, {"The Spin-Off", "Reasons for the Spin-Off, page 42"});
+  EXPECT_EQ(path, (Paths{"Form 10", "Exhibit 99.1 - Information Statement", "The Spin-Off",
+                         "Reasons for the Spin-Off, page 42"}))
+      << "trap: outside MD&A an unknown caption may open a part of a prospectus";
+  EXPECT_EQ(Path({k, mdna + ", page 34", "Overview, page 34"}, "Results of Operations, page 39"),
+            (Paths{k, mdna + ", page 34", "Results of Operations, page 39"}))
+      << "trap: a part printed with a page is a comment's caption, not a section holding others";
+
+  EXPECT_EQ(Path({k, "Financial Statements", "Note 12 - Debt, page F-30"},
+                 "Supplemental Oil and Gas Information (Unaudited), page F-38"),
+            (Paths{k, "Financial Statements",
+                   "Supplemental Oil and Gas Information (Unaudited), page F-38"}))
+      << "supplementary information sits under the financial statements";
+  EXPECT_EQ(Path({k, "Item 7. " + mdna, "Liquidity and Capital Resources, page 58"},
+                 "Supplemental Oil and Gas Information (Unaudited), page F-38"),
+            (Paths{k, "Supplemental Oil and Gas Information (Unaudited), page F-38"}))
+      << "... and without them in the path is a part, no section of MD&A";
+  EXPECT_EQ(
+      Path({k, "Notes to Consolidated Financial Statements", "Note 7 - Reinsurance, page F-33"},
+           "Schedule III - Supplementary Insurance Information, page S-3"),
+      (Paths{k, "Schedule III - Supplementary Insurance Information, page S-3"}))
+      << "a schedule is no note";
+}
+
 }  // namespace
 }  // namespace corresp::testing
