@@ -249,6 +249,24 @@ bool EndedWithRoomForNextWord(const Line& prev, const Line& next, double column_
   return column_right - prev.x1 > needed;
 }
 
+// The median distance from one PDF line's top to the next one's on the same page: the body
+// text's line pitch (0 for plain text or too few lines).
+double BodyLinePitch(const std::vector<Line>& lines) {
+  std::vector<double> pitches;
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (lines[i].geometric && lines[i - 1].geometric && lines[i].page == lines[i - 1].page &&
+        lines[i].top > lines[i - 1].top)
+      pitches.push_back(lines[i].top - lines[i - 1].top);
+  if (pitches.size() < 3) return 0;
+  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+  return pitches[pitches.size() / 2];
+}
+
+// A paragraph's lines follow at the body's pitch; a line this many pitches below the one
+// before is set apart by paragraph spacing, however tall the lines' boxes are (LibreOffice's
+// boxes overlap by as much as the spacing is wide, so the gap between boxes says little).
+constexpr double kParagraphPitches = 1.6;
+
 }  // namespace
 
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
@@ -258,6 +276,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
   for (const Line& l : lines) right = std::max(right, l.x1);
   const double column_right = ColumnRightEdge(lines);
   const size_t short_text = TextShortLine(lines);
+  const double pitch = BodyLinePitch(lines);
   const Line* prev = nullptr;
   char open_letter = 0;  // the letter of the lettered part the current block opened with
   for (const Line& l : lines) {
@@ -297,6 +316,7 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
     if (prev && !start && !new_page && l.geometric) {
       double h = std::max(1.0, prev->bottom - prev->top);
       if (l.top - prev->bottom > 0.75 * h) start = true;
+      if (pitch > 0 && l.top - prev->top > kParagraphPitches * pitch) start = true;
       // A short line (well before the right margin) ends its paragraph or heading.
       bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
       if (short_line && opens && !EndsWith(prev->text, ",")) start = true;

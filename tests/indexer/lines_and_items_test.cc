@@ -115,6 +115,33 @@ TEST(LinesToBlocks, ParagraphBreaks) {
     EXPECT_EQ(BlockTexts(LinesToBlocks(c.lines)), c.blocks) << c.why;
 }
 
+// LibreOffice's PDFs draw line boxes as tall as the line pitch, so the gap between two boxes
+// hardly shows paragraph spacing: a line set at twice the body's pitch below the one before
+// starts a paragraph, here a caption at the margin after a full line ending a sentence.
+TEST(LinesToBlocks, ParagraphSpacingByLinePitch) {
+  auto tall = [](std::string text, double top, double right = 539) {
+    Line l = PdfLine(std::move(text), top, right);
+    l.bottom = top + 15.6;  // the pitch is 13.8: boxes overlap
+    return l;
+  };
+  std::vector<Line> lines = {
+      tall("2. Please provide a map or maps for each of your material properties showing", 104.8),
+      tall("location and access to the property, the boundaries of your concessions, and the",
+           118.6),
+      tall("principal infrastructure, as required by Instruction 3(b) to paragraph (b) of Guide 7.",
+           132.4, 530),
+      tall("Item 5. Operating and Financial Review and Prospects", 158.2, 334),
+      tall("A. Operating Results, page 71", 172.0, 220)};
+  EXPECT_EQ(BlockTexts(LinesToBlocks(lines)),
+            (std::vector<std::string>{
+                "2. Please provide a map or maps for each of your material properties showing "
+                "location and access to the property, the boundaries of your concessions, and the "
+                "principal infrastructure, as required by Instruction 3(b) to paragraph (b) of "
+                "Guide 7.",
+                "Item 5. Operating and Financial Review and Prospects",
+                "A. Operating Results, page 71"}));
+}
+
 // A caption line that left room for the next line's first word ended on purpose; the column's
 // right edge (540) comes from the body lines below the captions.
 TEST(LinesToBlocks, CaptionLineEndedWithRoomForTheNextWord) {
