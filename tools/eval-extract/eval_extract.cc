@@ -95,9 +95,15 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
     ++t.letters;
     bool kind_ok = LetterKindName(l.kind) == label.kind;
     bool count_ok = static_cast<int>(items.size()) == label.n;
+    // As the labelling guide writes them: "1,2,3", "-" for an unnumbered item among numbered
+    // ones, and "" when no item is numbered.
     std::string got_nums;
-    for (const LabelItem& it : items)
+    bool any_number = false;
+    for (const LabelItem& it : items) {
       got_nums += (got_nums.empty() ? "" : ",") + (it.number ? std::to_string(*it.number) : "-");
+      any_number = any_number || it.number.has_value();
+    }
+    if (!any_number) got_nums.clear();
     bool nums_ok = got_nums == label.numbers;
     int starts = 0, clean = 0, with_heading = 0, pairs = 0, resp = 0;
     std::vector<std::string> bad_starts;
