@@ -87,8 +87,9 @@ void Overlay(InlineStyle& base, const InlineStyle& over) {
   base.page_break_after = base.page_break_after || over.page_break_after;
 }
 
-ClassStyles ReadClassStyles(std::string_view css) {
-  ClassStyles out;
+// Calls `rule(selectors, body)` for each rule outside at-rule blocks.
+template <typename Rule>
+void ForEachRule(std::string_view css, Rule rule) {
   std::string text = WithoutComments(css);
   std::string_view rest = text;
   while (!rest.empty()) {
@@ -107,15 +108,46 @@ ClassStyles ReadClassStyles(std::string_view css) {
       }
       continue;
     }
-    InlineStyle st = ParseDeclarations(body);
-    while (!selectors.empty()) {
-      size_t comma = selectors.find(',');
-      std::string_view name = SelectorClass(selectors.substr(0, comma));
-      if (!name.empty()) Overlay(out[std::string(name)], st);
-      selectors.remove_prefix(comma == std::string_view::npos ? selectors.size() : comma + 1);
-    }
+    rule(selectors, body);
   }
+}
+
+// Calls `each(selector)` for each selector of a comma-separated list, trimmed.
+template <typename Each>
+void ForEachSelector(std::string_view selectors, Each each) {
+  while (!selectors.empty()) {
+    size_t comma = selectors.find(',');
+    each(Trim(selectors.substr(0, comma)));
+    selectors.remove_prefix(comma == std::string_view::npos ? selectors.size() : comma + 1);
+  }
+}
+
+ClassStyles ReadClassStyles(std::string_view css) {
+  ClassStyles out;
+  ForEachRule(css, [&out](std::string_view selectors, std::string_view body) {
+    InlineStyle st = ParseDeclarations(body);
+    ForEachSelector(selectors, [&](std::string_view selector) {
+      std::string_view name = SelectorClass(selector);
+      if (!name.empty()) Overlay(out[std::string(name)], st);
+    });
+  });
   return out;
+}
+
+bool HidesListMarkers(std::string_view css) {
+  bool hides = false;
+  ForEachRule(css, [&hides](std::string_view selectors, std::string_view body) {
+    std::string declarations;
+    for (char c : body)
+      if (c != ' ') declarations += LowerAscii(c);
+    if (declarations.find("list-style:none") == std::string::npos &&
+        declarations.find("list-style-type:none") == std::string::npos)
+      return;
+    ForEachSelector(selectors, [&hides](std::string_view selector) {
+      hides = hides || selector == "li" || selector == "ol" || selector == "ul";
+    });
+  });
+  return hides;
 }
 
 std::string StyleSheetText(const GumboNode* node) {

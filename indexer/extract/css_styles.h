@@ -34,6 +34,11 @@ void Overlay(InlineStyle& base, const InlineStyle& over);
 using ClassStyles = std::unordered_map<std::string, InlineStyle>;
 ClassStyles ReadClassStyles(std::string_view css);
 
+// Whether a style sheet hides the markers of every list: a rule for the element "li", "ol" or
+// "ul" itself saying "list-style: none" or "list-style-type: none" (LibreOffice's HTML export
+// prints each number as text of its own and hides the markers a browser would add).
+bool HidesListMarkers(std::string_view css);
+
 // The text of every <style> element under `node`, in document order.
 std::string StyleSheetText(const GumboNode* node);
 

@@ -131,8 +131,9 @@ constexpr bool CountsAsChar(unsigned char c) {
 
 class Builder {
  public:
-  Builder(const HtmlReadOptions& o, const ClassStyles& classes, std::vector<std::string>* issues)
-      : options_(o), classes_(classes), issues_(issues) {}
+  Builder(const HtmlReadOptions& o, const ClassStyles& classes, bool hide_list_markers,
+          std::vector<std::string>* issues)
+      : options_(o), classes_(classes), hide_list_markers_(hide_list_markers), issues_(issues) {}
 
   void Walk(const GumboNode* node, Emphasis e, int depth) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
@@ -198,7 +199,7 @@ class Builder {
     if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) kind = BlockKind::kHeading;
     if (block) kind_ = kind;
     if (el.tag == GUMBO_TAG_LI) {
-      std::string marker = ListMarker(node);
+      std::string marker = hide_list_markers_ ? "" : ListMarker(node);
       if (!marker.empty()) AddText(marker.c_str(), inner);
     }
     WalkChildren(&el.children, inner, depth + 1);
@@ -333,7 +334,7 @@ class Builder {
     for (unsigned i = 0; i < tr.children.length; ++i) {
       const GumboNode* c = static_cast<const GumboNode*>(tr.children.data[i]);
       if (c->type != GUMBO_NODE_ELEMENT) continue;
-      Builder sub(options_, classes_, issues_);
+      Builder sub(options_, classes_, hide_list_markers_, issues_);
       sub.page_ = page_;
       sub.Walk(c, e, depth + 1);
       std::vector<Block> b = sub.TakeBlocks();
@@ -477,6 +478,7 @@ class Builder {
 
   const HtmlReadOptions& options_;
   const ClassStyles& classes_;
+  bool hide_list_markers_;  // the style sheet hides every list's markers (HidesListMarkers)
   std::vector<std::string>* issues_;
   std::vector<Segment> segments_;
   std::vector<Block> blocks_;
@@ -779,8 +781,9 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
       doc.issues.push_back("html: parser returned nothing");
       return doc;
     }
-    ClassStyles classes = ReadClassStyles(StyleSheetText(output->document));
-    Builder builder(options, classes, &doc.issues);
+    std::string css = StyleSheetText(output->document);
+    ClassStyles classes = ReadClassStyles(css);
+    Builder builder(options, classes, HidesListMarkers(css), &doc.issues);
     builder.Walk(output->document, Emphasis{}, 0);
     blocks = builder.TakeBlocks();
   }

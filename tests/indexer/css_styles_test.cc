@@ -37,5 +37,16 @@ TEST(CssStyles, ClassesOfOneSelectorEach) {
   EXPECT_TRUE(ReadClassStyles(".T1 { font-weight:bold").empty()) << "an unclosed rule is dropped";
 }
 
+// LibreOffice's HTML export prints each list number as text and hides the markers a browser
+// would add; a rule for one class of list items hides nothing else's.
+TEST(CssStyles, StyleSheetHidingListMarkers) {
+  EXPECT_TRUE(HidesListMarkers("ol, ul { margin:0 }\n li { list-style: none; margin:0 }"));
+  EXPECT_TRUE(HidesListMarkers("ol { LIST-STYLE-TYPE: none }"));
+  EXPECT_FALSE(HidesListMarkers("li.plain { list-style: none }")) << "trap: one class of items";
+  EXPECT_FALSE(HidesListMarkers("li { margin:0 }"));
+  EXPECT_FALSE(HidesListMarkers("@media print { li { list-style: none } }"));
+  EXPECT_FALSE(HidesListMarkers(""));
+}
+
 }  // namespace
 }  // namespace corresp::testing

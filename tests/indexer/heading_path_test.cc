@@ -14,7 +14,9 @@ TEST(IsFilingPart, PartsOfReportsProspectusesAndProxies) {
   for (const char* part :
        {"Risk Factors", "Item 7. Management's Discussion and Analysis", "Use of Proceeds, page 68",
         "Dilution", "Management, page 90", "Pay Versus Performance, page 61", "Proposal No. 2",
-        "General", "Prospectus Cover Page", "Items 1 and 2. Business and Properties"})
+        "General", "Prospectus Cover Page", "Items 1 and 2. Business and Properties",
+        "Grants of Plan-Based Awards Table, page 29",
+        "Potential Payments Upon Termination or Change in Control, page 33"})
     EXPECT_TRUE(IsFilingPart(part)) << part;
   for (const char* caption : {"Results of Operations, page 40", "Management's plans",
                               "Business Combinations", "Dilution of our shareholders' interest"})
