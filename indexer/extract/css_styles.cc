@@ -180,8 +180,7 @@ InlineStyle StyleOf(const GumboElement& el, const ClassStyles& classes) {
         size_t space = names.find_first_of(" \t\r\n");
         std::string_view name = names.substr(0, space);
         if (!name.empty())
-          if (auto it = classes.find(std::string(name)); it != classes.end())
-            Overlay(st, it->second);
+          if (auto it = classes.find(name); it != classes.end()) Overlay(st, it->second);
         names.remove_prefix(space == std::string_view::npos ? names.size() : space + 1);
       }
     }

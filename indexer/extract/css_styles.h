@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,11 @@ void Overlay(InlineStyle& base, const InlineStyle& over);
 // Class name -> the style its rules declare, from rules whose selector is one class, alone or
 // on one element (".T4", "span.T4"); later rules override earlier ones. Other selectors
 // (descendants, ids, pseudo-classes, at-rules) are skipped. Total: any text in.
-using ClassStyles = std::unordered_map<std::string, InlineStyle>;
+struct ClassNameHash {
+  using is_transparent = void;  // looked up by string_view, no copy per element
+  size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+using ClassStyles = std::unordered_map<std::string, InlineStyle, ClassNameHash, std::equal_to<>>;
 ClassStyles ReadClassStyles(std::string_view css);
 
 // Whether a style sheet hides the markers of every list: a rule for the element "li", "ol" or
