@@ -3,6 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/patterns.h"
@@ -57,6 +60,24 @@ bool IsSupplementToStatements(const std::string& caption) {
   return RE2::PartialMatch(caption, supplement);
 }
 
+// The first page of a caption's plain page reference ("page 16" -> 16, "pages 12-13" -> 12);
+// nullopt for none or a lettered page ("page F-6", another series of pages).
+std::optional<int> PlainPage(const std::string& caption) {
+  std::optional<std::string> ref = PageRef(caption);
+  if (!ref) return std::nullopt;
+  size_t digits = ref->find(' ') + 1;
+  if (digits >= ref->size() || !std::isdigit(static_cast<unsigned char>((*ref)[digits])))
+    return std::nullopt;
+  return std::atoi(ref->c_str() + digits);
+}
+
+// Whether `caption`, printed with a page, is a section of the "Discussion and Analysis" part
+// printed with its page right above it ("Compensation Discussion and Analysis, page 14" /
+// "Benchmarking, page 16"; "Management's Discussion and Analysis ..., page 30" / "Results of
+// Operations, page 32"): those parts' sections are the company's own, so any caption naming
+// no place of its own, on a page of the same series at or after the part's, is one.
+bool OnPagesOfDiscussion(const std::string& caption, const std::string& part);
+
 // A caption that says where it is without the path above it: a part of the filing, a filing,
 // an exhibit or annex, "General", or a numbered section ("Note 5", "Item 5.", "Schedule II").
 bool NamesPlaceOfItsOwn(const std::string& caption);
@@ -80,6 +101,16 @@ bool NamesPlaceOfItsOwn(const std::string& caption) {
   return IsFilingPart(caption) || IsSupplementToStatements(caption) || IsDocumentHeading(caption) ||
          HoldsDocument(caption) || RE2::PartialMatch(caption, numbered) ||
          RE2::PartialMatch(caption, general);
+}
+
+bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
+  // The part's caption alone, not run together with a section's ("... Results of Operations
+  // Overview, page 34", a company's copy of two caption lines: a comment's own caption).
+  static const RE2 discussion(
+      R"((?i)^(?:Item\s+\d+[A-Z]?\.?\s*[-–—:]?\s*)?(?:Management.s|Compensation) Discussion and Analysis(?: of Financial Condition and Results of Operations?)?(?:\s*\([^)]{0,12}\))?\s*[,–—-]?\s*pages?\s+\d+\s*$)");
+  if (!RE2::PartialMatch(part, discussion) || NamesPlaceOfItsOwn(caption)) return false;
+  std::optional<int> part_page = PlainPage(part), page = PlainPage(caption);
+  return part_page && page && *page >= *part_page;
 }
 
 }  // namespace
@@ -196,6 +227,10 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   auto pop = [&path] {
     if (!path.empty() && !(path.size() == 1 && IsDocumentHeading(path.front()))) path.pop_back();
   };
+  if (h_page && OnPagesOfDiscussion(h, path.back())) {
+    path.push_back(h);
+    return;
+  }
   if (h_page) {
     if (last_page) pop();
   } else {

@@ -148,6 +148,24 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
             (Paths{k, mdna + ", page 34", "Results of Operations, page 39"}))
       << "trap: a part printed with a page is a comment's caption, not a section holding others";
 
+  const std::string cda = "Compensation Discussion and Analysis, page 14";
+  EXPECT_EQ(Path({"Schedule 14A", cda}, "Benchmarking, page 16"),
+            (Paths{"Schedule 14A", cda, "Benchmarking, page 16"}))
+      << "a caption on a later page of a Discussion and Analysis part printed with its page is "
+         "one of its sections";
+  EXPECT_EQ(Path({k, mdna + ", page 18"}, "Consolidated Statements of Cash Flows, page F-6"),
+            (Paths{k, "Consolidated Statements of Cash Flows, page F-6"}))
+      << "trap: a page of another series is no page of MD&A";
+  EXPECT_EQ(Path({"Schedule 14A", cda}, "Summary Compensation Table, page 25"),
+            (Paths{"Schedule 14A", "Summary Compensation Table, page 25"}))
+      << "trap: a part of its own";
+  EXPECT_EQ(Path({"Form SB-2", "Risk Factors, page 5"}, "Description of Business, page 12"),
+            (Paths{"Form SB-2", "Description of Business, page 12"}))
+      << "trap: only a Discussion and Analysis part holds captions by their pages";
+  EXPECT_EQ(Path({k, mdna + " Overview, page 34"}, "Results of Operations, page 39"),
+            (Paths{k, "Results of Operations, page 39"}))
+      << "trap: the part run together with a section's caption is that comment's caption";
+
   EXPECT_EQ(Path({k, "Financial Statements", "Note 12 - Debt, page F-30"},
                  "Supplemental Oil and Gas Information (Unaudited), page F-38"),
             (Paths{k, "Financial Statements",
