@@ -159,7 +159,7 @@ std::vector<Line> WordsToLines(std::vector<PdfWord> words, int page_no) {
     line.x0 = row.front().x0;
     line.top = row.front().top;
     line.bottom = row.front().bottom;
-    size_t bold_chars = 0, italic_chars = 0, chars = 0;
+    size_t bold_chars = 0, italic_chars = 0, underlined_chars = 0, chars = 0;
     double last_x1 = -1;
     for (const PdfWord& w : row) {
       if (!line.text.empty() && w.x0 - last_x1 > kSpaceGapShare * Height(w))
@@ -172,10 +172,12 @@ std::vector<Line> WordsToLines(std::vector<PdfWord> words, int page_no) {
       chars += w.text.size();
       if (w.bold) bold_chars += w.text.size();
       if (w.italic) italic_chars += w.text.size();
+      if (w.underline) underlined_chars += w.text.size();
     }
     line.text = CollapseSpace(line.text);
     line.bold = chars > 0 && bold_chars >= kEmphasisShare * chars;
     line.italic = chars > 0 && italic_chars >= kEmphasisShare * chars;
+    line.underline = chars > 0 && underlined_chars >= kEmphasisShare * chars;
     if (!line.text.empty()) lines.push_back(std::move(line));
   }
   return lines;

@@ -2,7 +2,7 @@
 // never shares a line with it. Staff-letter PDFs lay a page template ("FirstName LastName",
 // a company line, "Month D, YYYY Page N") over the body now and then; grouping words by
 // height alone interleaves the two word by word ("10. We note" / "FirstName your references").
-// No poppler here: pdf_reader.cc turns poppler's text boxes into PdfWords.
+// No poppler here: pdf_reader.cc turns poppler's words into PdfWords.
 #pragma once
 
 #include <string>
@@ -18,6 +18,7 @@ struct PdfWord {
   double top = 0, bottom = 0;  // points from the page top
   bool bold = false;
   bool italic = false;
+  bool underline = false;  // a drawn rule runs under it
 };
 
 // True when two words occupy the same place on the page: their boxes overlap vertically by
@@ -33,7 +34,7 @@ bool IsOverstrike(const PdfWord& a, const PdfWord& b);
 // line whose vertical centre is within 0.45 of its height unless one of its words collides
 // with a word of that line, and otherwise starts a line of its own: an overlay and the body
 // it covers come out as separate lines, each whole. Overstruck words are dropped. A line is
-// bold/italic when >= 90% of its characters are. Never fails.
+// bold/italic/underlined when >= 90% of its characters are. Never fails.
 std::vector<Line> WordsToLines(std::vector<PdfWord> words, int page_no);
 
 }  // namespace corresp

@@ -1,5 +1,6 @@
-// PDF letters through poppler-cpp: words with bounding boxes rebuilt into lines in reading
-// order, then into Blocks (see lines.h). Only this file and its .cc include poppler.
+// PDF letters through poppler's text layout: words with bounding boxes, fonts and underlines
+// rebuilt into lines in reading order, then into Blocks (see lines.h). Only this file's .cc
+// includes poppler.
 #pragma once
 
 #include <string_view>

@@ -84,6 +84,25 @@ Line L(std::string text, int page, double top, double x0 = 72) {
   return l;
 }
 
+// A line is underlined when nearly all its characters are (poppler marks the words a drawn
+// rule runs under); a rule under one word of a sentence does not make it a caption.
+TEST(PdfLinesTest, LineUnderlinedWhenItsWordsAre) {
+  auto underlined = [](PdfWord w) {
+    w.underline = true;
+    return w;
+  };
+  std::vector<Line> lines =
+      WordsToLines({underlined(W("Cost", 72, 100)), underlined(W("of", 102, 100)),
+                    underlined(W("Sales,", 118, 100)), underlined(W("page", 158, 100)),
+                    underlined(W("84", 188, 100)), W("Please", 72, 130),
+                    underlined(W("disclose", 114, 130)), W("your", 166, 130), W("policy", 192, 130),
+                    W("for", 230, 130), W("depreciation.", 250, 130)},
+                   1);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].underline);
+  EXPECT_FALSE(lines[1].underline) << "trap: one underlined word";
+}
+
 TEST(RepeatedLinesTest, RepetitionKeyFoldsDigitsAndSpace) {
   EXPECT_EQ(RepetitionKey("June 16, 2017 Page 2"), RepetitionKey("June 16, 2017  Page 3"));
   EXPECT_NE(RepetitionKey("Acme Corporation"), RepetitionKey("Acme Holdings"));
