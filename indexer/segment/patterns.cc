@@ -44,7 +44,9 @@ bool EndsWithFigures(const std::string& f) {
     size_t xs = static_cast<size_t>(std::count(tok.begin(), tok.end(), 'X'));
     if (xs >= 2) std::replace(tok.begin(), tok.end(), 'X', '0');
     bool is_placeholder = xs >= 2;
-    bool numeric = true;
+    // A comma or full stop typed after a space ("December 31 , 2022") is punctuation, no
+    // figure.
+    bool numeric = tok.find_first_not_of(",.") != std::string::npos;
     for (char c : tok)
       if (!std::isdigit(static_cast<unsigned char>(c)) && !std::strchr("$,.()%-", c))
         numeric = false;

@@ -1122,6 +1122,23 @@ TEST(ExtractTraps, BoldDeclaredByStyleSheetClasses) {
   EXPECT_EQ(l.responses[2].comment_text, "Please explain adjustment (E).");
 }
 
+// A comma typed after a space ("December 31 , 2022", a real staff letter's filing caption) is
+// punctuation: the caption ends on a year, not on a run of figures like a table row.
+TEST(ExtractTraps, CaptionWithACommaAfterASpace) {
+  Letter l = Text(
+      "April 4, 2023\n\nJane Roe\nAcme Inc.\n\nRe: Acme Inc.\n    Form 10-K for the Fiscal "
+      "Year Ended December 31, 2022\n\nDear Ms. Roe:\n\nWe have reviewed your filing and have "
+      "the following comments.\n\nForm 10-K For the fiscal year ended December 31 , 2022\n\n"
+      "Notes to Consolidated Financial Statements\n\n(16) Income Taxes, page 72\n\n1. Please "
+      "explain the valuation allowance.\n\nSincerely,\n\nDivision of Corporation Finance\n",
+      "UPLOAD");
+  ASSERT_EQ(l.comments.size(), 1u);
+  EXPECT_EQ(l.comments[0].headings,
+            (std::vector<std::string>{"Form 10-K For the fiscal year ended December 31 , 2022",
+                                      "Notes to Consolidated Financial Statements",
+                                      "(16) Income Taxes, page 72"}));
+}
+
 // Restated comments printed one after another with one answer below the last that speaks of
 // "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
 TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
