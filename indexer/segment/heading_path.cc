@@ -78,6 +78,21 @@ std::optional<int> PlainPage(const std::string& caption) {
 // no place of its own, on a page of the same series at or after the part's, is one.
 bool OnPagesOfDiscussion(const std::string& caption, const std::string& part);
 
+// The financial statements' own caption, not their notes' ("Item 18. Financial Statements",
+// "Consolidated Financial Statements", "Financial Statements and Supplementary Data"), printed
+// without a page: a part that holds sections.
+bool IsStatementsPart(const std::string& caption) {
+  static const RE2 statements(
+      R"((?i)^(?:Item\s+\S+\s*)?(?:Consolidated |Combined )?Financial Statements)");
+  return IsFilingPart(caption) && !PageRef(caption) && RE2::PartialMatch(caption, statements);
+}
+
+// "Notes to the Consolidated Financial Statements": a section of the statements.
+bool IsNotesCaption(const std::string& caption) {
+  static const RE2 notes(R"((?i)^Notes to\b)");
+  return RE2::PartialMatch(caption, notes);
+}
+
 // A caption that says where it is without the path above it: a part of the filing, a filing,
 // an exhibit or annex, "General", or a numbered section ("Note 5", "Item 5.", "Schedule II").
 bool NamesPlaceOfItsOwn(const std::string& caption);
@@ -135,8 +150,9 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
     // in MD&A any caption that names no place of its own (GoesOnInside).
     for (size_t k = path.size(); k > documents.size(); --k)
       if (IsFilingPart(path[k - 1])) {
-        if (!IsFilingPart(stack.front()) &&
-            (IsSectionOf(stack.front(), path[k - 1]) || GoesOnInside(stack.front(), path[k - 1])))
+        if ((!IsFilingPart(stack.front()) && (IsSectionOf(stack.front(), path[k - 1]) ||
+                                              GoesOnInside(stack.front(), path[k - 1]))) ||
+            (IsNotesCaption(stack.front()) && IsStatementsPart(path[k - 1])))
           documents.assign(path.begin(), path.begin() + static_cast<long>(k));
         break;
       }
@@ -165,10 +181,15 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   // MD&A, "Note 9 - Debt" in the financial statements) sits right under that part, whatever
   // sub-sections the path went through ("Asset Quality" / "Allowance for Credit Losses"). A
   // part printed with a page is a caption of its own comment ("Management's Discussion and
-  // Analysis ... Overview, page 34"), not a section holding others.
+  // Analysis ... Overview, page 34"), not a section holding others. The sections MD&A's
+  // results are told by ("Segment Results - Flow Control, page 38", "Comparison of 2018 to
+  // 2017") are often inside "Results of Operations": they move as any caption does.
+  static const RE2 inside_results(
+      R"((?i)^(?:Comparison of|Segment (?:Results|Information|Performance)))");
   for (size_t k = path.size(); k > 0; --k)
     if (IsFilingPart(path[k - 1])) {
-      if (!PageRef(path[k - 1]) && IsSectionOf(h, path[k - 1])) {
+      if (!PageRef(path[k - 1]) && IsSectionOf(h, path[k - 1]) &&
+          !RE2::PartialMatch(h, inside_results)) {
         path.resize(k);
         path.push_back(h);
         return;
@@ -179,12 +200,9 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   // ("Schedule II - Valuation and Qualifying Accounts", "Supplemental Oil and Gas Information
   // (Unaudited), page F-38") sits under their part when the path has it (not under their
   // notes)...
-  static const RE2 statements(
-      R"((?i)^(?:Item\s+\S+\s*)?(?:Consolidated |Combined )?Financial Statements)");
   if (IsSupplementToStatements(h))
     for (size_t k = path.size(); k > 0; --k)
-      if (IsFilingPart(path[k - 1]) && !PageRef(path[k - 1]) &&
-          RE2::PartialMatch(path[k - 1], statements)) {
+      if (IsStatementsPart(path[k - 1])) {
         path.resize(k);
         path.push_back(h);
         return;
@@ -195,6 +213,15 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   // statements printed without them): the path goes back to where the other part began. With
   // no other part in the path, it sits right under the filing's heading...
   if (IsFilingPart(h) || IsSupplementToStatements(h)) {
+    // The notes after the financial statements' own caption ("Item 18. Financial Statements"
+    // / "Notes to the Consolidated Financial Statements") are a section of them.
+    if (IsNotesCaption(h))
+      for (size_t k = path.size(); k > 0; --k)
+        if (IsStatementsPart(path[k - 1])) {
+          path.resize(k);
+          path.push_back(h);
+          return;
+        }
     for (size_t k = path.size(); k > 0; --k)
       if (IsFilingPart(path[k - 1])) {
         path.resize(k - 1);

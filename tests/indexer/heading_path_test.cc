@@ -148,6 +148,30 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
             (Paths{k, mdna + ", page 34", "Results of Operations, page 39"}))
       << "trap: a part printed with a page is a comment's caption, not a section holding others";
 
+  EXPECT_EQ(
+      Path({k, mdna, "Results of Operations", "Segment Results - Flow Control, page 38"},
+           "Segment Results - Industrial Automation, page 40"),
+      (Paths{k, mdna, "Results of Operations", "Segment Results - Industrial Automation, page 40"}))
+      << "trap: segment results are often inside Results of Operations: a sibling, as before";
+  EXPECT_EQ(Path({k, mdna, "Results of Operations", "Segment Results - Flow Control, page 38"},
+                 "Liquidity and Capital Resources, page 44"),
+            (Paths{k, mdna, "Liquidity and Capital Resources, page 44"}));
+  const std::string f20 = "FORM 20-F FOR THE FISCAL YEAR ENDED DECEMBER 31, 2013";
+  path = {f20, "ITEM 18. FINANCIAL STATEMENTS", "Consolidated Statements of Cash Flows, page F-8"};
+  UpdateHeadingPath(path, {"Notes to the Consolidated Financial Statements",
+                           "Note 11 - Spectrum Licenses, page F-39"});
+  EXPECT_EQ(path, (Paths{f20, "ITEM 18. FINANCIAL STATEMENTS",
+                         "Notes to the Consolidated Financial Statements",
+                         "Note 11 - Spectrum Licenses, page F-39"}))
+      << "the notes are a section of the financial statements printed above them";
+  EXPECT_EQ(
+      Path({k, "Item 8. Financial Statements", "Consolidated Balance Sheets, page F-3"},
+           "Notes to Consolidated Financial Statements"),
+      (Paths{k, "Item 8. Financial Statements", "Notes to Consolidated Financial Statements"}));
+  EXPECT_EQ(Path({k, mdna, "Liquidity, page 40"}, "Notes to Consolidated Financial Statements"),
+            (Paths{k, "Notes to Consolidated Financial Statements"}))
+      << "trap: after another part the notes are its sibling";
+
   const std::string cda = "Compensation Discussion and Analysis, page 14";
   EXPECT_EQ(Path({"Schedule 14A", cda}, "Benchmarking, page 16"),
             (Paths{"Schedule 14A", cda, "Benchmarking, page 16"}))
