@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <set>
 #include <filesystem>
 #include <fstream>
 
@@ -89,9 +90,15 @@ bool StartsWithWords(const std::string& text, const std::string& words) {
 }
 
 std::string SquashHeadings(const std::vector<std::string>& headings) {
+  // The labelling guide lists each heading once, in order of first appearance: a caption the
+  // letter prints again (the same note's caption under a 10-K and then a 10-Q) counts once.
   std::string out;
-  for (const auto& h : headings)
-    for (const auto& t : WordTokens(h)) out += t;
+  std::set<std::string> seen;
+  for (const auto& h : headings) {
+    std::string squashed;
+    for (const auto& t : WordTokens(h)) squashed += t;
+    if (seen.insert(squashed).second) out += squashed;
+  }
   return out;
 }
 
