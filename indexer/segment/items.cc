@@ -53,8 +53,11 @@ bool NumberedHeading(const ItemStart& s, const Block& b) {
     if (std::isupper(static_cast<unsigned char>(r[i]))) ++capitalised;
   }
   if (words >= 4 && capitalised * 10 >= words * 8) return true;
+  // Restated comments are often bold and italic, so bold italic alone makes no caption; the
+  // captions over them are then set apart by an underline as well ("1. Organization and
+  // Summary of Significant Accounting Policies").
   return (b.bold || b.underline || b.kind == BlockKind::kHeading) && r.size() < 100 &&
-         !(b.bold && b.italic);
+         (!(b.bold && b.italic) || b.underline);
 }
 
 // True if a response label ("Response:") lies between blocks `from` and `to`.

@@ -1139,6 +1139,31 @@ TEST(ExtractTraps, CaptionWithACommaAfterASpace) {
                                       "(16) Income Taxes, page 72"}));
 }
 
+// Restated comments in bold italics under captions in bold italics and underlined: a numbered
+// caption ("1. Organization and Summary of Significant Accounting Policies", a note's title) is
+// set apart by its underline and is no restated comment (Monster Beverage's 2018 reply).
+TEST(ExtractTraps, UnderlinedNumberedCaptionAmongBoldItalicComments) {
+  Letter l = Html(
+      std::string(kResponseHead) +
+          "<p><b><i><u>Results of Operations, page 44</u></i></b></p><p><b><i>1. We note the "
+          "segment contribution margin. Please tell us why.</i></b></p><p>Response:</p><p>They are "
+          "the same.</p><p><b><i><u>Notes to Consolidated Financial Statements</u></i></b></p>"
+          "<p><b><i><u>1. Organization and Summary of Significant Accounting "
+          "Policies</u></i></b></p>"
+          "<p><b><i><u>Cost of Sales, page 84</u></i></b></p><p><b><i>2. Please disclose whether "
+          "you "
+          "allocate payroll costs to cost of sales.</i></b></p><p>Response:</p><p>The Company will "
+          "disclose it.</p><p>Sincerely,</p><p>Jane</p>",
+      "CORRESP");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[1].number, 2);
+  EXPECT_EQ(
+      l.responses[1].headings,
+      (std::vector<std::string>{"Notes to Consolidated Financial Statements",
+                                "1. Organization and Summary of Significant Accounting Policies",
+                                "Cost of Sales, page 84"}));
+}
+
 // Restated comments printed one after another with one answer below the last that speaks of
 // "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
 TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
