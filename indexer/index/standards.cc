@@ -41,37 +41,38 @@ const std::vector<std::pair<std::string_view, std::string_view>>& CodificationMa
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Lowercased tokens of [a-z0-9-]; "S-K" stays "s-k", "01-6" stays "01-6", "815-10-50" too.
-std::vector<std::string> Tokenize(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::string cur;
-  auto flush = [&] {
-    while (!cur.empty() && cur.back() == '-') cur.pop_back();
-    while (!cur.empty() && cur.front() == '-') cur.erase(cur.begin());
-    if (!cur.empty()) tokens.push_back(std::move(cur));
-    cur.clear();
-  };
-  for (char c : text) {
+// Lower-cased words, digits and inner hyphens of `text`, as views into `buffer` (which holds
+// them; one allocation for the whole text rather than one per word).
+std::vector<std::string_view> Tokenize(std::string_view text, std::string& buffer) {
+  buffer.assign(text.size(), ' ');
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
-    if (lower || digit || (c == '-' && !cur.empty())) {
-      cur += c;
-    } else if (upper) {
-      cur += static_cast<char>(c - 'A' + 'a');
-    } else {
-      flush();
-    }
+    if (lower || digit || c == '-') buffer[i] = c;
+    if (upper) buffer[i] = static_cast<char>(c - 'A' + 'a');
   }
-  flush();
+  std::vector<std::string_view> tokens;
+  std::string_view all = buffer;
+  size_t i = 0;
+  while (i < all.size()) {
+    while (i < all.size() && (all[i] == ' ' || all[i] == '-')) ++i;  // no leading hyphen
+    size_t b = i;
+    while (i < all.size() && all[i] != ' ') ++i;
+    std::string_view token = all.substr(b, i - b);
+    while (!token.empty() && token.back() == '-') token.remove_suffix(1);
+    if (!token.empty()) tokens.push_back(token);
+  }
   return tokens;
 }
 
-bool IsNumber(const std::string& t) { return !t.empty() && IsDigit(t[0]); }
+bool IsNumber(std::string_view t) { return !t.empty() && IsDigit(t[0]); }
 // "01-6", "00-19", "3-05": digits, one hyphen, digits.
-bool IsDashedNumber(const std::string& t) {
+bool IsDashedNumber(std::string_view t) {
   auto dash = t.find('-');
   return IsNumber(t) && dash != std::string::npos && dash + 1 < t.size() && IsDigit(t[dash + 1]);
 }
 // Leading "digits(-digits)*" with an optional trailing letter suffix kept ("141r", "123r").
-std::string NumberPart(const std::string& t) {
+std::string NumberPart(std::string_view t) {
   std::string out;
   for (char c : t) {
     if (IsDigit(c) || c == '-' || (std::isalpha(static_cast<unsigned char>(c)) && !out.empty()))
@@ -84,7 +85,7 @@ std::string NumberPart(const std::string& t) {
 
 class Scanner {
  public:
-  explicit Scanner(std::vector<std::string> tokens) : t_(std::move(tokens)) {}
+  explicit Scanner(std::vector<std::string_view> tokens) : t_(std::move(tokens)) {}
 
   std::map<std::string, int> Run() {
     for (i_ = 0; i_ < t_.size(); ++i_) Step();
@@ -92,10 +93,7 @@ class Scanner {
   }
 
  private:
-  const std::string& At(size_t k) const {
-    static const std::string kEmpty;
-    return k < t_.size() ? t_[k] : kEmpty;
-  }
+  std::string_view At(size_t k) const { return k < t_.size() ? t_[k] : std::string_view(); }
   bool Seq(size_t k, std::initializer_list<std::string_view> words) const {
     for (auto w : words)
       if (At(k++) != w) return false;
@@ -109,7 +107,7 @@ class Scanner {
   void Add(std::string key) { ++hits_[std::move(key)]; }
 
   void Step() {
-    const std::string& w = At(i_);
+    std::string_view w = At(i_);
     // Every citation opens with one of the words below; most words open none (a fast path:
     // the tagger scans every item and heading).
     if (w.empty() || std::string_view("sfeairt").find(w[0]) == std::string_view::npos) return;
@@ -137,10 +135,10 @@ class Scanner {
       Add("regsx" + NumberPart(At(i_ + 3)));
   }
 
-  void Numbered(size_t k, const std::string& name, bool dashed) {
+  void Numbered(size_t k, std::string_view name, bool dashed) {
     k = SkipNo(k);
-    const std::string& n = At(k);
-    if (dashed ? IsDashedNumber(n) : IsNumber(n)) Add(name + NumberPart(n));
+    std::string_view n = At(k);
+    if (dashed ? IsDashedNumber(n) : IsNumber(n)) Add(std::string(name) + NumberPart(n));
   }
   // "Statement 133", "Statement No. 133", "FASB Statement 133": numbers up to 170 only, so
   // "statement 2007" (a year) is not a standard.
@@ -160,7 +158,7 @@ class Scanner {
   // branch counts it), "SAB Topic 13", "Staff Accounting Bulletin Topic 5".
   bool CitedBefore() const {
     if (i_ == 0) return false;
-    const std::string& b = At(i_ - 1);
+    std::string_view b = At(i_ - 1);
     return b == "asc" || b == "codification" || b == "sab" || b == "bulletin";
   }
   // "Topic 805", "Subtopic 605-50" on their own are the Codification's: a topic has three digits
@@ -191,12 +189,12 @@ class Scanner {
   // (e) restrictions on dividends, (h) income tax expense).
   void RegItem(std::string_view reg, const std::string& name) {
     std::string n = NumberPart(At(i_ + 1));
-    const std::string& paragraph = At(i_ + 2);
+    std::string_view paragraph = At(i_ + 2);
     for (size_t k = i_ + 2; k < i_ + 9 && k < t_.size(); ++k) {
       if (At(k) == reg) {
         Add(name + n);
         if (reg == "s-x" && paragraph.size() == 1 && paragraph[0] >= 'a' && paragraph[0] <= 'z')
-          Add(name + n + paragraph);
+          Add(name + n + std::string(paragraph));
         return;
       }
       // "of the Form 10-K" names another document; "Item ..." after a rule (or a rule after an
@@ -208,7 +206,7 @@ class Scanner {
     }
   }
 
-  std::vector<std::string> t_;
+  std::vector<std::string_view> t_;
   size_t i_ = 0;
   std::map<std::string, int> hits_;
 };
@@ -230,7 +228,8 @@ std::vector<std::string> MappedStandards(std::string_view key) {
 }
 
 std::vector<StandardHit> FindStandards(std::string_view text) {
-  std::map<std::string, int> cited = Scanner(Tokenize(text)).Run();
+  std::string buffer;
+  std::map<std::string, int> cited = Scanner(Tokenize(text, buffer)).Run();
   std::map<std::string, StandardHit> all;
   for (const auto& [key, count] : cited) all[key] = StandardHit{key, count, true};
   for (const auto& [key, count] : cited) {

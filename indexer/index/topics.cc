@@ -27,7 +27,12 @@ struct CompiledCue {
 };
 
 // The key a cue or a text word is looked up by: the first four letters of the prefix or stem.
-std::string Key(std::string_view word) { return std::string(word.substr(0, 4)); }
+std::string_view Key(std::string_view word) { return word.substr(0, 4); }
+
+struct KeyHash {
+  using is_transparent = void;  // looked up by string_view: no string per text word
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
 
 // A text word with its stem (TopicStem), computed once.
 struct Token {
@@ -54,13 +59,13 @@ class CueIndex {
   // The cues whose first word may match `t`: those keyed by its word or by its stem.
   void Find(const Token& t, std::vector<const CompiledCue*>& out) const {
     out.clear();
-    std::string word_key = Key(*t.word), stem_key = Key(t.stem);
+    std::string_view word_key = Key(*t.word), stem_key = Key(t.stem);
     Append(word_key, out);
     if (stem_key != word_key) Append(stem_key, out);
   }
 
  private:
-  void Append(const std::string& key, std::vector<const CompiledCue*>& out) const {
+  void Append(std::string_view key, std::vector<const CompiledCue*>& out) const {
     auto it = by_key_.find(key);
     if (it == by_key_.end()) return;
     for (const CompiledCue& c : it->second) out.push_back(&c);
@@ -75,9 +80,9 @@ class CueIndex {
       c.words.push_back(prefix ? w : TopicStem(w));
       c.prefix.push_back(prefix);
     }
-    if (!c.words.empty()) by_key_[Key(c.words[0])].push_back(std::move(c));
+    if (!c.words.empty()) by_key_[std::string(Key(c.words[0]))].push_back(std::move(c));
   }
-  std::unordered_map<std::string, std::vector<CompiledCue>> by_key_;
+  std::unordered_map<std::string, std::vector<CompiledCue>, KeyHash, std::equal_to<>> by_key_;
 };
 
 const CueIndex& Cues() {
