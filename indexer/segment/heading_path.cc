@@ -196,11 +196,11 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
       }
       break;
     }
-  // A schedule or the supplementary information that goes with the financial statements
-  // ("Schedule II - Valuation and Qualifying Accounts", "Supplemental Oil and Gas Information
-  // (Unaudited), page F-38") sits under their part when the path has it (not under their
-  // notes)...
-  if (IsSupplementToStatements(h))
+  // The notes ("Notes to the Consolidated Financial Statements"), a schedule ("Schedule II -
+  // Valuation and Qualifying Accounts") and the supplementary information ("Supplemental Oil
+  // and Gas Information (Unaudited), page F-38") sit under the financial statements' own
+  // caption ("Item 18. Financial Statements") when the path has it (not under their notes)...
+  if (IsNotesCaption(h) || IsSupplementToStatements(h))
     for (size_t k = path.size(); k > 0; --k)
       if (IsStatementsPart(path[k - 1])) {
         path.resize(k);
@@ -213,15 +213,6 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   // statements printed without them): the path goes back to where the other part began. With
   // no other part in the path, it sits right under the filing's heading...
   if (IsFilingPart(h) || IsSupplementToStatements(h)) {
-    // The notes after the financial statements' own caption ("Item 18. Financial Statements"
-    // / "Notes to the Consolidated Financial Statements") are a section of them.
-    if (IsNotesCaption(h))
-      for (size_t k = path.size(); k > 0; --k)
-        if (IsStatementsPart(path[k - 1])) {
-          path.resize(k);
-          path.push_back(h);
-          return;
-        }
     for (size_t k = path.size(); k > 0; --k)
       if (IsFilingPart(path[k - 1])) {
         path.resize(k - 1);
