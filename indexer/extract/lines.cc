@@ -15,8 +15,11 @@ const RE2& PageLineRe() {
       R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*[-–—,]?\s*[<(]?[A-Z][a-z]+\.? \d{1,2}, \d{4}[>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
   return re;
 }
+// "... September 26, 2022 Page 2", "Acme Corp. | Page 1" (a filing agent's footer, the page
+// after a bar or a bullet).
 const RE2& TrailingPageRe() {
-  static const RE2 re(R"((?:\d{4}|[A-Za-z.])\s*(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
+  static const RE2 re(
+      R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
   return re;
 }
 
