@@ -128,6 +128,16 @@ bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
   return part_page && page && *page >= *part_page;
 }
 
+// The word a numbered section's caption opens with, in lower case ("Item 5. Operating ..." ->
+// "item", "NOTE 3 - Leases" -> "note"): captions opening with the same word are siblings.
+std::optional<std::string> SectionWord(const std::string& caption) {
+  static const RE2 section(
+      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
+  std::string word;
+  if (!RE2::PartialMatch(caption, section, &word)) return std::nullopt;
+  return AsciiLower(word);
+}
+
 }  // namespace
 
 void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
@@ -156,6 +166,19 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
           documents.assign(path.begin(), path.begin() + static_cast<long>(k));
         break;
       }
+    // ... and so do the places the path holds above the numbered section the run's first
+    // caption is a sibling of ("Part I" above "Item 3." when the run opens with "Item 5."),
+    // unless the run restates a caption of the path.
+    bool restates = std::find(path.begin(), path.end(), stack.front()) != path.end();
+    if (std::optional<std::string> word = SectionWord(stack.front()); word && !restates)
+      for (size_t k = path.size(); k > documents.size(); --k)
+        if (SectionWord(path[k - 1]) == word) {
+          bool places = std::all_of(path.begin() + static_cast<long>(documents.size()),
+                                    path.begin() + static_cast<long>(k - 1), NamesPlaceOfItsOwn);
+          if (k - 1 > documents.size() && places)
+            documents.assign(path.begin(), path.begin() + static_cast<long>(k - 1));
+          break;
+        }
     path = stack;
     path.insert(path.begin(), documents.begin(), documents.end());
     return;
@@ -163,14 +186,9 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
   const std::string& h = stack.front();
   // "Note 23. ..." after "Note 4. ...", "Items 1 and 2. ..." after "Item 7. ...", "FORM 8-K
   // FILED ..." after "Form 10-K for ...": a sibling section replaces its predecessor.
-  static const RE2 section(
-      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
-  std::string word;
-  if (RE2::PartialMatch(h, section, &word)) {
+  if (std::optional<std::string> word = SectionWord(h)) {
     for (size_t k = path.size(); k > 0; --k) {
-      std::string path_word;
-      if (RE2::PartialMatch(path[k - 1], section, &path_word) &&
-          AsciiLower(path_word) == AsciiLower(word)) {
+      if (SectionWord(path[k - 1]) == word) {
         path.resize(k - 1);
         path.push_back(h);
         return;

@@ -172,6 +172,20 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
             (Paths{k, "Notes to Consolidated Financial Statements"}))
       << "trap: after another part the notes are its sibling";
 
+  const std::string f20c = "Form 20-F for the Fiscal Year Ended December 31, 2021";
+  path = {f20c, "Part I", "Item 3. Key Information", "D. Risk Factors, page 12"};
+  UpdateHeadingPath(path, {"Item 5. Operating and Financial Review and Prospects",
+                           "B. Liquidity and Capital Resources, page 98"});
+  EXPECT_EQ(path, (Paths{f20c, "Part I", "Item 5. Operating and Financial Review and Prospects",
+                         "B. Liquidity and Capital Resources, page 98"}))
+      << "a run opening with a numbered section keeps the places above its sibling";
+  path = {f20c, "Increase in valuation allowance Page 117 20,978", "Note 3 - Taxes, page F-20"};
+  UpdateHeadingPath(path,
+                    {"Note 21 - Condensed Consolidating Information", "Cash Flows, page 138"});
+  EXPECT_EQ(path,
+            (Paths{f20c, "Note 21 - Condensed Consolidating Information", "Cash Flows, page 138"}))
+      << "trap: only places are kept (a table row taken for a caption is none)";
+
   const std::string cda = "Compensation Discussion and Analysis, page 14";
   EXPECT_EQ(Path({"Schedule 14A", cda}, "Benchmarking, page 16"),
             (Paths{"Schedule 14A", cda, "Benchmarking, page 16"}))
