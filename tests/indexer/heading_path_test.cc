@@ -186,6 +186,16 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
             (Paths{f20c, "Note 21 - Condensed Consolidating Information", "Cash Flows, page 138"}))
       << "trap: only places are kept (a table row taken for a caption is none)";
 
+  const std::string f1 = "Amendment No. 1 to Registration Statement on Form F-1";
+  path = {f1, "Prospectus Summary", "Our Challenges, page 8"};
+  UpdateHeadingPath(path, {"Prospectus Summary", "Recent Developments, page 10"});
+  EXPECT_EQ(path, (Paths{f1, "Prospectus Summary", "Recent Developments, page 10"}))
+      << "a run restating a caption of the path keeps the filing's caption printed once on top";
+  path = {f1, mdna, "Liquidity, page 90"};
+  UpdateHeadingPath(path, {"Taxation", "People's Republic of China Taxation, page 176"});
+  EXPECT_EQ(path, (Paths{f1, "Taxation", "People's Republic of China Taxation, page 176"}))
+      << "a prospectus's Taxation is a part of its own, not a section of MD&A";
+
   const std::string cda = "Compensation Discussion and Analysis, page 14";
   EXPECT_EQ(Path({"Schedule 14A", cda}, "Benchmarking, page 16"),
             (Paths{"Schedule 14A", cda, "Benchmarking, page 16"}))
