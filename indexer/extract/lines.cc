@@ -297,7 +297,10 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
     // properties; and" / "b. the amount ...", not after a caption, "Note 7: Unpaid losses" /
     // "c) Loss Development Tables, page F-46").
     static const RE2 list_joiner(R"(\s(?:and|or)$)");
-    const bool opens = !StartsLower(l.text) ||
+    // ... and a caption lettered as a sub-section, ending on its page, opens one after any
+    // line ("Note 7: Unpaid losses and loss expenses" / "c) Loss Development Tables, page F-46").
+    static const RE2 lettered_caption(R"(^[a-h][.)]\s+[A-Z].*,\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
+    const bool opens = !StartsLower(l.text) || RE2::FullMatch(l.text, lettered_caption) ||
                        (prev && StartsLetteredItem(l.text) &&
                         (EndsSentence(prev->text) || RE2::PartialMatch(prev->text, list_joiner)));
     // The list's next letter opens a block wherever the line before ends ("a. ..." / "b. ...").

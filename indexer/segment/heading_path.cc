@@ -71,13 +71,6 @@ std::optional<int> PlainPage(const std::string& caption) {
   return std::atoi(ref->c_str() + digits);
 }
 
-// Whether `caption`, printed with a page, is a section of the "Discussion and Analysis" part
-// printed with its page right above it ("Compensation Discussion and Analysis, page 14" /
-// "Benchmarking, page 16"; "Management's Discussion and Analysis ..., page 30" / "Results of
-// Operations, page 32"): those parts' sections are the company's own, so any caption naming
-// no place of its own, on a page of the same series at or after the part's, is one.
-bool OnPagesOfDiscussion(const std::string& caption, const std::string& part);
-
 // The financial statements' own caption, not their notes' ("Item 18. Financial Statements",
 // "Consolidated Financial Statements", "Financial Statements and Supplementary Data"), printed
 // without a page: a part that holds sections.
@@ -93,9 +86,25 @@ bool IsNotesCaption(const std::string& caption) {
   return RE2::PartialMatch(caption, notes);
 }
 
+// The word a numbered section's caption opens with, in lower case ("Item 5. Operating ..." ->
+// "item", "NOTE 3 - Leases" -> "note"): captions opening with the same word are siblings.
+std::optional<std::string> SectionWord(const std::string& caption) {
+  static const RE2 section(
+      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
+  std::string word;
+  if (!RE2::PartialMatch(caption, section, &word)) return std::nullopt;
+  return AsciiLower(word);
+}
+
 // A caption that says where it is without the path above it: a part of the filing, a filing,
 // an exhibit or annex, "General", or a numbered section ("Note 5", "Item 5.", "Schedule II").
-bool NamesPlaceOfItsOwn(const std::string& caption);
+bool NamesPlaceOfItsOwn(const std::string& caption) {
+  static const RE2 annex(R"((?i)^(?:Annex|Appendix)\s+[\dA-Z])");
+  static const RE2 general(R"((?i)^general\s*[:.]?$)");
+  return IsFilingPart(caption) || IsSupplementToStatements(caption) || IsDocumentHeading(caption) ||
+         HoldsDocument(caption) || SectionWord(caption) || RE2::PartialMatch(caption, annex) ||
+         RE2::PartialMatch(caption, general);
+}
 
 // Whether a run of captions opening with `caption` goes on inside MD&A (`part`): its sections
 // are the company's own ("Asset Quality", "Net Interest Income", "Fiscal 2023 Compared with
@@ -109,15 +118,11 @@ bool GoesOnInside(const std::string& caption, const std::string& part) {
          !NamesPlaceOfItsOwn(caption);
 }
 
-bool NamesPlaceOfItsOwn(const std::string& caption) {
-  static const RE2 numbered(
-      R"(^(?i:Note|Item|Section|Exhibit|Annex|Appendix|Schedule|Part|Form)s?\s+[\dA-Z])");
-  static const RE2 general(R"((?i)^general\s*[:.]?$)");
-  return IsFilingPart(caption) || IsSupplementToStatements(caption) || IsDocumentHeading(caption) ||
-         HoldsDocument(caption) || RE2::PartialMatch(caption, numbered) ||
-         RE2::PartialMatch(caption, general);
-}
-
+// Whether `caption`, printed with a page, is a section of the "Discussion and Analysis" part
+// printed with its page right above it ("Compensation Discussion and Analysis, page 14" /
+// "Benchmarking, page 16"; "Management's Discussion and Analysis ..., page 30" / "Results of
+// Operations, page 32"): those parts' sections are the company's own, so any caption naming
+// no place of its own, on a page of the same series at or after the part's, is one.
 bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
   // The part's caption alone, not run together with a section's ("... Results of Operations
   // Overview, page 34", a company's copy of two caption lines: a comment's own caption).
@@ -126,16 +131,6 @@ bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
   if (!RE2::PartialMatch(part, discussion) || NamesPlaceOfItsOwn(caption)) return false;
   std::optional<int> part_page = PlainPage(part), page = PlainPage(caption);
   return part_page && page && *page >= *part_page;
-}
-
-// The word a numbered section's caption opens with, in lower case ("Item 5. Operating ..." ->
-// "item", "NOTE 3 - Leases" -> "note"): captions opening with the same word are siblings.
-std::optional<std::string> SectionWord(const std::string& caption) {
-  static const RE2 section(
-      R"(^((?i:Note|Item|Section|Exhibit|Schedule|Part|Form))(?i:s)?\s+[\dA-Z])");
-  std::string word;
-  if (!RE2::PartialMatch(caption, section, &word)) return std::nullopt;
-  return AsciiLower(word);
 }
 
 }  // namespace

@@ -246,7 +246,12 @@ bool IsHeadingLike(const Block& b) {
   if (t.empty() || t.size() > (on_its_page ? kMaxCaptionWithPageBytes : kMaxHeadingBytes))
     return false;
   if (b.kind == BlockKind::kListItem || StartsWithBullet(t)) return false;
-  if (std::islower(static_cast<unsigned char>(t[0]))) return false;
+  // Lower case opens no heading, except a caption lettered as a sub-section ("c) Loss
+  // Development Tables, page F-46") when it is emphasized or ends on its page.
+  static const RE2 lettered_caption(R"(^[a-h][.)]\s+[A-Z])");
+  if (std::islower(static_cast<unsigned char>(t[0])) &&
+      !((b.bold || b.underline || on_its_page) && RE2::PartialMatch(t, lettered_caption)))
+    return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
   // "Comment", "Staff Comment:", "Comment No. 1", "Comments and Responses": the letter's own

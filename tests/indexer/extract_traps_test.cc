@@ -1164,6 +1164,23 @@ TEST(ExtractTraps, UnderlinedNumberedCaptionAmongBoldItalicComments) {
                                 "Cost of Sales, page 84"}));
 }
 
+// A caption lettered as a sub-section ("c) Loss Development Tables, page F-46", underlined) is
+// a heading, though it opens in lower case (Chubb's 2017 reply had no headings at all).
+TEST(ExtractTraps, CaptionLetteredAsASubSection) {
+  Letter l = Html(std::string(kResponseHead) +
+                      "<p><b><u>Notes to Consolidated Financial Statements</u></b></p>"
+                      "<p><b><u>Note 7: Unpaid losses and loss expenses</u></b></p>"
+                      "<p><b><u>c) Loss Development Tables, page F-46</u></b></p>"
+                      "<p><b>1. Please tell us the causes of the favorable development.</b></p>"
+                      "<p>The causes are described below.</p><p>Sincerely,</p><p>Jane</p>",
+                  "CORRESP");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings,
+            (std::vector<std::string>{"Notes to Consolidated Financial Statements",
+                                      "Note 7: Unpaid losses and loss expenses",
+                                      "c) Loss Development Tables, page F-46"}));
+}
+
 // Restated comments printed one after another with one answer below the last that speaks of
 // "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
 TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
