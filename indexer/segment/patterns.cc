@@ -103,7 +103,8 @@ bool MayBeResponseLabel(std::string_view t) {
 }  // namespace
 
 std::string StripCommentLabel(const std::string& orig) {
-  static const RE2 re(R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment(?: No\.?)?\s*[:.\-]\s*))");
+  static const RE2 re(
+      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?(?:Oral |Telephonic |Verbal )?Comment(?: No\.?)?\s*[:.\-]\s*))");
   std::string f = FoldPunctuation(orig);
   re2::StringPiece label;
   if (!RE2::PartialMatch(f, re, &label)) return orig;
@@ -119,7 +120,7 @@ std::optional<ItemStart> ParseItemStart(const std::string& raw) {
   // given back below).
   static const RE2 number(R"(^((\d{1,3})\s*[.)])(\s+|[A-Z"'(]|$))");
   static const RE2 comment_no(
-      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:\((?:prior|previous|original|former)\s+comments?\s*(?:No\.?|#)?\s*\d{1,3}(?:\s*(?:and|,|&)\s*\d{1,3})*\)\s*)?(?:[:.\-]\s*|\s+|$)))");
+      R"((?i)^((?:SEC |the )?(?:Staff.s |Staff )?(?:Oral |Telephonic |Verbal )?Comment\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*(?:\((?:prior|previous|original|former)\s+comments?\s*(?:No\.?|#)?\s*\d{1,3}(?:\s*(?:and|,|&)\s*\d{1,3})*\)\s*)?(?:[:.\-]\s*|\s+|$)))");
   static const RE2 comment_bare(R"((?i)^((?:Staff.s |Staff )?Comment\s*:\s*))");
   re2::StringPiece label, digits, after;
   size_t consumed = 0;
@@ -257,7 +258,7 @@ bool IsHeadingLike(const Block& b) {
   // "Comment", "Staff Comment:", "Comment No. 1", "Comments and Responses": the letter's own
   // labels of its restated comments, not sections of the filing reviewed.
   static const RE2 comment_label(
-      R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?)?\s*[:.]?$)");
+      R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?(?:Oral |Telephonic |Verbal )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?)?\s*[:.]?$)");
   if (RE2::FullMatch(f, comment_label)) return false;
   // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).),
   // or before a redaction: ... Regulation S-K. [***]

@@ -1181,6 +1181,22 @@ TEST(ExtractTraps, CaptionLetteredAsASubSection) {
                                       "c) Loss Development Tables, page F-46"}));
 }
 
+// A reply to comments given by telephone labels them "SEC Oral Comment #1:": a comment label
+// with its number, no heading (Zimmer Biomet's 2018 reply).
+TEST(ExtractTraps, OralCommentLabels) {
+  Letter l = Html(std::string(kResponseHead) +
+                      "<p><b>SEC Oral Comment #1:</b></p><p><b>Please explain the integration "
+                      "costs.</b></p><p>Response: They are described below.</p>"
+                      "<p><b>SEC Oral Comment #2:</b></p><p><b>Please explain the litigation "
+                      "accrual.</b></p><p>Response: It is described below.</p>"
+                      "<p>Sincerely,</p><p>Jane</p>",
+                  "CORRESP");
+  ASSERT_EQ(l.responses.size(), 2u);
+  EXPECT_EQ(l.responses[0].number, 1);
+  EXPECT_EQ(l.responses[1].number, 2);
+  EXPECT_TRUE(l.responses[1].headings.empty());
+}
+
 // Restated comments printed one after another with one answer below the last that speaks of
 // "comments": the answer is all of theirs. An answer to one comment keeps to its comment.
 TEST(ExtractTraps, OneAnswerBelowSeveralRestatedComments) {
