@@ -9,16 +9,21 @@
 namespace corresp {
 
 // Updates the running heading path of a letter with the run of headings found right above its
-// next item (outermost first): a run of two or more restates the path (keeping the filing's
-// heading, the exhibit holding the document reviewed and the part of the filing its first
-// caption is a section of on top; in MD&A, whose sections are the company's own, also a run
-// whose first caption names no place of its own: no part, filing, exhibit or numbered
-// section); one heading replaces its sibling (a part of the filing such as "Risk Factors" after
+// next item (outermost first).
+// A run of two or more restates the path, keeping on top: the filing's heading (also when the
+// run restates captions of the path), the exhibit holding the document reviewed, the part of
+// the filing its first caption is a section of (in MD&A, whose sections are the company's own,
+// any caption that names no place of its own: no part, filing, exhibit or numbered section;
+// the notes in the financial statements), and the places above the numbered section its first
+// caption is a sibling of ("Part I" above "Item 3." for a run opening with "Item 5.").
+// One heading replaces its sibling (a part of the filing such as "Risk Factors" after
 // "Management's Discussion and Analysis" and all below it, "Note 23." after "Note 4.", a
 // caption with a page after another, any caption after "General"), goes back right under the
 // part it is a standard section of ("Liquidity and Capital Resources" in MD&A), under the
-// financial statements when it is a schedule or their supplementary information, or nests
-// under a caption without a page.
+// financial statements' own caption when it is their notes, a schedule or their supplementary
+// information, nests under a "Discussion and Analysis" part printed with its page when its
+// page comes later ("Compensation Discussion and Analysis, page 14" / "Benchmarking, page
+// 16"), or nests under a caption without a page.
 void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack);
 
 // A part of the filing a caption names, as the filing's own table of contents lists it
