@@ -2,11 +2,11 @@
 
 #include <cctype>
 
+#include "indexer/extract/text_util.h"
+
 namespace corresp {
 
 namespace {
-
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsClassChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
@@ -49,16 +49,22 @@ std::string WithoutComments(std::string_view css) {
   return out;
 }
 
-}  // namespace
-
-InlineStyle ParseDeclarations(std::string_view declarations) {
-  InlineStyle st;
+// Declarations lower-cased with their spaces dropped ("Font-Weight: 700" -> "font-weight:700"),
+// written into a buffer reused across calls (an element's style, a style sheet's rule).
+std::string_view Normalized(std::string_view declarations) {
   thread_local std::string buffer;
   buffer.resize(declarations.size());
   char* out = buffer.data();  // written through a pointer: no thread-local lookup per byte
   for (char c : declarations)
     if (c != ' ') *out++ = LowerAscii(c);
-  std::string_view s(buffer.data(), static_cast<size_t>(out - buffer.data()));
+  return std::string_view(buffer.data(), static_cast<size_t>(out - buffer.data()));
+}
+
+}  // namespace
+
+InlineStyle ParseDeclarations(std::string_view declarations) {
+  InlineStyle st;
+  std::string_view s = Normalized(declarations);
   // Each value is looked for from its property's first occurrence, and only when it occurs.
   auto has = [s](std::string_view needle, size_t from = 0) {
     return from != std::string::npos && s.find(needle, from) != std::string::npos;
@@ -137,9 +143,7 @@ ClassStyles ReadClassStyles(std::string_view css) {
 bool HidesListMarkers(std::string_view css) {
   bool hides = false;
   ForEachRule(css, [&hides](std::string_view selectors, std::string_view body) {
-    std::string declarations;
-    for (char c : body)
-      if (c != ' ') declarations += LowerAscii(c);
+    std::string_view declarations = Normalized(body);
     if (declarations.find("list-style:none") == std::string::npos &&
         declarations.find("list-style-type:none") == std::string::npos)
       return;

@@ -299,8 +299,9 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
     static const RE2 list_joiner(R"(\s(?:and|or)$)");
     // ... and a caption lettered as a sub-section, ending on its page, opens one after any
     // line ("Note 7: Unpaid losses and loss expenses" / "c) Loss Development Tables, page F-46").
-    static const RE2 lettered_caption(R"(^[a-h][.)]\s+[A-Z].*,\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
-    const bool opens = !StartsLower(l.text) || RE2::FullMatch(l.text, lettered_caption) ||
+    static const RE2 on_its_page(R"(,\s*pages?\s+(?:[A-Z]-)?\d+\s*$)");
+    const bool opens = !StartsLower(l.text) ||
+                       (StartsLetteredCaption(l.text) && RE2::PartialMatch(l.text, on_its_page)) ||
                        (prev && StartsLetteredItem(l.text) &&
                         (EndsSentence(prev->text) || RE2::PartialMatch(prev->text, list_joiner)));
     // The list's next letter opens a block wherever the line before ends ("a. ..." / "b. ...").

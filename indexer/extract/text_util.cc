@@ -168,6 +168,11 @@ bool StartsLetteredItem(std::string_view t) {
   return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), lettered);
 }
 
+bool StartsLetteredCaption(std::string_view t) {
+  static const RE2 lettered(R"(^[a-h][.)]\s+[A-Z])");
+  return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), lettered);
+}
+
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;

@@ -46,6 +46,9 @@ void AppendLine(std::string& text, std::string_view line);
 bool StartsWithBullet(std::string_view t);
 // True when t opens a lettered or roman-numbered part of a list: "(b) ", "c. ", "(iv) ".
 bool StartsLetteredItem(std::string_view t);
+// True when t opens a caption lettered as a sub-section: a letter a-h, "." or ")", then a
+// capital ("c) Loss Development Tables, page F-46"), not a list's part in lower case.
+bool StartsLetteredCaption(std::string_view t);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool IContains(std::string_view s, std::string_view needle);    // ASCII case-insensitive

@@ -40,9 +40,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& CodificationMa
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// Lowercased tokens of [a-z0-9-]; "S-K" stays "s-k", "01-6" stays "01-6", "815-10-50" too.
-// Lower-cased words, digits and inner hyphens of `text`, as views into `buffer` (which holds
-// them; one allocation for the whole text rather than one per word).
+// Lower-cased tokens of [a-z0-9-] without leading or trailing hyphens ("S-K" stays "s-k",
+// "01-6" stays "01-6", "815-10-50" too), as views into `buffer`, which holds them: one
+// allocation for the whole text rather than one per word.
 std::vector<std::string_view> Tokenize(std::string_view text, std::string& buffer) {
   buffer.assign(text.size(), ' ');
   for (size_t i = 0; i < text.size(); ++i) {

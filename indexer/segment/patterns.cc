@@ -249,9 +249,8 @@ bool IsHeadingLike(const Block& b) {
   if (b.kind == BlockKind::kListItem || StartsWithBullet(t)) return false;
   // Lower case opens no heading, except a caption lettered as a sub-section ("c) Loss
   // Development Tables, page F-46") when it is emphasized or ends on its page.
-  static const RE2 lettered_caption(R"(^[a-h][.)]\s+[A-Z])");
   if (std::islower(static_cast<unsigned char>(t[0])) &&
-      !((b.bold || b.underline || on_its_page) && RE2::PartialMatch(t, lettered_caption)))
+      !((b.bold || b.underline || on_its_page) && StartsLetteredCaption(t)))
     return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
