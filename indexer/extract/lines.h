@@ -19,7 +19,7 @@ struct Line {
   double top = 0, bottom = 0;  // PDF points from the page top; for plain text, the line index
   bool bold = false;
   bool italic = false;
-  bool underline = false;     // a rule under it (PDF: drawn; plain text: dashes or underscores below)
+  bool underline = false;  // a rule under it (PDF: drawn; plain text: dashes or underscores below)
   bool blank_before = false;  // plain text: an empty line precedes it
   bool geometric = false;     // true when x/y come from a PDF
 };

@@ -3,9 +3,9 @@
 #include <re2/re2.h>
 
 #include <cctype>
-#include <set>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/word_overlap.h"
