@@ -224,7 +224,11 @@ std::optional<Comment> UnnumberedComment(const std::vector<Block>& blocks, size_
 // A response letter whose restated comments carry no numbers but whose answers are labelled
 // ("Response:"): one response per label. The answer runs from the label to the next comment;
 // a comment is the text between the headings above its label and the label, or, with no
-// heading in between, the one paragraph right above the label. Empty without labels.
+// heading in between, the one paragraph right above the label. Above the first label with no
+// heading, paragraphs in the company's own voice are the reply's introduction ("... respectfully
+// submits this supplemental response ..."), not a restated comment: a label with nothing else
+// above it answers none (a narrative reply captioned "Supplemental Response:"). Empty without
+// labels.
 std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size_t begin,
                                           size_t end) {
   std::vector<size_t> labels;
@@ -246,6 +250,8 @@ std::vector<Response> UnnumberedResponses(const std::vector<Block>& blocks, size
     } else if (k > 0) {
       start = labels[k] > lo ? labels[k] - 1 : labels[k];
       answer_end[k - 1] = start;
+    } else {
+      while (start < labels[k] && SpeaksAsCompany(blocks[start].text)) ++start;
     }
     comment_start[k] = start;
   }

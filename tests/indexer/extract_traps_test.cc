@@ -383,6 +383,26 @@ TEST(ExtractTraps, NarrativeResponseIsOneUnnumberedResponse) {  // ADM response
   EXPECT_TRUE(noted);
 }
 
+// The reply's own introduction is not the restated comment of its first "Response:" label: a
+// supplemental reply that restates nothing is narrative (TAP 0001104659-16-118362), and a
+// comment restated right after the introduction starts after it.
+TEST(ExtractTraps, IntroductionAboveFirstResponseLabelIsNoComment) {
+  Letter supplemental = Html(
+      std::string(kResponseHead) +
+      "<p>The Company respectfully submits this supplemental response to the comment letter of "
+      "the Staff dated March 28, 2016.</p><p>Supplemental Response:</p>"
+      "<p>We will remove the measure from our filings.</p><p>Sincerely,</p>");
+  ASSERT_EQ(supplemental.responses.size(), 1u);
+  EXPECT_EQ(supplemental.responses[0].comment_text, "");
+  EXPECT_EQ(supplemental.responses[0].text, "We will remove the measure from our filings.");
+
+  Letter restated = Html(std::string(kResponseHead) +
+                         "<p>We respond below to the Staff's comment letter dated May 1.</p>"
+                         "<p>Please revise the table to show each segment.</p>"
+                         "<p>Response: We revised it.</p><p>Sincerely,</p>");
+  ASSERT_EQ(restated.responses.size(), 1u);
+  EXPECT_EQ(restated.responses[0].comment_text, "Please revise the table to show each segment.");
+}
 TEST(ExtractTraps, PriorCommentReferences) {
   Letter l = Text(std::string(kStaffHead) +
                   "General\n\n1. We note your response to prior comment 3 and our comment 1. "
