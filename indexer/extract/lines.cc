@@ -16,10 +16,19 @@ const RE2& PageLineRe() {
   return re;
 }
 // "... September 26, 2022 Page 2", "Acme Corp. | Page 1" (a filing agent's footer, the page
-// after a bar or a bullet).
+// after a bar or a bullet), a running header typed on one line: "Acme Bancorp, Inc. June 6,
+// 2024 — Page 2", "Jane Roe — Acme, Inc. November 5, 2020, Page 2" (after a date, a comma;
+// never after a caption's words: "Risk Factors, Page 13").
 const RE2& TrailingPageRe() {
   static const RE2 re(
-      R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$)");
+      R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·—–-]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|[A-Z][a-z]+\.? \d{1,2}, \d{4},\s*(?:Page|PAGE)\s*\d{1,3}$)");
+  return re;
+}
+
+// "12/3/26, 3:42 PM Acme - Response Letter": the date, time and page title a web browser prints
+// at the top of every page it prints (its footer, the address and "1/2", is a page line).
+const RE2& BrowserPrintHeaderRe() {
+  static const RE2 re(R"(^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s?(?:AM|PM|am|pm)\b)");
   return re;
 }
 
@@ -118,6 +127,11 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
+    if (RE2::PartialMatch(t, BrowserPrintHeaderRe())) {
+      drop[i] = true;
+      if (removed) ++*removed;
+      continue;
+    }
     bool page_line = RE2::FullMatch(t, PageLineRe()) ||
                      (t.size() <= 70 && (RE2::PartialMatch(t, TrailingPageRe()) ||
                                          RE2::FullMatch(t, FramedPageRe())));
@@ -348,6 +362,12 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
          std::isdigit(static_cast<unsigned char>(l.text[0]))) &&
         !out.empty() && IsSectionCaption(out.back().text))
       start = true;
+    // A standard section caption broken over two lines by hand ("Item 2. Management's
+    // Discussion and Analysis of Financial" / "Condition and Results of Operations") is one
+    // heading, whatever the line lengths say.
+    if (start && prev && !new_page && !out.empty() && l.bold == prev->bold && !item_start &&
+        !IsSectionCaption(out.back().text) && IsSectionCaption(out.back().text + " " + l.text))
+      start = false;
     // A line that stops on a word that cannot end a heading or a sentence ("... Results of")
     // goes on in the next one ("Operations, page 12"), whatever the gap or line length says;
     // only an item number, a bullet, a lettered part ("... day rates; and" / "(c) changes

@@ -60,10 +60,19 @@ bool NumberedHeading(const ItemStart& s, const Block& b) {
          (!(b.bold && b.italic) || b.underline);
 }
 
-// True if a response label ("Response:") lies between blocks `from` and `to`.
+// True if the restated comment at block `from` has been answered before block `to`: a response
+// label ("Response:") lies between, or, for a comment set apart by emphasis, a plain paragraph
+// in the company's voice ("The Company will expand its discussion ...").
 bool AnsweredSince(const std::vector<Block>& blocks, size_t from, size_t to) {
-  for (size_t k = from + 1; k < to; ++k)
+  const Block& comment = blocks[from];
+  const bool emphasized = comment.bold || comment.italic || comment.underline;
+  for (size_t k = from + 1; k < to; ++k) {
     if (ParseResponseLabel(blocks[k].text)) return true;
+    const Block& b = blocks[k];
+    if (emphasized && !b.bold && !b.italic && !b.underline && !IsHeadingLike(b) &&
+        SpeaksAsCompany(b.text))
+      return true;
+  }
   return false;
 }
 

@@ -72,7 +72,7 @@ const RE2& CompanyVoice() {
 }
 const RE2& StaffBoilerplate() {
   static const RE2 re(
-      R"(we urge all persons|we remind you that the company and its management|you may contact .{0,80} at \(?202\)?)");
+      R"(we urge all persons|we remind you that the company and its management|we remind you that the [a-z ]{1,40} (?:is|are) responsible for the accuracy|you may contact .{0,80} at \(?202\)?)");
   return re;
 }
 const RE2& CompletedReview() {
@@ -226,11 +226,13 @@ bool LooksLikeStaffLetter(const std::vector<Block>& blocks) {
   // in the address block is not the staff's letterhead).
   if (ReadLetterHead(blocks, /*staff_letter=*/false).addressed_to_commission) score -= kCompanyCue;
   // Staff letters are signed by the Division ("Sincerely, ... Division of Corporation
-  // Finance"); company letters are addressed to it at the top.
+  // Finance") or its Office of Mergers and Acquisitions; company letters are addressed there at
+  // the top.
   std::string all = LeadText(blocks, kWholeLetterBytes);
   size_t sincerely = all.rfind("sincerely");
   if (sincerely != std::string::npos &&
-      all.find("division of corporation finance", sincerely) != std::string::npos)
+      (all.find("division of corporation finance", sincerely) != std::string::npos ||
+       all.find("office of mergers and acquisitions", sincerely) != std::string::npos))
     score += kStrongStaffCue;
   return score >= kStaffScore;
 }

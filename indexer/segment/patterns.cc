@@ -254,10 +254,11 @@ bool IsHeadingLike(const Block& b) {
     return false;
   if (ParseResponseLabel(t)) return false;
   std::string f = FoldPunctuation(t);
-  // "Comment", "Staff Comment:", "Comment No. 1", "Comments and Responses": the letter's own
-  // labels of its restated comments, not sections of the filing reviewed.
+  // "Comment", "Staff Comment:", "Comment No. 1", "Comments and Responses", a two-column
+  // table's header row "SEC Staff Comment | Company Response": the letter's own labels of its
+  // restated comments, not sections of the filing reviewed.
   static const RE2 comment_label(
-      R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?(?:Oral |Telephonic |Verbal )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?)?\s*[:.]?$)");
+      R"((?i)^(?:SEC |the )?(?:Staff.s |Staff )?(?:Oral |Telephonic |Verbal )?Comments?(?:\s*(?:No\.?|Number|#)?\s*\d{1,3}|\s+and\s+Responses?|\s*[/|]?\s*(?:(?:the )?(?:Company|Registrant|Issuer|Our)(?:.s)? )?Responses?)?\s*[:.]?$)");
   if (RE2::FullMatch(f, comment_label)) return false;
   // A sentence may end inside its closing quote or bracket: ... income." / ... (ASC 220).),
   // or before a redaction: ... Regulation S-K. [***]
@@ -296,7 +297,9 @@ bool IsHeadingLike(const Block& b) {
 bool IsDocumentHeading(const std::string& h) {
   static const RE2 doc(
       R"((?i)^(?:(?:[A-Z][^:]{0,60}?\s)?Forms?\s+[0-9A-Z]|Amendment No|Registration Statement|Draft Registration|Draft Offering|Schedule\s+(?:14|13|TO)|Annual Report|Quarterly Report|Preliminary|Definitive|Offering Statement|Offer to Purchase\b|Prospectus(?:\s*$|\s+-\s|\s*,\s*pages?\s)|Statement of Additional Information|Part C\b))");
-  return RE2::PartialMatch(h, doc);
+  // "Form of Proxy Card", "Form of Warrant": a form a filing contains, not a filing's form.
+  static const RE2 form_of(R"((?i)^(?:[A-Z][^:]{0,60}?\s)?Forms?\s+of\b)");
+  return RE2::PartialMatch(h, doc) && !RE2::PartialMatch(h, form_of);
 }
 
 std::optional<std::string> PageRef(const std::string& heading) {

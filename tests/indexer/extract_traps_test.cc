@@ -403,6 +403,30 @@ TEST(ExtractTraps, IntroductionAboveFirstResponseLabelIsNoComment) {
   ASSERT_EQ(restated.responses.size(), 1u);
   EXPECT_EQ(restated.responses[0].comment_text, "Please revise the table to show each segment.");
 }
+// A reply answering comments 1, 2 and 4 only, with no "Response:" labels: the restated
+// comments are set in italics and each is answered in the company's voice (N12 of round 15).
+TEST(ExtractTraps, PartialReplyAnsweredInTheCompanysVoice) {
+  const std::string comments =
+      "<p><i>1. Please disclose how you define total payment volume.</i></p>"
+      "<p>The Company defines it as the value of payments processed.</p>"
+      "<p><i>2. Please explain the increase in transaction losses.</i></p>"
+      "<p>The increase came from two merchants. The Company will say so in future filings.</p>"
+      "<p><b>Form 8-K Furnished February 24, 2021</b></p>";
+  Letter partial = Html(std::string(kResponseHead) + comments +
+                        "<p><i>4. Please present the comparable GAAP measures first.</i></p>"
+                        "<p>The Company will present them first.</p><p>Sincerely,</p>");
+  ASSERT_EQ(partial.responses.size(), 3u);
+  EXPECT_EQ(partial.responses[2].number, 4);
+  EXPECT_EQ(partial.responses[2].text, "The Company will present them first.");
+
+  // Trap: an italic "4." right below comment 2, before any answer, is no restated comment.
+  Letter unanswered =
+      Html(std::string(kResponseHead) + comments.substr(0, comments.find("<p>The increase")) +
+           "<p><i>4. Please present the comparable GAAP measures first.</i></p>"
+           "<p>The Company will present them first.</p><p>Sincerely,</p>");
+  ASSERT_EQ(unanswered.responses.size(), 2u);
+}
+
 TEST(ExtractTraps, PriorCommentReferences) {
   Letter l = Text(std::string(kStaffHead) +
                   "General\n\n1. We note your response to prior comment 3 and our comment 1. "

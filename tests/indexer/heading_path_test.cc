@@ -16,7 +16,9 @@ TEST(IsFilingPart, PartsOfReportsProspectusesAndProxies) {
         "Dilution", "Management, page 90", "Pay Versus Performance, page 61", "Proposal No. 2",
         "General", "Prospectus Cover Page", "Items 1 and 2. Business and Properties",
         "Grants of Plan-Based Awards Table, page 29",
-        "Potential Payments Upon Termination or Change in Control, page 33"})
+        "Potential Payments Upon Termination or Change in Control, page 33",
+        "Compensation of Directors and Executive Officers, page 33",
+        "Securities Being Offered, page 41"})
     EXPECT_TRUE(IsFilingPart(part)) << part;
   for (const char* caption : {"Results of Operations, page 40", "Management's plans",
                               "Business Combinations", "Dilution of our shareholders' interest"})
@@ -53,6 +55,17 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
                  "FORM 8-K FILED AUGUST 14, 2008"),
             (Paths{"FORM 8-K FILED AUGUST 14, 2008"}))
       << "a filing's caption in capitals replaces the filing before";
+  const std::string reg_a = "Offering Statement on Form 1-A filed July 27, 2021";
+  EXPECT_EQ(Path({reg_a,
+                  "Management's Discussion and Analysis of Financial Condition and "
+                  "Results of Operations, page 26"},
+                 "Compensation of Directors and Executive Officers, page 33"),
+            (Paths{reg_a, "Compensation of Directors and Executive Officers, page 33"}))
+      << "an offering circular's part (Form 1-A) leaves MD&A";
+  EXPECT_EQ(
+      Path({"Preliminary Proxy Statement on Schedule 14A", "Proposal 1"}, "Form of Proxy Card"),
+      (Paths{"Preliminary Proxy Statement on Schedule 14A", "Form of Proxy Card"}))
+      << "a form the filing contains is no filing of its own";
   EXPECT_EQ(Path({"Form 10-K", "Item 7. Management's Discussion and Analysis"},
                  "Items 1 and 2. Business and Properties, page 5"),
             (Paths{"Form 10-K", "Items 1 and 2. Business and Properties, page 5"}));

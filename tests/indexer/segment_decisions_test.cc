@@ -283,6 +283,9 @@ TEST(SegmentDecisions, IsHeadingLike) {
       {Bold("Comment No. 1"), false, "the label of a restated comment, with its number"},
       {Bold("Staff Comment 12:"), false, "the label of a restated comment, with its number"},
       {Bold("Comments and Responses"), false, "the letter's own section of comments"},
+      {Bold("SEC Staff Comment Company Response"), false,
+       "the header row of a two-column table of comments and responses"},
+      {Bold("Staff Comment / Response"), false, "the header row, with a slash"},
       {Bold("Comments Received from Investors, page 12"), true,
        "a filing's section that begins with the word"},
       {Para("Total $ 675 $ 620"), false, "trap: a table row of figures"},
@@ -479,6 +482,18 @@ TEST(SegmentDecisions, LooksLikeStaffLetter) {
         "1. We acknowledge your revised disclosures in response to comment 1 of our letter."},
        true,
        "a staff letter's Mail Stop below the date; the staff speak of responses to comments too"},
+      {{"SECURITIES AND EXCHANGE COMMISSION", "Dear Mr. Lindqvist:", "Offer to Purchase",
+        "1. Please revise the offer to state the expiration time.",
+        "We remind you that the bidders are responsible for the accuracy and adequacy of their "
+        "disclosures, notwithstanding any review by the staff.",
+        "Sincerely,", "/s/ Perry Hindin", "Special Counsel"},
+       true,
+       "the Office of Mergers and Acquisitions reminds the filing persons"},
+      {{"SECURITIES AND EXCHANGE COMMISSION", "Dear Mr. Lindqvist:", "Offer to Purchase",
+        "1. Please revise the offer to state the expiration time.", "Sincerely,",
+        "/s/ Perry Hindin", "Special Counsel", "Office of Mergers and Acquisitions"},
+       true,
+       "the Office of Mergers and Acquisitions signs"},
   };
   for (const StaffLetterRow& r : rows) {
     SCOPED_TRACE(r.why);
