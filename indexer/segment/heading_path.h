@@ -27,7 +27,8 @@ namespace corresp {
 void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack);
 
 // A part of the filing a caption names, as the filing's own table of contents lists it
-// ("Risk Factors", "Use of Proceeds, page 68", "Compensation Discussion and Analysis").
+// ("Risk Factors", "Use of Proceeds, page 68", "Compensation Discussion and Analysis", a
+// Form 1-A's "Compensation of Directors and Executive Officers").
 bool IsFilingPart(const std::string& heading);
 
 }  // namespace corresp

@@ -25,7 +25,10 @@ struct ItemScanOptions {
   size_t max_items = 500;  // letters carry at most ~100 comments; more is a parse gone wrong
 };
 
-// Scans blocks [begin, blocks.size()) for consecutively numbered items. Never fails.
+// Scans blocks [begin, blocks.size()) for consecutively numbered items. Never fails. A reply
+// may skip numbers or go back to one it skipped ("1.", "2.", "4.") when the restated comments
+// are set alike and the one before was answered: a "Response:" label, or a plain paragraph in
+// the company's voice below a comment set apart by emphasis.
 std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
                                 const ItemScanOptions& options, std::vector<std::string>* issues);
 

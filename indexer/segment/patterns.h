@@ -54,7 +54,8 @@ bool IsHeadingLike(const Block& block);
 // The filing a letter's comments are about, the top of their heading paths: "Form 10-K for
 // the Fiscal Year Ended ...", "NRG Energy, Inc. Form 10-K ...", "Amendment No. 2 to
 // Registration Statement ...", "Draft Registration Statement on Form S-1 ...", an "Offer to
-// Purchase", a fund's "Prospectus", "Statement of Additional Information" and "Part C".
+// Purchase", a fund's "Prospectus", "Statement of Additional Information" and "Part C"; not
+// a form the filing contains ("Form of Proxy Card").
 bool IsDocumentHeading(const std::string& heading);
 
 // "page 148" / "pages 12-13" / "page F-97" from a heading, normalised to lower case "page".
