@@ -350,9 +350,10 @@ const std::vector<std::string>& NeutralPhrases() {
   // Each hides a topic's cue inside a phrase about something else: amounts stated before or
   // net of tax, tax consequences or considerations of a deal ("Material U.S. Federal Income
   // Tax Considerations": a disclosure or opinion matter, not tax accounting), inventory that
-  // is a product (advertising inventory), forward-looking risk-factor boilerplate, a heading's
-  // "Results of Operations" quoted in a caption, "at this point in time" (a moment, not revenue
-  // recognized at a point in time).
+  // is a product (advertising inventory) or an oil and gas producer's drilling locations
+  // ("over 8,500 drilling locations in our horizontal inventory"), forward-looking risk-factor
+  // boilerplate, a heading's "Results of Operations" quoted in a caption, "at this point in time"
+  // (a moment, not revenue recognized at a point in time).
   static const std::vector<std::string> kPhrases = {"before income tax*",
                                                     "net of tax*",
                                                     "net of income tax*",
@@ -362,6 +363,10 @@ const std::vector<std::string>& NeutralPhrases() {
                                                     "federal income tax purposes",
                                                     "advertising inventory",
                                                     "inventory of homes",
+                                                    "horizontal inventory",
+                                                    "drilling inventory",
+                                                    "inventory of drilling",
+                                                    "location inventory",
                                                     "risk factors section",
                                                     "consolidated financial statements",
                                                     "consolidated statement*",

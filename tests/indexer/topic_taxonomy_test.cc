@@ -314,6 +314,13 @@ TEST(TagTopics, DecisionTable) {
        "income-taxes",
        false,
        "a neutral phrase hides the cue inside it"},
+      {{"Oil and Gas Segment, page 14"},
+       "You disclose that you have over 8,500 drilling locations in your horizontal inventory. "
+       "Expand this disclosure to clarify the nature of these locations, including whether they "
+       "are proved or unproved.",
+       "inventory",
+       false,
+       "an oil and gas producer's drilling locations are no inventory"},
       {{"Exhibits"},
        "We note you will enter into a credit agreement for a revolving credit facility. Please "
        "file the credit agreement as an exhibit.",
