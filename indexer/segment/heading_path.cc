@@ -24,7 +24,7 @@ namespace corresp {
 // "Management", "Dilution") is a part only as the whole caption.
 bool IsFilingPart(const std::string& heading) {
   static const RE2 part(
-      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation of Directors and (?:Executive )?Officers|Directors, Executive Officers and Significant Employees|Security Ownership of Management and Certain Securityholders|Interest of Management and Others in Certain Transactions|Securities Being Offered|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Our )?(?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Grants of Plan.Based Awards|Outstanding Equity Awards|Option Exercises and Stock Vested|Pension Benefits|Nonqualified Deferred Compensation|Potential Payments Upon Termination|Director Compensation|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b|(?:Certain |Material )+(?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Enforceability of Civil Liabilities|Questions and Answers|Background of the (?:Business Combination|Merger|Offer|Transaction)|The Business Combination|The Merger\b|Unaudited Pro Forma|Comparative Per Share|Comparison of (?:Stockholder|Shareholder)s?.? Rights|Fees and Expenses|Investment Objectives?\b|Principal Investment Strategies|Principal (?:Investment )?Risks|Financial Highlights|Purchase and Sale of (?:Fund )?Shares|Portfolio Turnover)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|General|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Taxation|Regulations?|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
+      R"((?i)^(?:Items?\s+\d+[A-C]?(?:\s*(?:,|and|&)\s*\d+[A-C]?)*\.?\s*[-–—:]?\s*)?(?:(?:Management.s Discussion and Analysis|(?:Consolidated |Combined )?Financial Statements|Notes to (?:the )?(?:Unaudited )?(?:Condensed )?(?:Consolidated )?(?:Condensed )?Financial Statements|Risk Factors|Legal Proceedings|Executive Compensation|Compensation of Directors and (?:Executive )?Officers|Directors, Executive Officers and Significant Employees|Security Ownership of Management and Certain Securityholders|Interest of Management and Others in Certain Transactions|Securities Being Offered|Compensation Discussion and Analysis|Quantitative and Qualitative Disclosures?|Controls and Procedures|Selected (?:Consolidated )?Financial Data|Prospectus Summary|Use of Proceeds|Dividend Policy|Certain Relationships and Related|(?:Certain )?Related Party Transactions|Principal (?:and Selling )?(?:Stockholders|Shareholders)|Security Ownership of Certain Beneficial Owners|Description of (?:Our )?(?:Capital Stock|Share Capital|Securities|the Notes)|Shares Eligible for Future Sale|Material (?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Plan of Distribution|Selling (?:Stockholders|Shareholders)|Pay Versus Performance|Summary Compensation Table|Grants of Plan.Based Awards|Outstanding Equity Awards|Option Exercises and Stock Vested|Pension Benefits|Nonqualified Deferred Compensation|Potential Payments Upon Termination|Director Compensation|Pay Ratio\b|CEO Pay Ratio|Equity Compensation Plan Information|(?:Certain )?Related Person Transactions|Audit Committee Report|Compensation Committee Report|Delinquent Section 16|Corporate Governance|Election of Directors|Proposal (?:No\.\s*)?\d+\b|(?:Certain |Material )+(?:U\.S\. )?(?:Federal )?(?:Income )?Tax|Enforceability of Civil Liabilities|Questions and Answers|Background of the (?:Business Combination|Merger|Offer|Transaction)|The Business Combination|The Merger\b|Unaudited Pro Forma|Comparative Per Share|Comparison of (?:Stockholder|Shareholder)s?.? Rights|Fees and Expenses|Investment Objectives?\b|Principal Investment Strategies|Principal (?:Investment )?Risks|Financial Highlights|Purchase and Sale of (?:Fund )?Shares|Portfolio Turnover)|(?:(?:Prospectus |Offering Circular )?(?:Summary|Cover Page)|General|The Offering|Business|Our Business|Properties|Business and Properties|Management|Dilution|Capitalization|Underwriting|Legal Matters|Experts|Industry|Taxation|Regulations?|Exhibits(?: and Financial Statement Schedules)?)(?:\s*[,–—-]\s*pages?\s+\S+)?\s*$))");
   return RE2::PartialMatch(FoldPunctuation(heading), part);
 }
 
@@ -97,14 +97,24 @@ std::optional<std::string> SectionWord(const std::string& caption) {
   return AsciiLower(word);
 }
 
+// One of the financial statements ("Consolidated Statements of Cash Flows, page 62",
+// "Condensed Consolidated Balance Sheets"): a place in the financial statements, never a
+// section of MD&A.
+bool IsFinancialStatement(const std::string& caption) {
+  static const RE2 statement(
+      R"((?i)^(?:(?:Consolidated|Combined|Condensed|Audited|Unaudited)\s+)*(?:Statements?\s+of\s+(?:Cash\s+Flows|Operations|(?:Comprehensive\s+)?(?:Income|Earnings|Loss)|Financial\s+(?:Position|Condition)|Changes\s+in|(?:Stockholders|Shareholders|Members|Partners).?\s|Equity)|Balance\s+Sheets?\b))");
+  return RE2::PartialMatch(FoldPunctuation(caption), statement);
+}
+
 // A caption that says where it is without the path above it: a part of the filing, a filing,
-// an exhibit or annex, "General", or a numbered section ("Note 5", "Item 5.", "Schedule II").
+// an exhibit or annex, "General", a numbered section ("Note 5", "Item 5.", "Schedule II") or
+// one of the financial statements.
 bool NamesPlaceOfItsOwn(const std::string& caption) {
   static const RE2 annex(R"((?i)^(?:Annex|Appendix)\s+[\dA-Z])");
   static const RE2 general(R"((?i)^general\s*[:.]?$)");
   return IsFilingPart(caption) || IsSupplementToStatements(caption) || IsDocumentHeading(caption) ||
-         HoldsDocument(caption) || SectionWord(caption) || RE2::PartialMatch(caption, annex) ||
-         RE2::PartialMatch(caption, general);
+         HoldsDocument(caption) || SectionWord(caption) || IsFinancialStatement(caption) ||
+         RE2::PartialMatch(caption, annex) || RE2::PartialMatch(caption, general);
 }
 
 // Whether a run of captions opening with `caption` goes on inside MD&A (`part`): its sections

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -81,6 +82,16 @@ bool AnsweredSince(const std::vector<Block>& blocks, size_t from, size_t to) {
 bool SameEmphasis(const Block& a, const Block& b) {
   return (a.bold || a.italic || a.underline) && a.bold == b.bold && a.italic == b.italic &&
          a.underline == b.underline && a.kind == b.kind;
+}
+
+// Set like the item it would follow and unlike the entry of the list inside that item: the same
+// emphasis and indent as the item's block, and another emphasis or indent than the entry's.
+bool SetLikeItemNotList(const Block& item, const Block& list_entry, const Block& b) {
+  auto alike = [](const Block& x, const Block& y) {
+    return x.bold == y.bold && x.italic == y.italic && x.underline == y.underline &&
+           std::abs(x.indent - y.indent) < 2.0;
+  };
+  return alike(item, b) && !alike(list_entry, b);
 }
 
 // True if the block opens with a labelled comment number ("Comment No. 5:").
@@ -161,6 +172,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   // The highest number of a list restarted inside the current item, per list marker: "1)"
   // entries belong to another list than "1." entries.
   int inner_dot = 0, inner_paren = 0;
+  // The block of the inner list's last entry (valid while an inner count is non-zero).
+  size_t inner_at = 0;
   // A response letter answering an unnumbered comment: once a "Response:" label has come
   // before any item, numbered paragraphs are a list inside that answer, not restated comments.
   bool answered_unnumbered = false;
@@ -268,9 +281,19 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     // December 31, 2008." / "3. We expect to fill ...\""): inside a quotation the item has
     // opened, and with the same number coming later, it is the quotation's.
     if (n == *last.number + 1 && !c.start.labelled && InsideQuotation(blocks, last.start, i) &&
-        next_expected_exists(i, n))
+        next_expected_exists(i, n)) {
+      if (n == inner + 1) {  // the quoted list goes on ("1. acquire ..." / "2. reposition ...")
+        inner = n;
+        inner_at = i;
+      }
       continue;
-    if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled)) {
+    }
+    // A list inside the item that has reached n-1 still leaves an "n." set like the item and
+    // unlike the list (emphasis or indent) to the next item: a reply's bold restated comment 4
+    // after "1." to "3." of its answer to comment 3.
+    const bool unlike_inner_list =
+        inner == n - 1 && SetLikeItemNotList(blocks[last.start], blocks[inner_at], blocks[i]);
+    if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled || unlike_inner_list)) {
       items.push_back(span);
       inner_dot = inner_paren = 0;
     } else if (inner == 0 && continues_after_gap(*last.number + 1)) {
@@ -302,6 +325,7 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       items.back() = span;  // the earlier one was a numbered note heading
     } else if (n == inner + 1 || n == 1) {
       inner = n;  // a list inside the item goes on, or another one starts at 1
+      inner_at = i;
     }
   }
   if (items.size() >= options.max_items && issues)

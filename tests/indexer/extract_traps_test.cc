@@ -427,6 +427,34 @@ TEST(ExtractTraps, PartialReplyAnsweredInTheCompanysVoice) {
   ASSERT_EQ(unanswered.responses.size(), 2u);
 }
 
+// A numbered list inside an item (quoted disclosure, or the list of an answer) that reaches
+// n-1 leaves the next item its number: quoted lines "1." to "3." in comment 1 (g06 of round
+// 16), and an answer's "1." to "3." before a reply's bold restated comment 4 (g16).
+TEST(ExtractTraps, QuotedListLeavesTheNextCommentItsNumber) {
+  Letter quoted = Text(std::string(kStaffHead) +
+                       "1. We note the following disclosure regarding your strategy:\n\n"
+                       "\u201cOur strategy is to:\n\n1. acquire hotels in the top markets;\n\n"
+                       "2. reposition underperforming assets; and\n\n"
+                       "3. recycle capital from mature assets.\u201d\n\n"
+                       "Please discuss your progress toward each element.\n\n"
+                       "2. Please disclose the remaining terms of your ground leases.\n\n"
+                       "3. Please tell us how you allocated the purchase price.\n\nSincerely,\n");
+  ASSERT_EQ(quoted.comments.size(), 3u);
+  EXPECT_EQ(quoted.comments[2].number, 3);
+}
+
+TEST(ExtractTraps, AnswersListLeavesTheNextRestatedCommentItsNumber) {
+  Letter reply = Html(std::string(kResponseHead) +
+                      "<p><b>3. Please tell us when you will recognize the milestone.</b></p>"
+                      "<p>Response: The Company will recognize it upon the earliest of:</p>"
+                      "<p>1. the announcement of approval;</p><p>2. the closing of the sale;"
+                      "</p><p>3. the Company's decision to proceed.</p>"
+                      "<p><b>4. Please file the license agreement as an exhibit.</b></p>"
+                      "<p>Response: The Company will file it.</p><p>Sincerely,</p>");
+  ASSERT_EQ(reply.responses.size(), 2u);
+  EXPECT_EQ(reply.responses[1].number, 4);
+}
+
 TEST(ExtractTraps, PriorCommentReferences) {
   Letter l = Text(std::string(kStaffHead) +
                   "General\n\n1. We note your response to prior comment 3 and our comment 1. "

@@ -62,6 +62,18 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
                  "Compensation of Directors and Executive Officers, page 33"),
             (Paths{reg_a, "Compensation of Directors and Executive Officers, page 33"}))
       << "an offering circular's part (Form 1-A) leaves MD&A";
+  const std::string k10 = "Form 10-K for the Fiscal Year Ended December 31, 2006";
+  const std::string mdna =
+      "Item 7. Management's Discussion and Analysis of Financial Condition and Results of "
+      "Operations, page 38";
+  EXPECT_EQ(Path({k10, mdna}, "Consolidated Statements of Cash Flows, page 62"),
+            (Paths{k10, "Consolidated Statements of Cash Flows, page 62"}))
+      << "a financial statement is never a section of MD&A, on a later page or not";
+  const std::string proxy = "Definitive Proxy Statement on Schedule 14A";
+  EXPECT_EQ(Path({proxy, "Compensation Discussion and Analysis, page 32"},
+                 "Pay Ratio Disclosure, page 52"),
+            (Paths{proxy, "Pay Ratio Disclosure, page 52"}))
+      << "the pay ratio is a part of the proxy statement beside CD&A (Item 402(u))";
   EXPECT_EQ(
       Path({"Preliminary Proxy Statement on Schedule 14A", "Proposal 1"}, "Form of Proxy Card"),
       (Paths{"Preliminary Proxy Statement on Schedule 14A", "Form of Proxy Card"}))
