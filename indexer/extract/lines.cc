@@ -177,6 +177,27 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
       drop[k] = true;
     }
   }
+  // A running header without a page line, at the top of a later page: the Commission's name
+  // and the letter's date ("Securities and Exchange Commission" / "September 13, 2024"), as a
+  // filing agent repeats the addressee and date of a reply.
+  static const RE2 commission(R"((?i)^(?:U\.S\. )?Securities and Exchange Commission$)");
+  static const RE2 lone_date(R"(^[A-Z][a-z]+\.? \d{1,2}, \d{4}$)");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].page == lines[i - 1].page) continue;
+    size_t end = i;
+    bool names_commission = false;
+    while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page &&
+           (RE2::FullMatch(lines[end].text, commission) ||
+            RE2::FullMatch(lines[end].text, lone_date))) {
+      names_commission = names_commission || RE2::FullMatch(lines[end].text, commission);
+      ++end;
+    }
+    if (!names_commission || end - i < 2) continue;
+    for (size_t k = i; k < end; ++k) {
+      if (!drop[k] && removed) ++*removed;
+      drop[k] = true;
+    }
+  }
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;

@@ -162,13 +162,18 @@ void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::st
       documents.push_back(path[1]);
     // ... and so does the part of the filing the run's first caption belongs to, printed once
     // further up ("Management's Discussion and Analysis" / ... / "Critical Accounting
-    // Estimates" / "Stock-Based Compensation, page 97"): a standard section of that part, or
-    // in MD&A any caption that names no place of its own (GoesOnInside).
+    // Estimates" / "Stock-Based Compensation, page 97"): a standard section of that part, in
+    // MD&A any caption that names no place of its own (GoesOnInside), and under the financial
+    // statements' own caption their notes or supplementary information ("Supplemental Oil and
+    // Gas Information (Unaudited)" / "Standardized Measure ..., page F-38").
     for (size_t k = path.size(); k > documents.size(); --k)
       if (IsFilingPart(path[k - 1])) {
+        // The supplementary information sits beside the notes, under the statements' caption.
+        if (IsSupplementToStatements(stack.front()) && IsNotesCaption(path[k - 1])) continue;
         if ((!IsFilingPart(stack.front()) && (IsSectionOf(stack.front(), path[k - 1]) ||
                                               GoesOnInside(stack.front(), path[k - 1]))) ||
-            (IsNotesCaption(stack.front()) && IsStatementsPart(path[k - 1])))
+            ((IsNotesCaption(stack.front()) || IsSupplementToStatements(stack.front())) &&
+             IsStatementsPart(path[k - 1])))
           documents.assign(path.begin(), path.begin() + static_cast<long>(k));
         break;
       }

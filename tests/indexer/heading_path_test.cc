@@ -189,6 +189,13 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
                          "Notes to the Consolidated Financial Statements",
                          "Note 11 - Spectrum Licenses, page F-39"}))
       << "the notes are a section of the financial statements printed above them";
+  const std::string item8 = "Item 8. Financial Statements and Supplementary Data";
+  path = {k, item8, "Notes to Consolidated Financial Statements", "Note 9 - Debt, page F-30"};
+  UpdateHeadingPath(path, {"Supplemental Oil and Gas Information (Unaudited)",
+                           "Standardized Measure of Discounted Future Net Cash Flows, page F-38"});
+  EXPECT_EQ(path, (Paths{k, item8, "Supplemental Oil and Gas Information (Unaudited)",
+                         "Standardized Measure of Discounted Future Net Cash Flows, page F-38"}))
+      << "... and so is a run opening with their supplementary information";
   EXPECT_EQ(
       Path({k, "Item 8. Financial Statements", "Consolidated Balance Sheets, page F-3"},
            "Notes to Consolidated Financial Statements"),
