@@ -144,10 +144,29 @@ bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
   return part_page && page && *page >= *part_page;
 }
 
+// "Management's Discussion and Analysis (continued)" -> "Management's Discussion and
+// Analysis": a caption without the mark of its repetition after a page break ("Discontinued
+// Operations" keeps its word).
+std::string WithoutContinued(const std::string& caption) {
+  static const RE2 continued(
+      R"((?i)(?:\s*[(\[]\s*(?:continued|cont.d|cont\.)\s*[)\]]|\s*[-–—,:]\s*(?:continued|cont.d)|\s+(?:continued|cont.d))\s*$)");
+  std::string out = caption;
+  RE2::Replace(&out, continued, "");
+  return out.empty() ? caption : out;
+}
+
 }  // namespace
 
-void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack) {
-  if (stack.empty()) return;
+void UpdateHeadingPath(std::vector<std::string>& path,
+                       const std::vector<std::string>& printed_stack) {
+  if (printed_stack.empty()) return;
+  // A caption printed again after a page break with "(continued)" is the caption it continues;
+  // alone, it restates where the path already is.
+  std::vector<std::string> stack = printed_stack;
+  for (std::string& caption : stack) caption = WithoutContinued(caption);
+  if (stack.size() == 1 && stack.front() != printed_stack.front() &&
+      std::find(path.begin(), path.end(), stack.front()) != path.end())
+    return;
   if (stack.size() >= 2 || path.empty()) {
     // A new section path under the same filing keeps the filing's heading on top, also when
     // the run restates captions of the path (a reply that prints the staff's captions above

@@ -14,7 +14,8 @@ namespace corresp {
 // run restates captions of the path), the exhibit holding the document reviewed, the part of
 // the filing its first caption is a section of (in MD&A, whose sections are the company's own,
 // any caption that names no place of its own: no part, filing, exhibit or numbered section;
-// the notes in the financial statements), and the places above the numbered section its first
+// the notes and supplementary information under the financial statements' own caption), and
+// the places above the numbered section its first
 // caption is a sibling of ("Part I" above "Item 3." for a run opening with "Item 5.").
 // One heading replaces its sibling (a part of the filing such as "Risk Factors" after
 // "Management's Discussion and Analysis" and all below it, "Note 23." after "Note 4.", a
@@ -24,6 +25,7 @@ namespace corresp {
 // information, nests under a "Discussion and Analysis" part printed with its page when its
 // page comes later ("Compensation Discussion and Analysis, page 14" / "Benchmarking, page
 // 16"), or nests under a caption without a page.
+// A caption repeated with "(continued)" is the caption it continues; alone, it leaves the path.
 void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack);
 
 // A part of the filing a caption names, as the filing's own table of contents lists it

@@ -335,9 +335,12 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   for (size_t k = 0; k < items.size(); ++k) {
     size_t end = k + 1 < items.size() ? items[k + 1].start : body_end;
     size_t floor = k == 0 ? first_floor : items[k - 1].start + 1;
-    // Headings stacked right above this item.
+    // Headings stacked right above this item. Above the first item only, one unnumbered
+    // paragraph may stand between them and it ("General" / "We note that your draft omits the
+    // price range ..." / "1. Please ..."): no item's text, it does not hide their captions.
     std::vector<std::string> stack;
     size_t h = items[k].start;
+    if (k == 0 && h >= floor + 2 && !Heading(blocks[h - 1]) && Heading(blocks[h - 2])) --h;
     while (h > floor && Heading(blocks[h - 1])) {
       --h;
       auto caption = caption_of.find(h);

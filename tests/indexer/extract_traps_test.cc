@@ -455,6 +455,23 @@ TEST(ExtractTraps, AnswersListLeavesTheNextRestatedCommentItsNumber) {
   EXPECT_EQ(reply.responses[1].number, 4);
 }
 
+// An unnumbered paragraph under "General" before comment 1 does not hide the captions above
+// it (j05 of round 17; a real 2016 staff letter's "Note 2." above a paragraph of its own).
+TEST(ExtractTraps, ParagraphBeforeTheFirstCommentKeepsItsCaptions) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Draft Registration Statement on Form S-1\n\nGeneral\n\n"
+                  "We note that your draft registration statement omits the price range. Where "
+                  "a comment below asks for information that depends on it, please provide it.\n\n"
+                  "1. Please provide us with copies of all written communications.\n\n"
+                  "Risk Factors, page 12\n\n2. Please add a risk factor.\n\nSincerely,\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings,
+            (std::vector<std::string>{"Draft Registration Statement on Form S-1", "General"}));
+  EXPECT_EQ(l.comments[1].headings,
+            (std::vector<std::string>{"Draft Registration Statement on Form S-1",
+                                      "Risk Factors, page 12"}));
+}
+
 TEST(ExtractTraps, PriorCommentReferences) {
   Letter l = Text(std::string(kStaffHead) +
                   "General\n\n1. We note your response to prior comment 3 and our comment 1. "

@@ -196,6 +196,20 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
   EXPECT_EQ(path, (Paths{k, item8, "Supplemental Oil and Gas Information (Unaudited)",
                          "Standardized Measure of Discounted Future Net Cash Flows, page F-38"}))
       << "... and so is a run opening with their supplementary information";
+  const std::string form_f1 = "Registration Statement on Form F-1";
+  path = {form_f1, mdna, "Results of Operations, page 80"};
+  UpdateHeadingPath(path, {mdna + " (continued)", "Liquidity and Capital Resources, page 87"});
+  EXPECT_EQ(path, (Paths{form_f1, mdna, "Liquidity and Capital Resources, page 87"}))
+      << "a caption repeated with (continued) after a page break is the caption it continues";
+  path = {form_f1, mdna, "Results of Operations"};
+  UpdateHeadingPath(path, {"Results of Operations (continued)"});
+  EXPECT_EQ(path, (Paths{form_f1, mdna, "Results of Operations"}))
+      << "... and alone it leaves the path where it is";
+  path = {k, mdna};
+  UpdateHeadingPath(path, {"Discontinued Operations", "Sale of the Ceramics Business, page 45"});
+  EXPECT_EQ(path,
+            (Paths{k, mdna, "Discontinued Operations", "Sale of the Ceramics Business, page 45"}))
+      << "trap: 'Discontinued' keeps its word";
   EXPECT_EQ(
       Path({k, "Item 8. Financial Statements", "Consolidated Balance Sheets, page F-3"},
            "Notes to Consolidated Financial Statements"),
