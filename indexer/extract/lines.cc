@@ -4,15 +4,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <string_view>
 
 #include "indexer/extract/text_util.h"
 
 namespace corresp {
 namespace {
 
+// "September 26, 2022": a date as a letter prints it, in the page lines and headers below.
+constexpr std::string_view kLongDate = R"([A-Z][a-z]+\.? \d{1,2}, \d{4})";
+
 const RE2& PageLineRe() {
   static const RE2 re(
-      R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*[-–—,]?\s*[<(]?[A-Z][a-z]+\.? \d{1,2}, \d{4}[>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
+      R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*[-–—,]?\s*[<(]?)" +
+      std::string(kLongDate) + R"([>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
   return re;
 }
 // "... September 26, 2022 Page 2", "Acme Corp. | Page 1" (a filing agent's footer, the page
@@ -21,7 +27,8 @@ const RE2& PageLineRe() {
 // never after a caption's words: "Risk Factors, Page 13").
 const RE2& TrailingPageRe() {
   static const RE2 re(
-      R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·—–-]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|[A-Z][a-z]+\.? \d{1,2}, \d{4},\s*(?:Page|PAGE)\s*\d{1,3}$)");
+      R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·—–-]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|)" +
+      std::string(kLongDate) + R"(,\s*(?:Page|PAGE)\s*\d{1,3}$)");
   return re;
 }
 
@@ -181,15 +188,15 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   // and the letter's date ("Securities and Exchange Commission" / "September 13, 2024"), as a
   // filing agent repeats the addressee and date of a reply.
   static const RE2 commission(R"((?i)^(?:U\.S\. )?Securities and Exchange Commission$)");
-  static const RE2 lone_date(R"(^[A-Z][a-z]+\.? \d{1,2}, \d{4}$)");
+  static const RE2 lone_date{std::string(kLongDate)};
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i].page == lines[i - 1].page) continue;
     size_t end = i;
     bool names_commission = false;
-    while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page &&
-           (RE2::FullMatch(lines[end].text, commission) ||
-            RE2::FullMatch(lines[end].text, lone_date))) {
-      names_commission = names_commission || RE2::FullMatch(lines[end].text, commission);
+    while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page) {
+      const bool is_commission = RE2::FullMatch(lines[end].text, commission);
+      if (!is_commission && !RE2::FullMatch(lines[end].text, lone_date)) break;
+      names_commission = names_commission || is_commission;
       ++end;
     }
     if (!names_commission || end - i < 2) continue;
