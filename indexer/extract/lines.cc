@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/extract/office_cities.h"
 #include "indexer/extract/text_util.h"
 
 namespace corresp {
@@ -96,6 +97,8 @@ constexpr size_t kMaxHeaderLines = 5;
 constexpr double kMaxHeaderGap = 20.0;
 // ... and is set in a font this much smaller than the body's (a 7-pt field under 11-pt text).
 constexpr double kSmallFontShare = 0.8;
+// A page's footer in a small font runs to at most this many lines (SmallFontFoot).
+constexpr size_t kMaxFootLines = 6;
 
 // A short line that can belong to a running header: a name, a company, a date.
 bool HeaderLike(const std::string& t) {
@@ -129,12 +132,34 @@ bool IsPageMarker(const std::string& text) {
   return RE2::FullMatch(text, LonePageNumberRe()) || RE2::FullMatch(text, PageLineRe());
 }
 
+// The first line of the footer at the foot of the page lines[start, end) holds, or `end` when
+// it has none: the page's last lines (at most kMaxFootLines), each set in a font smaller than
+// the body's (kSmallFontShare), below a gap of more than a body line, under at least one line
+// of body text, none opening a footnote ("1 See Release No. 33-10890.", "(2) Includes ...",
+// "* Confidential ..."): a footnote belongs to the text that cites it.
+size_t SmallFontFoot(const std::vector<Line>& lines, size_t start, size_t end, double body_height) {
+  static const RE2 footnote(R"(^(?:[\(\[]?\d{1,3}[\)\]]?(?:\s|[A-Z])|[*\x{2020}\x{2021}]))");
+  if (end == start || !lines[start].geometric || body_height <= 0) return end;
+  size_t foot = end;
+  while (foot > start + 1 && end - foot < kMaxFootLines) {
+    const Line& l = lines[foot - 1];
+    if (l.bottom - l.top >= kSmallFontShare * body_height) break;
+    --foot;
+  }
+  if (foot == end || lines[foot].top - lines[foot - 1].bottom <= body_height) return end;
+  if (lines[foot - 1].bottom - lines[foot - 1].top < kSmallFontShare * body_height) return end;
+  for (size_t k = foot; k < end; ++k)
+    if (RE2::PartialMatch(lines[k].text, footnote)) return end;
+  return foot;
+}
+
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   std::vector<bool> drop(lines.size(), false);
   double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
-    if (RE2::PartialMatch(t, BrowserPrintHeaderRe())) {
+    // A browser's print header; a law firm's office list (letterhead, or the first page's foot).
+    if (RE2::PartialMatch(t, BrowserPrintHeaderRe()) || ListsOfficeCities(t)) {
       drop[i] = true;
       if (removed) ++*removed;
       continue;
@@ -204,6 +229,18 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
       if (!drop[k] && removed) ++*removed;
       drop[k] = true;
     }
+  }
+  // A page's foot in a small font, below a gap: a law firm's first-page footer (the
+  // partnership line, a privilege notice, a document number). Footnotes stay (SmallFontFoot).
+  for (size_t start = 0; start < lines.size();) {
+    size_t end = start;
+    while (end < lines.size() && lines[end].page == lines[start].page) ++end;
+    if (size_t foot = SmallFontFoot(lines, start, end, body_height); foot < end)
+      for (size_t k = foot; k < end; ++k) {
+        if (!drop[k] && removed) ++*removed;
+        drop[k] = true;
+      }
+    start = end;
   }
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
   for (size_t i = 0; i < lines.size(); ++i) {

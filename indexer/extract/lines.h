@@ -30,8 +30,8 @@ bool IsPageMarker(const std::string& text);
 bool IsPageLine(const std::string& text);
 
 // Removes running headers (a "Page N" line or one framing its number, "Name - 2 - Date"; the
-// short lines above it; a small-font line right
-// below it) and lone page numbers at a page's edge. Each removal of a
+// short lines above it; a small-font line right below it), lone page numbers at a page's edge,
+// a browser's print header and a law firm's office list (ListsOfficeCities). Each removal of a
 // running header is counted in *removed.
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
 

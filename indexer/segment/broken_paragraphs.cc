@@ -16,6 +16,15 @@ bool StartsItsOwnBlock(const std::string& text) {
   return ParseItemStart(text).has_value() || StartsWithBullet(text) || StartsLetteredItem(text);
 }
 
+// A parenthesis alone, such as the short name a caption defines ("(“MD&A”)", "(the
+// “Plan”)", "(Unaudited)"): the end of the line before, never a paragraph of its own. Roman
+// numerals ("(iii)") open a list's part.
+bool IsParentheticalTail(const std::string& text) {
+  static const RE2 tail(R"(^\([^()]{3,40}\)$)");
+  static const RE2 roman(R"((?i)^\([ivxl]+\)$)");
+  return RE2::FullMatch(text, tail) && !RE2::FullMatch(text, roman);
+}
+
 }  // namespace
 
 std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks) {
@@ -30,9 +39,9 @@ std::vector<Block> JoinBrokenParagraphs(std::vector<Block> blocks) {
       bool emphasized = prev.bold || prev.italic || prev.underline;
       static const RE2 ends_on_to(R"(\sto$)");
       bool broken =
-          !EndsSentence(prev.text) &&
-          (StartsLower(b.text) || (EndsOnDanglingWord(prev.text) &&
-                                   !(emphasized && RE2::PartialMatch(prev.text, ends_on_to))));
+          !EndsSentence(prev.text) && (StartsLower(b.text) || IsParentheticalTail(b.text) ||
+                                       (EndsOnDanglingWord(prev.text) &&
+                                        !(emphasized && RE2::PartialMatch(prev.text, ends_on_to))));
       if (plain_pair && broken) {
         AppendLine(prev.text, b.text);
         prev.page_continued = prev.page_continued || prev.page != b.page;

@@ -37,18 +37,22 @@ bool HoldsDocument(const std::string& heading) {
   return RE2::PartialMatch(heading, container) && !PageRef(heading);
 }
 
+// True if `caption` names Management's Discussion and Analysis (with any item number or page).
+bool NamesMdna(const std::string& caption) {
+  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
+  return RE2::PartialMatch(FoldPunctuation(caption), mdna);
+}
+
 // True if `caption` names a standard section of the filing part `part`: the sections of MD&A
 // ("Results of Operations", "Critical Accounting Estimates", "Liquidity and Capital
 // Resources", ...) and the notes of the financial statements ("Note 7 - Leases").
 bool IsSectionOf(const std::string& caption, const std::string& part) {
-  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
   static const RE2 mdna_section(
       R"((?i)^(?:Overview|Executive Summary|(?:Consolidated |Segment )?Results of Operations|Liquidity\b|Capital Resources|Critical Accounting (?:Policies|Estimates)|Off-Balance Sheet|Contractual Obligations|Non-GAAP|Key (?:Performance|Operating|Business) (?:Metrics|Indicators|Measures)|Comparison of|Segment (?:Results|Information|Performance)))");
   static const RE2 statements(R"((?i)Financial Statements)");
   static const RE2 note(R"((?i)^Note\s+\d)");
   const std::string folded = FoldPunctuation(caption);
-  return (RE2::PartialMatch(FoldPunctuation(part), mdna) &&
-          RE2::PartialMatch(folded, mdna_section)) ||
+  return (NamesMdna(part) && RE2::PartialMatch(folded, mdna_section)) ||
          (RE2::PartialMatch(part, statements) && RE2::PartialMatch(folded, note));
 }
 
@@ -97,6 +101,19 @@ std::optional<std::string> SectionWord(const std::string& caption) {
   return AsciiLower(word);
 }
 
+// The number of a numbered section: "Item 5.B Liquidity" -> {5, sub}, "Item 7A." -> {7, not
+// sub} (Form 10-K's Item 7A is an item of its own), "Note 3 - Leases" -> {3, not sub}.
+struct SectionNumber {
+  std::optional<int> major;
+  bool sub = false;  // a part of the section: a dot and a letter or digit ("5.B", "3.D.", "4.1")
+};
+SectionNumber NumberOf(const std::string& caption) {
+  static const RE2 number(R"(^\S+\s+(\d{1,3})[A-Z]?(\.[A-Z0-9])?)");
+  std::string major, sub;
+  if (!RE2::PartialMatch(caption, number, &major, &sub)) return {};
+  return {std::atoi(major.c_str()), !sub.empty()};
+}
+
 // One of the financial statements ("Consolidated Statements of Cash Flows, page 62",
 // "Condensed Consolidated Balance Sheets"): a place in the financial statements, never a
 // section of MD&A.
@@ -124,9 +141,7 @@ bool NamesPlaceOfItsOwn(const std::string& caption) {
 // prospectus or proxy statement are too varied ("The Spin-Off", "Proxy Statement/Prospectus")
 // to tell a section from a new part there.
 bool GoesOnInside(const std::string& caption, const std::string& part) {
-  static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
-  return RE2::PartialMatch(FoldPunctuation(part), mdna) && !PageRef(part) &&
-         !NamesPlaceOfItsOwn(caption);
+  return NamesMdna(part) && !PageRef(part) && !NamesPlaceOfItsOwn(caption);
 }
 
 // Whether `caption`, printed with a page, is a section of the "Discussion and Analysis" part
@@ -216,15 +231,34 @@ void UpdateHeadingPath(std::vector<std::string>& path,
   const std::string& h = stack.front();
   // "Note 23. ..." after "Note 4. ...", "Items 1 and 2. ..." after "Item 7. ...", "FORM 8-K
   // FILED ..." after "Form 10-K for ...": a sibling section replaces its predecessor.
+  // A sub-item ("Item 3.D. Risk Factors") goes under its item ("Item 3. Key Information"); an
+  // item ("Item 15. ...") replaces the item a sub-item of the path belongs to ("Item 5. ..." /
+  // "Item 5.B ...").
   if (std::optional<std::string> word = SectionWord(h)) {
+    const SectionNumber number = NumberOf(h);
     for (size_t k = path.size(); k > 0; --k) {
-      if (SectionWord(path[k - 1]) == word) {
+      if (SectionWord(path[k - 1]) != word) continue;
+      const SectionNumber above = NumberOf(path[k - 1]);
+      if (number.sub && !above.sub && number.major && number.major == above.major) {
+        path.resize(k);
+        path.push_back(h);
+        return;
+      }
+      if (!number.sub && above.sub) continue;
+      path.resize(k - 1);
+      path.push_back(h);
+      return;
+    }
+  }
+  // A note of the financial statements ("Note 4 - Loans, page 118") or one of the statements
+  // after MD&A's captions is MD&A's sibling, never one of its sections.
+  if (SectionWord(h) == "note" || IsFinancialStatement(h))
+    for (size_t k = path.size(); k > 0; --k)
+      if (IsFilingPart(path[k - 1]) && NamesMdna(path[k - 1])) {
         path.resize(k - 1);
         path.push_back(h);
         return;
       }
-    }
-  }
   // A standard section of a part in the path ("Liquidity and Capital Resources, page 40" in
   // MD&A, "Note 9 - Debt" in the financial statements) sits right under that part, whatever
   // sub-sections the path went through ("Asset Quality" / "Allowance for Credit Losses"). A

@@ -1353,6 +1353,38 @@ TEST(ExtractTraps, HtmlCaptionWrappedOverElements) {
                                       "Critical Accounting Estimates, page 79"}));
 }
 
+// A law firm prints its offices at the foot of the first page (a real 2021 Wilson Sonsini
+// reply): the list of cities before the page break is no caption of the comment after it.
+TEST(ExtractTraps, LawFirmOfficeListIsNoCaption) {
+  const std::string brk = "<br clear=\"all\" style=\"page-break-before:always;\">";
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>We have recited the comments in bold type.</p>"
+                  "<p>AUSTIN BEIJING BOSTON BRUSSELS HONG KONG LONDON LOS ANGELES NEW YORK</p>"
+                  "<p>SAN DIEGO SAN FRANCISCO SEATTLE WASHINGTON, DC WILMINGTON, DE</p>" +
+                  brk +
+                  "<p><b><u>General</u></b></p><p><b>1. Please tell us about the acquisition."
+                  "</b></p><p>The Company respectfully advises the Staff.</p>"
+                  "<p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"General"});
+}
+
+// A caption whose defined short name stands alone on the next line, in the same style, is one
+// caption (a real Davis Polk reply: "... Results of Operations" / "(“MD&A”)").
+TEST(ExtractTraps, ParenthesisAloneEndsTheCaptionAbove) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p><u>Management's Discussion and Analysis of Financial Condition and "
+                  "Results of Operations</u></p><p><u>(“MD&amp;A”)</u></p>"
+                  "<p><u>Liquidity Risk Profile, page 92</u></p>"
+                  "<p><i>1. Please expand your discussion.</i></p>"
+                  "<p>Response: We will.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings,
+            (std::vector<std::string>{"Management's Discussion and Analysis of Financial "
+                                      "Condition and Results of Operations (“MD&A”)",
+                                      "Liquidity Risk Profile, page 92"}));
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.

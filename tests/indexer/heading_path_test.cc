@@ -69,6 +69,34 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
   EXPECT_EQ(Path({k10, mdna}, "Consolidated Statements of Cash Flows, page 62"),
             (Paths{k10, "Consolidated Statements of Cash Flows, page 62"}))
       << "a financial statement is never a section of MD&A, on a later page or not";
+  const std::string mdna_plain =
+      "Management's Discussion and Analysis of Financial Condition and Results of Operations";
+  EXPECT_EQ(Path({k10, mdna_plain, "Results of Operations"}, "Note 9. Taxes, page 45"),
+            (Paths{k10, "Note 9. Taxes, page 45"}))
+      << "a note of the financial statements is never a section of MD&A either";
+  EXPECT_EQ(Path({k10, mdna_plain, "Consolidated Results of Operations"},
+                 "Consolidated Statements of Income, page 35"),
+            (Paths{k10, "Consolidated Statements of Income, page 35"}))
+      << "... nor a statement below MD&A's own sections";
+  const std::string f20 = "Form 20-F for the Fiscal Year Ended December 31, 2021";
+  EXPECT_EQ(Path({f20, "Item 3. Key Information"}, "Item 3.D. Risk Factors, page 14"),
+            (Paths{f20, "Item 3. Key Information", "Item 3.D. Risk Factors, page 14"}))
+      << "a sub-item goes under its item";
+  EXPECT_EQ(Path({f20, "Item 5. Operating and Financial Review and Prospects",
+                  "Item 5.B Liquidity and Capital Resources, page 68"},
+                 "Item 15. Controls and Procedures, page 97"),
+            (Paths{f20, "Item 15. Controls and Procedures, page 97"}))
+      << "an item replaces the item whose sub-item the path is in";
+  EXPECT_EQ(Path({f20, "Item 5. Operating and Financial Review and Prospects",
+                  "Item 5.A Operating Results, page 61"},
+                 "Item 5.B Liquidity and Capital Resources, page 68"),
+            (Paths{f20, "Item 5. Operating and Financial Review and Prospects",
+                   "Item 5.B Liquidity and Capital Resources, page 68"}))
+      << "a sub-item replaces its sibling";
+  EXPECT_EQ(Path({k10, "Item 7. Management's Discussion and Analysis"},
+                 "Item 7A. Quantitative and Qualitative Disclosures About Market Risk"),
+            (Paths{k10, "Item 7A. Quantitative and Qualitative Disclosures About Market Risk"}))
+      << "trap: Form 10-K's Item 7A is an item of its own, not a part of Item 7";
   const std::string proxy = "Definitive Proxy Statement on Schedule 14A";
   EXPECT_EQ(Path({proxy, "Compensation Discussion and Analysis, page 32"},
                  "Pay Ratio Disclosure, page 52"),

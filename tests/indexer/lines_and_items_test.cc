@@ -277,6 +277,13 @@ std::vector<std::string> LineTexts(const std::vector<Line>& lines) {
 }
 
 // A line of an HTML letter (an element), on the printed page its page breaks give.
+// A PDF line in a 7-point font (the body's is 10.8 points high).
+Line SmallLine(std::string text, double top, int page) {
+  Line l = PdfLine(std::move(text), top, 400, page);
+  l.bottom = top + 7.2;
+  return l;
+}
+
 Line TextLine(std::string text, int page) {
   static double top = 0;
   Line l;
@@ -394,6 +401,24 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         TextLine("Acme Corporation", 1), TextLine("Page 2", 1), TextLine("6. Please revise.", 1)},
        {"5. Please explain.", "Use of Proceeds, page 68", "6. Please revise."},
        "trap: with no page break known, a caption with its page is no header line"},
+      {{PdfLine("We note your statement that the candidate has not been", 680, 540, 1),
+        PdfLine("We also note the trial.", 694, 540, 1), PdfLine("Please revise.", 708, 540, 1),
+        SmallLine("Ashford Kimball LLP is a limited liability partnership.", 740, 1),
+        SmallLine("US-DOCS\\143552871.3", 752, 1),
+        PdfLine("compared head-to-head with other therapies.", 72, 540, 2)},
+       {"We note your statement that the candidate has not been", "We also note the trial.",
+        "Please revise.", "compared head-to-head with other therapies."},
+       "a law firm's footer in a small font below a gap at a page's foot"},
+      {{PdfLine("We note the amendment.", 680, 540, 1), PdfLine("Please revise.", 694, 540, 1),
+        PdfLine("Please also tell us.", 708, 540, 1),
+        SmallLine("1 See Release No. 33-10890.", 740, 1)},
+       {"We note the amendment.", "Please revise.", "Please also tell us.",
+        "1 See Release No. 33-10890."},
+       "trap: a footnote at a page's foot is the letter's"},
+      {{PdfLine("We note the amendment.", 680, 540, 1), PdfLine("Please revise.", 694, 540, 1),
+        PdfLine("Please also tell us.", 708, 540, 1), SmallLine("Source: the filing.", 720, 1)},
+       {"We note the amendment.", "Please revise.", "Please also tell us.", "Source: the filing."},
+       "trap: small print right under the text, without a gap, is the letter's"},
   };
   for (const FurnitureCase& c : cases)
     EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;
