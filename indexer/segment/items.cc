@@ -21,6 +21,8 @@ namespace {
 constexpr int kMaxFirstNumber = 40;
 // ... or skip some between the ones it answers ("3." then "5.").
 constexpr int kMaxSkippedComments = 20;
+// A caption over comments is a line or two ("Principal Investment Strategies of the Fund").
+constexpr size_t kMaxCaptionBytes = 120;
 
 struct Candidate {
   size_t index;
@@ -84,20 +86,37 @@ bool SameEmphasis(const Block& a, const Block& b) {
          a.underline == b.underline && a.kind == b.kind;
 }
 
+// Set alike: the same emphasis and indent.
+bool SetAlike(const Block& a, const Block& b) {
+  return a.bold == b.bold && a.italic == b.italic && a.underline == b.underline &&
+         std::abs(a.indent - b.indent) < 2.0;
+}
+
 // Set like the item it would follow and unlike the entry of the list inside that item: the same
 // emphasis and indent as the item's block, and another emphasis or indent than the entry's.
 bool SetLikeItemNotList(const Block& item, const Block& list_entry, const Block& b) {
-  auto alike = [](const Block& x, const Block& y) {
-    return x.bold == y.bold && x.italic == y.italic && x.underline == y.underline &&
-           std::abs(x.indent - y.indent) < 2.0;
-  };
-  return alike(item, b) && !alike(list_entry, b);
+  return SetAlike(item, b) && !SetAlike(list_entry, b);
 }
 
 // True if the block opens with a labelled comment number ("Comment No. 5:").
 bool Labelled(const Block& b) {
   std::optional<ItemStart> start = ParseItemStart(b.text);
   return start && start->labelled;
+}
+
+// True if a run of captions stands right above block `at` (after block `after`): headings, each
+// short as a caption is ("Alpha Income Fund", "Principal Investment Strategies"), the last not
+// a sentence cut before a reference's number ("... as described in Item" / "1. Business ...").
+bool UnderCaptions(const std::vector<Block>& blocks, size_t after, size_t at) {
+  static const RE2 reference_word(
+      R"((?i)\b(?:Items?|Notes?|Rules?|Sections?|Articles?|Parts?|Questions?|pages?|No\.)$)");
+  if (at > 0 && RE2::PartialMatch(blocks[at - 1].text, reference_word)) return false;
+  size_t k = at;
+  while (k > after + 1 && Heading(blocks[k - 1])) {
+    if (blocks[k - 1].text.size() > kMaxCaptionBytes) return false;
+    --k;
+  }
+  return k < at;
 }
 
 // True if the run of headings right above block `at` (after block `after`) names a filing
@@ -272,6 +291,19 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       }
       items.push_back(span);
       inner_dot = inner_paren = 0;
+      continue;
+    }
+    // A letter on a trust's several series numbers each series' comments from 1 again
+    // ("Alpha Growth Fund" 1-4, "Alpha Income Fund" 1-3): a "1." right below a run of
+    // headings, set like the letter's first item (emphasis, indent, label) and not inside a
+    // list of the item before, restarts the sequence when its "2." follows; in a reply, after
+    // the item before was answered.
+    if (n == 1 && *last.number > 1 && inner_dot == 0 && inner_paren == 0 &&
+        UnderCaptions(blocks, last.start, i) && next_expected_exists(i, 2) &&
+        SetAlike(blocks[items.front().start], blocks[i]) &&
+        c.start.labelled == Labelled(blocks[items.front().start]) &&
+        (options.staff || AnsweredSince(blocks, last.start, i))) {
+      items.push_back(span);
       continue;
     }
     // A list inside the item's text restarts at 1; when it has just reached n-1, an "n." is

@@ -1385,6 +1385,32 @@ TEST(ExtractTraps, ParenthesisAloneEndsTheCaptionAbove) {
                                       "Liquidity Risk Profile, page 92"}));
 }
 
+// A letter on a trust's several series numbers each series' comments from 1 again; a "1."
+// that goes on a sentence of the paragraph above ("... as described in Item" / "1. Business
+// ...") restarts nothing.
+TEST(ExtractTraps, NumberingRestartsUnderEachSeriesCaption) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Alpha Growth Fund\n\n1. Please revise the fee table.\n\n2. Please clarify "
+                  "the strategy.\n\n3. Please disclose the risks.\n\nAlpha Income Fund\n\n"
+                  "1. Please revise the performance table.\n\n2. Please explain the index."
+                  "\n\nYou may contact me.\n");
+  ASSERT_EQ(l.comments.size(), 5u);
+  EXPECT_EQ(l.comments[3].number, 1);
+  EXPECT_EQ(l.comments[3].headings, std::vector<std::string>{"Alpha Income Fund"});
+  EXPECT_EQ(l.comments[4].number, 2);
+  EXPECT_EQ(l.comments[2].text, "Please disclose the risks.");
+
+  Letter trap = Html(std::string(kResponseHead) +
+                     "<p>1. Please revise the fee table.</p><p>Response:</p><p>The Company will "
+                     "revise it.</p><p>2. Please clarify the pricing.</p><p>Response:</p><p>The "
+                     "Company sells a wide range of products and services to customers, as "
+                     "described in Item</p><p>1. Business in our Fiscal 2023 Form 10-K.</p>"
+                     "<p>3. Please provide an analysis.</p><p>Response:</p><p>The factors are:"
+                     "</p><p>1. price; and</p><p>2. volume.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(trap.responses.size(), 3u);
+  EXPECT_EQ(trap.responses[2].number, 3);
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
