@@ -202,23 +202,43 @@ bool LooksLikeList(const std::vector<Block>& blocks, const std::vector<ItemSpan>
   return list_like * 2 > items.size();
 }
 
-// A comment letter without numbered comments: its body after the introductory paragraphs,
-// up to the closing, is one unnumbered comment under the headings above it.
-std::optional<Comment> UnnumberedComment(const std::vector<Block>& blocks, size_t begin) {
+// A comment letter without numbered comments: its body after the introductory paragraphs, up
+// to the closing, is one unnumbered comment under the headings above it, or one per caption:
+// a run of captions after a paragraph that ends a sentence, followed by a paragraph, opens the
+// next comment ("Exhibits 31.1 and 31.2" / "Please file ..."), its heading path moved as a
+// numbered comment's is. A paragraph ending on ":" introduces what follows (a quoted caption
+// and its text), which stays in the comment.
+std::vector<Comment> UnnumberedComments(const std::vector<Block>& blocks, size_t begin) {
   static const RE2 intro(
       R"((?i)^(?:We have (?:reviewed|limited|selectively|conducted)|Please respond|After reviewing|In (?:some of )?our comments?|Our review|Unless we note otherwise))");
   size_t i = begin;
   while (i < blocks.size() && RE2::PartialMatch(blocks[i].text, intro)) ++i;
-  size_t end = BodyEnd(blocks, i, true);
-  Comment c;
-  while (i < end && IsHeadingLike(blocks[i])) c.headings.push_back(blocks[i++].text);
-  std::vector<std::string> parts;
-  for (; i < end; ++i) parts.push_back(blocks[i].text);
-  if (parts.empty()) return std::nullopt;
-  c.text = Join(parts, 0, parts.size());
-  if (!c.headings.empty()) c.page_ref = PageRef(c.headings.back());
-  c.prior_refs = PriorRefs(c.text);
-  return c;
+  const size_t end = BodyEnd(blocks, i, true);
+  std::vector<Comment> out;
+  std::vector<std::string> path;
+  while (i < end) {
+    std::vector<std::string> stack;
+    while (i < end && IsHeadingLike(blocks[i])) stack.push_back(blocks[i++].text);
+    std::vector<std::string> parts;
+    for (; i < end; ++i) {
+      if (IsHeadingLike(blocks[i]) && !parts.empty()) {
+        const std::string& before = parts.back();
+        size_t next = i;
+        while (next < end && IsHeadingLike(blocks[next])) ++next;
+        if (next < end && EndsSentence(before) && !EndsWith(before, ":")) break;
+      }
+      parts.push_back(blocks[i].text);
+    }
+    if (parts.empty()) break;
+    UpdateHeadingPath(path, stack);
+    Comment c;
+    c.headings = path;
+    c.text = Join(parts, 0, parts.size());
+    if (!c.headings.empty()) c.page_ref = PageRef(c.headings.back());
+    c.prior_refs = PriorRefs(c.text);
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 // A response letter whose restated comments carry no numbers but whose answers are labelled
@@ -335,8 +355,7 @@ Letter SegmentLetter(const std::vector<Block>& input, std::optional<std::string>
       for (const ItemSpan& it : items) letter.comments.push_back(MakeComment(blocks, it));
       if (items.empty()) {
         letter.issues.push_back("comment letter without numbered comments");
-        if (auto c = UnnumberedComment(blocks, head.body_start))
-          letter.comments.push_back(std::move(*c));
+        letter.comments = UnnumberedComments(blocks, head.body_start);
       }
       break;
     case LetterKind::kResponse:

@@ -1411,6 +1411,27 @@ TEST(ExtractTraps, NumberingRestartsUnderEachSeriesCaption) {
   EXPECT_EQ(trap.responses[2].number, 3);
 }
 
+// A staff letter of unnumbered comments, each under its caption, has one comment per caption;
+// a caption introduced by a colon ("... the following disclosure:") is quoted text.
+TEST(ExtractTraps, UnnumberedCommentsOnePerCaption) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Controls and Procedures, page 34\n\nIt does not appear that management "
+                  "assessed its internal control. Please revise.\n\nExhibits 31.1 and 31.2\n\n"
+                  "We note that the certifications omit paragraph 4. Please amend.\n\n"
+                  "You may contact me.\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[0].headings, std::vector<std::string>{"Controls and Procedures, page 34"});
+  EXPECT_EQ(l.comments[1].headings, std::vector<std::string>{"Exhibits 31.1 and 31.2"});
+  EXPECT_EQ(l.comments[1].text, "We note that the certifications omit paragraph 4. Please amend.");
+
+  Letter quoted = Text(std::string(kStaffHead) +
+                       "Risk Factors, page 12\n\nPlease add a risk factor with the following "
+                       "caption:\n\nOur Auditor Is Not Inspected\n\nand explain the risk to "
+                       "investors.\n\nYou may contact me.\n");
+  ASSERT_EQ(quoted.comments.size(), 1u);
+  EXPECT_EQ(quoted.comments[0].headings, std::vector<std::string>{"Risk Factors, page 12"});
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
