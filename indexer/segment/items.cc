@@ -29,7 +29,22 @@ struct Candidate {
   ItemStart start;
 };
 
-bool Heading(const Block& b) { return IsHeadingLike(b) && !MostlyDigits(b.text); }
+// True if a table row ends in a figure ("Other 288", "Expenses 24,332", "Total $ (1.5)"): a row
+// of data, not a caption set in a table. A section's or a page's number ("Note 13", "page
+// 116", "Exhibits 99.1 and 99.2") and a year ("Fiscal 2023 Compared with Fiscal 2022") are no
+// figures.
+bool DataRow(const Block& b) {
+  if (b.kind != BlockKind::kTableRow) return false;
+  static const RE2 figure(R"((?:^|\s)(\S+)\s+\(?[$]?\s?(\d[\d,]*(?:\.\d+)?)\)?%?$)");
+  static const RE2 numbering_word(
+      R"((?i)^(?:pages?|p\.|items?|notes?|sections?|exhibits?|rules?|parts?|forms?|topic|asc|no\.?|article|question|schedule|and|or|through|to|&)$)");
+  static const RE2 year(R"((?:19|20)\d\d)");
+  std::string before, number;
+  if (!RE2::PartialMatch(b.text, figure, &before, &number)) return false;
+  return !RE2::FullMatch(before, numbering_word) && !RE2::FullMatch(number, year);
+}
+
+bool Heading(const Block& b) { return IsHeadingLike(b) && !MostlyDigits(b.text) && !DataRow(b); }
 
 // A numbered line that is itself a section heading ("6. Impairment ..., page F-97").
 bool NumberedHeading(const ItemStart& s, const Block& b) {

@@ -1432,6 +1432,26 @@ TEST(ExtractTraps, UnnumberedCommentsOnePerCaption) {
   EXPECT_EQ(quoted.comments[0].headings, std::vector<std::string>{"Risk Factors, page 12"});
 }
 
+// The rows of a table of figures at the end of an answer are no captions of the next restated
+// comment (a real 2016 reply's reconciliation); a caption set in a table is one.
+TEST(ExtractTraps, TableRowsOfFiguresAreNoCaptions) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<table><tr><td><b>Note 13 - Income Taxes, page 116</b></td></tr></table>"
+                  "<p><i>1. Please reconcile the valuation allowance.</i></p><p>Please see the "
+                  "reconciliation below.</p><table><tr><td>Increase in valuation allowance</td>"
+                  "<td>20,978</td></tr><tr><td>Other</td><td>288</td></tr><tr><td><b>Expenses"
+                  "</b></td><td><b>24,332</b></td></tr></table>"
+                  "<p><i>2. Please clarify the deductions.</i></p><p>The Company will clarify."
+                  "</p><table><tr><td><b>Exhibits 99.1 and 99.2</b></td></tr></table>"
+                  "<p><i>3. Please revise the press release.</i></p><p>The Company will revise."
+                  "</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 3u);
+  const std::vector<std::string> note{"Note 13 - Income Taxes, page 116"};
+  EXPECT_EQ(l.responses[0].headings, note);
+  EXPECT_EQ(l.responses[1].headings, note);
+  EXPECT_EQ(l.responses[2].headings, std::vector<std::string>{"Exhibits 99.1 and 99.2"});
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
