@@ -383,6 +383,12 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
                        (StartsLetteredCaption(l.text) && RE2::PartialMatch(l.text, on_its_page)) ||
                        (prev && StartsLetteredItem(l.text) &&
                         (EndsSentence(prev->text) || RE2::PartialMatch(prev->text, list_joiner)));
+    // A comment's or an answer's label alone on its line ("Comment 2", "Response 2:", "Staff
+    // Comment No. 4") opens a block after a sentence's end, set alike or not.
+    static const RE2 bare_label(
+        R"((?i)^(?:(?:SEC |Staff(?:'s)? )?Comments?|(?:Company(?:'s)? )?Responses?)(?:\s+(?:No\.?|Number|#)?\s*\d{1,3})?\s*[.:]?$)");
+    if (prev && !start && EndsSentence(prev->text) && RE2::FullMatch(l.text, bare_label))
+      start = true;
     // The list's next letter opens a block wherever the line before ends ("a. ..." / "b. ...").
     const char letter = ListLetter(l.text);
     if (prev && letter != 0 && letter == open_letter + 1 && !new_page) start = true;
@@ -410,6 +416,12 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       // purpose ("Consolidated Results of Operations for the years ended ... 2019" /
       // "Economic Gross Margin, page 53"), even when it is long.
       if (StartsCaptionLine(prev->text, l.text) && EndedWithRoomForNextWord(*prev, l, column_right))
+        start = true;
+      // ... and so does a caption line ending at its page above another set alike, however far
+      // it runs ("Management's Discussion and Analysis ..., page 12" / "Business Review, page
+      // 15").
+      if (StartsCaptionLine(prev->text, l.text) && RE2::PartialMatch(prev->text, EndingPageRe()) &&
+          l.bold == prev->bold && l.italic == prev->italic && l.underline == prev->underline)
         start = true;
       // A new "Exhibit 8.2 ..." / "Note 3 ..." line under a heading line starts a heading.
       static const RE2 section(R"(^(?:Exhibit|Note|Item|Section|Schedule|Form|Part)s?\s+[\dA-Z])");

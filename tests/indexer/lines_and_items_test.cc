@@ -55,6 +55,13 @@ TEST(LinesToBlocks, ParagraphBreaks) {
       {{PdfLine("1. We note the charge", 100), PdfLine("2. Please explain", 114.4)},
        {"1. We note the charge", "2. Please explain"},
        "an item number starts a block"},
+      {{PdfLine("Confidential treatment is requested for the information in the response.", 100,
+                538, 1, true),
+        PdfLine("Comment 2", 114.4, 150, 1, true),
+        PdfLine("We note your variable interest.", 128.8, 300)},
+       {"Confidential treatment is requested for the information in the response.", "Comment 2",
+        "We note your variable interest."},
+       "a comment's label alone on its line after a sentence's end, set alike"},
       {{PdfLine("a. the amount of loans secured by owner-occupied properties;", 100),
         PdfLine("b. the concentration of the portfolio by state, including Idaho; and", 114.4),
         PdfLine("c. the amount of loans with interest-only payment terms.", 128.8)},
@@ -190,6 +197,15 @@ TEST(LinesToBlocks, CaptionLineEndedWithRoomForTheNextWord) {
         PdfLine("& Disclosure Interpretations.", 114.4, 220)},
        {"Refer to Question 104.04 of the Non-GAAP Compliance & Disclosure Interpretations."},
        "a body line's break is a wrap: only a caption's last line is split off"},
+      {{PdfLine("Management's Discussion and Analysis of Financial Condition and Results of "
+                "Operations, page 12",
+                100, 538, 1, true),
+        PdfLine("Business Review, page 15", 114.4, 230, 1, true)},
+       {"Management's Discussion and Analysis of Financial Condition and Results of Operations, "
+        "page 12",
+        "Business Review, page 15"},
+       "a caption line ending at its page above another set alike: two captions, however far it "
+       "ran"},
   };
   for (const BlocksCase& c : cases) {
     // The column's right edge (540) comes from a body paragraph below the captions.
