@@ -409,9 +409,14 @@ std::vector<Block> LinesToBlocks(const std::vector<Line>& lines) {
       double h = std::max(1.0, prev->bottom - prev->top);
       if (l.top - prev->bottom > 0.75 * h) start = true;
       if (pitch > 0 && l.top - prev->top > kParagraphPitches * pitch) start = true;
-      // A short line (well before the right margin) ends its paragraph or heading.
+      // A short line (well before the right margin) ends its paragraph or heading, unless it
+      // ends no sentence and the next line, flush with it, opens with a word that would not
+      // have fit on it: a wrap ("... Compliance and Disclosure" / "Interpretations. In future
+      // filings ..."; centred letterhead lines are no wrap).
       bool short_line = prev->x1 < right - 0.15 * (right - prev->x0);
-      if (short_line && opens && !EndsWith(prev->text, ",")) start = true;
+      bool wrapped = !EndsSentence(prev->text) && std::abs(prev->x0 - l.x0) < 2.0 &&
+                     !EndedWithRoomForNextWord(*prev, l, right);
+      if (short_line && opens && !EndsWith(prev->text, ",") && !wrapped) start = true;
       // Two caption lines set one under the other are two headings when the first ended on
       // purpose ("Consolidated Results of Operations for the years ended ... 2019" /
       // "Economic Gross Margin, page 53"), even when it is long.
