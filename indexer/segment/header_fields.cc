@@ -158,6 +158,9 @@ std::vector<Reference> ParseReferences(const std::string& raw) {
   return refs;
 }
 
+// The Re: block runs to at most this many lines when no salutation closes it.
+constexpr size_t kMaxReBlockLines = 8;
+
 LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   LetterHead head;
   size_t limit = std::min<size_t>(blocks.size(), 60);
@@ -211,10 +214,16 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
     for (size_t i = head_end; i < std::min(blocks.size(), head_end + 3) && !head.date; ++i)
       if (blocks[i].text.size() < 40) head.date = FirstDate(blocks[i].text);
   }
+  // ... or a date alone on its line further below the Re: block, before the salutation (a
+  // letter that prints its date right-aligned under a long Re: block).
+  static const RE2 date_alone(R"(^[A-Z][a-z]+\.? \d{1,2}, \d{4}$)");
+  const size_t date_scan_end = std::min(dear_at, head_end + kMaxReBlockLines);
+  for (size_t i = head_end; !head.date && i < date_scan_end; ++i)
+    if (RE2::FullMatch(blocks[i].text, date_alone)) head.date = FirstDate(blocks[i].text);
   // Re: block: from "Re:" up to the salutation.
   if (re_at < limit) {
     std::string re_text;
-    size_t end = dear_at < limit ? dear_at : std::min(limit, re_at + 8);
+    size_t end = dear_at < limit ? dear_at : std::min(limit, re_at + kMaxReBlockLines);
     for (size_t i = re_at; i < end; ++i) re_text += blocks[i].text + " ";
     head.references = ParseReferences(re_text);
     // "Re: Citigroup, Inc." names the company when it is not a form; so may the next lines

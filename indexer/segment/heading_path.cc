@@ -250,6 +250,16 @@ void UpdateHeadingPath(std::vector<std::string>& path,
       return;
     }
   }
+  // A lettered section ("K. Income Taxes, page F-38") replaces its lettered sibling ("C.
+  // Collaborative Arrangements") and what the path holds below it, as a numbered one does.
+  static const RE2 lettered(R"(^[A-Z]\.\s+[A-Z])");
+  if (RE2::PartialMatch(h, lettered))
+    for (size_t k = path.size(); k > 0; --k)
+      if (RE2::PartialMatch(path[k - 1], lettered)) {
+        path.resize(k - 1);
+        path.push_back(h);
+        return;
+      }
   // A note of the financial statements ("Note 4 - Loans, page 118") or one of the statements
   // after MD&A's captions is MD&A's sibling, never one of its sections.
   if (SectionWord(h) == "note" || IsFinancialStatement(h))

@@ -1452,6 +1452,18 @@ TEST(ExtractTraps, TableRowsOfFiguresAreNoCaptions) {
   EXPECT_EQ(l.responses[2].headings, std::vector<std::string>{"Exhibits 99.1 and 99.2"});
 }
 
+// A reply that prints its date alone, right-aligned, under a long Re: block (a real 2022
+// extension request): that is its date, not the filing date the Re: block names.
+TEST(ExtractTraps, DateAloneBelowALongReBlock) {
+  Letter l = Html(
+      "<p>Division of Corporation Finance</p><p>Re: Acme Financial Corporation Definitive "
+      "Proxy</p><p>Statement on Schedule 14A Filed March 21, 2022</p><p>File No. 001-13300</p>"
+      "<p>Attention: Office of Finance</p><p>September 29, 2022</p><p>To Division of "
+      "Corporation Finance:</p><p>We received your comment letter dated September 20, 2022 "
+      "and will respond by October 14, 2022.</p><p>Sincerely,</p><p>Jane Roe</p>");
+  EXPECT_EQ(l.letter_date, Date::Parse("2022-09-29"));
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.

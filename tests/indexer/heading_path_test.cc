@@ -97,6 +97,12 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
                  "Item 7A. Quantitative and Qualitative Disclosures About Market Risk"),
             (Paths{k10, "Item 7A. Quantitative and Qualitative Disclosures About Market Risk"}))
       << "trap: Form 10-K's Item 7A is an item of its own, not a part of Item 7";
+  const std::string notes = "Notes to Consolidated Financial Statements";
+  EXPECT_EQ(Path({k10, notes, "C. Collaborative and Licensing Arrangements",
+                  "Solstice Biologics AG, page F-24"},
+                 "K. Income Taxes, page F-38"),
+            (Paths{k10, notes, "K. Income Taxes, page F-38"}))
+      << "a lettered note replaces its lettered sibling and what lies below it";
   const std::string proxy = "Definitive Proxy Statement on Schedule 14A";
   EXPECT_EQ(Path({proxy, "Compensation Discussion and Analysis, page 32"},
                  "Pay Ratio Disclosure, page 52"),
