@@ -222,6 +222,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       if (c.index > from_block && c.start.number == expected) return true;
     return false;
   };
+  auto next_labelled_exists = [&](size_t from_block, int expected) {
+    for (const Candidate& c : cands)
+      if (c.index > from_block && c.start.number == expected && c.start.labelled) return true;
+    return false;
+  };
   for (size_t i = begin; i < blocks.size() && items.size() < options.max_items; ++i) {
     if (!items.empty()) {
       bool closing =
@@ -340,7 +345,12 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     // after "1." to "3." of its answer to comment 3.
     const bool unlike_inner_list =
         inner == n - 1 && SetLikeItemNotList(blocks[last.start], blocks[inner_at], blocks[i]);
-    if (n == *last.number + 1 && (inner != n - 1 || c.start.labelled || unlike_inner_list)) {
+    // A letter that labels its comments ("Comment No. 2:") labels the next one too: a bare
+    // "3." before a later "Comment No. 3:" is an entry of a list in the answer.
+    const bool labelled_later =
+        !c.start.labelled && Labelled(blocks[last.start]) && next_labelled_exists(i, n);
+    if (n == *last.number + 1 && !labelled_later &&
+        (inner != n - 1 || c.start.labelled || unlike_inner_list)) {
       items.push_back(span);
       inner_dot = inner_paren = 0;
     } else if (inner == 0 && continues_after_gap(*last.number + 1)) {
