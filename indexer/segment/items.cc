@@ -44,7 +44,15 @@ bool DataRow(const Block& b) {
   return !RE2::FullMatch(before, numbering_word) && !RE2::FullMatch(number, year);
 }
 
-bool Heading(const Block& b) { return IsHeadingLike(b) && !MostlyDigits(b.text) && !DataRow(b); }
+// An exhibit's label alone ("EX-99.2", "Exhibit 99.1"): a caption, though mostly digits.
+bool ExhibitLabel(const std::string& text) {
+  static const RE2 label(R"((?i)^(?:EX|Exhibit)[-\s]*\d{1,3}(?:\.\d{1,2})?[.:]?$)");
+  return RE2::FullMatch(text, label);
+}
+
+bool Heading(const Block& b) {
+  return IsHeadingLike(b) && (!MostlyDigits(b.text) || ExhibitLabel(b.text)) && !DataRow(b);
+}
 
 // A numbered line that is itself a section heading ("6. Impairment ..., page F-97").
 bool NumberedHeading(const ItemStart& s, const Block& b) {

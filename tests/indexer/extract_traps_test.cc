@@ -1464,6 +1464,21 @@ TEST(ExtractTraps, DateAloneBelowALongReBlock) {
   EXPECT_EQ(l.letter_date, Date::Parse("2022-09-29"));
 }
 
+// An exhibit's label alone on its line ("EX-99.2") is a caption in the run above a comment,
+// though it is mostly digits (a real 2020 staff letter lost its Form 8-K caption at it).
+TEST(ExtractTraps, ExhibitLabelAloneIsACaption) {
+  Letter l = Text(std::string(kStaffHead) +
+                  "Form 10-Q for the Quarterly Period Ended September 30, 2020\n\nNotes to "
+                  "Consolidated Financial Statements\n\n1. Please revise the loan table."
+                  "\n\nForm 8-K furnished October 22, 2020\nEX-99.2\nReconciliation of "
+                  "Non-GAAP Measures, page 22\n\n2. Please revise the reconciliation.\n\n"
+                  "You may contact me.\n");
+  ASSERT_EQ(l.comments.size(), 2u);
+  EXPECT_EQ(l.comments[1].headings,
+            (std::vector<std::string>{"Form 8-K furnished October 22, 2020", "EX-99.2",
+                                      "Reconciliation of Non-GAAP Measures, page 22"}));
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
