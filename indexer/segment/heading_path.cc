@@ -173,7 +173,7 @@ std::string WithoutContinued(const std::string& caption) {
 }  // namespace
 
 void UpdateHeadingPath(std::vector<std::string>& path,
-                       const std::vector<std::string>& printed_stack) {
+                       const std::vector<std::string>& printed_stack, const CaptionStyles* styles) {
   if (printed_stack.empty()) return;
   // A caption printed again after a page break with "(continued)" is the caption it continues;
   // alone, it restates where the path already is.
@@ -329,6 +329,24 @@ void UpdateHeadingPath(std::vector<std::string>& path,
   if (IsDocumentHeading(h)) {
     path = {h};
     return;
+  }
+  // Set unlike the innermost caption and like one further up: that one's sibling.
+  if (styles) {
+    auto style_of = [styles](const std::string& caption) -> const CaptionStyle* {
+      auto it = styles->find(caption);
+      return it == styles->end() ? nullptr : &it->second;
+    };
+    const CaptionStyle* own = style_of(h);
+    const CaptionStyle* innermost = style_of(path.back());
+    if (own && innermost && !(*own == *innermost))
+      for (size_t k = path.size() - 1; k > 0; --k) {
+        const CaptionStyle* above = style_of(path[k - 1]);
+        if (above && *above == *own && !IsDocumentHeading(path[k - 1])) {
+          path.resize(k - 1);
+          path.push_back(h);
+          return;
+        }
+      }
   }
   bool h_page = PageRef(h).has_value();
   bool last_page = PageRef(path.back()).has_value();

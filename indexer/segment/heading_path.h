@@ -3,6 +3,7 @@
 // prints above each next item.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,21 @@ namespace corresp {
 // page comes later ("Compensation Discussion and Analysis, page 14" / "Benchmarking, page
 // 16"), or nests under a caption without a page.
 // A caption repeated with "(continued)" is the caption it continues; alone, it leaves the path.
-void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack);
+// Where its words place one heading nowhere else, its style does, when `styles` knows it: set
+// unlike the innermost caption of the path and like one further up (not the filing's heading),
+// it replaces that one ("Prospectus" / "Cover Page" / "Summary of Fund Expenses": the centred
+// bold group captions are siblings, the italic one under the first is no sibling of the
+// second).
+struct CaptionStyle {
+  bool bold = false;
+  bool italic = false;
+  bool underline = false;
+  bool operator==(const CaptionStyle&) const = default;
+};
+// The style each caption of a letter was printed in, by its text.
+using CaptionStyles = std::map<std::string, CaptionStyle>;
+void UpdateHeadingPath(std::vector<std::string>& path, const std::vector<std::string>& stack,
+                       const CaptionStyles* styles = nullptr);
 
 // A part of the filing a caption names, as the filing's own table of contents lists it
 // ("Risk Factors", "Use of Proceeds, page 68", "Compensation Discussion and Analysis", a

@@ -397,6 +397,7 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
     issues->push_back("items: more than " + std::to_string(options.max_items) + ", rest ignored");
   // Spans, trailing headings and heading paths.
   std::vector<std::string> path;
+  CaptionStyles styles;
   for (size_t k = 0; k < items.size(); ++k) {
     size_t end = k + 1 < items.size() ? items[k + 1].start : body_end;
     size_t floor = k == 0 ? first_floor : items[k - 1].start + 1;
@@ -410,10 +411,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
       --h;
       auto caption = caption_of.find(h);
       stack.insert(stack.begin(), caption == caption_of.end() ? blocks[h].text : caption->second);
+      styles[stack.front()] = CaptionStyle{blocks[h].bold, blocks[h].italic, blocks[h].underline};
       if (stack.size() > 6) break;
     }
     if (k == 0) path.clear();
-    UpdateHeadingPath(path, stack);
+    UpdateHeadingPath(path, stack, &styles);
     items[k].headings = path;
     // The item ends before the headings above the next item. The last item has none below
     // it: short lines after its "... in the following format:" are the table or list it

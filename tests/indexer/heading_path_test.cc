@@ -310,5 +310,34 @@ TEST(UpdateHeadingPath, SectionsOfMdnaAndSupplementsToTheStatements) {
       << "a schedule is no note";
 }
 
+// Where the words place a caption nowhere else, its style does: set unlike the innermost caption
+// and like one further up (not the filing's heading), it is that one's sibling.
+TEST(UpdateHeadingPath, CaptionsSetAlikeAreSiblings) {
+  using Paths = std::vector<std::string>;
+  const CaptionStyle bold{true, false, false}, italic{false, true, false};
+  const CaptionStyles styles = {{"Form of Prospectus", {true, false, true}},
+                                {"Summary of Terms", bold},
+                                {"Transaction Parties, page 5", italic},
+                                {"Asset Representations Reviewer, page 62", bold},
+                                {"Pool Assets, page 7", italic}};
+  Paths path{"Form of Prospectus", "Summary of Terms", "Transaction Parties, page 5"};
+  UpdateHeadingPath(path, {"Asset Representations Reviewer, page 62"}, &styles);
+  EXPECT_EQ(path, (Paths{"Form of Prospectus", "Asset Representations Reviewer, page 62"}));
+
+  path = {"Form of Prospectus", "Summary of Terms", "Transaction Parties, page 5"};
+  UpdateHeadingPath(path, {"Pool Assets, page 7"}, &styles);
+  EXPECT_EQ(path, (Paths{"Form of Prospectus", "Summary of Terms", "Pool Assets, page 7"}))
+      << "set like the innermost caption: the words decide, as without styles";
+
+  const CaptionStyles filing_alike = {
+      {"Form 10-K for the Fiscal Year Ended December 31, 2023", bold},
+      {"Segment Overview", italic},
+      {"Our Markets", bold}};
+  path = {"Form 10-K for the Fiscal Year Ended December 31, 2023", "Segment Overview"};
+  UpdateHeadingPath(path, {"Our Markets"}, &filing_alike);
+  EXPECT_EQ(path, (Paths{"Form 10-K for the Fiscal Year Ended December 31, 2023", "Our Markets"}))
+      << "trap: a caption set like the filing's heading does not replace it";
+}
+
 }  // namespace
 }  // namespace corresp::testing
