@@ -242,9 +242,10 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
   size_t addr_end = std::min(re_at, dear_at);
   if (addr_end == limit) addr_end = std::min<size_t>(limit, 10);
   // The staff's letterhead set over several lines ("UNITED STATES" / "SECURITIES AND EXCHANGE
-  // COMMISSION" / "WASHINGTON, D.C. 20549" / "DIVISION OF" / "CORPORATION FINANCE").
+  // COMMISSION" / "WASHINGTON, D.C. 20549-7010" / "DIVISION OF" / "CORPORATION FINANCE" or
+  // "INVESTMENT MANAGEMENT").
   static const RE2 letterhead_line(
-      R"((?i)united states|(?:the )?securities and exchange commission|division of|corporation finance|washington,? d\.?\s?c\.?(?:\s+\d{5})?)");
+      R"((?i)united states|(?:the )?securities and exchange commission|division of|corporation finance|investment management|trading and markets|washington,? d\.?\s?c\.?(?:\s+\d{5}(?:-\d{4})?)?)");
   for (size_t i = 0; i < addr_end; ++i) {
     const std::string& t = blocks[i].text;
     if (FirstDate(t) || i == split_date_at || i == split_date_at + 1 || IContains(t, "mail stop") ||

@@ -492,6 +492,20 @@ TEST(ExtractTraps, ReBlockReferences) {
   EXPECT_EQ(l.company, "Acme Inc.");
 }
 
+// The letterhead's lines are nobody's name, however the Division and the ZIP code are printed
+// ("WASHINGTON, D.C. 20549-7010", "DIVISION OF" / "INVESTMENT MANAGEMENT").
+TEST(ExtractTraps, LetterheadLinesAreNoAddressee) {
+  for (const char* division : {"CORPORATION FINANCE", "INVESTMENT MANAGEMENT"}) {
+    Letter l = Text(std::string("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n"
+                                "WASHINGTON, D.C. 20549-7010\n\nDIVISION OF\n") +
+                    division +
+                    "\n\nJuly 3, 2007\n\nJohn Smith\nChief Financial Officer\nAcme Inc.\n\n"
+                    "Re: Acme Inc.\nForm 10-K for Fiscal Year Ended December 31, 2006\n\n"
+                    "Dear Mr. Smith:\n\n1. Please revise.\n\nSincerely,\n");
+    EXPECT_EQ(l.addressee, "John Smith") << division;
+  }
+}
+
 TEST(ExtractTraps, Windows1252AndEntitiesDecoded) {
   std::string html =
       "<html><body><p>January 5, 2020</p><p>Dear Sir:</p><p>In response to "
