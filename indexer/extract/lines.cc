@@ -112,6 +112,17 @@ bool HeaderLike(const std::string& t) {
   return !EndsWith(t, ":") && !EndsWith(t, ";");
 }
 
+// The width of a full body line: the 90th percentile of the PDF lines' widths (0 for plain
+// text).
+double BodyWidth(const std::vector<Line>& lines) {
+  std::vector<double> widths;
+  for (const Line& l : lines)
+    if (l.geometric) widths.push_back(l.x1 - l.x0);
+  if (widths.empty()) return 0;
+  std::nth_element(widths.begin(), widths.begin() + widths.size() * 9 / 10, widths.end());
+  return widths[widths.size() * 9 / 10];
+}
+
 // The median height of the PDF lines: the body text's font size (0 for plain text).
 double BodyLineHeight(const std::vector<Line>& lines) {
   std::vector<double> heights;
@@ -241,6 +252,30 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
         drop[k] = true;
       }
     start = end;
+  }
+  // A sentence a page break interrupts ("... please also disclose such" | "amounts.") goes on
+  // on the next page: short header-like lines set apart below its last line, at the page's
+  // foot (a running header printed as a footer, a company's footer), go. A list's next part
+  // ("b. Disclose ...") goes on no sentence.
+  const double body_width = BodyWidth(lines);
+  auto short_of_body = [body_width](const Line& l) { return l.x1 - l.x0 < 0.6 * body_width; };
+  for (size_t next = 1; next < lines.size(); ++next) {
+    if (!lines[next].geometric || lines[next].page == lines[next - 1].page ||
+        !StartsLower(lines[next].text) || StartsLetteredItem(lines[next].text))
+      continue;
+    size_t k = next;
+    while (k > 0 && next - k < kMaxFootLines && lines[k - 1].page == lines[next - 1].page &&
+           HeaderLike(lines[k - 1].text) && short_of_body(lines[k - 1]))
+      --k;
+    if (k == next || k == 0 || lines[k - 1].page != lines[next - 1].page) continue;
+    const Line& cut = lines[k - 1];  // the interrupted sentence's last line on its page
+    if (EndsSentence(cut.text) || short_of_body(cut) ||
+        lines[k].top - cut.bottom < cut.bottom - cut.top)
+      continue;
+    for (size_t d = k; d < next; ++d) {
+      if (!drop[d] && removed) ++*removed;
+      drop[d] = true;
+    }
   }
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -445,6 +445,23 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         PdfLine("Please also tell us.", 708, 540, 1), SmallLine("Source: the filing.", 720, 1)},
        {"We note the amendment.", "Please revise.", "Please also tell us.", "Source: the filing."},
        "trap: small print right under the text, without a gap, is the letter's"},
+      {{PdfLine("Please disclose the expected effect and, if the effect on the financial", 680),
+        PdfLine("statements is known, please also disclose such", 694),
+        PdfLine("Ms. Shannon Sobotka", 730, 160),
+        PdfLine("Securities and Exchange Commission", 744, 250),
+        PdfLine("April 10, 2017", 758, 140),
+        PdfLine("amounts. Please refer to SAB Topic 11.M.", 72, 400, 2)},
+       {"Please disclose the expected effect and, if the effect on the financial",
+        "statements is known, please also disclose such",
+        "amounts. Please refer to SAB Topic 11.M."},
+       "short lines set apart at the foot of a page whose sentence goes on after the break"},
+      {{PdfLine("a. Discuss your plans to refinance the facility and any known trends or", 680),
+        PdfLine("uncertainties that could affect your ability to do so; and", 694, 400),
+        PdfLine("b. disclose whether any lender has waived a covenant.", 72, 400, 2)},
+       {"a. Discuss your plans to refinance the facility and any known trends or",
+        "uncertainties that could affect your ability to do so; and",
+        "b. disclose whether any lender has waived a covenant."},
+       "trap: a list's last line on a page is no footer of the next part's sentence"},
   };
   for (const FurnitureCase& c : cases)
     EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;

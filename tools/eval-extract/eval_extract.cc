@@ -26,6 +26,9 @@
 //     (the plain-text reader against the others, without labels: each PDF and HTML letter's
 //     blocks hard-wrapped at W columns as a text letter of its form, extracted again and
 //     compared with its extraction; rewrap_check.h)
+//   eval-extract rendered MIRROR PDF_DIR [--examples N]
+//     (the PDF reader against the HTML reader, without labels: each HTML letter against its
+//     rendering PDF_DIR/ACCESSION.pdf, made by tools/render-html-letters; compared as rewrap)
 // Exit status: 0 when every labelled letter matches (labels, expected) / always 0 for corpus.
 #include <algorithm>
 #include <cctype>
@@ -534,8 +537,8 @@ int RunReviewed(const std::string& data_dir, bool json, size_t examples) {
   return 0;
 }
 
-// `rewrap`: every PDF and HTML letter of the mirror against itself as a hard-wrapped text
-// letter. Prints the share that agrees and the differences by kind, with examples.
+// `expected`: a QA round's letters against the fields DIR/expected.json gives each (known gaps
+// listed, not compared). Prints each letter's differences and the share right.
 int RunExpected(const fs::path& dir) {
   const fs::path expected_path = dir / "expected.json";
   nlohmann::json all = nlohmann::json::parse(ReadFile(expected_path.string()), nullptr, false);
@@ -577,37 +580,74 @@ int RunExpected(const fs::path& dir) {
   return right == letters ? 0 : 1;
 }
 
-int RunRewrap(const fs::path& root, size_t width, size_t examples) {
-  size_t letters = 0, same = 0;
-  std::map<std::string, std::vector<std::string>> by_cause;
-  for (const auto& row : ReadTsv((root / "MANIFEST.tsv").string())) {
-    fs::path doc = root / row.at("document");
-    std::string bytes = ReadFile(doc);
-    PayloadType type = SniffType(bytes, doc.string());
-    if (type != PayloadType::kPdf && type != PayloadType::kHtml) continue;
-    ++letters;
-    Letter original = ExtractLetter({bytes, doc.string(), row.at("form")});
-    std::string text =
-        rewrap::AsTextLetter(ReadBlocks(bytes, doc.string()).blocks, row.at("form"), width);
-    Letter again = ExtractLetter({text, "letter.txt", row.at("form")});
-    std::string why = rewrap::FirstDifference(original, again);
+// Two extractions of the same letters compared (rewrap::FirstDifference): how many agree, and
+// the differences grouped by kind ("comment start", "response heading", ...).
+class Agreement {
+ public:
+  void Add(const std::string& accession, const Letter& original, const Letter& other) {
+    ++letters_;
+    std::string why = rewrap::FirstDifference(original, other);
     if (why.empty()) {
-      ++same;
-      continue;
+      ++same_;
+      return;
     }
     std::string cause = why.substr(0, why.find(' '));
     if (why.find("start") != std::string::npos) cause += " start";
     if (why.find("heading") != std::string::npos) cause += " heading";
     if (why.find("count") != std::string::npos) cause += " count";
-    by_cause[cause].push_back(row.at("accession") + " " + why);
+    by_cause_[cause].push_back(accession + " " + why);
   }
-  std::cout << "letters " << letters << " (PDF and HTML), same as text hard-wrapped at " << width
-            << ": " << Percent(static_cast<int>(same), static_cast<int>(letters)) << "\n";
-  for (const auto& [cause, list] : by_cause) {
-    std::cout << "  " << cause << " " << list.size() << "\n";
-    for (size_t i = 0; i < std::min(examples, list.size()); ++i)
-      std::cout << "      " << list[i] << "\n";
+  // "letters N (what), same as how: S/N (P%)", then each kind of difference with examples.
+  void Print(const std::string& what, const std::string& how, size_t examples) const {
+    std::cout << "letters " << letters_ << " (" << what << "), same as " << how << ": "
+              << Percent(static_cast<int>(same_), static_cast<int>(letters_)) << "\n";
+    for (const auto& [cause, list] : by_cause_) {
+      std::cout << "  " << cause << " " << list.size() << "\n";
+      for (size_t i = 0; i < std::min(examples, list.size()); ++i)
+        std::cout << "      " << list[i] << "\n";
+    }
   }
+
+ private:
+  size_t letters_ = 0, same_ = 0;
+  std::map<std::string, std::vector<std::string>> by_cause_;
+};
+
+// `rewrap`: every PDF and HTML letter of the mirror against itself as a hard-wrapped text
+// letter.
+int RunRewrap(const fs::path& root, size_t width, size_t examples) {
+  Agreement agreement;
+  for (const auto& row : ReadTsv((root / "MANIFEST.tsv").string())) {
+    fs::path doc = root / row.at("document");
+    std::string bytes = ReadFile(doc);
+    PayloadType type = SniffType(bytes, doc.string());
+    if (type != PayloadType::kPdf && type != PayloadType::kHtml) continue;
+    Letter original = ExtractLetter({bytes, doc.string(), row.at("form")});
+    std::string text =
+        rewrap::AsTextLetter(ReadBlocks(bytes, doc.string()).blocks, row.at("form"), width);
+    Letter again = ExtractLetter({text, "letter.txt", row.at("form")});
+    agreement.Add(row.at("accession"), original, again);
+  }
+  agreement.Print("PDF and HTML", "text hard-wrapped at " + std::to_string(width), examples);
+  return 0;
+}
+
+// `rendered`: every HTML letter of the mirror against its rendering as a PDF, found in
+// `rendered` as ACCESSION.pdf (tools/render-html-letters prints them through Chromium, as a
+// company's own PDF reply would be made). Letters without a rendering are skipped.
+int RunRendered(const fs::path& root, const fs::path& rendered, size_t examples) {
+  Agreement agreement;
+  for (const auto& row : ReadTsv((root / "MANIFEST.tsv").string())) {
+    fs::path doc = root / row.at("document");
+    fs::path pdf = rendered / (row.at("accession") + ".pdf");
+    if (!fs::exists(pdf)) continue;
+    std::string bytes = ReadFile(doc);
+    if (SniffType(bytes, doc.string()) != PayloadType::kHtml) continue;
+    Letter original = ExtractLetter({bytes, doc.string(), row.at("form")});
+    Letter printed = ExtractLetter({ReadFile(pdf), pdf.string(), row.at("form")});
+    agreement.Add(row.at("accession"), original, printed);
+  }
+  agreement.Print("HTML with a PDF rendering", "the rendering", examples);
   return 0;
 }
 
@@ -691,6 +731,17 @@ int main(int argc, char** argv) {
     }
     if (ok) return RunRewrap(args[1], width, examples);
   }
+  if (args.size() >= 3 && args[0] == "rendered") {
+    size_t examples = 5;
+    bool ok = true;
+    for (size_t i = 3; i < args.size() && ok; ++i) {
+      if (args[i] == "--examples" && i + 1 < args.size())
+        examples = static_cast<size_t>(std::atoi(args[++i].c_str()));
+      else
+        ok = false;
+    }
+    if (ok) return RunRendered(args[1], args[2], examples);
+  }
   std::cerr << "usage: eval-extract labels [--totals] LABELS.tsv ROOT...\n"
                "       eval-extract topics TOPIC-LABELS.tsv MIRROR [--totals] [--fold K[,K...]/N]\n"
                "       eval-extract corpus MIRROR [--json-dir DIR] [--json] [--examples N]\n"
@@ -698,6 +749,7 @@ int main(int argc, char** argv) {
                "       eval-extract reviewed DATA_DIR [--json] [--examples N]\n"
                "       eval-extract expected DIR\n"
                "       eval-extract rewrap MIRROR [--width W] [--examples N]\n"
+               "       eval-extract rendered MIRROR PDF_DIR [--examples N]\n"
                "       eval-extract blocks FILE | json FILE\n";
   return 2;
 }
