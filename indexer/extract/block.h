@@ -37,7 +37,11 @@ struct Block {
 struct BlockDocument {
   std::vector<Block> blocks;
   std::vector<std::string> issues;
-  std::optional<std::string> form;        // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
+  std::optional<std::string> form;  // "UPLOAD"/"CORRESP" from an SGML wrapper, if any
+  // The lines of the running headers dropped as page furniture ("Ms. Jane Roe" / "Securities
+  // and Exchange Commission" / "August 25, 2017" / "Page 2"), in order: a letter whose head
+  // prints no date prints it there.
+  std::vector<std::string> page_header_lines;
   std::optional<std::string> unreadable;  // why there is no letter text at all (see extract.h)
 };
 

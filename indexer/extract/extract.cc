@@ -137,7 +137,9 @@ Letter ExtractLetter(const ExtractInput& input) {
     }
     BlockDocument doc = ReadAny(bytes, input.name);
     std::optional<std::string> form = input.form ? input.form : doc.form;
-    letter = SegmentLetter(doc.blocks, form);
+    SegmentOptions segment_options;
+    segment_options.page_header_lines = std::move(doc.page_header_lines);
+    letter = SegmentLetter(doc.blocks, form, segment_options);
     letter.unreadable = doc.unreadable;
     if (!letter.form || SideOfForm(*letter.form) != LetterSide::kStaff)
       letter.named_dates = NamedLetterDates(LetterOpening(doc.blocks, letter));

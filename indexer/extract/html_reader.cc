@@ -587,8 +587,10 @@ std::vector<Block> DropRepeatedPageEdges(std::vector<Block> blocks) {
   return WithoutDropped(std::move(blocks), drop);
 }
 
-// Running headers and page numbers in HTML letters appear as their own short blocks.
-std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
+// Running headers and page numbers in HTML letters appear as their own short blocks; the
+// headers' lines are appended to *header_lines.
+std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks,
+                                     std::vector<std::string>* header_lines) {
   // The texts move into the lines and back into the kept blocks: nothing is copied.
   std::vector<Line> lines(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -598,7 +600,7 @@ std::vector<Block> DropHtmlFurniture(std::vector<Block> blocks) {
     lines[i].bottom = lines[i].top + 1;
   }
   int removed = 0;
-  std::vector<Line> kept = DropPageFurniture(std::move(lines), &removed);
+  std::vector<Line> kept = DropPageFurniture(std::move(lines), &removed, header_lines);
   std::vector<Block> out;
   out.reserve(kept.size());
   for (Line& l : kept) {
@@ -788,8 +790,8 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks = DropRepeatedLetterhead(DropBlocksInsideInterruptedSentences(
-      DropRepeatedPageEdges(DropHtmlFurniture(SplitRunOn(std::move(blocks))))));
+  doc.blocks = DropRepeatedLetterhead(DropBlocksInsideInterruptedSentences(DropRepeatedPageEdges(
+      DropHtmlFurniture(SplitRunOn(std::move(blocks)), &doc.page_header_lines))));
   return doc;
 }
 

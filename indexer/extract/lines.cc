@@ -164,8 +164,10 @@ size_t SmallFontFoot(const std::vector<Line>& lines, size_t start, size_t end, d
   return foot;
 }
 
-std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
+std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
+                                    std::vector<std::string>* header_lines) {
   std::vector<bool> drop(lines.size(), false);
+  std::vector<bool> header(lines.size(), false);  // dropped as a running header's line
   double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
@@ -183,7 +185,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
     // "Item 7A - ... about Market Risk," / "page 43": a caption's page, wrapped (a running
     // header's page line is not in lower case after a comma).
     if (i > 0 && StartsLower(t) && EndsWith(lines[i - 1].text, ",")) continue;
-    drop[i] = true;
+    drop[i] = header[i] = true;
     if (removed) ++*removed;
     // Walk back over the header's other lines (name, company, date).
     // A PDF header is bounded by geometry alone (an overlaid template doubles its lines);
@@ -209,7 +211,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
       // A caption of the letter at the foot of the page before ("Use of Proceeds, page 68")
       // is no header's line, where no page break tells the pages apart.
       if (RE2::PartialMatch(prev.text, EndingPageRe())) break;
-      drop[k] = true;
+      drop[k] = header[k] = true;
     }
     // Below the page line, a short line set in a smaller font than the body closes the header
     // (a page template's hidden name field).
@@ -238,7 +240,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
     if (!names_commission || end - i < 2) continue;
     for (size_t k = i; k < end; ++k) {
       if (!drop[k] && removed) ++*removed;
-      drop[k] = true;
+      drop[k] = header[k] = true;
     }
   }
   // A page's foot in a small font, below a gap: a law firm's first-page footer (the
@@ -288,6 +290,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed) {
   }
   std::vector<Line> out;
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (header[i] && header_lines) header_lines->push_back(lines[i].text);
     if (drop[i]) {
       if (i + 1 < lines.size() && lines[i].blank_before) lines[i + 1].blank_before = true;
       continue;

@@ -32,8 +32,11 @@ bool IsPageLine(const std::string& text);
 // Removes running headers (a "Page N" line or one framing its number, "Name - 2 - Date"; the
 // short lines above it; a small-font line right below it), lone page numbers at a page's edge,
 // a browser's print header and a law firm's office list (ListsOfficeCities). Each removal of a
-// running header is counted in *removed.
-std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed);
+// running header is counted in *removed; the running headers' lines (a page line and the
+// lines read as its header, the Commission's name and date atop a page) are appended to
+// *header_lines when given.
+std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
+                                    std::vector<std::string>* header_lines = nullptr);
 
 // A standard filing section caption, alone ("Item 7. Management's Discussion and Analysis of
 // Financial Condition and Results of Operations", "Risk Factors", "Controls and Procedures").

@@ -100,7 +100,7 @@ BlockDocument ReadPlainText(std::string_view utf8) {
     if (end == utf8.size()) break;
   }
   int removed = 0;
-  lines = DropPageFurniture(std::move(lines), &removed);
+  lines = DropPageFurniture(std::move(lines), &removed, &doc.page_header_lines);
   doc.blocks = LinesToBlocks(lines);
   return doc;
 }

@@ -161,7 +161,8 @@ std::vector<Reference> ParseReferences(const std::string& raw) {
 // The Re: block runs to at most this many lines when no salutation closes it.
 constexpr size_t kMaxReBlockLines = 8;
 
-LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
+LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter,
+                          const std::vector<std::string>& page_header_lines) {
   LetterHead head;
   size_t limit = std::min<size_t>(blocks.size(), 60);
   size_t re_at = limit, dear_at = limit;
@@ -210,16 +211,21 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter) {
         IContains(t, "division of corporation finance") || IContains(t, "20549"))
       head.addressed_to_commission = true;
   }
-  if (!head.date && head_end < blocks.size()) {
-    for (size_t i = head_end; i < std::min(blocks.size(), head_end + 3) && !head.date; ++i)
-      if (blocks[i].text.size() < 40) head.date = FirstDate(blocks[i].text);
-  }
-  // ... or a date alone on its line further below the Re: block, before the salutation (a
-  // letter that prints its date right-aligned under a long Re: block).
+  // ... or a date alone on its line below the Re: block, before the salutation (a letter that
+  // prints its date right-aligned under a long Re: block) ...
   static const RE2 date_alone(R"(^[A-Z][a-z]+\.? \d{1,2}, \d{4}$)");
   const size_t date_scan_end = std::min(dear_at, head_end + kMaxReBlockLines);
   for (size_t i = head_end; !head.date && i < date_scan_end; ++i)
     if (RE2::FullMatch(blocks[i].text, date_alone)) head.date = FirstDate(blocks[i].text);
+  // ... or the date its running headers print ("Securities and Exchange Commission" / "August
+  // 25, 2017" / "Page 2"), when the head prints none ...
+  for (size_t i = 0; !head.date && i < page_header_lines.size(); ++i)
+    head.date = FirstDate(page_header_lines[i]);
+  // ... or a short line's date right below the Re: block.
+  if (!head.date && head_end < blocks.size()) {
+    for (size_t i = head_end; i < std::min(blocks.size(), head_end + 3) && !head.date; ++i)
+      if (blocks[i].text.size() < 40) head.date = FirstDate(blocks[i].text);
+  }
   // Re: block: from "Re:" up to the salutation.
   if (re_at < limit) {
     std::string re_text;

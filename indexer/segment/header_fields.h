@@ -24,8 +24,12 @@ struct LetterHead {
   bool addressed_to_commission = false;
 };
 
-// Reads the head from the first blocks. Never fails; missing fields stay empty.
-LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter);
+// Reads the head from the first blocks. Never fails; missing fields stay empty. The date is the
+// first printed in the head (before the Re: block), else a date alone on its line below the Re:
+// block, else the first date of the running headers' lines (`page_header_lines`, dropped by the
+// reader), else a short line's date right below the Re: block.
+LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter,
+                          const std::vector<std::string>& page_header_lines = {});
 
 // Parses references out of a "Re:" block's text ("Form 10-K for the Fiscal Year Ended
 // December 31, 2006 Filed February 23, 2007 File No. 001-09924").

@@ -336,7 +336,7 @@ Letter SegmentLetter(const std::vector<Block>& input, std::optional<std::string>
     letter.form = staff ? "UPLOAD" : "CORRESP";
     letter.issues.push_back(std::string("form inferred from text: ") + *letter.form);
   }
-  LetterHead head = ReadLetterHead(blocks, staff);
+  LetterHead head = ReadLetterHead(blocks, staff, options.page_header_lines);
   letter.letter_date = head.date;
   letter.addressee = head.addressee;
   letter.company = head.company;

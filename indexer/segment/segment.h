@@ -14,6 +14,9 @@ namespace corresp {
 
 struct SegmentOptions {
   size_t max_items = 500;  // see ItemScanOptions
+  // The running headers' lines the reader dropped (BlockDocument::page_header_lines): the
+  // letter's date when its head prints none.
+  std::vector<std::string> page_header_lines;
 };
 
 // Never fails: what it is unsure of goes to Letter::issues. `form` is a review-letter form of

@@ -1493,6 +1493,25 @@ TEST(ExtractTraps, ExhibitLabelAloneIsACaption) {
                                       "Reconciliation of Non-GAAP Measures, page 22"}));
 }
 
+// A reply whose head prints no date prints it in its running headers ("Securities and Exchange
+// Commission" / "July 14, 2017" / "Page 2", a real 2017 reply): that is its date, not the
+// filing date of its Re: block.
+TEST(ExtractTraps, DateOnlyInTheRunningHeaders) {
+  const std::string brk = "<br clear=\"all\" style=\"page-break-before:always;\">";
+  Letter l = Html(
+      "<p>Mr. Nicholas Panos</p><p>U.S. Securities and Exchange Commission</p><p>Washington, "
+      "D.C. 20549</p><p>Re: Acme Corporation</p><p>Registration Statement on Form S-4</p>"
+      "<p>Filed June 30, 2017 File No. 333-219060</p><p>Dear Mr. Panos:</p><p>On behalf of "
+      "Acme Corporation, we respond to the comments of the Staff.</p><p><b>1. Please revise "
+      "the summary.</b></p><p>The Company has revised the summary.</p>" +
+      brk +
+      "<p>Securities and Exchange Commission</p><p>July 14, 2017</p><p>Page 2</p>"
+      "<p><b>2. Please file the consent.</b></p><p>The Company has filed it.</p>"
+      "<p>Sincerely,</p><p>Jane Roe</p>");
+  EXPECT_EQ(l.letter_date, Date::Parse("2017-07-14"));
+  EXPECT_EQ(l.responses.size(), 2u);
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
