@@ -43,6 +43,7 @@ TEST_P(LabelledLetterTest, MatchesHandLabel) {
   std::string bytes = ss.str();
   Letter letter = ExtractLetter({bytes, *path, label.form});
   EXPECT_EQ(LetterKindName(letter.kind), label.kind);
+  EXPECT_EQ(letter.letter_date ? letter.letter_date->ToIso() : "", label.letter_date);
   std::vector<LabelItem> items = LabelItemsOf(letter);
   ASSERT_EQ(static_cast<int>(items.size()), label.n);
   std::string numbers;

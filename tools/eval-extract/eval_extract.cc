@@ -75,7 +75,7 @@ using labels::ReadTsv;
 using labels::StartsWithWords;
 
 struct Totals {
-  int letters = 0, kind = 0, count = 0, numbers = 0, headings = 0, matched = 0;
+  int letters = 0, kind = 0, dates = 0, count = 0, numbers = 0, headings = 0, matched = 0;
   int items = 0, starts = 0, clean = 0, with_heading = 0, responses = 0, pairs = 0;
 };
 
@@ -97,6 +97,9 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
     std::vector<LabelItem> items = LabelItemsOf(l);
     ++t.letters;
     bool kind_ok = LetterKindName(l.kind) == label.kind;
+    // Not part of "fully right" (the labelling guide's measures are kinds, counts, first words
+    // and headings), reported beside it.
+    bool date_ok = (l.letter_date ? l.letter_date->ToIso() : "") == label.letter_date;
     bool count_ok = static_cast<int>(items.size()) == label.n;
     // As the labelling guide writes them: "1,2,3", "-" for an unnumbered item among numbered
     // ones, and "" when no item is numbered.
@@ -126,6 +129,7 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
     bool all = kind_ok && count_ok && nums_ok && starts == static_cast<int>(items.size()) &&
                clean == static_cast<int>(items.size()) && heads_ok && pairs == resp;
     t.kind += kind_ok;
+    t.dates += date_ok;
     t.count += count_ok;
     t.numbers += nums_ok;
     t.headings += heads_ok;
@@ -141,6 +145,9 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
         << " n=" << items.size() << (count_ok ? "" : "(want " + std::to_string(label.n) + ")")
         << " starts=" << starts << "/" << items.size() << " clean=" << clean
         << " heads=" << (heads_ok ? "ok" : "BAD") << " pairs=" << pairs << "/" << resp << "\n";
+    if (!date_ok)
+      out << "     date: " << (l.letter_date ? l.letter_date->ToIso() : "none") << " want "
+          << (label.letter_date.empty() ? "none" : label.letter_date) << "\n";
     if (!nums_ok) out << "     numbers: " << got_nums << " want " << label.numbers << "\n";
     for (const auto& b : bad_starts) out << "     start " << b << "\n";
     if (!heads_ok) {
@@ -157,13 +164,13 @@ int RunLabels(const fs::path& labels_tsv, const std::vector<fs::path>& roots, bo
     return s.str();
   };
   std::cout << "\nletters " << t.letters << "\n  kind accuracy        " << pct(t.kind, t.letters)
-            << "\n  exact comment count  " << pct(t.count, t.letters) << "\n  number sequence      "
-            << pct(t.numbers, t.letters) << "\n  heading paths        "
-            << pct(t.headings, t.letters) << "\n  item starts          " << pct(t.starts, t.items)
-            << "\n  clean items          " << pct(t.clean, t.items) << "\n  items with headings  "
-            << pct(t.with_heading, t.items) << "\n  response pairs       "
-            << pct(t.pairs, t.responses) << "\n  letters fully right  " << pct(t.matched, t.letters)
-            << "\n";
+            << "\n  letter dates         " << pct(t.dates, t.letters) << "\n  exact comment count  "
+            << pct(t.count, t.letters) << "\n  number sequence      " << pct(t.numbers, t.letters)
+            << "\n  heading paths        " << pct(t.headings, t.letters)
+            << "\n  item starts          " << pct(t.starts, t.items) << "\n  clean items          "
+            << pct(t.clean, t.items) << "\n  items with headings  " << pct(t.with_heading, t.items)
+            << "\n  response pairs       " << pct(t.pairs, t.responses)
+            << "\n  letters fully right  " << pct(t.matched, t.letters) << "\n";
   return t.matched == t.letters ? 0 : 1;
 }
 

@@ -53,6 +53,7 @@ std::vector<LetterLabel> ReadLabels(const std::string& tsv_path) {
     l.accession = row["accession"];
     l.form = row["form"];
     l.kind = row["kind"];
+    l.letter_date = row["letter_date"];
     l.notes = row["notes"];
     l.n = row["n"].empty() ? 0 : std::stoi(row["n"]);
     l.numbers = row["numbers"];

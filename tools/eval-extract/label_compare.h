@@ -13,6 +13,7 @@ namespace corresp::labels {
 
 struct LetterLabel {
   std::string accession, form, kind, notes;
+  std::string letter_date;  // "2017-07-14"; "" when the letter prints none
   int n = 0;
   std::string numbers;                   // "1,2,3"
   std::vector<std::string> first_words;  // first six words of each item
