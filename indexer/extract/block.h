@@ -31,6 +31,10 @@ struct Block {
   int page = 1;                 // 1-based page (PDF, form feeds in text); 1 for HTML
   double indent = 0;            // left edge in points (PDF) or leading spaces (text); 0 unknown
   bool page_continued = false;  // joined from the end of one page and the start of the next
+  // A caption run into the start of the block, set apart by an underline the rest lacks
+  // ("1. <u>Risk Factors, page 5</u>. We note ..."): "Risk Factors, page 5". Readers that
+  // know it set it; SplitRunInCaptions (html_reader.h) splits it off. "" when none.
+  std::string run_in_caption;
 };
 
 // What a reader returns: blocks in reading order plus what it was unsure of or had to cut.

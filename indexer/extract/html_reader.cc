@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -39,6 +40,11 @@ constexpr size_t kMaxHeaderLineBytes = 80;
 constexpr size_t kMinSideBySideProse = 40;
 // A running footer may hold a whole address, a telephone number and a web address ...
 constexpr size_t kMaxFooterLineBytes = 200;
+// A caption run into an item's first line is a line or two ("Description of Senior Debt
+// Securities - Events of Default, page 18") ...
+constexpr size_t kMaxRunInCaptionBytes = 150;
+// ... and the item's text after it is a sentence at least.
+constexpr size_t kMinRunInRest = 40;
 // ... and repeats on this many pages (two in a letter of at most three pages), among the
 // first or the last kMaxEdgeBlocks blocks of each.
 constexpr size_t kMinRepeatedPages = 3;
@@ -57,7 +63,25 @@ bool Emphasized(size_t chars, size_t bold, size_t italic, size_t underline) {
 struct Segment {
   std::string text;
   size_t chars = 0, bold = 0, italic = 0, underline = 0;
+  // Where each piece of text began in `text` and whether it was underlined.
+  std::vector<std::pair<size_t, bool>> runs;
 };
+
+// The underlined caption a segment opens with, after at most an item's number ("1.", "(2)"),
+// when text that is not underlined follows it; "" otherwise.
+std::string LeadingUnderline(const Segment& s) {
+  size_t k = 0;
+  while (k < s.runs.size() && !s.runs[k].second) ++k;
+  if (k == s.runs.size()) return "";
+  static const RE2 number_or_space(R"(\s*(?:\(?\d{1,3}[.)]\s*)?)");
+  const size_t begin = s.runs[k].first;
+  if (!RE2::FullMatch(s.text.substr(0, begin), number_or_space)) return "";
+  while (k < s.runs.size() && s.runs[k].second) ++k;
+  if (k == s.runs.size()) return "";
+  const size_t end = s.runs[k].first;
+  if (CollapseSpace(s.text.substr(end)).empty()) return "";
+  return CollapseSpace(s.text.substr(begin, end - begin));
+}
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
@@ -280,6 +304,7 @@ class Builder {
     std::string_view t = text;
     size_t n = 0;  // over a known length, so the loop vectorizes
     for (char c : t) n += CountsAsChar(static_cast<unsigned char>(c));
+    s.runs.emplace_back(s.text.size(), e.underline);
     s.text.append(t);
     s.chars += n;
     if (e.bold) s.bold += n;
@@ -367,7 +392,13 @@ class Builder {
       return;
     }
     if (simple && !cells.empty()) {
+      // "1." | "<u>Risk Factors, page 5</u>. We note ...": the caption run into the comment.
+      static const RE2 lone_number(R"(\(?\d{1,3}[.)]?)");
+      std::string run_in = cells.size() == 2 && RE2::FullMatch(cells[0][0].text, lone_number)
+                               ? cells[1][0].run_in_caption
+                               : "";
       Block row = std::move(cells[0][0]);
+      row.run_in_caption = std::move(run_in);
       row.kind = BlockKind::kTableRow;
       // A row is emphasized as most of its text is: a plain "1." cell beside an italic
       // restated comment leaves the row italic.
@@ -425,6 +456,7 @@ class Builder {
           cur.bold = chars > 0 && bold * 10 >= chars * 9;
           cur.italic = chars > 0 && italic * 10 >= chars * 9;
           cur.underline = chars > 0 && underline * 10 >= chars * 9;
+          if (cur.underline) cur.run_in_caption.clear();
           cur.page = page_;
           blocks_.push_back(std::move(cur));
         }
@@ -464,6 +496,7 @@ class Builder {
         AppendLine(cur.text, t);
       } else {
         cur.text = std::move(t);
+        cur.run_in_caption = LeadingUnderline(s);
       }
       open = true;
       chars += s.chars;
@@ -486,6 +519,42 @@ class Builder {
   bool depth_reported_ = false;
   int page_ = 1;  // printed page, counted by page-break styles
 };
+
+}  // namespace
+
+std::vector<Block> SplitRunInCaptions(std::vector<Block> blocks) {
+  static const RE2 item_number(R"(\(?\d{1,3}[.)]\s*)");
+  static const RE2 label(R"((?i)^(?:(?:SEC|Staff)\s+)?(?:Comments?|Responses?)\b)");
+  std::vector<Block> out;
+  out.reserve(blocks.size());
+  for (Block& b : blocks) {
+    std::string caption = std::move(b.run_in_caption);
+    b.run_in_caption.clear();
+    size_t at = caption.empty() ? std::string::npos : b.text.find(caption);
+    if (at == std::string::npos || caption.size() > kMaxRunInCaptionBytes ||
+        !RE2::FullMatch(b.text.substr(0, at), item_number) || RE2::PartialMatch(caption, label)) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    size_t rest = at + caption.size();
+    while (rest < b.text.size() && std::strchr(" .:;-", b.text[rest]) != nullptr) ++rest;
+    if (b.text.size() - rest < kMinRunInRest ||
+        !std::isupper(static_cast<unsigned char>(b.text[rest]))) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    Block heading = b;
+    heading.text = caption;
+    heading.underline = true;
+    heading.page_continued = false;
+    b.text = b.text.substr(0, at) + b.text.substr(rest);
+    out.push_back(std::move(heading));
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+namespace {
 
 // The blocks whose `drop` flag is false, in order.
 std::vector<Block> WithoutDropped(std::vector<Block> blocks, const std::vector<bool>& drop) {
@@ -790,8 +859,9 @@ BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options) {
     blocks = builder.TakeBlocks();
   }
   if (auto cut = CapBlockText(blocks)) doc.issues.push_back(*cut);
-  doc.blocks = DropRepeatedLetterhead(DropBlocksInsideInterruptedSentences(DropRepeatedPageEdges(
-      DropHtmlFurniture(SplitRunOn(std::move(blocks)), &doc.page_header_lines))));
+  doc.blocks = SplitRunInCaptions(
+      DropRepeatedLetterhead(DropBlocksInsideInterruptedSentences(DropRepeatedPageEdges(
+          DropHtmlFurniture(SplitRunOn(std::move(blocks)), &doc.page_header_lines)))));
   return doc;
 }
 

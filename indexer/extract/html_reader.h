@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "indexer/extract/block.h"
 
@@ -18,5 +19,12 @@ struct HtmlReadOptions {
 
 // Input must be UTF-8 (see charset.h); entities are decoded by Gumbo. Never throws.
 BlockDocument ReadHtml(std::string_view utf8, const HtmlReadOptions& options = {});
+
+// Splits a caption run into the start of an item ("1. <u>Risk Factors, page 5</u>. We note
+// ...", Block::run_in_caption) off as a block of its own before the item ("Risk Factors, page
+// 5" / "1. We note ..."): only after an item's number, when what follows starts a sentence of
+// some length and the caption is no comment or response label. Other blocks are kept as they
+// are; every block leaves with run_in_caption empty.
+std::vector<Block> SplitRunInCaptions(std::vector<Block> blocks);
 
 }  // namespace corresp

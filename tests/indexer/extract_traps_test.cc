@@ -1512,6 +1512,29 @@ TEST(ExtractTraps, DateOnlyInTheRunningHeaders) {
   EXPECT_EQ(l.responses.size(), 2u);
 }
 
+// A caption run into the start of a restated comment, underlined unlike the rest (a real
+// Citigroup reply: "1." | "<u>Description of Index Warrants, page 49</u>. We note ..."), is the
+// comment's caption; an underlined label or word after the number is not.
+TEST(ExtractTraps, RunInCaptionAfterTheNumber) {
+  Letter l = Html(std::string(kResponseHead) +
+                  "<table><tr><td>1.</td><td><b><u>Description of Index Warrants, page 49</u>. "
+                  "We note that index warrants may be issued independently of debt securities."
+                  "</b></td></tr></table><p>Response: We will revise the disclosure.</p>"
+                  "<p>2. <u>Risk Factors, page 5</u>. We note that your base prospectus states "
+                  "that an investment is risky.</p><p>Response: Done.</p>"
+                  "<p>3. <u>Please</u> revise the cover page to name each class of securities."
+                  "</p><p>Response: Revised.</p><p>Sincerely,</p><p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 3u);
+  EXPECT_EQ(l.responses[0].headings,
+            std::vector<std::string>{"Description of Index Warrants, page 49"});
+  EXPECT_EQ(l.responses[0].comment_text,
+            "We note that index warrants may be issued independently of debt securities.");
+  EXPECT_EQ(l.responses[1].headings, std::vector<std::string>{"Risk Factors, page 5"});
+  EXPECT_EQ(l.responses[1].comment_text.substr(0, 7), "We note");
+  EXPECT_EQ(l.responses[2].headings, std::vector<std::string>{"Risk Factors, page 5"});
+  EXPECT_EQ(l.responses[2].comment_text.substr(0, 13), "Please revise");
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.
