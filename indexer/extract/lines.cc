@@ -40,6 +40,14 @@ const RE2& BrowserPrintHeaderRe() {
   return re;
 }
 
+// "Kessler Rowe & Ashby LLP is a limited liability partnership organized ...": a law firm's
+// notice of its legal form, printed at a page's foot.
+const RE2& PartnershipNoticeRe() {
+  static const RE2 re(
+      R"((?i)\b(?:LLP|L\.L\.P\.|LLC|P\.C\.)\s+is\s+an?\s+(?:(?:registered\s+)?limited\s+liability\s+(?:partnership|company)|multinational|partnership|professional\s+corporation))");
+  return re;
+}
+
 // "Securities and Exchange Commission - 2 - September 26, 2022": a running header whose page
 // number sits between dashes inside the line.
 const RE2& FramedPageRe() {
@@ -97,6 +105,8 @@ constexpr size_t kMaxHeaderLines = 5;
 constexpr double kMaxHeaderGap = 20.0;
 // ... and is set in a font this much smaller than the body's (a 7-pt field under 11-pt text).
 constexpr double kSmallFontShare = 0.8;
+// A law firm's notice of its legal form is a line or two, never a paragraph of the letter.
+constexpr size_t kMaxNoticeBytes = 300;
 // A page's footer in a small font runs to at most this many lines (SmallFontFoot).
 constexpr size_t kMaxFootLines = 6;
 
@@ -171,8 +181,10 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
   double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
-    // A browser's print header; a law firm's office list (letterhead, or the first page's foot).
-    if (RE2::PartialMatch(t, BrowserPrintHeaderRe()) || ListsOfficeCities(t)) {
+    // A browser's print header; a law firm's office list (letterhead, or the first page's
+    // foot) or the notice of its legal form.
+    if (RE2::PartialMatch(t, BrowserPrintHeaderRe()) || ListsOfficeCities(t) ||
+        (t.size() <= kMaxNoticeBytes && RE2::PartialMatch(t, PartnershipNoticeRe()))) {
       drop[i] = true;
       if (removed) ++*removed;
       continue;
@@ -203,7 +215,9 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
           break;
       }
       if (prev.geometric) {
-        if (lines[i].top - prev.bottom > 40 || prev.top > 200) break;
+        // Each line near the one below it (a header set as paragraphs spreads out), all near
+        // the page's top.
+        if (lines[k + 1].top - prev.bottom > 40 || prev.top > 200) break;
       } else if (!HeaderLike(prev.text)) {
         break;
       }

@@ -31,7 +31,8 @@ bool IsPageLine(const std::string& text);
 
 // Removes running headers (a "Page N" line or one framing its number, "Name - 2 - Date"; the
 // short lines above it; a small-font line right below it), lone page numbers at a page's edge,
-// a browser's print header and a law firm's office list (ListsOfficeCities). Each removal of a
+// a browser's print header, a law firm's office list (ListsOfficeCities) and the notice of its
+// legal form ("... LLP is a limited liability partnership ..."). Each removal of a
 // running header is counted in *removed; the running headers' lines (a page line and the
 // lines read as its header, the Commission's name and date atop a page) are appended to
 // *header_lines when given.

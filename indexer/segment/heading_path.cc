@@ -188,10 +188,14 @@ void UpdateHeadingPath(std::vector<std::string>& path,
     // each comment, the filing's once at the top).
     // ... and so does the exhibit holding the document reviewed, right under it ("Exhibit
     // 99.1 - Information Statement").
+    // (also when that exhibit is the letter's outermost caption, no filing's above it).
     bool keep_document =
         !path.empty() && IsDocumentHeading(path.front()) && !IsDocumentHeading(stack.front());
     std::vector<std::string> documents;
     if (keep_document) documents.push_back(path.front());
+    if (!keep_document && !path.empty() && HoldsDocument(path.front()) &&
+        !HoldsDocument(stack.front()) && !IsDocumentHeading(stack.front()))
+      documents.push_back(path.front());
     if (keep_document && path.size() > 1 && HoldsDocument(path[1]) && !HoldsDocument(stack.front()))
       documents.push_back(path[1]);
     // ... and so does the part of the filing the run's first caption belongs to, printed once

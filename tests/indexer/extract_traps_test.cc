@@ -1535,6 +1535,21 @@ TEST(ExtractTraps, RunInCaptionAfterTheNumber) {
   EXPECT_EQ(l.responses[2].comment_text.substr(0, 13), "Please revise");
 }
 
+// A law firm's notice of its legal form at the foot of the first page is no caption.
+TEST(ExtractTraps, PartnershipNoticeIsNoCaption) {
+  const std::string brk = "<br clear=\"all\" style=\"page-break-before:always;\">";
+  Letter l = Html(std::string(kResponseHead) +
+                  "<p>We have recited the comments in bold type.</p><table><tr><td>KESSLER ROWE "
+                  "&amp; ASHBY LLP IS A LIMITED LIABILITY PARTNERSHIP ORGANIZED IN THE UNITED "
+                  "STATES UNDER THE LAWS OF THE STATE OF NEW YORK</td></tr></table>" +
+                  brk +
+                  "<p><b><u>General</u></b></p><p><b>1. Please tell us about the spin-off.</b>"
+                  "</p><p>The Company respectfully advises the Staff.</p><p>Sincerely,</p>"
+                  "<p>Jane</p>");
+  ASSERT_EQ(l.responses.size(), 1u);
+  EXPECT_EQ(l.responses[0].headings, std::vector<std::string>{"General"});
+}
+
 // Parts of the filing are siblings: "Risk Factors" after an MD&A caption, or "Notes to
 // Consolidated Financial Statements - Note 6. ..." (whose "6." ends no sentence), is not inside
 // MD&A.

@@ -103,6 +103,12 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
                  "K. Income Taxes, page F-38"),
             (Paths{k10, notes, "K. Income Taxes, page F-38"}))
       << "a lettered note replaces its lettered sibling and what lies below it";
+  const std::string exhibit = "Exhibit 99.1 - Preliminary Information Statement";
+  std::vector<std::string> exhibit_path{exhibit, "Information Statement Summary, page 1"};
+  UpdateHeadingPath(exhibit_path, {"Risk Factors", "Risks Related to the Separation, page 19"});
+  EXPECT_EQ(exhibit_path,
+            (Paths{exhibit, "Risk Factors", "Risks Related to the Separation, page 19"}))
+      << "the exhibit holding the document stays on top, also as the outermost caption";
   const std::string proxy = "Definitive Proxy Statement on Schedule 14A";
   EXPECT_EQ(Path({proxy, "Compensation Discussion and Analysis, page 32"},
                  "Pay Ratio Disclosure, page 52"),

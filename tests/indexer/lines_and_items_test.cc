@@ -327,6 +327,13 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         PdfLine("Please revise.", 130, 200, 2)},
        {"Please revise."},
        "name / company / date above 'Page 2' at the top of a page"},
+      {{PdfLine("Dana Whitfield", 36, 150, 3),
+        PdfLine("Brightwater Therapeutics, Inc.", 63, 200, 3),
+        PdfLine("March 14, 2021", 90, 140, 3), PdfLine("Page 2", 117, 110, 3),
+        PdfLine("Please revise.", 150, 200, 3)},
+       {"Please revise."},
+       "a header's lines set apart as paragraphs: each is near the next, all far from the page "
+       "line"},
       {{PdfLine("Acme Corporation", 50, 160, 2), PdfLine("June 16, 2017 Page 2", 64, 200, 2),
         PdfLine("Please revise.", 100, 200, 2)},
        {"Please revise."},
