@@ -82,9 +82,11 @@ const RE2& DanglingWordRe() {
 }
 // "... refer to Note", "... Item", "... prior comment": a reference whose number went to the
 // next line.
+// ... or a reference whose number goes on in parentheses ("... required by Item 1202(a)" /
+// "(8) of Regulation S-K").
 const RE2& NumberedReferenceRe() {
   static const RE2 re(
-      R"((?i)\b(?:notes?|items?|rules?|sections?|articles?|pages?|no\.|topics?|questions?|paragraphs?|comments?|exhibits?|schedules?|parts?|footnotes?)$)");
+      R"((?i)\b(?:(?:notes?|items?|rules?|sections?|articles?|pages?|no\.|topics?|questions?|paragraphs?|comments?|exhibits?|schedules?|parts?|footnotes?)|(?:items?|rules?|sections?|articles?|paragraphs?)\s+\d[\w.-]*(?:\([a-z0-9]{1,4}\))+)$)");
   return re;
 }
 // "..., page" / "..., pages": a caption whose page number went to the next line.

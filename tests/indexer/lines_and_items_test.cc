@@ -55,6 +55,13 @@ TEST(LinesToBlocks, ParagraphBreaks) {
       {{PdfLine("1. We note the charge", 100), PdfLine("2. Please explain", 114.4)},
        {"1. We note the charge", "2. Please explain"},
        "an item number starts a block"},
+      {{PdfLine(
+            "The reserve report does not include all of the information required by Item 1202(a)",
+            100),
+        PdfLine("(8) of Regulation S-K. Please revise.", 114.4, 300)},
+       {"The reserve report does not include all of the information required by Item 1202(a) (8) "
+        "of Regulation S-K. Please revise."},
+       "a reference's number going on in parentheses on the next line starts no item"},
       {{PdfLine("Confidential treatment is requested for the information in the response.", 100,
                 538, 1, true),
         PdfLine("Comment 2", 114.4, 150, 1, true),
