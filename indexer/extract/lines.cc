@@ -107,6 +107,8 @@ constexpr size_t kMaxHeaderLines = 5;
 constexpr double kMaxHeaderGap = 20.0;
 // ... and is set in a font this much smaller than the body's (a 7-pt field under 11-pt text).
 constexpr double kSmallFontShare = 0.8;
+// A footer's line is centred over the page number within this many points.
+constexpr double kFooterCentreTolerance = 20.0;
 // A law firm's notice of its legal form is a line or two, never a paragraph of the letter.
 constexpr size_t kMaxNoticeBytes = 300;
 // A page's footer in a small font runs to at most this many lines (SmallFontFoot).
@@ -303,6 +305,20 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
     bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
                 lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
     if (edge) drop[i] = true;
+    // A footer's line centred right above the page number at the foot ("Qingshan Smart
+    // Logistics Group Limited" / "1"): the company's name a filing agent prints there.
+    const bool foot = edge && lines[i].geometric && i > 0 && lines[i - 1].page == lines[i].page &&
+                      (i + 1 == lines.size() || lines[i + 1].page != lines[i].page);
+    if (foot) {
+      const Line& above = lines[i - 1];
+      const double centre = (lines[i].x0 + lines[i].x1) / 2,
+                   above_centre = (above.x0 + above.x1) / 2;
+      const double height = above.bottom - above.top;
+      if (HeaderLike(above.text) && !RE2::PartialMatch(above.text, EndingPageRe()) &&
+          std::abs(centre - above_centre) < kFooterCentreTolerance &&
+          lines[i].top - above.bottom < height)
+        drop[i - 1] = true;
+    }
   }
   std::vector<Line> out;
   for (size_t i = 0; i < lines.size(); ++i) {

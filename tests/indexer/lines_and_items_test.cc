@@ -476,6 +476,20 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         "uncertainties that could affect your ability to do so; and",
         "b. disclose whether any lender has waived a covenant."},
        "trap: a list's last line on a page is no footer of the next part's sentence"},
+      {{PdfLine("We will revise the disclosure in future filings.", 700, 400),
+        [] {
+          Line footer = PdfLine("Qingshan Smart Logistics Group Limited", 740, 400, 1);
+          footer.x0 = 212;
+          return footer;
+        }(),
+        [] {
+          Line number = PdfLine("1", 752, 309, 1);
+          number.x0 = 303;
+          return number;
+        }(),
+        PdfLine("Risk Factors", 72, 150, 2)},
+       {"We will revise the disclosure in future filings.", "Risk Factors"},
+       "a footer's line centred right above the page number at the foot"},
   };
   for (const FurnitureCase& c : cases)
     EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;
