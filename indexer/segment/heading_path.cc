@@ -37,6 +37,17 @@ bool HoldsDocument(const std::string& heading) {
   return RE2::PartialMatch(heading, container) && !PageRef(heading);
 }
 
+// How a caption marks its place among siblings: 'A' for a capital letter and a full stop ("K.
+// Income Taxes"), '(' for a number in parentheses ("(15) Segment Information"); nullopt for
+// neither.
+std::optional<char> SiblingMark(const std::string& caption) {
+  static const RE2 lettered(R"(^[A-Z]\.\s+[A-Z])");
+  static const RE2 parenthesized(R"(^\(\d{1,3}\)\s+[A-Z])");
+  if (RE2::PartialMatch(caption, lettered)) return 'A';
+  if (RE2::PartialMatch(caption, parenthesized)) return '(';
+  return std::nullopt;
+}
+
 // True if `caption` names Management's Discussion and Analysis (with any item number or page).
 bool NamesMdna(const std::string& caption) {
   static const RE2 mdna(R"((?i)Management.s Discussion and Analysis)");
@@ -254,12 +265,12 @@ void UpdateHeadingPath(std::vector<std::string>& path,
       return;
     }
   }
-  // A lettered section ("K. Income Taxes, page F-38") replaces its lettered sibling ("C.
-  // Collaborative Arrangements") and what the path holds below it, as a numbered one does.
-  static const RE2 lettered(R"(^[A-Z]\.\s+[A-Z])");
-  if (RE2::PartialMatch(h, lettered))
+  // A lettered section ("K. Income Taxes, page F-38") or one numbered in parentheses ("(15)
+  // Segment Information") replaces its sibling marked alike ("C. Collaborative Arrangements",
+  // "(8) Reinsurance, page F-34") and what the path holds below it, as a numbered note does.
+  if (std::optional<char> mark = SiblingMark(h))
     for (size_t k = path.size(); k > 0; --k)
-      if (RE2::PartialMatch(path[k - 1], lettered)) {
+      if (SiblingMark(path[k - 1]) == mark) {
         path.resize(k - 1);
         path.push_back(h);
         return;

@@ -29,7 +29,8 @@ struct Candidate {
   ItemStart start;
 };
 
-// True if a table row ends in a figure ("Other 288", "Expenses 24,332", "Total $ (1.5)"): a row
+// True if a table row ends in a figure ("Other 288", "Expenses 24,332", "Total $ (1.5)", a
+// redacted "$[**]"): a row
 // of data, not a caption set in a table. A section's or a page's number ("Note 13", "page
 // 116", "Exhibits 99.1 and 99.2") and a year ("Fiscal 2023 Compared with Fiscal 2022") are no
 // figures.
@@ -39,6 +40,9 @@ bool DataRow(const Block& b) {
   static const RE2 numbering_word(
       R"((?i)^(?:pages?|p\.|items?|notes?|sections?|exhibits?|rules?|parts?|forms?|topic|asc|no\.?|article|question|schedule|and|or|through|to|&)$)");
   static const RE2 year(R"((?:19|20)\d\d)");
+  // A redacted amount ("$[**]", "[***]%") is a figure as well.
+  static const RE2 redacted(R"(\s\$?\s?\[\*+\]%?$)");
+  if (RE2::PartialMatch(b.text, redacted)) return true;
   std::string before, number;
   if (!RE2::PartialMatch(b.text, figure, &before, &number)) return false;
   return !RE2::FullMatch(before, numbering_word) && !RE2::FullMatch(number, year);

@@ -103,6 +103,9 @@ TEST(UpdateHeadingPath, PartsOfTheFilingAndFilings) {
                  "K. Income Taxes, page F-38"),
             (Paths{k10, notes, "K. Income Taxes, page F-38"}))
       << "a lettered note replaces its lettered sibling and what lies below it";
+  EXPECT_EQ(Path({k10, notes, "(8) Reinsurance, page F-34"}, "(15) Segment Information"),
+            (Paths{k10, notes, "(15) Segment Information"}))
+      << "... and so does a note numbered in parentheses, with or without a page";
   const std::string exhibit = "Exhibit 99.1 - Preliminary Information Statement";
   std::vector<std::string> exhibit_path{exhibit, "Information Statement Summary, page 1"};
   UpdateHeadingPath(exhibit_path, {"Risk Factors", "Risks Related to the Separation, page 19"});
