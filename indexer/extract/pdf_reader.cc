@@ -95,7 +95,7 @@ BlockDocument ReadPdf(std::string_view bytes, const PdfReadOptions& options) {
     }
     if (lines.empty()) doc.issues.push_back("pdf: no text layer");
     int removed = 0;
-    lines = DropRepeatedLines(std::move(lines), &removed);
+    lines = DropRepeatedLines(std::move(lines), &removed, &doc.page_header_lines);
     lines = DropPageFurniture(std::move(lines), &removed, &doc.page_header_lines);
     doc.blocks = LinesToBlocks(lines);
   } catch (const std::exception& e) {

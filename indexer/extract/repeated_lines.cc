@@ -201,12 +201,14 @@ std::vector<bool> RepeatedLines(const std::vector<Line>& lines) {
   return marked;
 }
 
-std::vector<Line> DropRepeatedLines(std::vector<Line> lines, int* removed) {
+std::vector<Line> DropRepeatedLines(std::vector<Line> lines, int* removed,
+                                    std::vector<std::string>* header_lines) {
   std::vector<bool> marked = RepeatedLines(lines);
   std::vector<Line> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (marked[i]) {
       if (removed) ++*removed;
+      if (header_lines) header_lines->push_back(std::move(lines[i].text));
       continue;
     }
     out.push_back(std::move(lines[i]));

@@ -23,7 +23,9 @@ std::string RepetitionKey(const std::string& text);
 // Returns one flag per line.
 std::vector<bool> RepeatedLines(const std::vector<Line>& lines);
 
-// Removes the lines RepeatedLines marks, counting them in *removed (may be null).
-std::vector<Line> DropRepeatedLines(std::vector<Line> lines, int* removed);
+// Removes the lines RepeatedLines marks, counting them in *removed (may be null) and appending
+// their texts to *header_lines when given (a running header's lines, BlockDocument).
+std::vector<Line> DropRepeatedLines(std::vector<Line> lines, int* removed,
+                                    std::vector<std::string>* header_lines = nullptr);
 
 }  // namespace corresp

@@ -183,6 +183,28 @@ TEST(RepeatedLinesTest, MarksFurnitureByRepetitionOnly) {
   for (const RepeatCase& c : cases) EXPECT_EQ(RepeatedLines(c.lines), c.marked) << c.why;
 }
 
+// The repeated lines dropped are handed over as the running headers' lines (a letter whose head
+// prints no date prints it there).
+TEST(RepeatedLinesTest, DroppedLinesAreHandedOver) {
+  std::vector<Line> lines = {
+      L("Mr. John Smith", 2, 50),
+      L("Acme Corporation", 2, 68),
+      L("August 25, 2017 Page 2", 2, 86),
+      L("1. Please revise the table on page 4 to show the effect of the change.", 2, 120),
+      L("Mr. John Smith", 3, 50),
+      L("Acme Corporation", 3, 68),
+      L("August 25, 2017 Page 3", 3, 86),
+      L("Please tell us how you considered ASC 606.", 3, 120)};
+  std::vector<std::string> header_lines;
+  int removed = 0;
+  std::vector<Line> kept = DropRepeatedLines(lines, &removed, &header_lines);
+  EXPECT_EQ(kept.size(), 2u);
+  EXPECT_EQ(removed, 6);
+  EXPECT_EQ(header_lines, (std::vector<std::string>{"Mr. John Smith", "Acme Corporation",
+                                                    "August 25, 2017 Page 2", "Mr. John Smith",
+                                                    "Acme Corporation", "August 25, 2017 Page 3"}));
+}
+
 TEST(RepeatedLinesTest, PlainTextAndSinglePagesAreLeftAlone) {
   std::vector<Line> lines = {L("Header", 1, 10), L("Header", 1, 10)};
   EXPECT_EQ(RepeatedLines(lines), std::vector<bool>(2, false));
