@@ -298,6 +298,13 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
     }
   }
   // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
+  double left = 0, right = 0;  // the text column's edges
+  for (const Line& l : lines)
+    if (l.geometric) {
+      left = left == 0 ? l.x0 : std::min(left, l.x0);
+      right = std::max(right, l.x1);
+    }
+  const double page_centre = (left + right) / 2;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;
     // "... Results of Operations, page" / "95": the number of a caption's page, wrapped.
@@ -305,8 +312,9 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
     bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
                 lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
     if (edge) drop[i] = true;
-    // A footer's line centred right above the page number at the foot ("Qingshan Smart
-    // Logistics Group Limited" / "1"): the company's name a filing agent prints there.
+    // A footer's line centred (over the number or on the page) right above the page number at
+    // the foot ("Qingshan Smart Logistics Group Limited" / "1"): the company's name a filing
+    // agent prints there.
     const bool foot = edge && lines[i].geometric && i > 0 && lines[i - 1].page == lines[i].page &&
                       (i + 1 == lines.size() || lines[i + 1].page != lines[i].page);
     if (foot) {
@@ -314,8 +322,9 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
       const double centre = (lines[i].x0 + lines[i].x1) / 2,
                    above_centre = (above.x0 + above.x1) / 2;
       const double height = above.bottom - above.top;
-      if (HeaderLike(above.text) && !RE2::PartialMatch(above.text, EndingPageRe()) &&
-          std::abs(centre - above_centre) < kFooterCentreTolerance &&
+      const bool centred = std::abs(centre - above_centre) < kFooterCentreTolerance ||
+                           std::abs(page_centre - above_centre) < kFooterCentreTolerance;
+      if (HeaderLike(above.text) && !RE2::PartialMatch(above.text, EndingPageRe()) && centred &&
           lines[i].top - above.bottom < height)
         drop[i - 1] = true;
     }
