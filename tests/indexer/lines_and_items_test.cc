@@ -490,6 +490,15 @@ TEST(DropPageFurniture, RunningHeadersAndPageNumbers) {
         PdfLine("Risk Factors", 72, 150, 2)},
        {"We will revise the disclosure in future filings.", "Risk Factors"},
        "a footer's line centred right above the page number at the foot"},
+      {{PdfLine("We will revise the disclosure in future filings.", 700, 540),
+        [] {
+          Line footer = PdfLine("Pinecrest Medical Devices, Inc.", 740, 380, 1);
+          footer.x0 = 232;
+          return footer;
+        }(),
+        PdfLine("2", 752, 78, 1), PdfLine("Risk Factors", 72, 150, 2)},
+       {"We will revise the disclosure in future filings.", "Risk Factors"},
+       "... or centred on the page, the number set at the left"},
   };
   for (const FurnitureCase& c : cases)
     EXPECT_EQ(LineTexts(DropPageFurniture(c.lines, nullptr)), c.kept) << c.why;
