@@ -157,6 +157,22 @@ bool IsPageMarker(const std::string& text) {
   return RE2::FullMatch(text, LonePageNumberRe()) || RE2::FullMatch(text, PageLineRe());
 }
 
+namespace {
+
+// The lines DropPageFurniture removes, and which of them were a running header's.
+struct FurnitureMarks {
+  FurnitureMarks(size_t lines, int* removed_count)
+      : drop(lines, false), header(lines, false), removed(removed_count) {}
+  // Marks line k, counting it in *removed the first time.
+  void Drop(size_t k, bool header_line = false) {
+    if (!drop[k] && removed) ++*removed;
+    drop[k] = true;
+    header[k] = header[k] || header_line;
+  }
+  std::vector<bool> drop, header;
+  int* removed;
+};
+
 // The first line of the footer at the foot of the page lines[start, end) holds, or `end` when
 // it has none: the page's last lines (at most kMaxFootLines), each set in a font smaller than
 // the body's (kSmallFontShare), below a gap of more than a body line, under at least one line
@@ -178,10 +194,111 @@ size_t SmallFontFoot(const std::vector<Line>& lines, size_t start, size_t end, d
   return foot;
 }
 
+void MarkCommissionDateHeaders(const std::vector<Line>& lines, FurnitureMarks& marks) {
+  // A running header without a page line, at the top of a later page: the Commission's name
+  // and the letter's date ("Securities and Exchange Commission" / "September 13, 2024"), as a
+  // filing agent repeats the addressee and date of a reply.
+  static const RE2 commission(R"((?i)^(?:U\.S\. )?Securities and Exchange Commission$)");
+  static const RE2 lone_date{std::string(kLongDate)};
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].page == lines[i - 1].page) continue;
+    size_t end = i;
+    bool names_commission = false;
+    while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page) {
+      const bool is_commission = RE2::FullMatch(lines[end].text, commission);
+      if (!is_commission && !RE2::FullMatch(lines[end].text, lone_date)) break;
+      names_commission = names_commission || is_commission;
+      ++end;
+    }
+    if (!names_commission || end - i < 2) continue;
+    for (size_t k = i; k < end; ++k) {
+      marks.Drop(k, /*header_line=*/true);
+    }
+  }
+}
+
+void MarkSmallFontFeet(const std::vector<Line>& lines, double body_height, FurnitureMarks& marks) {
+  // A page's foot in a small font, below a gap: a law firm's first-page footer (the
+  // partnership line, a privilege notice, a document number). Footnotes stay (SmallFontFoot).
+  for (size_t start = 0; start < lines.size();) {
+    size_t end = start;
+    while (end < lines.size() && lines[end].page == lines[start].page) ++end;
+    if (size_t foot = SmallFontFoot(lines, start, end, body_height); foot < end)
+      for (size_t k = foot; k < end; ++k) {
+        marks.Drop(k);
+      }
+    start = end;
+  }
+}
+
+void MarkFeetInsideSentences(const std::vector<Line>& lines, FurnitureMarks& marks) {
+  // A sentence a page break interrupts ("... please also disclose such" | "amounts.") goes on
+  // on the next page: short header-like lines set apart below its last line, at the page's
+  // foot (a running header printed as a footer, a company's footer), go. A list's next part
+  // ("b. Disclose ...") goes on no sentence.
+  const double body_width = BodyWidth(lines);
+  auto short_of_body = [body_width](const Line& l) { return l.x1 - l.x0 < 0.6 * body_width; };
+  for (size_t next = 1; next < lines.size(); ++next) {
+    if (!lines[next].geometric || lines[next].page == lines[next - 1].page ||
+        !StartsLower(lines[next].text) || StartsLetteredItem(lines[next].text))
+      continue;
+    size_t k = next;
+    while (k > 0 && next - k < kMaxFootLines && lines[k - 1].page == lines[next - 1].page &&
+           HeaderLike(lines[k - 1].text) && short_of_body(lines[k - 1]))
+      --k;
+    if (k == next || k == 0 || lines[k - 1].page != lines[next - 1].page) continue;
+    const Line& cut = lines[k - 1];  // the interrupted sentence's last line on its page
+    if (EndsSentence(cut.text) || short_of_body(cut) ||
+        lines[k].top - cut.bottom < cut.bottom - cut.top)
+      continue;
+    for (size_t d = k; d < next; ++d) {
+      marks.Drop(d);
+    }
+  }
+}
+
+void MarkPageNumbersAndFooters(const std::vector<Line>& lines, FurnitureMarks& marks) {
+  // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
+  double left = 0, right = 0;  // the text column's edges
+  for (const Line& l : lines)
+    if (l.geometric) {
+      left = left == 0 ? l.x0 : std::min(left, l.x0);
+      right = std::max(right, l.x1);
+    }
+  const double page_centre = (left + right) / 2;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;
+    // "... Results of Operations, page" / "95": the number of a caption's page, wrapped.
+    if (i > 0 && RE2::PartialMatch(lines[i - 1].text, DanglingPageRe())) continue;
+    bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
+                lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
+    if (edge) marks.drop[i] = true;
+    // A footer's line centred (over the number or on the page) right above the page number at
+    // the foot ("Qingshan Smart Logistics Group Limited" / "1"): the company's name a filing
+    // agent prints there.
+    const bool foot = edge && lines[i].geometric && i > 0 && lines[i - 1].page == lines[i].page &&
+                      (i + 1 == lines.size() || lines[i + 1].page != lines[i].page);
+    if (foot) {
+      const Line& above = lines[i - 1];
+      const double centre = (lines[i].x0 + lines[i].x1) / 2,
+                   above_centre = (above.x0 + above.x1) / 2;
+      const double height = above.bottom - above.top;
+      const bool centred = std::abs(centre - above_centre) < kFooterCentreTolerance ||
+                           std::abs(page_centre - above_centre) < kFooterCentreTolerance;
+      if (HeaderLike(above.text) && !RE2::PartialMatch(above.text, EndingPageRe()) && centred &&
+          lines[i].top - above.bottom < height)
+        marks.drop[i - 1] = true;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
                                     std::vector<std::string>* header_lines) {
-  std::vector<bool> drop(lines.size(), false);
-  std::vector<bool> header(lines.size(), false);  // dropped as a running header's line
+  FurnitureMarks marks(lines.size(), removed);
+  std::vector<bool>& drop = marks.drop;
+  std::vector<bool>& header = marks.header;
   double body_height = BodyLineHeight(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& t = lines[i].text;
@@ -189,8 +306,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
     // foot) or the notice of its legal form.
     if (RE2::PartialMatch(t, BrowserPrintHeaderRe()) || ListsOfficeCities(t) ||
         (t.size() <= kMaxNoticeBytes && RE2::PartialMatch(t, PartnershipNoticeRe()))) {
-      drop[i] = true;
-      if (removed) ++*removed;
+      marks.Drop(i);
       continue;
     }
     bool page_line = RE2::FullMatch(t, PageLineRe()) ||
@@ -201,8 +317,7 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
     // "Item 7A - ... about Market Risk," / "page 43": a caption's page, wrapped (a running
     // header's page line is not in lower case after a comma).
     if (i > 0 && StartsLower(t) && EndsWith(lines[i - 1].text, ",")) continue;
-    drop[i] = header[i] = true;
-    if (removed) ++*removed;
+    marks.Drop(i, /*header_line=*/true);
     // Walk back over the header's other lines (name, company, date).
     // A PDF header is bounded by geometry alone (an overlaid template doubles its lines);
     // in plain text, by kMaxHeaderLines.
@@ -240,95 +355,10 @@ std::vector<Line> DropPageFurniture(std::vector<Line> lines, int* removed,
       drop[k] = true;
     }
   }
-  // A running header without a page line, at the top of a later page: the Commission's name
-  // and the letter's date ("Securities and Exchange Commission" / "September 13, 2024"), as a
-  // filing agent repeats the addressee and date of a reply.
-  static const RE2 commission(R"((?i)^(?:U\.S\. )?Securities and Exchange Commission$)");
-  static const RE2 lone_date{std::string(kLongDate)};
-  for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i].page == lines[i - 1].page) continue;
-    size_t end = i;
-    bool names_commission = false;
-    while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page) {
-      const bool is_commission = RE2::FullMatch(lines[end].text, commission);
-      if (!is_commission && !RE2::FullMatch(lines[end].text, lone_date)) break;
-      names_commission = names_commission || is_commission;
-      ++end;
-    }
-    if (!names_commission || end - i < 2) continue;
-    for (size_t k = i; k < end; ++k) {
-      if (!drop[k] && removed) ++*removed;
-      drop[k] = header[k] = true;
-    }
-  }
-  // A page's foot in a small font, below a gap: a law firm's first-page footer (the
-  // partnership line, a privilege notice, a document number). Footnotes stay (SmallFontFoot).
-  for (size_t start = 0; start < lines.size();) {
-    size_t end = start;
-    while (end < lines.size() && lines[end].page == lines[start].page) ++end;
-    if (size_t foot = SmallFontFoot(lines, start, end, body_height); foot < end)
-      for (size_t k = foot; k < end; ++k) {
-        if (!drop[k] && removed) ++*removed;
-        drop[k] = true;
-      }
-    start = end;
-  }
-  // A sentence a page break interrupts ("... please also disclose such" | "amounts.") goes on
-  // on the next page: short header-like lines set apart below its last line, at the page's
-  // foot (a running header printed as a footer, a company's footer), go. A list's next part
-  // ("b. Disclose ...") goes on no sentence.
-  const double body_width = BodyWidth(lines);
-  auto short_of_body = [body_width](const Line& l) { return l.x1 - l.x0 < 0.6 * body_width; };
-  for (size_t next = 1; next < lines.size(); ++next) {
-    if (!lines[next].geometric || lines[next].page == lines[next - 1].page ||
-        !StartsLower(lines[next].text) || StartsLetteredItem(lines[next].text))
-      continue;
-    size_t k = next;
-    while (k > 0 && next - k < kMaxFootLines && lines[k - 1].page == lines[next - 1].page &&
-           HeaderLike(lines[k - 1].text) && short_of_body(lines[k - 1]))
-      --k;
-    if (k == next || k == 0 || lines[k - 1].page != lines[next - 1].page) continue;
-    const Line& cut = lines[k - 1];  // the interrupted sentence's last line on its page
-    if (EndsSentence(cut.text) || short_of_body(cut) ||
-        lines[k].top - cut.bottom < cut.bottom - cut.top)
-      continue;
-    for (size_t d = k; d < next; ++d) {
-      if (!drop[d] && removed) ++*removed;
-      drop[d] = true;
-    }
-  }
-  // Lone page numbers at the top or bottom of a page (or anywhere in plain text).
-  double left = 0, right = 0;  // the text column's edges
-  for (const Line& l : lines)
-    if (l.geometric) {
-      left = left == 0 ? l.x0 : std::min(left, l.x0);
-      right = std::max(right, l.x1);
-    }
-  const double page_centre = (left + right) / 2;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!RE2::FullMatch(lines[i].text, LonePageNumberRe())) continue;
-    // "... Results of Operations, page" / "95": the number of a caption's page, wrapped.
-    if (i > 0 && RE2::PartialMatch(lines[i - 1].text, DanglingPageRe())) continue;
-    bool edge = !lines[i].geometric || i == 0 || i + 1 == lines.size() ||
-                lines[i - 1].page != lines[i].page || lines[i + 1].page != lines[i].page;
-    if (edge) drop[i] = true;
-    // A footer's line centred (over the number or on the page) right above the page number at
-    // the foot ("Qingshan Smart Logistics Group Limited" / "1"): the company's name a filing
-    // agent prints there.
-    const bool foot = edge && lines[i].geometric && i > 0 && lines[i - 1].page == lines[i].page &&
-                      (i + 1 == lines.size() || lines[i + 1].page != lines[i].page);
-    if (foot) {
-      const Line& above = lines[i - 1];
-      const double centre = (lines[i].x0 + lines[i].x1) / 2,
-                   above_centre = (above.x0 + above.x1) / 2;
-      const double height = above.bottom - above.top;
-      const bool centred = std::abs(centre - above_centre) < kFooterCentreTolerance ||
-                           std::abs(page_centre - above_centre) < kFooterCentreTolerance;
-      if (HeaderLike(above.text) && !RE2::PartialMatch(above.text, EndingPageRe()) && centred &&
-          lines[i].top - above.bottom < height)
-        drop[i - 1] = true;
-    }
-  }
+  MarkCommissionDateHeaders(lines, marks);
+  MarkSmallFontFeet(lines, body_height, marks);
+  MarkFeetInsideSentences(lines, marks);
+  MarkPageNumbersAndFooters(lines, marks);
   std::vector<Line> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (header[i] && header_lines) header_lines->push_back(lines[i].text);
