@@ -151,6 +151,10 @@ double BodyLineHeight(const std::vector<Line>& lines) {
 
 bool EndsOnDanglingWord(std::string_view text) { return RE2::PartialMatch(text, DanglingWordRe()); }
 
+bool EndsOnReference(std::string_view text) {
+  return RE2::PartialMatch(text, NumberedReferenceRe());
+}
+
 bool IsPageLine(const std::string& text) { return RE2::FullMatch(text, PageLineRe()); }
 
 bool IsPageMarker(const std::string& text) {

@@ -55,6 +55,11 @@ bool StartsCaptionLine(std::string_view before, std::string_view line);
 // the", "..., page"): no heading or paragraph ends there.
 bool EndsOnDanglingWord(std::string_view text);
 
+// True when the text stops on a reference whose number is still to come ("... refer to Note",
+// "... as described in Item", "... prior comment") or goes on in parentheses ("... required by
+// Item 1202(a)"): a number opening the next line is the reference's, no item's.
+bool EndsOnReference(std::string_view text);
+
 // Joins lines into paragraph Blocks (see file comment).
 std::vector<Block> LinesToBlocks(const std::vector<Line>& lines);
 

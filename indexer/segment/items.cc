@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "indexer/extract/lines.h"
 #include "indexer/extract/text_util.h"
 #include "indexer/segment/heading_path.h"
 #include "indexer/segment/patterns.h"
@@ -30,10 +31,9 @@ struct Candidate {
 };
 
 // True if a table row ends in a figure ("Other 288", "Expenses 24,332", "Total $ (1.5)", a
-// redacted "$[**]"): a row
-// of data, not a caption set in a table. A section's or a page's number ("Note 13", "page
-// 116", "Exhibits 99.1 and 99.2") and a year ("Fiscal 2023 Compared with Fiscal 2022") are no
-// figures.
+// redacted "$[**]"): a row of data, not a caption set in a table. A section's or a page's
+// number ("Note 13", "page 116", "Exhibits 99.1 and 99.2") and a year ("Fiscal 2023 Compared
+// with Fiscal 2022") are no figures.
 bool DataRow(const Block& b) {
   if (b.kind != BlockKind::kTableRow) return false;
   static const RE2 figure(R"((?:^|\s)(\S+)\s+\(?[$]?\s?(\d[\d,]*(?:\.\d+)?)\)?%?$)");
@@ -135,9 +135,7 @@ bool Labelled(const Block& b) {
 // short as a caption is ("Alpha Income Fund", "Principal Investment Strategies"), the last not
 // a sentence cut before a reference's number ("... as described in Item" / "1. Business ...").
 bool UnderCaptions(const std::vector<Block>& blocks, size_t after, size_t at) {
-  static const RE2 reference_word(
-      R"((?i)\b(?:Items?|Notes?|Rules?|Sections?|Articles?|Parts?|Questions?|pages?|No\.)$)");
-  if (at > 0 && RE2::PartialMatch(blocks[at - 1].text, reference_word)) return false;
+  if (at > 0 && EndsOnReference(blocks[at - 1].text)) return false;
   size_t k = at;
   while (k > after + 1 && Heading(blocks[k - 1])) {
     if (blocks[k - 1].text.size() > kMaxCaptionBytes) return false;
@@ -229,14 +227,11 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
   // Where the headings above the first item may begin.
   size_t first_floor = begin;
   std::map<size_t, std::string> caption_of;
-  auto next_expected_exists = [&](size_t from_block, int expected) {
+  // Whether a later candidate (a labelled one, when `labelled`) carries number `expected`.
+  auto next_expected_exists = [&](size_t from_block, int expected, bool labelled = false) {
     for (const Candidate& c : cands)
-      if (c.index > from_block && c.start.number == expected) return true;
-    return false;
-  };
-  auto next_labelled_exists = [&](size_t from_block, int expected) {
-    for (const Candidate& c : cands)
-      if (c.index > from_block && c.start.number == expected && c.start.labelled) return true;
+      if (c.index > from_block && c.start.number == expected && (c.start.labelled || !labelled))
+        return true;
     return false;
   };
   for (size_t i = begin; i < blocks.size() && items.size() < options.max_items; ++i) {
@@ -359,8 +354,8 @@ std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
         inner == n - 1 && SetLikeItemNotList(blocks[last.start], blocks[inner_at], blocks[i]);
     // A letter that labels its comments ("Comment No. 2:") labels the next one too: a bare
     // "3." before a later "Comment No. 3:" is an entry of a list in the answer.
-    const bool labelled_later =
-        !c.start.labelled && Labelled(blocks[last.start]) && next_labelled_exists(i, n);
+    const bool labelled_later = !c.start.labelled && Labelled(blocks[last.start]) &&
+                                next_expected_exists(i, n, /*labelled=*/true);
     if (n == *last.number + 1 && !labelled_later &&
         (inner != n - 1 || c.start.labelled || unlike_inner_list)) {
       items.push_back(span);

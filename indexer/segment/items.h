@@ -28,8 +28,11 @@ struct ItemScanOptions {
 // Scans blocks [begin, blocks.size()) for consecutively numbered items. Never fails. A reply
 // may skip numbers or go back to one it skipped ("1.", "2.", "4.") when the restated comments
 // are set alike and the one before was answered: a "Response:" label, or a plain paragraph in
-// the company's voice below a comment set apart by emphasis. An item's heading path is
-// built from the run of headings right above it (above the first item, also above one
+// the company's voice below a comment set apart by emphasis. Numbering may start again at 1
+// under a filing's heading, or under short captions when the "1." is set and labelled like the
+// first item and its "2." follows (a trust's series). In a letter that labels its items
+// ("Comment No. 2:"), a bare "n." before a later labelled "n" is a list's entry. An item's heading
+// path is built from the run of headings right above it (above the first item, also above one
 // unnumbered paragraph: "General" / "We note that ..." / "1. Please ...").
 std::vector<ItemSpan> FindItems(const std::vector<Block>& blocks, size_t begin,
                                 const ItemScanOptions& options, std::vector<std::string>* issues);
