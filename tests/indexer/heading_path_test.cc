@@ -20,6 +20,7 @@ TEST(IsFilingPart, PartsOfReportsProspectusesAndProxies) {
         "Compensation of Directors and Executive Officers, page 33",
         "Securities Being Offered, page 41"})
     EXPECT_TRUE(IsFilingPart(part)) << part;
+  EXPECT_TRUE(IsFilingPart("Notes to the Interim Condensed Consolidated Financial Statements"));
   for (const char* caption : {"Results of Operations, page 40", "Management's plans",
                               "Business Combinations", "Dilution of our shareholders' interest"})
     EXPECT_FALSE(IsFilingPart(caption)) << "trap: " << caption;
