@@ -67,6 +67,12 @@ struct Segment {
   std::vector<std::pair<size_t, bool>> runs;
 };
 
+// An item's number alone in a table cell: "1", "1.", "(2)", "3)".
+bool LoneItemNumber(const std::string& text) {
+  static const RE2 number(R"(\(?\d{1,3}[.)]?)");
+  return RE2::FullMatch(text, number);
+}
+
 // The underlined caption a segment opens with, after at most an item's number ("1.", "(2)"),
 // when text that is not underlined follows it; "" otherwise.
 std::string LeadingUnderline(const Segment& s) {
@@ -393,10 +399,8 @@ class Builder {
     }
     if (simple && !cells.empty()) {
       // "1." | "<u>Risk Factors, page 5</u>. We note ...": the caption run into the comment.
-      static const RE2 lone_number(R"(\(?\d{1,3}[.)]?)");
-      std::string run_in = cells.size() == 2 && RE2::FullMatch(cells[0][0].text, lone_number)
-                               ? cells[1][0].run_in_caption
-                               : "";
+      std::string run_in =
+          cells.size() == 2 && LoneItemNumber(cells[0][0].text) ? cells[1][0].run_in_caption : "";
       Block row = std::move(cells[0][0]);
       row.run_in_caption = std::move(run_in);
       row.kind = BlockKind::kTableRow;
@@ -427,8 +431,8 @@ class Builder {
     std::string carry;
     for (auto& cell : cells) {
       for (Block& b : cell) {
-        static const RE2 num(R"(\(?\d{1,3}[.)]?|[•·▪])");
-        if (cell.size() == 1 && RE2::FullMatch(b.text, num)) {
+        static const RE2 bullet(R"([•·▪])");
+        if (cell.size() == 1 && (LoneItemNumber(b.text) || RE2::FullMatch(b.text, bullet))) {
           carry += b.text + " ";
           continue;
         }
