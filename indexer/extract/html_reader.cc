@@ -80,13 +80,14 @@ std::string LeadingUnderline(const Segment& s) {
   while (k < s.runs.size() && !s.runs[k].second) ++k;
   if (k == s.runs.size()) return "";
   static const RE2 number_or_space(R"(\s*(?:\(?\d{1,3}[.)]\s*)?)");
+  const std::string_view text = s.text;
   const size_t begin = s.runs[k].first;
-  if (!RE2::FullMatch(s.text.substr(0, begin), number_or_space)) return "";
+  if (!RE2::FullMatch(text.substr(0, begin), number_or_space)) return "";
   while (k < s.runs.size() && s.runs[k].second) ++k;
   if (k == s.runs.size()) return "";
   const size_t end = s.runs[k].first;
-  if (CollapseSpace(s.text.substr(end)).empty()) return "";
-  return CollapseSpace(s.text.substr(begin, end - begin));
+  if (CollapseSpace(text.substr(end)).empty()) return "";
+  return CollapseSpace(text.substr(begin, end - begin));
 }
 
 bool IsBlockTag(GumboTag tag) {

@@ -13,13 +13,10 @@
 namespace corresp {
 namespace {
 
-// "September 26, 2022": a date as a letter prints it, in the page lines and headers below.
-constexpr std::string_view kLongDate = R"([A-Z][a-z]+\.? \d{1,2}, \d{4})";
-
 const RE2& PageLineRe() {
   static const RE2 re(
       R"((?i)^(?:(?:page|pg\.?)\s*\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*[-–—,]?\s*[<(]?)" +
-      std::string(kLongDate) + R"([>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
+      std::string(kLongDatePattern) + R"([>)]?)?|\d{1,3}\s*\|\s*page|page\s*\|\s*\d{1,3})$)");
   return re;
 }
 // "... September 26, 2022 Page 2", "Acme Corp. | Page 1" (a filing agent's footer, the page
@@ -29,7 +26,7 @@ const RE2& PageLineRe() {
 const RE2& TrailingPageRe() {
   static const RE2 re(
       R"((?:\d{4}|[A-Za-z.])\s*(?:[|•·—–-]\s*)?(?:Page|PAGE)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|)" +
-      std::string(kLongDate) + R"(,\s*(?:Page|PAGE)\s*\d{1,3}$)");
+      std::string(kLongDatePattern) + R"(,\s*(?:Page|PAGE)\s*\d{1,3}$)");
   return re;
 }
 
@@ -203,14 +200,13 @@ void MarkCommissionDateHeaders(const std::vector<Line>& lines, FurnitureMarks& m
   // and the letter's date ("Securities and Exchange Commission" / "September 13, 2024"), as a
   // filing agent repeats the addressee and date of a reply.
   static const RE2 commission(R"((?i)^(?:U\.S\. )?Securities and Exchange Commission$)");
-  static const RE2 lone_date{std::string(kLongDate)};
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i].page == lines[i - 1].page) continue;
     size_t end = i;
     bool names_commission = false;
     while (end < lines.size() && end < i + 3 && lines[end].page == lines[i].page) {
       const bool is_commission = RE2::FullMatch(lines[end].text, commission);
-      if (!is_commission && !RE2::FullMatch(lines[end].text, lone_date)) break;
+      if (!is_commission && !IsLongDate(lines[end].text)) break;
       names_commission = names_commission || is_commission;
       ++end;
     }

@@ -268,4 +268,9 @@ std::optional<std::string> CapBlockText(std::vector<Block>& blocks) {
   return std::nullopt;
 }
 
+bool IsLongDate(std::string_view t) {
+  static const RE2 date{std::string(kLongDatePattern)};
+  return RE2::FullMatch(t, date);
+}
+
 }  // namespace corresp

@@ -61,6 +61,12 @@ std::string_view TruncateUtf8(std::string_view s, size_t max);
 // The first n words of s (words split on spaces).
 std::string FirstWords(std::string_view s, int n);
 
+// A date as a letter prints it ("September 26, 2022", "Sept. 4, 2024"): an RE2 pattern without
+// anchors, for the patterns of page lines and running headers that hold one.
+inline constexpr std::string_view kLongDatePattern = R"([A-Z][a-z]+\.? \d{1,2}, \d{4})";
+// True when the whole of t is such a date (a date line alone).
+bool IsLongDate(std::string_view t);
+
 // Drops the blocks past kMaxLetterTextBytes of text. Returns an issue line when it cut.
 std::optional<std::string> CapBlockText(std::vector<Block>& blocks);
 

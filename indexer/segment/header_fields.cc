@@ -213,10 +213,9 @@ LetterHead ReadLetterHead(const std::vector<Block>& blocks, bool staff_letter,
   }
   // ... or a date alone on its line below the Re: block, before the salutation (a letter that
   // prints its date right-aligned under a long Re: block) ...
-  static const RE2 date_alone(R"(^[A-Z][a-z]+\.? \d{1,2}, \d{4}$)");
   const size_t date_scan_end = std::min(dear_at, head_end + kMaxReBlockLines);
   for (size_t i = head_end; !head.date && i < date_scan_end; ++i)
-    if (RE2::FullMatch(blocks[i].text, date_alone)) head.date = FirstDate(blocks[i].text);
+    if (IsLongDate(blocks[i].text)) head.date = FirstDate(blocks[i].text);
   // ... or the date its running headers print ("Securities and Exchange Commission" / "August
   // 25, 2017" / "Page 2"), when the head prints none ...
   for (size_t i = 0; !head.date && i < page_header_lines.size(); ++i)

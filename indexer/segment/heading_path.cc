@@ -170,6 +170,20 @@ bool OnPagesOfDiscussion(const std::string& caption, const std::string& part) {
   return part_page && page && *page >= *part_page;
 }
 
+// The index of the innermost caption of `path` that `test` accepts; nullopt when none does.
+template <typename Test>
+std::optional<size_t> Innermost(const std::vector<std::string>& path, Test test) {
+  for (size_t k = path.size(); k > 0; --k)
+    if (test(path[k - 1])) return k - 1;
+  return std::nullopt;
+}
+
+// `caption` in place of path[at] and everything below it.
+void ReplaceFrom(std::vector<std::string>& path, size_t at, const std::string& caption) {
+  path.resize(at);
+  path.push_back(caption);
+}
+
 // "Management's Discussion and Analysis (continued)" -> "Management's Discussion and
 // Analysis": a caption without the mark of its repetition after a page break ("Discontinued
 // Operations" keeps its word).
@@ -269,21 +283,19 @@ void UpdateHeadingPath(std::vector<std::string>& path,
   // Segment Information") replaces its sibling marked alike ("C. Collaborative Arrangements",
   // "(8) Reinsurance, page F-34") and what the path holds below it, as a numbered note does.
   if (std::optional<char> mark = SiblingMark(h))
-    for (size_t k = path.size(); k > 0; --k)
-      if (SiblingMark(path[k - 1]) == mark) {
-        path.resize(k - 1);
-        path.push_back(h);
-        return;
-      }
+    if (auto sibling =
+            Innermost(path, [&](const std::string& c) { return SiblingMark(c) == mark; })) {
+      ReplaceFrom(path, *sibling, h);
+      return;
+    }
   // A note of the financial statements ("Note 4 - Loans, page 118") or one of the statements
   // after MD&A's captions is MD&A's sibling, never one of its sections.
   if (SectionWord(h) == "note" || IsFinancialStatement(h))
-    for (size_t k = path.size(); k > 0; --k)
-      if (IsFilingPart(path[k - 1]) && NamesMdna(path[k - 1])) {
-        path.resize(k - 1);
-        path.push_back(h);
-        return;
-      }
+    if (auto mdna =
+            Innermost(path, [](const std::string& c) { return IsFilingPart(c) && NamesMdna(c); })) {
+      ReplaceFrom(path, *mdna, h);
+      return;
+    }
   // A standard section of a part in the path ("Liquidity and Capital Resources, page 40" in
   // MD&A, "Note 9 - Debt" in the financial statements) sits right under that part, whatever
   // sub-sections the path went through ("Asset Quality" / "Allowance for Credit Losses"). A
@@ -293,39 +305,31 @@ void UpdateHeadingPath(std::vector<std::string>& path,
   // 2017") are often inside "Results of Operations": they move as any caption does.
   static const RE2 inside_results(
       R"((?i)^(?:Comparison of|Segment (?:Results|Information|Performance)))");
-  for (size_t k = path.size(); k > 0; --k)
-    if (IsFilingPart(path[k - 1])) {
-      if (!PageRef(path[k - 1]) && IsSectionOf(h, path[k - 1]) &&
-          !RE2::PartialMatch(h, inside_results)) {
-        path.resize(k);
-        path.push_back(h);
-        return;
-      }
-      break;
+  if (auto part = Innermost(path, IsFilingPart))
+    if (!PageRef(path[*part]) && IsSectionOf(h, path[*part]) &&
+        !RE2::PartialMatch(h, inside_results)) {
+      ReplaceFrom(path, *part + 1, h);
+      return;
     }
   // The notes ("Notes to the Consolidated Financial Statements"), a schedule ("Schedule II -
   // Valuation and Qualifying Accounts") and the supplementary information ("Supplemental Oil
   // and Gas Information (Unaudited), page F-38") sit under the financial statements' own
   // caption ("Item 18. Financial Statements") when the path has it (not under their notes)...
   if (IsNotesCaption(h) || IsSupplementToStatements(h))
-    for (size_t k = path.size(); k > 0; --k)
-      if (IsStatementsPart(path[k - 1])) {
-        path.resize(k);
-        path.push_back(h);
-        return;
-      }
+    if (auto statements = Innermost(path, IsStatementsPart)) {
+      ReplaceFrom(path, *statements + 1, h);
+      return;
+    }
   // A part of the filing ("Risk Factors, page 12", "Notes to Consolidated Financial Statements
   // - Note 6 ...", a prospectus's "Use of Proceeds, page 68") after another ("Management's
   // Discussion and Analysis") is its sibling (... and so is a supplement to the financial
   // statements printed without them): the path goes back to where the other part began. With
   // no other part in the path, it sits right under the filing's heading...
   if (IsFilingPart(h) || IsSupplementToStatements(h)) {
-    for (size_t k = path.size(); k > 0; --k)
-      if (IsFilingPart(path[k - 1])) {
-        path.resize(k - 1);
-        path.push_back(h);
-        return;
-      }
+    if (auto part = Innermost(path, IsFilingPart)) {
+      ReplaceFrom(path, *part, h);
+      return;
+    }
     // ... or under the exhibit or annex that holds the document.
     size_t keep = path.size();
     while (keep > 0 && !IsDocumentHeading(path[keep - 1]) && !HoldsDocument(path[keep - 1])) --keep;
