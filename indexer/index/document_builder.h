@@ -34,7 +34,7 @@ inline constexpr size_t kPairedExcerptChars = 400;
 // build different documents from the same inputs: stored fingerprints then all differ, so the
 // next indexing run rewrites every letter's documents.
 inline constexpr int kDocumentFormatVersion =
-    4;  // 2: no Z stems; 3: topic cues of 2026-12-01; 4: of 2026-12-03
+    5;  // 2: no Z stems; 3: topic cues of 2026-12-01; 4, 5: of 2026-12-03
 
 // Sets up a generator as every document of the index is built: words unstemmed, as
 // core/index_schema.h describes (no Z stems since schema 2). Call once per generator.

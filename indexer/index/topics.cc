@@ -311,11 +311,22 @@ bool Implies(const Topic& topic, const std::string& key) {
   return std::find(topic.standards.begin(), topic.standards.end(), key) != topic.standards.end();
 }
 
-// The evidence of one text (an item's own words or a restated comment).
-std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
+// The evidence of one text (an item's own words or a restated comment): per topic, and
+// whether the text asks anything at all.
+struct TextEvidence {
+  std::vector<Tally> tally;  // per topic of the taxonomy
+  bool asks = false;         // a request or filing request among its sentences
+};
+
+TextEvidence TallyText(std::string_view text, const std::string& prefix) {
   const auto& topics = TopicTaxonomy();
-  std::vector<Tally> tally(topics.size());
+  TextEvidence evidence;
+  std::vector<Tally>& tally = evidence.tally;
+  tally.resize(topics.size());
   Words w = SplitWords(text);
+  evidence.asks = std::any_of(w.sentences.begin(), w.sentences.end(), [](Sentence kind) {
+    return kind == Sentence::kRequest || kind == Sentence::kFilingRequest;
+  });
   std::vector<bool> referred = ReferredBack(w);
   for (const Match& m : FindCues(w.words)) {
     Tally& t = tally[m.cue->topic];
@@ -353,7 +364,7 @@ std::vector<Tally> TallyText(std::string_view text, const std::string& prefix) {
   // a comment may set out its subject in "We note ..." sentences and then ask "Please
   // clarify.").
   for (Tally& t : tally) t.anchor = t.anchor || t.strong_sentences.size() >= 2;
-  return tally;
+  return evidence;
 }
 
 // The topics the headings name (by a strong cue or a direct citation): per topic, the words of
@@ -565,7 +576,8 @@ std::vector<TopicTag> Select(const std::vector<Tally>& tally) {
 
 std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::string_view text,
                                  const std::string& prefix) {
-  std::vector<Tally> tally = TallyText(text, prefix);
+  TextEvidence evidence = TallyText(text, prefix);
+  std::vector<Tally>& tally = evidence.tally;
   HeadingNames named = NameTopics(headings);
   AddHeadingSupport(headings, named, tally);
   AddDocumentSupport(headings, named, tally);
@@ -574,6 +586,9 @@ std::vector<TopicTag> TagComment(const std::vector<std::string>& headings, std::
   bool text_names_a_topic = std::any_of(tally.begin(), tally.end(), [](const Tally& t) {
     return !t.strong_sentences.empty() || t.strong > 0;
   });
+  // A comment that asks nothing ("We are continuing to evaluate your responses ... and may
+  // have additional comments.") is about no section it sits in.
+  if (!evidence.asks) return out;
   if (out.empty() && !text_names_a_topic) out = HeadingFallback(named, headings.size());
   if (out.empty() && !text_names_a_topic) out = DocumentFallback(headings);
   if (out.empty() && !text_names_a_topic) out = SectionFallback(headings, named);
@@ -626,7 +641,7 @@ std::vector<TopicTag> TagTopics(const TopicInput& input) {
   }
   // A response: its comment's topics, plus what its own words carry with strong evidence.
   std::vector<TopicTag> out = TagComment(input.headings, input.comment, "comment: ");
-  std::vector<Tally> own = TallyText(input.text, "");
+  const std::vector<Tally> own = TallyText(input.text, "").tally;
   const auto& topics = TopicTaxonomy();
   for (size_t i = 0; i < topics.size(); ++i) {
     auto it = std::find_if(out.begin(), out.end(),

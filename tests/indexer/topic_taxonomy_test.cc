@@ -249,6 +249,12 @@ TEST(TagTopics, DecisionTable) {
        "non-gaap",
        true,
        "... the innermost heading that names one"},
+      {{"Form 10-K", "Notes to Financial Statements", "Revenue Recognition, page 53"},
+       "We are continuing to evaluate your response to prior comment 3 and may have additional "
+       "comments.",
+       "revenue-recognition",
+       false,
+       "... but a comment that asks nothing takes no heading's topic"},
       {{"Item 7. Management's Discussion and Analysis", "Results of Operations"},
        "Please expand the disclosure to describe the write-offs.",
        "liquidity-mdna",
