@@ -11,7 +11,7 @@
 
 namespace corresp {
 
-inline constexpr int kExtractorVersion = 16;  // bump when output changes; triggers re-indexing
+inline constexpr int kExtractorVersion = 17;  // bump when output changes; triggers re-indexing
 
 struct ExtractInput {
   std::string_view bytes;           // the document's original bytes

@@ -18,6 +18,10 @@ constexpr size_t kRunOnSharePercent = 60;
 // ... and when it has fewer blocks than this: a run-on letter is a page or so per block; a
 // long letter with many real paragraphs and a few long ones is not one.
 constexpr size_t kMaxRunOnBlocks = 40;
+// In a run-on letter, a block this long is a page's text layer too, however much shorter than
+// kLong (a last page holding the final comment and the signature): it is split as the long ones
+// are. Shorter blocks are the letter's own short paragraphs and stay as they are.
+constexpr size_t kRunOnPage = 300;
 // The repeated page header of a run-on letter: a shared word-aligned prefix of at least this
 // many bytes (shorter is chance: "The Company") and at most kMaxHeaderPrefix.
 constexpr size_t kMinHeaderPrefix = 15;
@@ -53,12 +57,24 @@ bool MatchesAtStart(std::string_view s, const RE2& re) {
   return re.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
+// True when s ends on a word that a number goes with, capitalized ("Item", "Note"; "we note" is a
+// verb), or on that word and its
+// number ("Item 7."): the number after it is the word's, not an item's, and the full stop after
+// the number ends no sentence ("Item 7. Management's Discussion").
+bool EndsOnNumberedWord(std::string_view s) {
+  static const RE2 word(
+      R"((?:^|\s)(?:Items?|ITEMS?|Notes?|NOTES?|Parts?|PARTS?|Articles?|Rules?|Sections?|Steps?|Questions?|Schedules?|Exhibits?|Forms?)(?:\s+\d{1,3}[A-Z]?\.)?$)");
+  return RE2::PartialMatch(s, word);
+}
+
 // `text` with a '\n' for each run of spaces where a run-on page breaks into paragraphs: after a
 // sentence end before a capital, an opening quote or parenthesis, a bullet or an item number
-// ("... costs. 2. We note"); before a response label; before an item number and a capital.
+// ("... costs. 2. We note"); before a response label; before an item number and a capital
+// (not one that a word before it owns: "Item 7. Management's Discussion").
 std::string MarkParagraphBreaks(const std::string& text) {
   static const RE2 after_sentence_end(R"([A-Z“‘"(•▪◦]|\d{1,2}\.\s)");
-  static const RE2 paragraph_start(R"((?:Response|RESPONSE)\s*:|\d{1,2}\.\s+[A-Z])");
+  static const RE2 response_label(R"((?:Response|RESPONSE)\s*:)");
+  static const RE2 item_start(R"(\d{1,2}\.\s+[A-Z])");
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
@@ -69,9 +85,11 @@ std::string MarkParagraphBreaks(const std::string& text) {
     size_t end = i;
     while (end < text.size() && IsReSpace(text[end])) ++end;
     std::string_view next = std::string_view(text).substr(end);
-    bool cut = (EndsWithSentenceMark(std::string_view(text).substr(0, i)) &&
-                MatchesAtStart(next, after_sentence_end)) ||
-               MatchesAtStart(next, paragraph_start);
+    const std::string_view before = std::string_view(text).substr(0, i);
+    bool cut = MatchesAtStart(next, response_label) ||
+               (!EndsOnNumberedWord(before) &&
+                ((EndsWithSentenceMark(before) && MatchesAtStart(next, after_sentence_end)) ||
+                 MatchesAtStart(next, item_start)));
     out.append(cut ? std::string_view("\n") : std::string_view(text).substr(i, end - i));
     i = end;
   }
@@ -120,7 +138,7 @@ std::vector<Block> SplitRunOn(std::vector<Block> blocks) {
     joined.clear();
   };
   for (Block& b : blocks) {
-    if (b.text.size() < kLong) {
+    if (b.text.size() < kRunOnPage) {
       flush();
       out.push_back(std::move(b));
       continue;

@@ -38,8 +38,34 @@ TEST(ExtractRegex, RunOnPageBreaks) {
       {"We agree. — as noted.", {"We agree. — as noted."}},
       // No break inside an abbreviation or after a lone item number.
       {"Mr. Smith agreed.", {"Mr. Smith agreed."}},
+      // A number a word owns is no item, and its full stop ends no sentence...
+      {"as described in Item 1. Business in our Form 10-K.",
+       {"as described in Item 1. Business in our Form 10-K."}},
+      {"Form 10-K Item 7. Management’s Discussion", {"Form 10-K Item 7. Management’s Discussion"}},
+      // ... but a response label after it still opens the answer.
+      {"you disclose in Note 8. Response: see above.",
+       {"you disclose in Note 8.", "Response: see above."}},
   };
   for (const Case& c : cases) EXPECT_EQ(SplitOnePage(c.text), c.blocks) << c.text;
+}
+
+// In a run-on letter, a page's text layer shorter than the long pages (the last page: the final
+// comment, its answer and the signature) is split as they are; a short paragraph is kept.
+TEST(ExtractRegex, RunOnShortLastPage) {
+  std::vector<Block> blocks(3);
+  blocks[0].text = "Dear Sir: 1. Please revise. " + std::string(1600, 'X');
+  blocks[1].text = "Very truly yours,";
+  blocks[2].text =
+      "We agree. 2. Please tell us how you considered Rule 5. Response: " + std::string(300, 'y') +
+      ". Sincerely, Jane Roe.";
+  std::vector<std::string> out;
+  for (const Block& b : SplitRunOn(blocks)) out.push_back(b.text);
+  ASSERT_GE(out.size(), 6u);
+  EXPECT_EQ(out[out.size() - 5], "Very truly yours,");
+  EXPECT_EQ(out[out.size() - 4], "We agree.");
+  EXPECT_EQ(out[out.size() - 3], "2. Please tell us how you considered Rule 5.");
+  EXPECT_EQ(out[out.size() - 2].substr(0, 10), "Response: ");
+  EXPECT_EQ(out.back(), "Sincerely, Jane Roe.");
 }
 
 // A 60,000-character word made libstdc++'s std::regex recurse once per character until the
