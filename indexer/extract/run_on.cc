@@ -57,10 +57,10 @@ bool MatchesAtStart(std::string_view s, const RE2& re) {
   return re.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
-// True when s ends on a word that a number goes with, capitalized ("Item", "Note"; "we note" is a
-// verb), or on that word and its
-// number ("Item 7."): the number after it is the word's, not an item's, and the full stop after
-// the number ends no sentence ("Item 7. Management's Discussion").
+// True when s ends on a capitalized word that a number goes with ("Item", "Note"; in "we note"
+// it is a verb), or on that word and its number ("Item 7."): the number after it is the word's,
+// not an item's, and the full stop after the number ends no sentence ("Item 7. Management's
+// Discussion").
 bool EndsOnNumberedWord(std::string_view s) {
   static const RE2 word(
       R"((?:^|\s)(?:Items?|ITEMS?|Notes?|NOTES?|Parts?|PARTS?|Articles?|Rules?|Sections?|Steps?|Questions?|Schedules?|Exhibits?|Forms?)(?:\s+\d{1,3}[A-Z]?\.)?$)");
